@@ -1,0 +1,166 @@
+package io.shinrai.account;
+
+import java.io.IOException;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.util.WebUtils;
+
+import io.shinrai.system.Languages;
+
+/**
+ * Who may do what. Roles are hierarchical (ADMIN > MANAGER > STAFF). Every URL needs a rule here: anything not listed
+ * is denied, and {@code EndpointAccessTests} fails for a mapped endpoint whose access is not declared.
+ */
+@Configuration
+class SecurityConfiguration {
+
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+			+ "img-src 'self' data:; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+			+ "frame-ancestors 'none'";
+
+	private static final String STAFF = "STAFF";
+
+	private static final String MANAGER = "MANAGER";
+
+	private static final String ADMIN = "ADMIN";
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	static RoleHierarchy roleHierarchy() {
+		return RoleHierarchyImpl.withDefaultRolePrefix().role(ADMIN).implies(MANAGER).role(MANAGER).implies(STAFF).build();
+	}
+
+	@Bean
+	AuthenticationManager authenticationManager(UserAccounts accounts, PasswordEncoder passwordEncoder,
+			LoginThrottle throttle) {
+		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(accounts);
+		passwords.setPasswordEncoder(passwordEncoder);
+		return new ProviderManager(new ThrottlingAuthenticationProvider(passwords, throttle));
+	}
+
+	/** The JSON API: HTTP Basic, no session, no CSRF (no cookies are used), JSON errors. */
+	@Bean
+	@Order(1)
+	SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+		http.securityMatcher("/api/**")
+			.authenticationManager(authenticationManager)
+			.authorizeHttpRequests(requests -> requests
+				.requestMatchers(HttpMethod.POST, "/api/v1/scoring-policy").hasRole(ADMIN)
+				.requestMatchers(HttpMethod.POST, "/api/v1/feedback").hasRole(MANAGER)
+				.requestMatchers(HttpMethod.GET, "/api/**").hasRole(STAFF)
+				.anyRequest().denyAll())
+			.httpBasic(basic -> basic.authenticationEntryPoint(
+					(request, response, ex) -> {
+						response.setHeader("WWW-Authenticate", "Basic realm=\"Shinrai\"");
+						writeJsonError(response, HttpStatus.UNAUTHORIZED);
+					}))
+			.exceptionHandling(errors -> errors
+				.accessDeniedHandler((request, response, ex) -> writeJsonError(response, HttpStatus.FORBIDDEN)))
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf(csrf -> csrf.disable())
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
+		return http.build();
+	}
+
+	/** The web pages: form login, CSRF on every form, role rules per URL. */
+	@Bean
+	@Order(2)
+	SecurityFilterChain webSecurity(HttpSecurity http, AuthenticationManager authenticationManager,
+			UserAccounts accounts, LocaleResolver localeResolver) throws Exception {
+		http.authenticationManager(authenticationManager).authorizeHttpRequests(requests -> requests
+			.requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
+					"/actuator/health", "/actuator/health/**")
+			.permitAll()
+			// admin
+			.requestMatchers("/admin/**").hasRole(ADMIN)
+			// managers: capture and correction
+			.requestMatchers("/import/**").hasRole(MANAGER)
+			.requestMatchers("/customers/new", "/customers/*/edit").hasRole(MANAGER)
+			.requestMatchers("/feedback/new", "/feedback/*/edit").hasRole(MANAGER)
+			.requestMatchers(HttpMethod.POST, "/customers", "/customers/**", "/feedback", "/feedback/**",
+					"/recovery/**")
+			.hasRole(MANAGER)
+			// everyone signed in: reading (unknown addresses then answer 404, not 403)
+			.requestMatchers(HttpMethod.GET, "/**").hasRole(STAFF)
+			.anyRequest().denyAll())
+			.formLogin(form -> form.loginPage("/login")
+				.successHandler(new LocaleRestoringSuccessHandler(accounts, localeResolver))
+				.failureHandler((request, response, ex) -> response.sendRedirect(request.getContextPath()
+						+ (ex instanceof LoginLockedException ? "/login?locked" : "/login?error"))))
+			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+			.headers(headers -> headers
+				.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.frameOptions(frame -> frame.deny())
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
+			.csrf(Customizer.withDefaults());
+		return http.build();
+	}
+
+	private static void writeJsonError(HttpServletResponse response, HttpStatus status) throws IOException {
+		response.setStatus(status.value());
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		response.getWriter()
+			.write("{\"status\":" + status.value() + ",\"title\":\"" + status.getReasonPhrase() + "\"}");
+	}
+
+	/**
+	 * After sign-in, applies the user's language: a language picked in this browser (its cookie) becomes the user's
+	 * preference; without one, the preference saved last time is applied.
+	 */
+	static class LocaleRestoringSuccessHandler extends SavedRequestAwareAuthenticationSuccessHandler {
+
+		private final UserAccounts accounts;
+
+		private final LocaleResolver localeResolver;
+
+		LocaleRestoringSuccessHandler(UserAccounts accounts, LocaleResolver localeResolver) {
+			this.accounts = accounts;
+			this.localeResolver = localeResolver;
+			setDefaultTargetUrl("/");
+		}
+
+		@Override
+		public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
+				Authentication authentication) throws IOException, ServletException {
+			String username = authentication.getName();
+			if (WebUtils.getCookie(request, Languages.COOKIE) != null) {
+				accounts.rememberLocale(username, localeResolver.resolveLocale(request));
+			}
+			else {
+				accounts.preferredLocale(username).ifPresent(locale -> localeResolver.setLocale(request, response, locale));
+			}
+			super.onAuthenticationSuccess(request, response, authentication);
+		}
+
+	}
+
+}

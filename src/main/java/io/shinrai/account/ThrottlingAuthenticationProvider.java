@@ -1,0 +1,47 @@
+package io.shinrai.account;
+
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+
+/** Password authentication that refuses locked user names and counts failures, for the form and HTTP Basic alike. */
+class ThrottlingAuthenticationProvider implements AuthenticationProvider {
+
+	private final DaoAuthenticationProvider delegate;
+
+	private final LoginThrottle throttle;
+
+	ThrottlingAuthenticationProvider(DaoAuthenticationProvider delegate, LoginThrottle throttle) {
+		this.delegate = delegate;
+		this.throttle = throttle;
+	}
+
+	@Override
+	public Authentication authenticate(Authentication authentication) throws AuthenticationException {
+		String username = authentication.getName();
+		if (throttle.isLocked(username)) {
+			throw new LoginLockedException();
+		}
+		try {
+			Authentication result = delegate.authenticate(authentication);
+			throttle.reset(username);
+			return result;
+		}
+		catch (BadCredentialsException ex) {
+			throttle.recordFailure(username);
+			if (throttle.isLocked(username)) {
+				throw new LoginLockedException();
+			}
+			throw ex;
+		}
+	}
+
+	@Override
+	public boolean supports(Class<?> authentication) {
+		return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+	}
+
+}

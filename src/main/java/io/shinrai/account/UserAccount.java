@@ -1,0 +1,114 @@
+package io.shinrai.account;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/** Someone who signs in to Shinrai. */
+@Entity
+@Table(name = "app_user")
+public class UserAccount {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	@Column(nullable = false, updatable = false)
+	private String username;
+
+	@Column(name = "display_name", nullable = false)
+	private String displayName;
+
+	@Column(name = "password_hash", nullable = false)
+	private String passwordHash;
+
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false)
+	private Role role;
+
+	private boolean enabled = true;
+
+	private String locale;
+
+	@Column(name = "created_at", nullable = false, updatable = false)
+	private Instant createdAt;
+
+	@Version
+	private long version;
+
+	protected UserAccount() {
+	}
+
+	UserAccount(String username, String displayName, String passwordHash, Role role) {
+		this.username = username;
+		this.displayName = displayName;
+		this.passwordHash = passwordHash;
+		this.role = role;
+		this.createdAt = Instant.now();
+	}
+
+	public Long getId() {
+		return id;
+	}
+
+	public String getUsername() {
+		return username;
+	}
+
+	public String getDisplayName() {
+		return displayName;
+	}
+
+	String getPasswordHash() {
+		return passwordHash;
+	}
+
+	public Role getRole() {
+		return role;
+	}
+
+	public boolean isEnabled() {
+		return enabled;
+	}
+
+	public String getLocale() {
+		return locale;
+	}
+
+	public Instant getCreatedAt() {
+		return createdAt;
+	}
+
+	public long getVersion() {
+		return version;
+	}
+
+	void changeRole(Role role) {
+		this.role = role;
+	}
+
+	void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	void changePasswordHash(String passwordHash) {
+		this.passwordHash = passwordHash;
+	}
+
+	void changeDisplayName(String displayName) {
+		this.displayName = displayName;
+	}
+
+	void setLocale(String locale) {
+		this.locale = locale;
+	}
+
+}

@@ -1,0 +1,64 @@
+package io.shinrai.system;
+
+import java.security.Principal;
+import java.time.Duration;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+
+/**
+ * Language handling: a cookie holds the language chosen in this browser; without one, the browser's Accept-Language
+ * picks English or Japanese. {@code ?lang=ja} on any page switches, and a signed-in user's choice is remembered for next time.
+ */
+@Configuration
+class WebConfiguration implements WebMvcConfigurer {
+
+	static final String LANGUAGE_PARAMETER = "lang";
+
+	private final ApplicationEventPublisher events;
+
+	WebConfiguration(ApplicationEventPublisher events) {
+		this.events = events;
+	}
+
+	@Bean
+	LocaleResolver localeResolver() {
+		CookieLocaleResolver resolver = new CookieLocaleResolver(Languages.COOKIE);
+		resolver.setCookieMaxAge(Duration.ofDays(365));
+		resolver.setCookieSameSite("Lax");
+		resolver.setDefaultLocaleFunction(request -> Languages.closest(request.getLocale()));
+		return resolver;
+	}
+
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		registry.addInterceptor(new LanguageSwitch(localeResolver(), events)).excludePathPatterns("/api/**");
+	}
+
+	private record LanguageSwitch(LocaleResolver resolver, ApplicationEventPublisher events)
+			implements HandlerInterceptor {
+
+		@Override
+		public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+			Languages.supported(request.getParameter(LANGUAGE_PARAMETER)).ifPresent(locale -> {
+				resolver.setLocale(request, response, locale);
+				Principal principal = request.getUserPrincipal();
+				if (principal != null) {
+					events.publishEvent(new LanguageChosen(principal.getName(), locale));
+				}
+			});
+			return true;
+		}
+
+	}
+
+}

@@ -1,0 +1,161 @@
+package io.shinrai.account;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import io.shinrai.IntegrationTest;
+import io.shinrai.TestUsers;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpMethod;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+/**
+ * Walks every endpoint the application maps and checks what anonymous users, STAFF, MANAGER and ADMIN get. An
+ * endpoint added without an entry in {@link #EXPECTED} fails this test, so access is always a decision.
+ */
+@IntegrationTest
+@AutoConfigureMockMvc
+class EndpointAccessTests {
+
+	/** Who may use an endpoint. PUBLIC needs no sign-in. */
+	enum Access {
+
+		PUBLIC, STAFF, MANAGER, ADMIN
+
+	}
+
+	/**
+	 * "METHOD pattern" → the lowest role that may use it. Endpoints marked {@code !} change data in ways a probe must
+	 * not trigger (e.g. loading demo data); for them only refusals are checked.
+	 */
+	private static final Map<String, Access> EXPECTED = new TreeMap<>(Map.ofEntries(
+			Map.entry("GET /login", Access.PUBLIC),
+			Map.entry("GET /", Access.STAFF)));
+
+	private static final Set<String> NOT_PROBED_WHEN_ALLOWED = Set.of();
+
+	@Autowired
+	private MockMvc mvc;
+
+	@Autowired
+	private TestUsers users;
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	private RequestMappingHandlerMapping mappings;
+
+	@Test
+	void everyMappedEndpointHasADeclaredAccessRule() {
+		assertThat(EXPECTED.keySet()).as("endpoints of the application without an expected access rule here")
+			.containsAll(mappedEndpoints());
+		assertThat(mappedEndpoints()).as("expected access rules for endpoints that no longer exist")
+			.containsAll(EXPECTED.keySet());
+	}
+
+	@Test
+	void everyEndpointAnswersEachRoleAsDeclared() throws Exception {
+		List<String> failures = new ArrayList<>();
+		for (String endpoint : mappedEndpoints()) {
+			Access access = EXPECTED.get(endpoint);
+			if (access == null) {
+				continue;
+			}
+			String method = endpoint.substring(0, endpoint.indexOf(' '));
+			String path = concretePath(endpoint.substring(endpoint.indexOf(' ') + 1));
+			boolean api = path.startsWith("/api/");
+
+			MockHttpServletResponse anonymous = perform(method, path, null, api);
+			if (access == Access.PUBLIC) {
+				expect(failures, endpoint, "anonymous", !isRefused(anonymous, api), anonymous);
+			}
+			else {
+				expect(failures, endpoint, "anonymous", api ? anonymous.getStatus() == 401
+						: anonymous.getStatus() == 302 && anonymous.getRedirectedUrl().endsWith("/login"), anonymous);
+			}
+			for (Access role : List.of(Access.STAFF, Access.MANAGER, Access.ADMIN)) {
+				boolean allowed = access.compareTo(role) <= 0;
+				if (allowed && NOT_PROBED_WHEN_ALLOWED.contains(endpoint)) {
+					continue;
+				}
+				MockHttpServletResponse response = perform(method, path, role, api);
+				if (allowed) {
+					expect(failures, endpoint, role.name(), !isRefused(response, api), response);
+				}
+				else {
+					expect(failures, endpoint, role.name(), response.getStatus() == 403, response);
+				}
+			}
+		}
+		assertThat(failures).isEmpty();
+	}
+
+	private static void expect(List<String> failures, String endpoint, String who, boolean ok,
+			MockHttpServletResponse response) {
+		if (!ok) {
+			failures.add(endpoint + " as " + who + " got " + response.getStatus() + " "
+					+ (response.getRedirectedUrl() == null ? "" : "→ " + response.getRedirectedUrl()));
+		}
+	}
+
+	private static boolean isRefused(MockHttpServletResponse response, boolean api) {
+		int status = response.getStatus();
+		String redirect = response.getRedirectedUrl();
+		return status == 401 || status == 403 || (!api && status == 302 && redirect != null && redirect.endsWith("/login"));
+	}
+
+	private MockHttpServletResponse perform(String method, String path, Access role, boolean api) throws Exception {
+		MockHttpServletRequestBuilder request = request(HttpMethod.valueOf(method), path);
+		if (!"GET".equals(method)) {
+			request.with(csrf());
+		}
+		if (role != null) {
+			String username = switch (role) {
+				case STAFF -> TestUsers.STAFF;
+				case MANAGER -> TestUsers.MANAGER;
+				default -> TestUsers.ADMIN;
+			};
+			request.with(api ? httpBasic(username, TestUsers.PASSWORD) : user(users.user(username)));
+		}
+		return mvc.perform(request).andReturn().getResponse();
+	}
+
+	private Set<String> mappedEndpoints() {
+		Set<String> endpoints = new TreeSet<>();
+		for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
+			Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+			List<String> names = methods.isEmpty() ? List.of("GET", "POST")
+					: methods.stream().map(RequestMethod::name).toList();
+			for (String pattern : info.getPatternValues()) {
+				if (pattern.startsWith("/v3/") || pattern.equals("/error")) {
+					continue;
+				}
+				names.forEach(name -> endpoints.add(name + " " + pattern));
+			}
+		}
+		return endpoints;
+	}
+
+	private static String concretePath(String pattern) {
+		return pattern.replaceAll("\\{[^}]*}", "1");
+	}
+
+}

@@ -1,0 +1,104 @@
+package io.shinrai.account;
+
+import io.shinrai.IntegrationTest;
+import io.shinrai.TestUsers;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@IntegrationTest
+@AutoConfigureMockMvc
+class LoginIntegrationTests {
+
+	@Autowired
+	private MockMvc mvc;
+
+	@Autowired
+	private UserAccounts accounts;
+
+	@Test
+	void signsInWithTheRightPassword() throws Exception {
+		mvc.perform(formLogin("/login").user(TestUsers.STAFF).password(TestUsers.PASSWORD))
+			.andExpect(redirectedUrl("/"));
+	}
+
+	@Test
+	void refusesAWrongPasswordWithoutSayingWhichPartWasWrong() throws Exception {
+		mvc.perform(formLogin("/login").user(TestUsers.STAFF).password("wrong")).andExpect(redirectedUrl("/login?error"));
+		mvc.perform(formLogin("/login").user("nobody-" + System.nanoTime()).password("wrong"))
+			.andExpect(redirectedUrl("/login?error"));
+	}
+
+	@Test
+	void locksAUserNameAfterRepeatedFailuresEvenWithTheRightPasswordThen() throws Exception {
+		String username = "locked-" + System.nanoTime();
+		accounts.create(username, "Locked Person", TestUsers.PASSWORD, Role.STAFF);
+		for (int i = 0; i < 4; i++) {
+			mvc.perform(formLogin("/login").user(username).password("wrong")).andExpect(redirectedUrl("/login?error"));
+		}
+		mvc.perform(formLogin("/login").user(username).password("wrong")).andExpect(redirectedUrl("/login?locked"));
+		mvc.perform(formLogin("/login").user(username).password(TestUsers.PASSWORD))
+			.andExpect(redirectedUrl("/login?locked"));
+		mvc.perform(get("/api/v1/feedback").with(httpBasic(username, TestUsers.PASSWORD)))
+			.andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void locksUnknownUserNamesTheSameWaySoALockRevealsNothing() throws Exception {
+		String username = "ghost-" + System.nanoTime();
+		for (int i = 0; i < 5; i++) {
+			mvc.perform(formLogin("/login").user(username).password("wrong"));
+		}
+		mvc.perform(formLogin("/login").user(username).password("wrong")).andExpect(redirectedUrl("/login?locked"));
+	}
+
+	@Test
+	void changesTheSessionIdOnSignIn() throws Exception {
+		MockHttpSession session = new MockHttpSession();
+		String before = session.getId();
+		MvcResult result = mvc
+			.perform(post("/login").session(session)
+				.param("username", TestUsers.STAFF)
+				.param("password", TestUsers.PASSWORD)
+				.with(csrf()))
+			.andExpect(redirectedUrl("/"))
+			.andReturn();
+		assertThat(result.getRequest().getSession().getId()).isNotEqualTo(before);
+	}
+
+	@Test
+	void sendsSecurityHeaders() throws Exception {
+		mvc.perform(get("/login"))
+			.andExpect(status().isOk())
+			.andExpect(header().string("Content-Security-Policy", SecurityConfiguration.CONTENT_SECURITY_POLICY))
+			.andExpect(header().string("X-Frame-Options", "DENY"))
+			.andExpect(header().string("X-Content-Type-Options", "nosniff"))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("name=\"_csrf\"")));
+	}
+
+	@Test
+	void anonymousVisitorsAreSentToTheLoginPage() throws Exception {
+		mvc.perform(get("/")).andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/login"));
+	}
+
+	@Test
+	void theHealthEndpointIsOpen() throws Exception {
+		mvc.perform(get("/actuator/health")).andExpect(status().isOk());
+	}
+
+}

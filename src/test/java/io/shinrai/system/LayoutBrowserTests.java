@@ -1,0 +1,60 @@
+package io.shinrai.system;
+
+import io.shinrai.Browser;
+import io.shinrai.IntegrationTest;
+import io.shinrai.TestUsers;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@IntegrationTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class LayoutBrowserTests {
+
+	@LocalServerPort
+	private int port;
+
+	@Test
+	void adminSignsInSeesTheDashboardSwitchesToJapaneseAndSignsOut() {
+		try (Browser browser = Browser.open(port)) {
+			browser.go("/?lang=en").signIn(TestUsers.ADMIN, TestUsers.PASSWORD);
+			assertThat(browser.currentPath()).isEqualTo("/");
+			assertThat(browser.text(By.cssSelector("main h1"))).isEqualTo("Dashboard");
+			assertThat(browser.text(By.id("current-user"))).contains("Admin");
+			browser.screenshot("dashboard-en");
+
+			browser.click(By.cssSelector("a[hreflang=ja]"));
+			assertThat(browser.text(By.cssSelector("main h1"))).isEqualTo("ダッシュボード");
+			assertThat(browser.find(By.tagName("html")).getAttribute("lang")).isEqualTo("ja");
+			browser.screenshot("dashboard-ja");
+
+			browser.signOut();
+			assertThat(browser.currentPath()).startsWith("/login");
+			assertThat(browser.text(By.cssSelector("main h1"))).isEqualTo("ログイン");
+			browser.screenshot("signed-out-ja");
+
+		}
+		// the language is remembered for the user: a browser that never chose one gets Japanese after sign-in
+		try (Browser other = Browser.open(port)) {
+			other.signIn(TestUsers.ADMIN, TestUsers.PASSWORD);
+			assertThat(other.text(By.cssSelector("main h1"))).isEqualTo("ダッシュボード");
+			other.click(By.cssSelector("a[hreflang=en]"));
+			assertThat(other.text(By.cssSelector("main h1"))).isEqualTo("Dashboard");
+		}
+	}
+
+	@Test
+	void staffGetsALocalisedNotFoundPageWithoutDetails() {
+		try (Browser browser = Browser.open(port)) {
+			browser.go("/login?lang=ja").signIn(TestUsers.STAFF, TestUsers.PASSWORD);
+			browser.go("/no-such-page");
+			assertThat(browser.text(By.cssSelector("main h1"))).isEqualTo("ページが見つかりません");
+			assertThat(browser.pageSource()).doesNotContain("Exception").doesNotContain("at io.shinrai");
+			browser.screenshot("not-found-ja");
+		}
+	}
+
+}
