@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import io.shinrai.feedback.IncidentType;
+import io.shinrai.feedback.Negativity;
 import io.shinrai.feedback.Signal;
 
 /**
@@ -38,15 +39,9 @@ public record FeedbackFacts(Instant receivedAt, Map<Signal, Integer> ratings, Li
 		return observations;
 	}
 
+	/** SCORING.md's negative rule; feedback owns it because it does not depend on the policy. */
 	public boolean isNegative() {
-		return !incidents.isEmpty() || ratingMeanAtMostTwo() || (nps != null && nps <= 6)
-				|| (csat != null && csat <= 2) || (ces != null && ces <= 3);
-	}
-
-	// Compared in integers (sum ≤ 2·n) so that a mean of exactly 2.0 can never round the wrong way.
-	private boolean ratingMeanAtMostTwo() {
-		int sum = ratings.values().stream().mapToInt(Integer::intValue).sum();
-		return !ratings.isEmpty() && sum <= 2 * ratings.size();
+		return Negativity.isNegative(ratings.values(), incidents.size(), nps, csat, ces);
 	}
 
 }

@@ -1,0 +1,91 @@
+package io.shinrai.customer;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/** A customer, identified by the reference it has in the company's CRM. */
+@Entity
+@Table(name = "customer")
+public class Customer {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	@Column(nullable = false, updatable = false)
+	private String reference;
+
+	@Column(nullable = false)
+	private String name;
+
+	@Column(nullable = false)
+	private String segment = "";
+
+	private String email;
+
+	@Column(name = "created_at", nullable = false, updatable = false)
+	private Instant createdAt;
+
+	@Column(name = "erased_at")
+	private Instant erasedAt;
+
+	@Version
+	private long version;
+
+	protected Customer() {
+	}
+
+	Customer(String reference, String name, String segment, String email) {
+		this.reference = reference;
+		this.name = name;
+		this.segment = segment == null ? "" : segment;
+		this.email = email;
+		this.createdAt = Instant.now();
+	}
+
+	public Long getId() {
+		return id;
+	}
+
+	public String getReference() {
+		return reference;
+	}
+
+	public String getName() {
+		return name;
+	}
+
+	public String getSegment() {
+		return segment;
+	}
+
+	public String getEmail() {
+		return email;
+	}
+
+	public Instant getCreatedAt() {
+		return createdAt;
+	}
+
+	public Instant getErasedAt() {
+		return erasedAt;
+	}
+
+	public long getVersion() {
+		return version;
+	}
+
+	void update(String name, String segment, String email) {
+		this.name = name;
+		this.segment = segment == null ? "" : segment;
+		this.email = email;
+	}
+
+}

@@ -1,0 +1,13 @@
+package io.shinrai.customer;
+
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface CustomerRepository extends JpaRepository<Customer, Long> {
+
+	Optional<Customer> findByReference(String reference);
+
+	boolean existsByReference(String reference);
+
+}
