@@ -1,5 +1,7 @@
 package io.shinrai.account;
 
+import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -66,6 +68,23 @@ public class UserAccounts implements UserDetailsService {
 
 	public void rememberLocale(String username, Locale locale) {
 		users.findByUsername(username).ifPresent(user -> user.setLocale(locale.toLanguageTag()));
+	}
+
+	/** The role of an enabled user; empty for an unknown or disabled user name. */
+	@Transactional(readOnly = true)
+	public Optional<Role> roleOf(String username) {
+		return users.findByUsername(username).filter(UserAccount::isEnabled).map(UserAccount::getRole);
+	}
+
+	/** Enabled managers and admins by display name: the people who may own recovery cases. */
+	@Transactional(readOnly = true)
+	public List<UserAccount> managers() {
+		return users.findAllByOrderByUsernameAsc()
+			.stream()
+			.filter(user -> user.isEnabled() && user.getRole().compareTo(Role.MANAGER) >= 0)
+			.sorted(Comparator.comparing(UserAccount::getDisplayName, String.CASE_INSENSITIVE_ORDER)
+				.thenComparing(UserAccount::getUsername))
+			.toList();
 	}
 
 }

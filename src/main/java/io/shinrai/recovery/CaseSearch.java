@@ -1,0 +1,46 @@
+package io.shinrai.recovery;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Which cases to list, and in which order.
+ *
+ * @param statuses any of these; empty means every status
+ * @param overdueOnly only OPEN cases past their acknowledgement due time
+ * @param owner only cases of this user name; {@code null} means anyone's
+ * @param unassignedOnly only cases without owner
+ * @param customerId only this customer's cases; {@code null} means every customer's
+ */
+public record CaseSearch(Set<RecoveryStatus> statuses, boolean overdueOnly, String owner, boolean unassignedOnly,
+		Long customerId, Sort sort, int page, int size) {
+
+	public static final int MAX_SIZE = 100;
+
+	public CaseSearch {
+		statuses = statuses == null || statuses.isEmpty() ? EnumSet.noneOf(RecoveryStatus.class) : EnumSet.copyOf(statuses);
+		sort = sort == null ? Sort.DUE : sort;
+		if (page < 0 || size < 1 || size > MAX_SIZE) {
+			throw new IllegalArgumentException("page must be ≥ 0 and size 1.." + MAX_SIZE);
+		}
+	}
+
+	/** Orders of a case list; ties are broken by case id. */
+	public enum Sort {
+
+		/** Acknowledgement due time, most urgent first. */
+		DUE("c.acknowledge_due_at asc, c.id asc"),
+		/** Acknowledgement due time, latest first. */
+		DUE_DESC("c.acknowledge_due_at desc, c.id desc"),
+		/** Newest case first. */
+		OPENED_DESC("c.opened_at desc, c.id desc");
+
+		final String orderBy;
+
+		Sort(String orderBy) {
+			this.orderBy = orderBy;
+		}
+
+	}
+
+}

@@ -1,0 +1,52 @@
+package io.shinrai.recovery;
+
+import net.javacrumbs.shedlock.core.LockAssert;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Flags OPEN cases whose acknowledgement is overdue ({@code overdue_since}, the database time it noticed) and clears
+ * the flag of cases that are no longer overdue. Runs every minute by default; the ShedLock lock keeps several app
+ * instances from running it at once, and both statements are idempotent, so a second run changes nothing.
+ * <p>
+ * Pages and measures do not depend on this flag: they count a case as overdue from its due time, so they are right
+ * between runs too.
+ */
+@Component
+class OverdueCaseJob {
+
+	static final String LOCK_NAME = "recovery-overdue-check";
+
+	private static final Logger log = LoggerFactory.getLogger(OverdueCaseJob.class);
+
+	private final JdbcClient jdbc;
+
+	OverdueCaseJob(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Scheduled(cron = "${shinrai.recovery.overdue-check.cron:0 * * * * *}")
+	@SchedulerLock(name = LOCK_NAME, lockAtMostFor = "${shinrai.recovery.overdue-check.lock-at-most-for:PT5M}",
+			lockAtLeastFor = "${shinrai.recovery.overdue-check.lock-at-least-for:PT15S}")
+	public void markOverdueCases() {
+		LockAssert.assertLocked();
+		// each statement is atomic on its own; no transaction around them, so the lock row commits independently
+		int marked = jdbc.sql("""
+				update recovery_case set overdue_since = now()
+				where status = 'OPEN' and overdue_since is null and acknowledge_due_at < now()
+				""").update();
+		int cleared = jdbc.sql("""
+				update recovery_case set overdue_since = null
+				where overdue_since is not null and (status <> 'OPEN' or acknowledge_due_at >= now())
+				""").update();
+		if (marked > 0 || cleared > 0) {
+			log.info("Recovery cases newly overdue: {}, no longer overdue: {}", marked, cleared);
+		}
+	}
+
+}

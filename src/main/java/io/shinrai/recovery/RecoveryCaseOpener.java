@@ -1,0 +1,244 @@
+package io.shinrai.recovery;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.shinrai.account.Role;
+import io.shinrai.account.UserAccounts;
+import io.shinrai.audit.AuditLog;
+import io.shinrai.audit.AuditType;
+import io.shinrai.feedback.FeedbackLogged;
+import io.shinrai.scoring.CustomerTrust;
+import io.shinrai.scoring.TrustScores;
+
+/**
+ * Turns negative feedback into recovery work, inside the transaction that stores the feedback (so an entry is never
+ * stored without its case, nor a case without its entry). Per customer: attach to its OPEN or ACKNOWLEDGED case,
+ * reopen its RESOLVED case, or open a new one.
+ * <p>
+ * Built for import batches of thousands of entries: a fixed number of statements per event, plus one trust lookup per
+ * newly opened case. Idempotent: an entry already attached (re-delivered event, re-import) is skipped. Concurrent
+ * events for one customer meet at the unique index on its not-closed case: the loser's insert does nothing and it
+ * attaches to the winner's case once that commits.
+ */
+@Component
+class RecoveryCaseOpener {
+
+	private static final Logger log = LoggerFactory.getLogger(RecoveryCaseOpener.class);
+
+	/** The actor of audit events the system records on its own. */
+	static final String SYSTEM = "system";
+
+	private static final int MAX_ROUNDS = 5;
+
+	private final JdbcClient jdbc;
+
+	private final RecoveryCaseRepository cases;
+
+	private final TrustScores trustScores;
+
+	private final UserAccounts accounts;
+
+	private final AuditLog audit;
+
+	private final Clock clock = Clock.systemUTC();
+
+	RecoveryCaseOpener(JdbcClient jdbc, RecoveryCaseRepository cases, TrustScores trustScores, UserAccounts accounts,
+			AuditLog audit) {
+		this.jdbc = jdbc;
+		this.cases = cases;
+		this.trustScores = trustScores;
+		this.accounts = accounts;
+		this.audit = audit;
+	}
+
+	@EventListener
+	@Transactional
+	public void on(FeedbackLogged event) {
+		List<FeedbackLogged.Entry> negatives = event.entries().stream().filter(FeedbackLogged.Entry::negative).toList();
+		if (!negatives.isEmpty()) {
+			attach(negatives, clock.instant());
+		}
+	}
+
+	private void attach(List<FeedbackLogged.Entry> negatives, Instant now) {
+		// the publisher may have written through JPA: make its rows visible to the SQL below
+		cases.flush();
+		SortedMap<Long, List<Long>> entriesByCustomer = notYetAttached(negatives);
+		if (entriesByCustomer.isEmpty()) {
+			return;
+		}
+		Map<Long, String> loggedBy = loggedBy(entriesByCustomer);
+		Duration acknowledgeWithin = Duration.ofHours(trustScores.activePolicy().acknowledgeWithinHours());
+
+		Map<Long, Long> caseOfCustomer = new HashMap<>();
+		Set<Long> pending = new TreeSet<>(entriesByCustomer.keySet());
+		for (int round = 1; !pending.isEmpty(); round++) {
+			if (round > MAX_ROUNDS) {
+				throw new IllegalStateException("Could not find or open recovery cases for customers " + pending);
+			}
+			for (ActiveCase active : lockNotClosedCases(pending)) {
+				if (active.status() == RecoveryStatus.RESOLVED) {
+					Long firstEntry = entriesByCustomer.get(active.customerId()).get(0);
+					reopen(active.id(), firstEntry, loggedBy.get(firstEntry), now, acknowledgeWithin);
+				}
+				caseOfCustomer.put(active.customerId(), active.id());
+				pending.remove(active.customerId());
+			}
+			if (!pending.isEmpty()) {
+				Map<Long, Long> opened = open(pending, entriesByCustomer, loggedBy, now, acknowledgeWithin);
+				caseOfCustomer.putAll(opened);
+				pending.removeAll(opened.keySet());
+				// what is left lost a race with a concurrent opener whose case is committed now: the next round
+				// finds it
+			}
+		}
+		cases.flush();
+		insertEntries(entriesByCustomer, caseOfCustomer, now);
+	}
+
+	/** The negative entries not attached to any case yet, by customer, each list in feedback id order. */
+	private SortedMap<Long, List<Long>> notYetAttached(List<FeedbackLogged.Entry> negatives) {
+		Long[] ids = negatives.stream().map(FeedbackLogged.Entry::feedbackId).distinct().toArray(Long[]::new);
+		Set<Long> attached = new HashSet<>(jdbc.sql("select feedback_id from recovery_case_entry where feedback_id = any(?)")
+			.param(ids)
+			.query(Long.class)
+			.list());
+		SortedMap<Long, List<Long>> byCustomer = new TreeMap<>();
+		Set<Long> seen = new HashSet<>();
+		negatives.stream().sorted(Comparator.comparingLong(FeedbackLogged.Entry::feedbackId)).forEach(entry -> {
+			if (!attached.contains(entry.feedbackId()) && seen.add(entry.feedbackId())) {
+				byCustomer.computeIfAbsent(entry.customerId(), id -> new ArrayList<>()).add(entry.feedbackId());
+			}
+		});
+		return byCustomer;
+	}
+
+	private Map<Long, String> loggedBy(SortedMap<Long, List<Long>> entriesByCustomer) {
+		Long[] ids = entriesByCustomer.values().stream().flatMap(List::stream).toArray(Long[]::new);
+		Map<Long, String> loggedBy = new HashMap<>();
+		jdbc.sql("select id, logged_by from feedback where id = any(?)")
+			.param(ids)
+			.query((rs, row) -> loggedBy.put(rs.getLong("id"), rs.getString("logged_by")))
+			.list();
+		return loggedBy;
+	}
+
+	/** Locks the customers' not-closed cases (in id order, so concurrent batches cannot deadlock on them). */
+	private List<ActiveCase> lockNotClosedCases(Set<Long> customerIds) {
+		return jdbc.sql("""
+				select id, customer_id, status from recovery_case
+				where customer_id = any(?) and status in ('OPEN', 'ACKNOWLEDGED', 'RESOLVED')
+				order by id
+				for no key update
+				""")
+			.param(customerIds.toArray(Long[]::new))
+			.query((rs, row) -> new ActiveCase(rs.getLong("id"), rs.getLong("customer_id"),
+					RecoveryStatus.valueOf(rs.getString("status"))))
+			.list();
+	}
+
+	private void reopen(long caseId, long feedbackId, String loggedBy, Instant now, Duration acknowledgeWithin) {
+		RecoveryCase recoveryCase = cases.findById(caseId).orElseThrow();
+		recoveryCase.reopen(now, acknowledgeWithin);
+		audit.record(SYSTEM, AuditType.RECOVERY_CASE_UPDATED, RecoveryCases.auditSubject(caseId),
+				"Reopened by negative feedback " + feedbackId + " logged by " + loggedBy,
+				RecoveryStatus.RESOLVED.name(), RecoveryStatus.OPEN.name());
+	}
+
+	/**
+	 * Opens a case for each customer, recording its trust and status now (the negative entry included). Returns the
+	 * customers whose case this transaction opened; a customer missing from the result got its case from a concurrent
+	 * transaction.
+	 */
+	private Map<Long, Long> open(Set<Long> customerIds, SortedMap<Long, List<Long>> entriesByCustomer,
+			Map<Long, String> loggedBy, Instant now, Duration acknowledgeWithin) {
+		int size = customerIds.size();
+		Long[] customers = new Long[size];
+		String[] owners = new String[size];
+		Double[] trusts = new Double[size];
+		String[] statuses = new String[size];
+		Map<String, Boolean> mayOwn = new HashMap<>();
+		int i = 0;
+		for (long customerId : customerIds) {
+			CustomerTrust trust = trustScores.forCustomer(customerId, now);
+			String logger = loggedBy.get(entriesByCustomer.get(customerId).get(0));
+			customers[i] = customerId;
+			owners[i] = (logger != null && mayOwn.computeIfAbsent(logger, this::isManager)) ? logger : null;
+			trusts[i] = trust.score().trust();
+			statuses[i] = trust.status().name();
+			i++;
+		}
+		Map<Long, Long> opened = new HashMap<>();
+		jdbc.sql("""
+				insert into recovery_case (customer_id, owner, status, opened_at, acknowledge_due_at,
+				                           trust_at_opening, status_at_opening)
+				select t.customer_id, t.owner, 'OPEN', :now, :due, t.trust, t.status
+				from unnest(cast(:customers as bigint[]), cast(:owners as varchar[]), cast(:trusts as float8[]),
+				            cast(:statuses as varchar[])) as t (customer_id, owner, trust, status)
+				on conflict (customer_id) where status in ('OPEN', 'ACKNOWLEDGED', 'RESOLVED') do nothing
+				returning id, customer_id
+				""")
+			.param("now", Timestamp.from(now))
+			.param("due", Timestamp.from(RecoveryCase.dueAt(now, acknowledgeWithin)))
+			.param("customers", customers)
+			.param("owners", owners)
+			.param("trusts", trusts)
+			.param("statuses", statuses)
+			.query((rs, row) -> opened.put(rs.getLong("customer_id"), rs.getLong("id")))
+			.list();
+		if (opened.size() < size) {
+			log.debug("{} of {} recovery cases were opened concurrently by another transaction", size - opened.size(),
+					size);
+		}
+		return opened;
+	}
+
+	private boolean isManager(String username) {
+		return accounts.roleOf(username).map(role -> role.compareTo(Role.MANAGER) >= 0).orElse(false);
+	}
+
+	private void insertEntries(SortedMap<Long, List<Long>> entriesByCustomer, Map<Long, Long> caseOfCustomer,
+			Instant now) {
+		List<Long> feedbackIds = new ArrayList<>();
+		List<Long> caseIds = new ArrayList<>();
+		entriesByCustomer.forEach((customerId, entries) -> entries.forEach(feedbackId -> {
+			feedbackIds.add(feedbackId);
+			caseIds.add(caseOfCustomer.get(customerId));
+		}));
+		jdbc.sql("""
+				insert into recovery_case_entry (feedback_id, case_id, attached_at)
+				select t.feedback_id, t.case_id, :now
+				from unnest(cast(:feedbackIds as bigint[]), cast(:caseIds as bigint[])) as t (feedback_id, case_id)
+				on conflict (feedback_id) do nothing
+				""")
+			.param("now", Timestamp.from(now))
+			.param("feedbackIds", feedbackIds.toArray(Long[]::new))
+			.param("caseIds", caseIds.toArray(Long[]::new))
+			.update();
+	}
+
+	private record ActiveCase(long id, long customerId, RecoveryStatus status) {
+	}
+
+}

@@ -1,0 +1,238 @@
+package io.shinrai.recovery;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.shinrai.account.Role;
+import io.shinrai.account.UserAccounts;
+import io.shinrai.audit.AuditLog;
+import io.shinrai.audit.AuditType;
+import io.shinrai.customer.Customer;
+import io.shinrai.customer.CustomerDirectory;
+import io.shinrai.scoring.TrustScores;
+import io.shinrai.system.NotFoundException;
+
+/**
+ * The recovery cases: lists and details for the board, the case page, the customer page and the API, and the
+ * managers' work on a case (moves, owner, notes). Every change names the case version the user saw; a case changed
+ * since is refused ({@link CaseRefusedException.CaseChanged}), never silently overwritten.
+ */
+@Service
+@Transactional
+public class RecoveryCases {
+
+	private final RecoveryCaseRepository cases;
+
+	private final JdbcClient jdbc;
+
+	private final CustomerDirectory customers;
+
+	private final TrustScores trustScores;
+
+	private final UserAccounts accounts;
+
+	private final AuditLog audit;
+
+	private final Clock clock = Clock.systemUTC();
+
+	RecoveryCases(RecoveryCaseRepository cases, JdbcClient jdbc, CustomerDirectory customers, TrustScores trustScores,
+			UserAccounts accounts, AuditLog audit) {
+		this.cases = cases;
+		this.jdbc = jdbc;
+		this.customers = customers;
+		this.trustScores = trustScores;
+		this.accounts = accounts;
+		this.audit = audit;
+	}
+
+	/** One page of cases, with their customer and causing entries, read in three statements whatever the size. */
+	@Transactional(readOnly = true)
+	public Page<CaseSummary> search(CaseSearch search) {
+		Instant now = clock.instant();
+		StringBuilder where = new StringBuilder(" where true");
+		Map<String, Object> params = new HashMap<>();
+		params.put("now", Timestamp.from(now));
+		if (!search.statuses().isEmpty()) {
+			where.append(" and c.status = any(cast(:statuses as varchar[]))");
+			params.put("statuses", search.statuses().stream().map(Enum::name).toArray(String[]::new));
+		}
+		if (search.overdueOnly()) {
+			where.append(" and c.status = 'OPEN' and c.acknowledge_due_at < :now");
+		}
+		if (search.owner() != null) {
+			where.append(" and c.owner = :owner");
+			params.put("owner", search.owner());
+		}
+		if (search.unassignedOnly()) {
+			where.append(" and c.owner is null");
+		}
+		if (search.customerId() != null) {
+			where.append(" and c.customer_id = :customerId");
+			params.put("customerId", search.customerId());
+		}
+		long total = jdbc.sql("select count(*) from recovery_case c" + where).params(params).query(Long.class).single();
+		params.put("limit", search.size());
+		params.put("offset", (long) search.page() * search.size());
+		List<CaseSummary> content = summaries(jdbc.sql(SUMMARY_SELECT + where + " order by " + search.sort().orderBy
+				+ " limit :limit offset :offset").params(params), now);
+		return new PageImpl<>(content, PageRequest.of(search.page(), search.size()), total);
+	}
+
+	/** A customer's cases, newest first (for the customer page). */
+	@Transactional(readOnly = true)
+	public List<CaseSummary> ofCustomer(long customerId) {
+		return summaries(jdbc.sql(SUMMARY_SELECT + " where c.customer_id = :customerId order by c.opened_at desc, c.id desc")
+			.param("customerId", customerId), clock.instant());
+	}
+
+	/** The case page's content; the customer's trust now is computed as of this moment. */
+	@Transactional(readOnly = true)
+	public CaseDetails details(long caseId) {
+		RecoveryCase recoveryCase = cases.findWithNotesById(caseId).orElseThrow(() -> notFound(caseId));
+		Instant now = clock.instant();
+		Customer customer = customers.get(recoveryCase.getCustomerId());
+		List<CaseDetails.Entry> entries = jdbc.sql("""
+				select e.feedback_id, f.received_at, e.attached_at
+				from recovery_case_entry e join feedback f on f.id = e.feedback_id
+				where e.case_id = ? order by f.received_at, e.feedback_id
+				""")
+			.param(caseId)
+			.query((rs, row) -> new CaseDetails.Entry(rs.getLong("feedback_id"), instant(rs, "received_at"),
+					instant(rs, "attached_at")))
+			.list();
+		List<CaseDetails.Note> notes = recoveryCase.getNotes()
+			.stream()
+			.map(note -> new CaseDetails.Note(note.getAuthor(), note.getWrittenAt(), note.getText()))
+			.toList();
+		return new CaseDetails(recoveryCase.getId(), customer.getId(), customer.getReference(), customer.getName(),
+				recoveryCase.getStatus(), recoveryCase.getOwner(), recoveryCase.getOpenedAt(),
+				recoveryCase.getAcknowledgeDueAt(), recoveryCase.getAcknowledgedAt(), recoveryCase.getResolvedAt(),
+				recoveryCase.getClosedAt(), recoveryCase.getReopenedCount(), recoveryCase.getReopenedAt(),
+				recoveryCase.getOverdueSince(), recoveryCase.isOverdue(now), recoveryCase.getTrustAtOpening(),
+				recoveryCase.getStatusAtOpening(), trustScores.forCustomer(customer.getId(), now),
+				recoveryCase.getVersion(), recoveryCase.allowedActions(), entries, notes);
+	}
+
+	/** Makes one of the moves of the case's workflow. */
+	public void apply(long caseId, Long expectedVersion, RecoveryAction action, String actor) {
+		RecoveryCase recoveryCase = load(caseId, expectedVersion);
+		String before = state(recoveryCase);
+		Duration acknowledgeWithin = Duration.ofHours(trustScores.activePolicy().acknowledgeWithinHours());
+		recoveryCase.apply(action, actor, clock.instant(), acknowledgeWithin);
+		save(recoveryCase);
+		audit.record(actor, AuditType.RECOVERY_CASE_UPDATED, auditSubject(caseId), action.name(), before,
+				state(recoveryCase));
+	}
+
+	/** Hands the case to a manager (or admin). */
+	public void assign(long caseId, Long expectedVersion, String newOwner, String actor) {
+		RecoveryCase recoveryCase = load(caseId, expectedVersion);
+		String owner = accounts.find(Objects.requireNonNullElse(newOwner, ""))
+			.filter(user -> user.isEnabled() && user.getRole().compareTo(Role.MANAGER) >= 0)
+			.orElseThrow(() -> new CaseRefusedException.OwnerNotAManager(newOwner))
+			.getUsername();
+		if (owner.equals(recoveryCase.getOwner())) {
+			return;
+		}
+		String before = state(recoveryCase);
+		recoveryCase.assignTo(owner);
+		save(recoveryCase);
+		audit.record(actor, AuditType.RECOVERY_CASE_UPDATED, auditSubject(caseId), "OWNER_CHANGED", before,
+				state(recoveryCase));
+	}
+
+	/** Adds a note by {@code author}, written now. */
+	public void addNote(long caseId, Long expectedVersion, String text, String author) {
+		RecoveryCase recoveryCase = load(caseId, expectedVersion);
+		recoveryCase.addNote(author, text, clock.instant());
+		save(recoveryCase);
+	}
+
+	static String auditSubject(long caseId) {
+		return "recovery-case:" + caseId;
+	}
+
+	private RecoveryCase load(long caseId, Long expectedVersion) {
+		RecoveryCase recoveryCase = cases.findById(caseId).orElseThrow(() -> notFound(caseId));
+		if (expectedVersion == null || expectedVersion != recoveryCase.getVersion()) {
+			throw new CaseRefusedException.CaseChanged(caseId);
+		}
+		return recoveryCase;
+	}
+
+	/** Writes now, so that a concurrent save that passed the version check as well is refused here. */
+	private void save(RecoveryCase recoveryCase) {
+		try {
+			cases.saveAndFlush(recoveryCase);
+		}
+		catch (OptimisticLockingFailureException ex) {
+			throw new CaseRefusedException.CaseChanged(recoveryCase.getId());
+		}
+	}
+
+	private static String state(RecoveryCase recoveryCase) {
+		return "status=" + recoveryCase.getStatus() + ", owner=" + recoveryCase.getOwner();
+	}
+
+	private static NotFoundException notFound(long caseId) {
+		return new NotFoundException("recovery case " + caseId);
+	}
+
+	private static final String SUMMARY_SELECT = """
+			select c.id, c.customer_id, cu.reference, cu.name, c.status, c.owner, c.opened_at, c.acknowledge_due_at,
+			       c.acknowledged_at, c.resolved_at, c.closed_at, c.reopened_count
+			from recovery_case c join customer cu on cu.id = c.customer_id""";
+
+	private List<CaseSummary> summaries(JdbcClient.StatementSpec statement, Instant now) {
+		List<Row> rows = statement.query((rs, row) -> new Row(rs.getLong("id"), rs.getLong("customer_id"),
+				rs.getString("reference"), rs.getString("name"), RecoveryStatus.valueOf(rs.getString("status")),
+				rs.getString("owner"), instant(rs, "opened_at"), instant(rs, "acknowledge_due_at"),
+				instant(rs, "acknowledged_at"), instant(rs, "resolved_at"), instant(rs, "closed_at"),
+				rs.getInt("reopened_count")))
+			.list();
+		if (rows.isEmpty()) {
+			return List.of();
+		}
+		Map<Long, List<Long>> entries = new LinkedHashMap<>();
+		rows.forEach(row -> entries.put(row.id(), new ArrayList<>()));
+		jdbc.sql("select case_id, feedback_id from recovery_case_entry where case_id = any(?) order by feedback_id")
+			.param(entries.keySet().toArray(Long[]::new))
+			.query((rs, row) -> entries.get(rs.getLong("case_id")).add(rs.getLong("feedback_id")))
+			.list();
+		return rows.stream()
+			.map(row -> new CaseSummary(row.id(), row.customerId(), row.reference(), row.name(), row.status(),
+					row.owner(), row.openedAt(), row.dueAt(), row.acknowledgedAt(), row.resolvedAt(), row.closedAt(),
+					row.reopenedCount(), row.status() == RecoveryStatus.OPEN && row.dueAt().isBefore(now),
+					entries.get(row.id())))
+			.toList();
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp timestamp = rs.getTimestamp(column);
+		return timestamp == null ? null : timestamp.toInstant();
+	}
+
+	private record Row(long id, long customerId, String reference, String name, RecoveryStatus status, String owner,
+			Instant openedAt, Instant dueAt, Instant acknowledgedAt, Instant resolvedAt, Instant closedAt,
+			int reopenedCount) {
+	}
+
+}

@@ -1,0 +1,145 @@
+package io.shinrai.recovery;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.shinrai.scoring.CustomerStatus;
+import io.shinrai.scoring.CustomerTrust;
+import io.shinrai.scoring.TrustScores;
+
+/**
+ * The recovery measures of the board and the dashboard, for all customers or one segment. Definitions, as of the
+ * instant T of the measurement, with the window W = the 90 days before T ({@link RecoveryMeasurement#WINDOW}):
+ * <ul>
+ * <li><b>open cases</b>: cases whose status is OPEN or ACKNOWLEDGED (RESOLVED cases wait only for closing);</li>
+ * <li><b>overdue cases</b>: OPEN cases whose acknowledgement due time is before T (by the due time, not the flag the
+ * overdue job sets, so the count is right between runs);</li>
+ * <li><b>median time to acknowledge</b>: the median of acknowledged_at − start over the cases acknowledged in W,
+ * where start is the latest reopening, else the opening;</li>
+ * <li><b>median time to resolve</b>: likewise resolved_at − start over the cases resolved in W;</li>
+ * <li><b>recovery rate</b>: of the customers with a case resolved in W (closed later or not; a reopened case is no
+ * longer resolved), the share whose status at T is OK (neither AT_RISK nor WATCH) and whose trust at T is at least
+ * their trust when that case was opened (the most recently resolved case if several; a case opened without a score
+ * compares the status only; equality within 1e-6, the precision SCORING.md asks of implementations). {@code null}
+ * when there is no such customer, never 0 by default.</li>
+ * </ul>
+ * "In W" means after T − 90 days and at or before T. Trust and status at T come from
+ * {@link TrustScores#forCustomer}, one call per customer with a resolved case in W.
+ */
+@Service
+@Transactional(readOnly = true)
+public class RecoveryMeasures {
+
+	/** Trust values that differ by less than this are equal (SCORING.md: implementations agree to 1e-6). */
+	static final double TRUST_TOLERANCE = 1e-6;
+
+	private final JdbcClient jdbc;
+
+	private final TrustScores trustScores;
+
+	private final Clock clock = Clock.systemUTC();
+
+	RecoveryMeasures(JdbcClient jdbc, TrustScores trustScores) {
+		this.jdbc = jdbc;
+		this.trustScores = trustScores;
+	}
+
+	/** All measures for every customer, now. */
+	public RecoveryMeasurement current() {
+		return measure(null, clock.instant());
+	}
+
+	/** All measures for the customers of one segment ({@code null}: every customer), now. */
+	public RecoveryMeasurement current(String segment) {
+		return measure(segment, clock.instant());
+	}
+
+	/** Only the open and overdue counts, now: two numbers from one cheap statement, for pages that need no more. */
+	public CaseCounts counts(String segment) {
+		Instant now = clock.instant();
+		return jdbc.sql("""
+				select count(*) filter (where c.status in ('OPEN', 'ACKNOWLEDGED')) as open,
+				       count(*) filter (where c.status = 'OPEN' and c.acknowledge_due_at < :now) as overdue
+				from recovery_case c join customer cu on cu.id = c.customer_id
+				where c.status in ('OPEN', 'ACKNOWLEDGED')
+				  and (cast(:segment as varchar) is null or cu.segment = :segment)
+				""")
+			.param("now", Timestamp.from(now))
+			.param("segment", segment)
+			.query((rs, row) -> new CaseCounts(rs.getLong("open"), rs.getLong("overdue")))
+			.single();
+	}
+
+	RecoveryMeasurement measure(String segment, Instant now) {
+		Instant since = now.minus(RecoveryMeasurement.WINDOW);
+		Aggregates aggregates = jdbc.sql("""
+				select count(*) filter (where c.status in ('OPEN', 'ACKNOWLEDGED')) as open,
+				       count(*) filter (where c.status = 'OPEN' and c.acknowledge_due_at < :now) as overdue,
+				       percentile_cont(0.5) within group (order by extract(epoch from
+				           c.acknowledged_at - coalesce(c.reopened_at, c.opened_at)))
+				           filter (where c.acknowledged_at > :since and c.acknowledged_at <= :now) as acknowledge_seconds,
+				       percentile_cont(0.5) within group (order by extract(epoch from
+				           c.resolved_at - coalesce(c.reopened_at, c.opened_at)))
+				           filter (where c.resolved_at > :since and c.resolved_at <= :now) as resolve_seconds
+				from recovery_case c join customer cu on cu.id = c.customer_id
+				where (cast(:segment as varchar) is null or cu.segment = :segment)
+				""")
+			.param("now", Timestamp.from(now))
+			.param("since", Timestamp.from(since))
+			.param("segment", segment)
+			.query((rs, row) -> new Aggregates(rs.getLong("open"), rs.getLong("overdue"),
+					seconds(rs.getObject("acknowledge_seconds")), seconds(rs.getObject("resolve_seconds"))))
+			.single();
+
+		List<Resolved> resolved = jdbc.sql("""
+				select distinct on (c.customer_id) c.customer_id, c.trust_at_opening
+				from recovery_case c join customer cu on cu.id = c.customer_id
+				where c.resolved_at > :since and c.resolved_at <= :now
+				  and (cast(:segment as varchar) is null or cu.segment = :segment)
+				order by c.customer_id, c.resolved_at desc, c.id desc
+				""")
+			.param("now", Timestamp.from(now))
+			.param("since", Timestamp.from(since))
+			.param("segment", segment)
+			.query((rs, row) -> new Resolved(rs.getLong("customer_id"), (Double) rs.getObject("trust_at_opening")))
+			.list();
+		long recovered = resolved.stream().filter(customer -> recovered(customer, now)).count();
+		Double rate = resolved.isEmpty() ? null : (double) recovered / resolved.size();
+		return new RecoveryMeasurement(now, aggregates.open(), aggregates.overdue(), aggregates.acknowledge(),
+				aggregates.resolve(), resolved.size(), recovered, rate);
+	}
+
+	private boolean recovered(Resolved customer, Instant now) {
+		CustomerTrust trust = trustScores.forCustomer(customer.customerId(), now);
+		if (trust.status() != CustomerStatus.OK) {
+			return false;
+		}
+		if (customer.trustAtOpening() == null) {
+			return true;
+		}
+		Double trustNow = trust.score().trust();
+		return trustNow != null && trustNow >= customer.trustAtOpening() - TRUST_TOLERANCE;
+	}
+
+	private static Duration seconds(Object value) {
+		return value == null ? null : Duration.ofMillis(Math.round(((Number) value).doubleValue() * 1000));
+	}
+
+	/** Open (OPEN or ACKNOWLEDGED) and overdue (OPEN past its due time) cases. */
+	public record CaseCounts(long open, long overdue) {
+	}
+
+	private record Aggregates(long open, long overdue, Duration acknowledge, Duration resolve) {
+	}
+
+	private record Resolved(long customerId, Double trustAtOpening) {
+	}
+
+}
