@@ -49,7 +49,14 @@ class EndpointAccessTests {
 	 */
 	private static final Map<String, Access> EXPECTED = new TreeMap<>(Map.ofEntries(
 			Map.entry("GET /login", Access.PUBLIC),
-			Map.entry("GET /", Access.STAFF)));
+			Map.entry("GET /", Access.STAFF),
+			// recovery (issue 6)
+			Map.entry("GET /recovery", Access.STAFF),
+			Map.entry("GET /recovery/{id:\\d+}", Access.STAFF),
+			Map.entry("POST /recovery/{id:\\d+}/status", Access.MANAGER),
+			Map.entry("POST /recovery/{id:\\d+}/owner", Access.MANAGER),
+			Map.entry("POST /recovery/{id:\\d+}/notes", Access.MANAGER),
+			Map.entry("GET /api/v1/recovery-cases", Access.STAFF)));
 
 	private static final Set<String> NOT_PROBED_WHEN_ALLOWED = Set.of();
 

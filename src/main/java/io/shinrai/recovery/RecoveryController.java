@@ -1,0 +1,169 @@
+package io.shinrai.recovery;
+
+import java.security.Principal;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.domain.Page;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import io.shinrai.account.UserAccount;
+import io.shinrai.account.UserAccounts;
+
+/** The recovery board and the case page. Everyone signed in reads them; managers act (see SecurityConfiguration). */
+@Controller
+class RecoveryController {
+
+	static final String BOARD_VIEW = "recovery/board";
+
+	static final String CASE_VIEW = "recovery/case";
+
+	private final RecoveryCases cases;
+
+	private final RecoveryMeasures measures;
+
+	private final UserAccounts accounts;
+
+	private final ZoneId zone;
+
+	RecoveryController(RecoveryCases cases, RecoveryMeasures measures, UserAccounts accounts,
+			@Value("${shinrai.business-time-zone:Asia/Tokyo}") ZoneId zone) {
+		this.cases = cases;
+		this.measures = measures;
+		this.accounts = accounts;
+		this.zone = zone;
+	}
+
+	@ModelAttribute("zone")
+	ZoneId zone() {
+		return zone;
+	}
+
+	@GetMapping("/recovery")
+	String showBoard(@ModelAttribute("filter") BoardFilter filter, Principal principal, Model model) {
+		filter.normalise();
+		Page<CaseSummary> page = cases.search(filter.toSearch(principal.getName()));
+		model.addAttribute("page", page);
+		model.addAttribute("measures", measures.current());
+		model.addAttribute("owners", ownerNames());
+		model.addAttribute("tabs", BoardFilter.TABS);
+		model.addAttribute("statuses", RecoveryStatus.values());
+		return BOARD_VIEW;
+	}
+
+	@GetMapping("/recovery/{id:\\d+}")
+	String showCase(@PathVariable long id, Model model) {
+		return caseView(id, model);
+	}
+
+	@PostMapping("/recovery/{id:\\d+}/status")
+	String processMoveForm(@PathVariable long id, MoveForm form, BindingResult result, Principal principal,
+			RedirectAttributes redirect) {
+		if (result.hasErrors() || form.getAction() == null) {
+			redirect.addFlashAttribute("failure", "recovery.refused.unknownAction");
+			return redirectToCase(id);
+		}
+		try {
+			cases.apply(id, form.getVersion(), form.getAction(), principal.getName());
+			redirect.addFlashAttribute("success", "recovery.case.moved." + form.getAction());
+		}
+		catch (CaseRefusedException ex) {
+			redirect.addFlashAttribute("failure", ex.messageKey());
+			redirect.addFlashAttribute("failureArgs", ex.messageArgs());
+		}
+		return redirectToCase(id);
+	}
+
+	@PostMapping("/recovery/{id:\\d+}/owner")
+	String processOwnerForm(@PathVariable long id, @Valid @ModelAttribute("ownerForm") OwnerForm form,
+			BindingResult result, Principal principal, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		if (!result.hasErrors()) {
+			try {
+				cases.assign(id, form.getVersion(), form.getOwner(), principal.getName());
+				redirect.addFlashAttribute("success", "recovery.case.ownerChanged");
+				return redirectToCase(id);
+			}
+			catch (CaseRefusedException ex) {
+				refused(ex, result, response);
+			}
+		}
+		else {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+		}
+		return caseView(id, model);
+	}
+
+	@PostMapping("/recovery/{id:\\d+}/notes")
+	String processNoteForm(@PathVariable long id, @Valid @ModelAttribute("noteForm") NoteForm form,
+			BindingResult result, Principal principal, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		if (!result.hasErrors()) {
+			try {
+				cases.addNote(id, form.getVersion(), form.getText(), principal.getName());
+				redirect.addFlashAttribute("success", "recovery.case.noteAdded");
+				return redirectToCase(id);
+			}
+			catch (CaseRefusedException ex) {
+				refused(ex, result, response);
+			}
+		}
+		else {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+		}
+		return caseView(id, model);
+	}
+
+	/**
+	 * Shows the case as it is now. Forms already in the model (a refused save) keep what the user entered, with the
+	 * current version, so that sending them again saves them on top of the other manager's change.
+	 */
+	private String caseView(long id, Model model) {
+		CaseDetails details = cases.details(id);
+		model.addAttribute("recoveryCase", details);
+		model.addAttribute("actions", RecoveryAction.values());
+		model.addAttribute("owners", ownerNames());
+		NoteForm noteForm = (NoteForm) model.asMap().computeIfAbsent("noteForm", key -> new NoteForm());
+		noteForm.setVersion(details.version());
+		OwnerForm ownerForm = (OwnerForm) model.asMap().computeIfAbsent("ownerForm", key -> {
+			OwnerForm fresh = new OwnerForm();
+			fresh.setOwner(details.owner());
+			return fresh;
+		});
+		ownerForm.setVersion(details.version());
+		return CASE_VIEW;
+	}
+
+	private static void refused(CaseRefusedException ex, BindingResult result, HttpServletResponse response) {
+		result.reject(ex.messageKey(), ex.messageArgs(), null);
+		response.setStatus(ex instanceof CaseRefusedException.CaseChanged ? HttpStatus.CONFLICT.value()
+				: HttpStatus.UNPROCESSABLE_CONTENT.value());
+	}
+
+	/** User name → display name of everyone who may own a case, for pickers and for showing owners. */
+	private Map<String, String> ownerNames() {
+		Map<String, String> names = new LinkedHashMap<>();
+		for (UserAccount manager : accounts.managers()) {
+			names.put(manager.getUsername(), manager.getDisplayName());
+		}
+		return names;
+	}
+
+	private static String redirectToCase(long id) {
+		return "redirect:/recovery/" + id;
+	}
+
+}
