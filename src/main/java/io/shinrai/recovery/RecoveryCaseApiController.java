@@ -39,7 +39,7 @@ class RecoveryCaseApiController {
 	 * cases). {@code page} counts from 0, {@code size} is 1 to 100.
 	 */
 	@GetMapping(path = "/api/v1/recovery-cases", produces = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<?> list(@RequestParam(required = false) String status,
+	CasesJson list(@RequestParam(required = false) String status,
 			@RequestParam(required = false) String customerRef, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "" + DEFAULT_SIZE) int size) {
 		RecoveryStatus wanted = null;
@@ -48,26 +48,31 @@ class RecoveryCaseApiController {
 				wanted = RecoveryStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
 			}
 			catch (IllegalArgumentException ex) {
-				return badRequest("status", "must be one of OPEN, ACKNOWLEDGED, RESOLVED, CLOSED");
+				throw new BadParameter("status", "must be one of OPEN, ACKNOWLEDGED, RESOLVED, CLOSED");
 			}
 		}
 		if (page < 0) {
-			return badRequest("page", "must be 0 or more");
+			throw new BadParameter("page", "must be 0 or more");
 		}
 		if (size < 1 || size > CaseSearch.MAX_SIZE) {
-			return badRequest("size", "must be between 1 and " + CaseSearch.MAX_SIZE);
+			throw new BadParameter("size", "must be between 1 and " + CaseSearch.MAX_SIZE);
 		}
 		Long customerId = null;
 		if (customerRef != null && !customerRef.isBlank()) {
 			customerId = customers.findByReference(customerRef.strip()).map(Customer::getId).orElse(null);
 			if (customerId == null) {
-				return ResponseEntity.ok(new CasesJson(List.of(), page, size, 0, 0));
+				return new CasesJson(List.of(), page, size, 0, 0);
 			}
 		}
 		Page<CaseSummary> found = cases.search(new CaseSearch(wanted == null ? Set.of() : Set.of(wanted), false, null,
 				false, customerId, CaseSearch.Sort.OPENED_DESC, page, size));
-		return ResponseEntity.ok(new CasesJson(found.getContent().stream().map(CaseJson::of).toList(),
-				found.getNumber(), found.getSize(), found.getTotalElements(), found.getTotalPages()));
+		return new CasesJson(found.getContent().stream().map(CaseJson::of).toList(), found.getNumber(),
+				found.getSize(), found.getTotalElements(), found.getTotalPages());
+	}
+
+	@ExceptionHandler(BadParameter.class)
+	ResponseEntity<Map<String, Object>> badParameter(BadParameter ex) {
+		return badRequest(ex.parameter, ex.getMessage());
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -79,6 +84,18 @@ class RecoveryCaseApiController {
 		return ResponseEntity.status(HttpStatus.BAD_REQUEST)
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
 			.body(Map.of("status", 400, "title", "Bad Request", "errors", Map.of(parameter, problem)));
+	}
+
+	/** A query parameter the API cannot use; answered with 400 and the parameter's problem. */
+	static final class BadParameter extends RuntimeException {
+
+		private final String parameter;
+
+		BadParameter(String parameter, String problem) {
+			super(problem);
+			this.parameter = parameter;
+		}
+
 	}
 
 	/** One page of cases. */
