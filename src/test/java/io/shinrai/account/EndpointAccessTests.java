@@ -56,7 +56,26 @@ class EndpointAccessTests {
 			Map.entry("POST /recovery/{id:\\d+}/status", Access.MANAGER),
 			Map.entry("POST /recovery/{id:\\d+}/owner", Access.MANAGER),
 			Map.entry("POST /recovery/{id:\\d+}/notes", Access.MANAGER),
-			Map.entry("GET /api/v1/recovery-cases", Access.STAFF)));
+			Map.entry("GET /api/v1/recovery-cases", Access.STAFF),
+			// feedback capture: customers
+			Map.entry("GET /customers/new", Access.MANAGER),
+			Map.entry("POST /customers", Access.MANAGER),
+			Map.entry("GET /customers/{id}/edit", Access.MANAGER),
+			Map.entry("POST /customers/{id}", Access.MANAGER),
+			Map.entry("GET /customers/suggestions", Access.STAFF),
+			// feedback capture: pages
+			Map.entry("GET /feedback", Access.STAFF),
+			Map.entry("GET /feedback/{id}", Access.STAFF),
+			Map.entry("GET /feedback/new", Access.MANAGER),
+			Map.entry("POST /feedback", Access.MANAGER),
+			Map.entry("GET /feedback/{id}/edit", Access.MANAGER),
+			Map.entry("POST /feedback/{id}", Access.MANAGER),
+			// feedback capture: JSON API and its OpenAPI description
+			Map.entry("GET /api/v1/feedback", Access.STAFF),
+			Map.entry("GET /api/v1/feedback/{id}", Access.STAFF),
+			Map.entry("POST /api/v1/feedback", Access.MANAGER),
+			Map.entry("GET /api/openapi", Access.STAFF),
+			Map.entry("GET /api/openapi.yaml", Access.STAFF)));
 
 	private static final Set<String> NOT_PROBED_WHEN_ALLOWED = Set.of();
 
