@@ -15,6 +15,15 @@ import jakarta.persistence.Version;
 @Table(name = "customer")
 public class Customer {
 
+	/** Longest CRM reference, name, segment and e-mail address the schema holds. */
+	public static final int MAX_REFERENCE = 100;
+
+	public static final int MAX_NAME = 200;
+
+	public static final int MAX_SEGMENT = 100;
+
+	public static final int MAX_EMAIL = 320;
+
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
 	private Long id;

@@ -1,21 +1,44 @@
 package io.shinrai.customer;
 
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.shinrai.audit.AuditLog;
+import io.shinrai.audit.AuditType;
 import io.shinrai.system.NotFoundException;
 
-/** The customers Shinrai knows: lookup by id or CRM reference, creation. */
+/**
+ * The customers Shinrai knows: lookup by id or CRM reference, creation and editing by managers, and the
+ * find-or-create that feedback capture (form, API, import) uses for customers it has not seen yet.
+ * <p>
+ * Inserts go through {@code insert ... on conflict (reference) do nothing}: two requests creating the same reference
+ * at the same moment end with one customer, and the loser gets a clear answer instead of an aborted transaction.
+ */
 @Service
 @Transactional
 public class CustomerDirectory {
 
 	private final CustomerRepository customers;
 
-	CustomerDirectory(CustomerRepository customers) {
+	private final JdbcClient jdbc;
+
+	private final AuditLog audit;
+
+	CustomerDirectory(CustomerRepository customers, JdbcClient jdbc, AuditLog audit) {
 		this.customers = customers;
+		this.jdbc = jdbc;
+		this.audit = audit;
 	}
 
 	@Transactional(readOnly = true)
@@ -31,6 +54,154 @@ public class CustomerDirectory {
 	@Transactional(readOnly = true)
 	public Optional<Customer> findByReference(String reference) {
 		return customers.findByReference(reference);
+	}
+
+	/**
+	 * Customers whose reference starts with, or whose name contains, the query (case-insensitive), for pickers.
+	 */
+	@Transactional(readOnly = true)
+	public List<Customer> suggest(String query, int limit) {
+		String text = query == null ? "" : query.strip().toLowerCase(java.util.Locale.ROOT);
+		if (text.isEmpty()) {
+			return customers.findTop20ByOrderByCreatedAtDesc().stream().limit(limit).toList();
+		}
+		List<Long> ids = jdbc.sql("""
+				select id from customer
+				where erased_at is null and (lower(reference) like :prefix escape '\\' or lower(name) like :infix escape '\\')
+				order by (lower(reference) = :exact) desc, lower(reference) like :prefix escape '\\' desc, reference
+				limit :limit
+				""")
+			.param("prefix", escapeLike(text) + "%")
+			.param("infix", "%" + escapeLike(text) + "%")
+			.param("exact", text)
+			.param("limit", limit)
+			.query(Long.class)
+			.list();
+		Map<Long, Customer> found = new HashMap<>();
+		customers.findAllById(ids).forEach(customer -> found.put(customer.getId(), customer));
+		return ids.stream().map(found::get).filter(Objects::nonNull).toList();
+	}
+
+	/**
+	 * The customer with this reference, created with the name and segment when it does not exist yet. An existing
+	 * customer is returned unchanged (its name and segment are not overwritten).
+	 * @throws CustomerNameRequiredException when the reference is unknown and no name is given
+	 */
+	public Customer findOrCreate(String reference, String name, String segment) {
+		CustomerDetails details = CustomerDetails.of(reference, name, segment);
+		Optional<Customer> existing = customers.findByReference(details.reference());
+		if (existing.isPresent()) {
+			return existing.get();
+		}
+		if (details.name() == null) {
+			throw new CustomerNameRequiredException(details.reference());
+		}
+		insertIfAbsent(details);
+		return customers.findByReference(details.reference()).orElseThrow();
+	}
+
+	/**
+	 * Finds or creates many customers in two statements (for imports). Returns the id of every customer by
+	 * reference; references that are unknown and come without a name are left out.
+	 */
+	public Map<String, Long> findOrCreateAll(Collection<CustomerDetails> wanted) {
+		Map<String, CustomerDetails> byReference = new LinkedHashMap<>();
+		for (CustomerDetails details : wanted) {
+			byReference.putIfAbsent(details.reference(), details);
+		}
+		if (byReference.isEmpty()) {
+			return Map.of();
+		}
+		Map<String, Long> ids = idsByReference(byReference.keySet());
+		List<CustomerDetails> missing = byReference.values()
+			.stream()
+			.filter(details -> !ids.containsKey(details.reference()) && details.name() != null)
+			.toList();
+		if (!missing.isEmpty()) {
+			jdbc.sql("""
+					insert into customer (reference, name, segment, created_at)
+					select r, n, coalesce(s, ''), ? from unnest(cast(? as varchar[]), cast(? as varchar[]), cast(? as varchar[])) as t(r, n, s)
+					on conflict (reference) do nothing
+					""")
+				.param(Timestamp.from(Instant.now()))
+				.param(missing.stream().map(CustomerDetails::reference).toArray(String[]::new))
+				.param(missing.stream().map(CustomerDetails::name).toArray(String[]::new))
+				.param(missing.stream().map(CustomerDetails::segment).toArray(String[]::new))
+				.update();
+			// also picks up customers another transaction created meanwhile
+			ids.putAll(idsByReference(missing.stream().map(CustomerDetails::reference).toList()));
+		}
+		return ids;
+	}
+
+	/**
+	 * Creates a customer for a manager.
+	 * @throws DuplicateReferenceException when the reference is taken, also by a concurrent request
+	 */
+	public Customer create(CustomerDetails details, String actor) {
+		if (!insertIfAbsent(details)) {
+			throw new DuplicateReferenceException(details.reference());
+		}
+		Customer customer = customers.findByReference(details.reference()).orElseThrow();
+		audit.record(actor, AuditType.CUSTOMER_CREATED, subject(customer), null, null, describe(customer));
+		return customer;
+	}
+
+	/**
+	 * Changes a customer's name, segment and e-mail address (the reference is the CRM's key and never changes).
+	 * @throws CustomerChangedException when the customer was saved by someone else since {@code expectedVersion}
+	 */
+	public Customer update(long id, CustomerDetails details, long expectedVersion, String actor) {
+		Customer customer = get(id);
+		if (customer.getVersion() != expectedVersion) {
+			throw new CustomerChangedException(id);
+		}
+		String before = describe(customer);
+		customer.update(details.name(), details.segment(), details.email());
+		// a save that raced past the version check above fails here with an optimistic locking failure
+		customers.flush();
+		String after = describe(customer);
+		if (!before.equals(after)) {
+			audit.record(actor, AuditType.CUSTOMER_UPDATED, subject(customer), null, before, after);
+		}
+		return customer;
+	}
+
+	private boolean insertIfAbsent(CustomerDetails details) {
+		return jdbc.sql("""
+				insert into customer (reference, name, segment, email, created_at)
+				values (:reference, :name, :segment, :email, :at)
+				on conflict (reference) do nothing
+				""")
+			.param("reference", details.reference())
+			.param("email", details.email())
+			.param("name", details.name())
+			.param("segment", details.segment() == null ? "" : details.segment())
+			.param("at", Timestamp.from(Instant.now()))
+			.update() == 1;
+	}
+
+	private Map<String, Long> idsByReference(Collection<String> references) {
+		Map<String, Long> ids = new HashMap<>();
+		jdbc.sql("select id, reference from customer where reference = any(?)")
+			.param(references.toArray(String[]::new))
+			.query((rs, row) -> ids.put(rs.getString("reference"), rs.getLong("id")))
+			.list();
+		return ids;
+	}
+
+	private static String subject(Customer customer) {
+		return "customer " + customer.getReference();
+	}
+
+	/** A readable record of the customer's fields, for the audit log's before and after. */
+	private static String describe(Customer customer) {
+		return "reference: " + customer.getReference() + "\nname: " + customer.getName() + "\nsegment: "
+				+ customer.getSegment() + "\nemail: " + (customer.getEmail() == null ? "" : customer.getEmail());
+	}
+
+	static String escapeLike(String text) {
+		return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
 	}
 
 }

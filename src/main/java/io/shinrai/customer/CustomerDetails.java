@@ -1,0 +1,28 @@
+package io.shinrai.customer;
+
+/**
+ * What a manager (or an import) says about a customer: the CRM reference, the name, the segment and an optional
+ * e-mail address. Blank values are stored as absent.
+ */
+public record CustomerDetails(String reference, String name, String segment, String email) {
+
+	public CustomerDetails {
+		reference = clean(reference);
+		name = clean(name);
+		segment = clean(segment);
+		email = clean(email);
+	}
+
+	public static CustomerDetails of(String reference, String name, String segment) {
+		return new CustomerDetails(reference, name, segment, null);
+	}
+
+	private static String clean(String value) {
+		if (value == null) {
+			return null;
+		}
+		String stripped = value.strip();
+		return stripped.isEmpty() ? null : stripped;
+	}
+
+}

@@ -1,0 +1,33 @@
+package io.shinrai.feedback;
+
+import java.time.Instant;
+
+/**
+ * Which feedback entries to list or export. Every criterion is optional ({@code null} / {@code false} = any).
+ *
+ * @param from received at or after this instant
+ * @param to received before this instant
+ * @param customerRef the customer's exact reference
+ * @param text words in the comment (case-insensitive; English and Japanese)
+ */
+public record FeedbackFilter(Instant from, Instant to, Channel channel, Category category, boolean negativeOnly,
+		IncidentType incidentType, String customerRef, Long customerId, String text) {
+
+	public FeedbackFilter {
+		customerRef = blankToNull(customerRef);
+		text = blankToNull(text);
+	}
+
+	public static FeedbackFilter none() {
+		return new FeedbackFilter(null, null, null, null, false, null, null, null, null);
+	}
+
+	public static FeedbackFilter forCustomer(long customerId) {
+		return new FeedbackFilter(null, null, null, null, false, null, null, customerId, null);
+	}
+
+	private static String blankToNull(String value) {
+		return value == null || value.isBlank() ? null : value.strip();
+	}
+
+}

@@ -1,0 +1,316 @@
+package io.shinrai.feedback;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Page;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.shinrai.audit.AuditLog;
+import io.shinrai.audit.AuditType;
+import io.shinrai.customer.Customer;
+import io.shinrai.customer.CustomerDetails;
+import io.shinrai.customer.CustomerDirectory;
+import io.shinrai.customer.CustomerNameRequiredException;
+import io.shinrai.system.NotFoundException;
+
+/**
+ * Stores feedback entries from every capture path (form, API, CSV import), corrects them, and reads them back.
+ * Entries are never deleted. Every write publishes {@link FeedbackLogged} inside its transaction.
+ */
+@Service
+@Transactional
+public class FeedbackLog {
+
+	private final FeedbackRows rows;
+
+	private final CustomerDirectory customers;
+
+	private final AuditLog audit;
+
+	private final ApplicationEventPublisher events;
+
+	private final ZoneId businessZone;
+
+	private final Clock clock;
+
+	FeedbackLog(FeedbackRows rows, CustomerDirectory customers, AuditLog audit, ApplicationEventPublisher events,
+			@Value("${shinrai.business-time-zone:Asia/Tokyo}") ZoneId businessZone) {
+		this.rows = rows;
+		this.customers = customers;
+		this.audit = audit;
+		this.events = events;
+		this.businessZone = businessZone;
+		// microseconds, as PostgreSQL stores them
+		this.clock = Clock.tick(Clock.systemUTC(), java.time.Duration.ofNanos(1000));
+	}
+
+	/**
+	 * Stores one entry, creating its customer when the reference is new.
+	 * @throws InvalidFeedbackException when it breaks a rule (including an unknown customer without a name)
+	 * @throws DuplicateFeedbackException when its external id is stored already
+	 */
+	public StoredFeedback log(NewFeedback entry) {
+		requireOrigin(entry);
+		validate(entry);
+		Customer customer = customerOf(entry);
+		long id = rows.nextIds(1)[0];
+		FeedbackRows.Row row = new FeedbackRows.Row(id, customer.getId(), entry, entry.negative(), clock.instant());
+		if (rows.insert(List.of(row)).isEmpty()) {
+			throw new DuplicateFeedbackException(existing(entry).orElseThrow());
+		}
+		StoredFeedback stored = stored(row, customer);
+		events.publishEvent(FeedbackLogged.of(stored.entry()));
+		return stored;
+	}
+
+	/**
+	 * Stores one entry once per form submission: the same token a second time (a double click, a re-sent request)
+	 * stores nothing and returns the entry of the first submission. A concurrent second submission waits for the
+	 * first one's transaction.
+	 */
+	public StoredFeedback logOnce(UUID submissionToken, NewFeedback entry) {
+		Objects.requireNonNull(submissionToken, "submissionToken");
+		validate(entry);
+		if (!rows.claimSubmission(submissionToken)) {
+			Optional<Long> first = rows.submittedFeedback(submissionToken);
+			if (first.isPresent()) {
+				return get(first.get());
+			}
+		}
+		StoredFeedback stored = log(entry);
+		rows.completeSubmission(submissionToken, stored.id());
+		return stored;
+	}
+
+	/**
+	 * Stores many entries that passed {@link FeedbackRules} (an import batch) with a few statements, whatever the
+	 * batch size: customers are found or created in bulk, entries whose external id or row hash is stored already
+	 * are skipped, and one {@link FeedbackLogged} lists the stored entries. Entries that still break a rule are
+	 * reported as rejected and the rest are stored.
+	 */
+	public BatchResult logBatch(List<NewFeedback> validatedEntries) {
+		Instant now = clock.instant();
+		List<BatchResult.Rejected> rejected = new ArrayList<>();
+		Map<String, CustomerDetails> wantedCustomers = new LinkedHashMap<>();
+		List<Integer> candidates = new ArrayList<>();
+		for (int i = 0; i < validatedEntries.size(); i++) {
+			NewFeedback entry = validatedEntries.get(i);
+			requireOrigin(entry);
+			List<Violation> violations = FeedbackRules.check(entry, now);
+			if (violations.isEmpty()) {
+				candidates.add(i);
+				wantedCustomers.putIfAbsent(entry.customerRef(),
+						CustomerDetails.of(entry.customerRef(), entry.customerName(), entry.segment()));
+			}
+			else {
+				rejected.add(new BatchResult.Rejected(i, violations));
+			}
+		}
+		Map<String, Long> customerIds = customers.findOrCreateAll(wantedCustomers.values());
+		List<FeedbackRows.Row> batch = new ArrayList<>(candidates.size());
+		List<Integer> batchIndexes = new ArrayList<>(candidates.size());
+		for (int i : candidates) {
+			NewFeedback entry = validatedEntries.get(i);
+			Long customerId = customerIds.get(entry.customerRef());
+			if (customerId == null) {
+				rejected.add(new BatchResult.Rejected(i, List.of(customerNameRequired())));
+			}
+			else {
+				batch.add(new FeedbackRows.Row(0, customerId, entry, entry.negative(), now));
+				batchIndexes.add(i);
+			}
+		}
+		long[] ids = batch.isEmpty() ? new long[0] : rows.nextIds(batch.size());
+		for (int i = 0; i < batch.size(); i++) {
+			FeedbackRows.Row row = batch.get(i);
+			batch.set(i, new FeedbackRows.Row(ids[i], row.customerId(), row.entry(), row.negative(), now));
+		}
+		Set<Long> inserted = rows.insert(batch);
+		List<FeedbackLogged.Entry> stored = new ArrayList<>(inserted.size());
+		List<Integer> storedIndexes = new ArrayList<>(inserted.size());
+		List<Integer> skipped = new ArrayList<>();
+		for (int i = 0; i < batch.size(); i++) {
+			FeedbackRows.Row row = batch.get(i);
+			if (inserted.contains(row.id())) {
+				stored.add(new FeedbackLogged.Entry(row.id(), row.customerId(), row.entry().receivedAt(),
+						row.negative(), row.entry().source()));
+				storedIndexes.add(batchIndexes.get(i));
+			}
+			else {
+				skipped.add(batchIndexes.get(i));
+			}
+		}
+		rejected.sort(java.util.Comparator.comparingInt(BatchResult.Rejected::index));
+		if (!stored.isEmpty()) {
+			events.publishEvent(new FeedbackLogged(stored, null));
+		}
+		return new BatchResult(stored, storedIndexes, skipped, rejected);
+	}
+
+	/**
+	 * Replaces the content of an entry (customer, time, channel, category, ratings, scores, incidents, comment);
+	 * its source, external id and who logged it stay. Audited with before and after; publishes
+	 * {@link FeedbackLogged} with the old entry as {@code corrected}. Saving the very same correction twice (a
+	 * double click) is not an error; it changes nothing the second time.
+	 * @throws FeedbackChangedException when the entry is no longer at {@code expectedVersion}
+	 * @throws InvalidFeedbackException when the correction breaks a rule
+	 */
+	public StoredFeedback correct(long id, NewFeedback corrected, long expectedVersion, String actor) {
+		validate(corrected);
+		StoredFeedback before = rows.findForUpdate(id).orElseThrow(() -> new NotFoundException("feedback " + id));
+		boolean unchanged = describe(before).equals(describe(corrected.customerRef(), corrected));
+		if (before.version() != expectedVersion) {
+			if (unchanged) {
+				return before;
+			}
+			throw new FeedbackChangedException(before);
+		}
+		if (unchanged) {
+			return before;
+		}
+		Customer customer = customerOf(corrected);
+		boolean negative = corrected.negative();
+		if (!rows.update(id, expectedVersion, customer.getId(), corrected, negative)) {
+			throw new FeedbackChangedException(before);
+		}
+		StoredFeedback after = get(id);
+		audit.record(actor, AuditType.FEEDBACK_CORRECTED, "feedback " + id, changedFields(before, after),
+				describe(before), describe(after));
+		events.publishEvent(new FeedbackLogged(List.of(after.entry()), before.entry()));
+		return after;
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<StoredFeedback> find(long id) {
+		return rows.find(id);
+	}
+
+	@Transactional(readOnly = true)
+	public StoredFeedback get(long id) {
+		return rows.find(id).orElseThrow(() -> new NotFoundException("feedback " + id));
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<StoredFeedback> findByExternalId(String externalId) {
+		return rows.findByExternalId(externalId);
+	}
+
+	/** One page (from 0) of the entries matching the filter, newest first. */
+	@Transactional(readOnly = true)
+	public Page<StoredFeedback> search(FeedbackFilter filter, int page, int size) {
+		if (page < 0 || size < 1) {
+			throw new IllegalArgumentException("page " + page + " of size " + size);
+		}
+		return rows.search(filter, page, size);
+	}
+
+	/** Hands every matching entry, newest first, to {@code sink} while reading (for exports of any size). */
+	@Transactional(readOnly = true)
+	public void export(FeedbackFilter filter, Consumer<StoredFeedback> sink) {
+		rows.stream(filter, sink);
+	}
+
+	/** The customer's latest entries, newest first (for the customer page's timeline). */
+	@Transactional(readOnly = true)
+	public List<StoredFeedback> latestForCustomer(long customerId, int limit) {
+		return rows.latestForCustomer(customerId, limit);
+	}
+
+	private void validate(NewFeedback entry) {
+		List<Violation> violations = FeedbackRules.check(entry, clock.instant());
+		if (!violations.isEmpty()) {
+			throw new InvalidFeedbackException(violations);
+		}
+	}
+
+	private static void requireOrigin(NewFeedback entry) {
+		Objects.requireNonNull(entry.source(), "source");
+		Objects.requireNonNull(entry.loggedBy(), "loggedBy");
+	}
+
+	private Customer customerOf(NewFeedback entry) {
+		try {
+			return customers.findOrCreate(entry.customerRef(), entry.customerName(), entry.segment());
+		}
+		catch (CustomerNameRequiredException ex) {
+			throw new InvalidFeedbackException(List.of(customerNameRequired()));
+		}
+	}
+
+	private static Violation customerNameRequired() {
+		return new Violation("customerName", FeedbackRules.CUSTOMER_NAME_REQUIRED);
+	}
+
+	private Optional<StoredFeedback> existing(NewFeedback entry) {
+		Optional<StoredFeedback> byExternalId = entry.externalId() == null ? Optional.empty()
+				: rows.findByExternalId(entry.externalId());
+		return byExternalId.isPresent() || entry.rowHash() == null ? byExternalId
+				: rows.findByRowHash(entry.rowHash());
+	}
+
+	private static StoredFeedback stored(FeedbackRows.Row row, Customer customer) {
+		NewFeedback entry = row.entry();
+		return new StoredFeedback(row.id(), customer.getId(), customer.getReference(), customer.getName(),
+				customer.getSegment(), entry.receivedAt(), entry.channel(), entry.category(), entry.ratings(),
+				entry.nps(), entry.csat(), entry.ces(), entry.incidents(), entry.comment(), row.negative(),
+				entry.externalId(), entry.source(), entry.loggedBy(), row.loggedAt(), entry.importId(), 0);
+	}
+
+	/** The correctable fields as readable lines ("field: value"), for the audit log and change detection. */
+	private String describe(StoredFeedback entry) {
+		return describe(entry.customerRef(), entry.toNewFeedback());
+	}
+
+	private String describe(String customerRef, NewFeedback entry) {
+		Map<String, String> fields = fields(customerRef, entry);
+		StringBuilder text = new StringBuilder();
+		fields.forEach((name, value) -> text.append(name).append(": ").append(value).append('\n'));
+		return text.toString().strip();
+	}
+
+	private Map<String, String> fields(String customerRef, NewFeedback entry) {
+		Map<String, String> fields = new LinkedHashMap<>();
+		fields.put("customer", customerRef);
+		fields.put("receivedAt", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(entry.receivedAt().atZone(businessZone)));
+		fields.put("channel", entry.channel().name());
+		fields.put("category", entry.category().name());
+		for (Signal signal : Signal.values()) {
+			fields.put(signal.key(), valueOrDash(entry.ratings().get(signal)));
+		}
+		fields.put("nps", valueOrDash(entry.nps()));
+		fields.put("csat", valueOrDash(entry.csat()));
+		fields.put("ces", valueOrDash(entry.ces()));
+		List<String> incidents = new ArrayList<>();
+		entry.incidents().forEach((type, note) -> incidents.add(note == null ? type.name() : type.name() + " (" + note + ")"));
+		fields.put("incidents", incidents.isEmpty() ? "-" : String.join("; ", incidents));
+		fields.put("comment", entry.comment() == null ? "-" : entry.comment());
+		return fields;
+	}
+
+	private String changedFields(StoredFeedback before, StoredFeedback after) {
+		Map<String, String> old = fields(before.customerRef(), before.toNewFeedback());
+		Map<String, String> now = fields(after.customerRef(), after.toNewFeedback());
+		List<String> changed = old.keySet().stream().filter(name -> !Objects.equals(old.get(name), now.get(name))).toList();
+		return "changed: " + String.join(", ", changed);
+	}
+
+	private static String valueOrDash(Object value) {
+		return value == null ? "-" : value.toString();
+	}
+
+}
