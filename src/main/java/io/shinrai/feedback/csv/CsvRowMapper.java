@@ -146,7 +146,7 @@ final class CsvRowMapper {
 			if (cell == null) {
 				return null;
 			}
-			Optional<Instant> instant = ReceivedAt.parse(cell, zone);
+			Optional<Instant> instant = CsvDateTimes.parse(cell, zone);
 			if (instant.isEmpty()) {
 				reasons.add(Reason.of("import.reason.badDate", Reason.quote(header.cell(cells, CsvColumn.RECEIVED_AT))));
 			}

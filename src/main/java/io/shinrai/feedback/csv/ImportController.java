@@ -12,7 +12,6 @@ import java.util.Locale;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.MessageSource;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -45,18 +44,18 @@ class ImportController {
 
 	private final ImportJobs jobs;
 
-	private final MessageSource messages;
+	private final ReasonMessages reasons;
 
 	private final ZoneId zone;
 
 	private final DataSize maxFileSize;
 
-	ImportController(FeedbackImports imports, ImportJobs jobs, MessageSource messages,
+	ImportController(FeedbackImports imports, ImportJobs jobs, ReasonMessages reasons,
 			@Value("${shinrai.business-time-zone:Asia/Tokyo}") ZoneId zone,
 			@Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize maxFileSize) {
 		this.imports = imports;
 		this.jobs = jobs;
-		this.messages = messages;
+		this.reasons = reasons;
 		this.zone = zone;
 		this.maxFileSize = maxFileSize;
 	}
@@ -111,7 +110,7 @@ class ImportController {
 		int current = Math.min(pageNumber(page), pages - 1);
 		List<RejectionView> rejections = new ArrayList<>();
 		for (Rejection rejection : jobs.rejections(id, current * REJECTIONS_PAGE_SIZE, REJECTIONS_PAGE_SIZE)) {
-			rejections.add(new RejectionView(rejection.line(), reasons(rejection, locale), rejection.cells()));
+			rejections.add(new RejectionView(rejection.line(), reasons.of(rejection, locale), rejection.cells()));
 		}
 		model.addAttribute("job", job);
 		model.addAttribute("rejections", rejections);
@@ -135,18 +134,11 @@ class ImportController {
 			jobs.forEachRejection(id, rejection -> {
 				List<Object> cells = new ArrayList<>(rejection.cells().size() + 2);
 				cells.add(rejection.line());
-				cells.add(String.join(" / ", reasons(rejection, locale)));
+				cells.add(String.join(" / ", reasons.of(rejection, locale)));
 				cells.addAll(rejection.cells());
 				csv.row(cells);
 			});
 		}
-	}
-
-	private List<String> reasons(Rejection rejection, Locale locale) {
-		return rejection.reasons()
-			.stream()
-			.map(reason -> messages.getMessage(reason.key(), reason.argsArray(), reason.key(), locale))
-			.toList();
 	}
 
 	/** Lenient: a page number that is missing, negative or not a number shows the first page. */

@@ -11,6 +11,7 @@ import java.util.Map;
 import io.shinrai.feedback.Category;
 import io.shinrai.feedback.Channel;
 import io.shinrai.feedback.IncidentType;
+import io.shinrai.feedback.NewFeedback;
 import io.shinrai.feedback.Signal;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -74,10 +75,23 @@ class CsvRowMapperTests {
 
 	@Test
 	void hashesTheSameFeedbackTheSameWayWhateverItsSpellingAndNotItsCustomerName() throws IOException {
-		String a = mapOne(",C-1,Acme,SMB,2026-05-01 09:00,EMAIL,OTHER,3,,,,,,,,hidden_fees;broken_promise,x").row().rowHash();
-		String b = mapOne(",C-1,ACME Inc.,,2026-05-01T00:00:00Z,email,other,3,,,,,,,,BROKEN_PROMISE;HIDDEN_FEES, x ").row().rowHash();
-		String c = mapOne(",C-1,Acme,SMB,2026-05-01 09:00,EMAIL,OTHER,4,,,,,,,,hidden_fees;broken_promise,x").row().rowHash();
-		assertThat(a).hasSize(64).isEqualTo(b).isNotEqualTo(c);
+		String a = hash(",C-1,Acme,SMB,2026-05-01 09:00,EMAIL,OTHER,3,,,,,,,,hidden_fees;broken_promise,x");
+		String b = hash(",C-1,ACME Inc.,,2026-05-01T00:00:00.0000001Z,email,other,3,,,,,,,,BROKEN_PROMISE;HIDDEN_FEES, x ");
+		String c = hash(",C-1,Acme,SMB,2026-05-01 09:00,EMAIL,OTHER,4,,,,,,,,hidden_fees;broken_promise,x");
+		String d = hash(",C-2,Acme,SMB,2026-05-01 09:00,EMAIL,OTHER,3,,,,,,,,hidden_fees;broken_promise,x");
+		assertThat(a).hasSize(64).isEqualTo(b).isNotEqualTo(c).isNotEqualTo(d);
+	}
+
+	@Test
+	void givesARowWithAnExternalIdNoHash() throws IOException {
+		CsvRow row = mapOne("X-1,C-1,Acme,SMB,2026-05-01,EMAIL,OTHER,3,,,,,,,,,").row();
+		assertThat(CsvFeedbackWriter.entry(row, 1, "manager").rowHash()).isNull();
+	}
+
+	private static String hash(String line) throws IOException {
+		NewFeedback entry = CsvFeedbackWriter.entry(mapOne(line).row(), 1, "manager");
+		assertThat(entry.rowHash()).isEqualTo(RowHash.of(entry));
+		return entry.rowHash();
 	}
 
 	@Nested

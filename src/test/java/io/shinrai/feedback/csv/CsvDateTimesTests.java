@@ -28,14 +28,14 @@ class ReceivedAtTests {
 			"2026-05-01 | 2026-04-30T15:00:00Z",
 			"2026/05/01 | 2026-04-30T15:00:00Z" })
 	void readsInstantsLocalDateTimesAndDatesInTheBusinessZone(String text, String expected) {
-		assertThat(ReceivedAt.parse(text, TOKYO)).contains(Instant.parse(expected));
+		assertThat(CsvDateTimes.parse(text, TOKYO)).contains(Instant.parse(expected));
 	}
 
 	@ParameterizedTest
 	@ValueSource(strings = { "yesterday", "2026-13-01", "2026-02-30", "2026-05-01T25:00", "2026-05-01/12:00",
 			"01/05/2026", "2026-05/01", "2026-05-01T09:30+25:00", "1714550400", "" })
 	void refusesWhatIsNotADate(String text) {
-		assertThat(ReceivedAt.parse(text, TOKYO)).isEmpty();
+		assertThat(CsvDateTimes.parse(text, TOKYO)).isEmpty();
 	}
 
 }
