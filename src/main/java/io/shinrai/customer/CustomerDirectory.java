@@ -183,7 +183,9 @@ public class CustomerDirectory {
 
 	private Map<String, Long> idsByReference(Collection<String> references) {
 		Map<String, Long> ids = new HashMap<>();
-		jdbc.sql("select id, reference from customer where reference = any(?)")
+		// a join, not "reference = any(?)": with a bound array PostgreSQL compares every row with every element
+		jdbc.sql("select c.id, c.reference from customer c join unnest(cast(? as varchar[])) as r(reference)"
+				+ " on c.reference = r.reference")
 			.param(references.toArray(String[]::new))
 			.query((rs, row) -> ids.put(rs.getString("reference"), rs.getLong("id")))
 			.list();
