@@ -105,6 +105,6 @@ write("bad-values.csv", HEADER + """
 
 # Cells protected against formula injection by an export: the leading ' is removed on import, exactly once.
 write("formula.csv", HEADER + """
-{run}-1,{run}-C1,'=HYPERLINK(""x""),'@team,2026-05-01,EMAIL,OTHER,3,,,,,,,,,'-5 stars
+{run}-1,{run}-C1,"'=HYPERLINK(""x"")",'@team,2026-05-01,EMAIL,OTHER,3,,,,,,,,,'-5 stars
 {run}-2,{run}-C1,''+quoted,'+plus,2026-05-01,EMAIL,OTHER,3,,,,,,,,,'don't strip this
 """)

@@ -49,7 +49,16 @@ class EndpointAccessTests {
 	 */
 	private static final Map<String, Access> EXPECTED = new TreeMap<>(Map.ofEntries(
 			Map.entry("GET /login", Access.PUBLIC),
-			Map.entry("GET /", Access.STAFF)));
+			Map.entry("GET /", Access.STAFF),
+			// CSV import (managers) and exports (everyone); a probing POST /import without a file only gets a message
+			Map.entry("GET /import", Access.MANAGER),
+			Map.entry("POST /import", Access.MANAGER),
+			Map.entry("GET /import/template.csv", Access.MANAGER),
+			Map.entry("GET /import/{id:\\d+}", Access.MANAGER),
+			Map.entry("GET /import/{id:\\d+}/progress", Access.MANAGER),
+			Map.entry("GET /import/{id:\\d+}/rejected.csv", Access.MANAGER),
+			Map.entry("GET /feedback/export.csv", Access.STAFF),
+			Map.entry("GET /customers/export.csv", Access.STAFF)));
 
 	private static final Set<String> NOT_PROBED_WHEN_ALLOWED = Set.of();
 

@@ -3,7 +3,6 @@ package io.shinrai.feedback.csv;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
@@ -35,9 +34,7 @@ class UnkeyedFeedback {
 	/** The row hashes of stored entries without external id and row hash at the same customer and instant. */
 	Set<String> rowHashesLike(List<NewFeedback> entries) {
 		String[] references = entries.stream().map(NewFeedback::customerRef).toArray(String[]::new);
-		OffsetDateTime[] instants = entries.stream()
-			.map(entry -> entry.receivedAt().atOffset(ZoneOffset.UTC))
-			.toArray(OffsetDateTime[]::new);
+		String[] instants = entries.stream().map(entry -> entry.receivedAt().toString()).toArray(String[]::new);
 		Set<String> hashes = new HashSet<>();
 		jdbc.query("""
 				select c.reference, f.received_at, f.channel, f.category, f.rating_transparency, f.rating_consistency,
