@@ -5,3 +5,6 @@ create table feedback_submission (
     feedback_id bigint      references feedback (id),
     created_at  timestamptz not null default now()
 );
+
+-- The customer picker offers the newest customers before anything is typed.
+create index customer_created_at_idx on customer (created_at desc);

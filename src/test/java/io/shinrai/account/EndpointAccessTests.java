@@ -50,6 +50,25 @@ class EndpointAccessTests {
 	private static final Map<String, Access> EXPECTED = new TreeMap<>(Map.ofEntries(
 			Map.entry("GET /login", Access.PUBLIC),
 			Map.entry("GET /", Access.STAFF),
+			// feedback capture: customers
+			Map.entry("GET /customers/new", Access.MANAGER),
+			Map.entry("POST /customers", Access.MANAGER),
+			Map.entry("GET /customers/{id}/edit", Access.MANAGER),
+			Map.entry("POST /customers/{id}", Access.MANAGER),
+			Map.entry("GET /customers/suggestions", Access.STAFF),
+			// feedback capture: pages
+			Map.entry("GET /feedback", Access.STAFF),
+			Map.entry("GET /feedback/{id}", Access.STAFF),
+			Map.entry("GET /feedback/new", Access.MANAGER),
+			Map.entry("POST /feedback", Access.MANAGER),
+			Map.entry("GET /feedback/{id}/edit", Access.MANAGER),
+			Map.entry("POST /feedback/{id}", Access.MANAGER),
+			// feedback capture: JSON API and its OpenAPI description
+			Map.entry("GET /api/v1/feedback", Access.STAFF),
+			Map.entry("GET /api/v1/feedback/{id}", Access.STAFF),
+			Map.entry("POST /api/v1/feedback", Access.MANAGER),
+			Map.entry("GET /api/openapi", Access.STAFF),
+			Map.entry("GET /api/openapi.yaml", Access.STAFF),
 			// CSV import (managers) and exports (everyone); a probing POST /import without a file only gets a message
 			Map.entry("GET /import", Access.MANAGER),
 			Map.entry("POST /import", Access.MANAGER),

@@ -1,0 +1,164 @@
+package io.shinrai.feedback.web;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Set;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.validation.Errors;
+
+import io.shinrai.customer.Customer;
+import io.shinrai.feedback.Category;
+import io.shinrai.feedback.Channel;
+import io.shinrai.feedback.FeedbackFilter;
+import io.shinrai.feedback.IncidentType;
+
+/**
+ * The filters of the feedback list as they appear in its URL (a GET form), so a filtered list can be bookmarked and
+ * shared. Dates are whole days in the business time zone; {@code to} is inclusive. Pages count from 0.
+ */
+public class FeedbackFilterForm {
+
+	public static final Set<Integer> PAGE_SIZES = Set.of(25, 50, 100);
+
+	public static final int DEFAULT_PAGE_SIZE = 25;
+
+	public static final int MAX_TEXT = 200;
+
+	@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+	private LocalDate from;
+
+	@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+	private LocalDate to;
+
+	private Channel channel;
+
+	private Category category;
+
+	private boolean negative;
+
+	private IncidentType incident;
+
+	private String customer;
+
+	private String q;
+
+	private Integer page;
+
+	private Integer size;
+
+	/** Reports filter values that are readable but make no sense (a negative page, an unknown page size...). */
+	public void validate(Errors errors) {
+		if (page != null && page < 0 && !errors.hasFieldErrors("page")) {
+			errors.rejectValue("page", "feedback.filter.invalidPage");
+		}
+		if (size != null && !PAGE_SIZES.contains(size) && !errors.hasFieldErrors("size")) {
+			errors.rejectValue("size", "feedback.filter.invalidSize");
+		}
+		if (from != null && to != null && from.isAfter(to)) {
+			errors.rejectValue("to", "feedback.filter.toBeforeFrom");
+		}
+		if (q != null && q.length() > MAX_TEXT) {
+			errors.rejectValue("q", "feedback.filter.textTooLong", new Object[] { MAX_TEXT }, null);
+		}
+		if (customer != null && customer.length() > Customer.MAX_REFERENCE) {
+			errors.rejectValue("customer", "feedback.filter.textTooLong", new Object[] { Customer.MAX_REFERENCE }, null);
+		}
+	}
+
+	/** The filter for the service: {@code from} at the start of its day, {@code to} up to the end of its day. */
+	public FeedbackFilter toFilter(ZoneId zone) {
+		return new FeedbackFilter(from == null ? null : from.atStartOfDay(zone).toInstant(),
+				to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant(), channel, category, negative, incident,
+				customer, null, q);
+	}
+
+	public int pageOrFirst() {
+		return page == null || page < 0 ? 0 : page;
+	}
+
+	public int sizeOrDefault() {
+		return size == null || !PAGE_SIZES.contains(size) ? DEFAULT_PAGE_SIZE : size;
+	}
+
+	public LocalDate getFrom() {
+		return from;
+	}
+
+	public void setFrom(LocalDate from) {
+		this.from = from;
+	}
+
+	public LocalDate getTo() {
+		return to;
+	}
+
+	public void setTo(LocalDate to) {
+		this.to = to;
+	}
+
+	public Channel getChannel() {
+		return channel;
+	}
+
+	public void setChannel(Channel channel) {
+		this.channel = channel;
+	}
+
+	public Category getCategory() {
+		return category;
+	}
+
+	public void setCategory(Category category) {
+		this.category = category;
+	}
+
+	public boolean isNegative() {
+		return negative;
+	}
+
+	public void setNegative(boolean negative) {
+		this.negative = negative;
+	}
+
+	public IncidentType getIncident() {
+		return incident;
+	}
+
+	public void setIncident(IncidentType incident) {
+		this.incident = incident;
+	}
+
+	public String getCustomer() {
+		return customer;
+	}
+
+	public void setCustomer(String customer) {
+		this.customer = customer;
+	}
+
+	public String getQ() {
+		return q;
+	}
+
+	public void setQ(String q) {
+		this.q = q;
+	}
+
+	public Integer getPage() {
+		return page;
+	}
+
+	public void setPage(Integer page) {
+		this.page = page;
+	}
+
+	public Integer getSize() {
+		return size;
+	}
+
+	public void setSize(Integer size) {
+		this.size = size;
+	}
+
+}

@@ -1,0 +1,180 @@
+package io.shinrai.feedback.web;
+
+import java.security.Principal;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.Errors;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import io.shinrai.customer.Customer;
+import io.shinrai.customer.CustomerDirectory;
+import io.shinrai.feedback.Category;
+import io.shinrai.feedback.Channel;
+import io.shinrai.feedback.FeedbackChangedException;
+import io.shinrai.feedback.FeedbackLog;
+import io.shinrai.feedback.FeedbackRules;
+import io.shinrai.feedback.IncidentType;
+import io.shinrai.feedback.InvalidFeedbackException;
+import io.shinrai.feedback.NewFeedback;
+import io.shinrai.feedback.Signal;
+import io.shinrai.feedback.StoredFeedback;
+import io.shinrai.feedback.Violation;
+
+/** Managers log feedback through a form and correct stored entries with the same form. */
+@Controller
+class FeedbackFormController {
+
+	static final String FORM_VIEW = "feedback/form";
+
+	private static final String FORM = "feedbackForm";
+
+	private final FeedbackLog feedback;
+
+	private final CustomerDirectory customers;
+
+	private final ZoneId zone;
+
+	private final Clock clock;
+
+	FeedbackFormController(FeedbackLog feedback, CustomerDirectory customers,
+			@Value("${shinrai.business-time-zone:Asia/Tokyo}") ZoneId zone) {
+		this.feedback = feedback;
+		this.customers = customers;
+		this.zone = zone;
+		this.clock = Clock.systemUTC();
+	}
+
+	@InitBinder(FORM)
+	void allowOnlyFormFields(WebDataBinder binder) {
+		binder.setAllowedFields("token", "version", "originalReceivedAt", "customerRef", "customerName", "segment",
+				"receivedAt", "channel", "category", "ratings[*]", "nps", "csat", "ces", "incidents",
+				"incidentNotes[*]", "comment");
+	}
+
+	@ModelAttribute
+	void referenceData(Model model) {
+		model.addAttribute("channels", Channel.values());
+		model.addAttribute("categories", Category.values());
+		model.addAttribute("signals", Signal.values());
+		model.addAttribute("ratingValues", List.of(1, 2, 3, 4, 5));
+		Map<Signal, List<IncidentType>> incidentsBySignal = new EnumMap<>(Signal.class);
+		for (Signal signal : Signal.values()) {
+			incidentsBySignal.put(signal,
+					Arrays.stream(IncidentType.values()).filter(type -> type.signal() == signal).toList());
+		}
+		model.addAttribute("incidentsBySignal", incidentsBySignal);
+		model.addAttribute("maxComment", FeedbackRules.MAX_COMMENT);
+		model.addAttribute("businessZone", zone.getId());
+		// the picker's latest time: now, plus the clock skew the rules allow
+		model.addAttribute("latestReceivedAt",
+				LocalDateTime.ofInstant(clock.instant().plus(FeedbackRules.CLOCK_SKEW), zone).truncatedTo(ChronoUnit.MINUTES));
+	}
+
+	@ModelAttribute("recentCustomers")
+	List<Customer> recentCustomers() {
+		return customers.recent(20);
+	}
+
+	@ModelAttribute("segments")
+	List<String> segments() {
+		return customers.segments();
+	}
+
+	@GetMapping("/feedback/new")
+	String showLogForm(Model model) {
+		model.addAttribute(FORM, FeedbackForm.blank(clock.instant(), zone));
+		return FORM_VIEW;
+	}
+
+	@PostMapping("/feedback")
+	String processLogForm(@ModelAttribute(FORM) FeedbackForm form, BindingResult result, Principal principal,
+			RedirectAttributes redirect) {
+		NewFeedback entry = checked(form, principal, result);
+		if (result.hasErrors()) {
+			return FORM_VIEW;
+		}
+		try {
+			StoredFeedback stored = feedback.logOnce(form.submissionToken(), entry);
+			redirect.addFlashAttribute("success", "feedback.logged");
+			redirect.addFlashAttribute("successArgs", new Object[] { stored.customerName() });
+			return "redirect:/feedback/" + stored.id();
+		}
+		catch (InvalidFeedbackException ex) {
+			reject(result, ex.violations());
+			return FORM_VIEW;
+		}
+	}
+
+	@GetMapping("/feedback/{id}/edit")
+	String showCorrectionForm(@PathVariable long id, Model model) {
+		StoredFeedback entry = feedback.get(id);
+		model.addAttribute("entry", entry);
+		model.addAttribute(FORM, FeedbackForm.of(entry, zone));
+		return FORM_VIEW;
+	}
+
+	@PostMapping("/feedback/{id}")
+	String processCorrectionForm(@PathVariable long id, @ModelAttribute(FORM) FeedbackForm form, BindingResult result,
+			Model model, Principal principal, RedirectAttributes redirect, HttpServletResponse response) {
+		model.addAttribute("entry", feedback.get(id));
+		NewFeedback entry = checked(form, principal, result);
+		if (form.getVersion() == null) {
+			result.reject("feedback.form.changedMeanwhile");
+		}
+		if (result.hasErrors()) {
+			return FORM_VIEW;
+		}
+		try {
+			feedback.correct(id, entry, form.getVersion(), principal.getName());
+			redirect.addFlashAttribute("success", "feedback.corrected");
+			return "redirect:/feedback/" + id;
+		}
+		catch (FeedbackChangedException ex) {
+			result.reject("feedback.form.changedMeanwhile");
+			response.setStatus(HttpStatus.CONFLICT.value());
+			return FORM_VIEW;
+		}
+		catch (InvalidFeedbackException ex) {
+			reject(result, ex.violations());
+			return FORM_VIEW;
+		}
+	}
+
+	/** The form as a command, with every broken rule reported next to its field. */
+	private NewFeedback checked(FeedbackForm form, Principal principal, Errors errors) {
+		NewFeedback entry = form.toNewFeedback(zone, principal.getName(), errors);
+		reject(errors, FeedbackRules.check(entry, clock.instant()));
+		return entry;
+	}
+
+	/** Adds each violation to its field, unless the field already shows why its value could not be read. */
+	static void reject(Errors errors, List<Violation> violations) {
+		for (Violation violation : violations) {
+			String field = FeedbackForm.formField(violation.field());
+			if (!errors.hasFieldErrors(field)) {
+				errors.rejectValue(field, violation.messageKey(), violation.arguments(), null);
+			}
+		}
+	}
+
+}

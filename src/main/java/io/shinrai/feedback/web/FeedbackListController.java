@@ -1,0 +1,83 @@
+package io.shinrai.feedback.web;
+
+import java.time.ZoneId;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.domain.Page;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+import io.shinrai.feedback.Category;
+import io.shinrai.feedback.Channel;
+import io.shinrai.feedback.FeedbackLog;
+import io.shinrai.feedback.IncidentType;
+import io.shinrai.feedback.Signal;
+import io.shinrai.feedback.StoredFeedback;
+
+/** Everyone signed in can list, filter and read feedback entries. */
+@Controller
+class FeedbackListController {
+
+	static final String LIST_VIEW = "feedback/list";
+
+	static final String DETAIL_VIEW = "feedback/detail";
+
+	private static final String FILTER = "feedbackFilter";
+
+	private final FeedbackLog feedback;
+
+	private final ZoneId zone;
+
+	FeedbackListController(FeedbackLog feedback, @Value("${shinrai.business-time-zone:Asia/Tokyo}") ZoneId zone) {
+		this.feedback = feedback;
+		this.zone = zone;
+	}
+
+	@InitBinder(FILTER)
+	void allowOnlyFilterFields(WebDataBinder binder) {
+		binder.setAllowedFields("from", "to", "channel", "category", "negative", "incident", "customer", "q", "page",
+				"size");
+	}
+
+	@GetMapping("/feedback")
+	String showList(@ModelAttribute(FILTER) FeedbackFilterForm filter, BindingResult result, Model model,
+			HttpServletRequest request, HttpServletResponse response) {
+		filter.validate(result);
+		model.addAttribute("channels", Channel.values());
+		model.addAttribute("categories", Category.values());
+		model.addAttribute("incidentTypes", IncidentType.values());
+		model.addAttribute("signals", Signal.values());
+		model.addAttribute("pageSizes", List.of(25, 50, 100));
+		model.addAttribute("zone", zone);
+		if (result.hasErrors()) {
+			// the list is not shown for filters that cannot be applied; the form shows what is wrong
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			return LIST_VIEW;
+		}
+		Page<StoredFeedback> page = feedback.search(filter.toFilter(zone), filter.pageOrFirst(), filter.sizeOrDefault());
+		model.addAttribute("page", page);
+		model.addAttribute("pager", new Pager(page, ServletUriComponentsBuilder.fromRequest(request)));
+		return LIST_VIEW;
+	}
+
+	@GetMapping("/feedback/{id}")
+	String showEntry(@PathVariable long id, Model model) {
+		model.addAttribute("entry", feedback.get(id));
+		model.addAttribute("signals", Signal.values());
+		model.addAttribute("zone", zone);
+		return DETAIL_VIEW;
+	}
+
+}
