@@ -2,31 +2,27 @@ package io.shinrai.feedback.csv;
 
 import java.io.IOException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import io.shinrai.feedback.Category;
-import io.shinrai.feedback.Channel;
-import io.shinrai.feedback.FeedbackFilter;
 import io.shinrai.feedback.FeedbackLog;
-import io.shinrai.feedback.IncidentType;
 import io.shinrai.feedback.Signal;
 import io.shinrai.feedback.StoredFeedback;
+import io.shinrai.feedback.web.FeedbackFilterForm;
 import io.shinrai.system.CsvDownload;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.FlashMap;
-import org.springframework.web.servlet.support.RequestContextUtils;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
  * {@code /feedback/export.csv}: the entries the feedback list shows (its filters applied), streamed in exactly the
@@ -45,39 +41,26 @@ class FeedbackExportController {
 		this.zone = zone;
 	}
 
+	@InitBinder("filter")
+	void allowOnlyFilterFields(WebDataBinder binder) {
+		binder.setAllowedFields("from", "to", "channel", "category", "negative", "incident", "customer", "q");
+	}
+
 	/**
-	 * @param from first day (in the business time zone), inclusive
-	 * @param to last day, inclusive
+	 * Exports every entry the filters select (the list's filters, without its paging). Filters that cannot be applied
+	 * go back to the list, which says what is wrong with them, instead of exporting something else.
 	 */
 	@GetMapping("/feedback/export.csv")
-	void exportFeedback(@RequestParam(name = "from", required = false) String from,
-			@RequestParam(name = "to", required = false) String to,
-			@RequestParam(name = "channel", required = false) String channel,
-			@RequestParam(name = "category", required = false) String category,
-			@RequestParam(name = "negative", required = false) String negative,
-			@RequestParam(name = "incident", required = false) String incident,
-			@RequestParam(name = "customerRef", required = false) String customerRef,
-			@RequestParam(name = "text", required = false) String text, HttpServletRequest request,
-			HttpServletResponse response) throws IOException {
-		FeedbackFilter filter;
-		try {
-			LocalDate first = date(from);
-			LocalDate last = date(to);
-			filter = new FeedbackFilter(first == null ? null : first.atStartOfDay(zone).toInstant(),
-					last == null ? null : last.plusDays(1).atStartOfDay(zone).toInstant(), constant(Channel.class, channel),
-					constant(Category.class, category), "true".equalsIgnoreCase(negative) || "on".equalsIgnoreCase(negative),
-					constant(IncidentType.class, incident), customerRef, null, text);
-		}
-		catch (IllegalArgumentException | DateTimeParseException ex) {
-			// back to the list with a message (the response is this method's, so the redirect is made here)
-			FlashMap flash = RequestContextUtils.getOutputFlashMap(request);
-			flash.put("failure", "export.badFilter");
-			RequestContextUtils.saveOutputFlashMap("/feedback", request, response);
-			response.sendRedirect(request.getContextPath() + "/feedback");
+	void exportFeedback(@ModelAttribute("filter") FeedbackFilterForm filter, BindingResult result,
+			HttpServletRequest request, HttpServletResponse response) throws IOException {
+		filter.validate(result);
+		if (result.hasErrors()) {
+			String query = request.getQueryString();
+			response.sendRedirect(request.getContextPath() + "/feedback" + (query == null ? "" : "?" + query));
 			return;
 		}
 		try (CsvDownload csv = CsvDownload.start(response, "shinrai-feedback", LocalDate.now(zone), CsvColumn.headers())) {
-			feedback.export(filter, entry -> csv.row(cells(entry)));
+			feedback.export(filter.toFilter(zone), entry -> csv.row(cells(entry)));
 		}
 	}
 
@@ -99,14 +82,6 @@ class FeedbackExportController {
 		cells.add(String.join(";", entry.incidents().keySet().stream().map(Enum::name).toList()));
 		cells.add(entry.comment());
 		return cells;
-	}
-
-	private static LocalDate date(String text) {
-		return text == null || text.isBlank() ? null : LocalDate.parse(text.strip());
-	}
-
-	private static <E extends Enum<E>> E constant(Class<E> type, String text) {
-		return text == null || text.isBlank() ? null : Enum.valueOf(type, text.strip().toUpperCase(Locale.ROOT));
 	}
 
 }

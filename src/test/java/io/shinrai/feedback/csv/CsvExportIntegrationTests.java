@@ -33,7 +33,6 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -65,7 +64,7 @@ class CsvExportIntegrationTests {
 	@Test
 	void exportsFeedbackInTheImportColumnsAsUtf8WithBomAndCrlfForEveryone() throws Exception {
 		importFixture("utf8-bom.csv", run);
-		byte[] body = mvc.perform(get("/feedback/export.csv").param("customerRef", run + "-C1").with(staff()))
+		byte[] body = mvc.perform(get("/feedback/export.csv").param("customer", run + "-C1").with(staff()))
 			.andExpect(status().isOk())
 			.andExpect(header().string("Content-Type", "text/csv;charset=UTF-8"))
 			.andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.startsWith(
@@ -87,26 +86,46 @@ class CsvExportIntegrationTests {
 	@Test
 	void appliesTheFiltersOfTheFeedbackList() throws Exception {
 		importFixture("utf8-bom.csv", run);
-		String emailsOnMay1 = export("customerRef", run + "-C1", "channel", "EMAIL", "from", "2026-05-01", "to", "2026-05-01");
+		String emailsOnMay1 = export("customer", run + "-C1", "channel", "EMAIL", "from", "2026-05-01", "to", "2026-05-01");
 		assertThat(emailsOnMay1.lines().toList()).hasSize(2);
-		assertThat(export("customerRef", run + "-C1", "from", "2026-05-02").lines().toList()).hasSize(2);
-		assertThat(export("customerRef", run + "-C2", "negative", "true").lines().toList()).hasSize(1);
-		assertThat(export("customerRef", run + "-C1", "incident", "HIDDEN_FEES", "category", "PRICE").lines().toList()).hasSize(2);
+		assertThat(export("customer", run + "-C1", "from", "2026-05-02").lines().toList()).hasSize(2);
+		assertThat(export("customer", run + "-C2", "negative", "true").lines().toList()).hasSize(1);
+		assertThat(export("customer", run + "-C1", "incident", "HIDDEN_FEES", "category", "PRICE").lines().toList()).hasSize(2);
 	}
 
 	@Test
-	void refusesAFilterItCannotReadWithAMessageInsteadOfExportingEverything() throws Exception {
-		mvc.perform(get("/feedback/export.csv").param("channel", "FAX").with(staff()))
-			.andExpect(redirectedUrl("/feedback"))
-			.andExpect(flash().attribute("failure", "export.badFilter"));
-		mvc.perform(get("/feedback/export.csv").param("from", "yesterday").with(staff()))
-			.andExpect(redirectedUrl("/feedback"));
+	void sendsFiltersItCannotApplyBackToTheListWhichSaysWhatIsWrongInsteadOfExportingEverything() throws Exception {
+		mvc.perform(get("/feedback/export.csv?channel=FAX").with(staff()))
+			.andExpect(redirectedUrl("/feedback?channel=FAX"));
+		mvc.perform(get("/feedback/export.csv?from=yesterday").with(staff()))
+			.andExpect(redirectedUrl("/feedback?from=yesterday"));
+		mvc.perform(get("/feedback?from=yesterday").with(staff())).andExpect(status().isBadRequest());
+	}
+
+	@Test
+	void theFeedbackListLinksToTheExportOfWhatItShows() throws Exception {
+		String page = mvc.perform(get("/feedback").param("channel", "EMAIL").param("negative", "true")
+				.param("customer", run + "-C1").param("page", "2").with(staff()).locale(java.util.Locale.ENGLISH))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		java.util.regex.Matcher link = java.util.regex.Pattern.compile("id=\"feedback-export\" href=\"([^\"]*)\"").matcher(page);
+		assertThat(link.find()).isTrue();
+		String href = link.group(1).replace("&amp;", "&");
+		assertThat(href).startsWith("/feedback/export.csv?").contains("channel=EMAIL", "negative=true", "customer=" + run + "-C1")
+			.doesNotContain("page=");
+		importFixture("utf8-bom.csv", run);
+		String csv = mvc.perform(get(href).with(staff())).andExpect(status().isOk()).andReturn().getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
+		// of the customer's three entries, one came by e-mail and was negative
+		assertThat(csv.lines().toList()).hasSize(2);
+		assertThat(csv).contains(run + "-1,");
 	}
 
 	@Test
 	void escapesFormulasInTheExportAndTheImportUndoesItExactly() throws Exception {
 		importFixture("formula.csv", run);
-		String text = export("customerRef", run + "-C1");
+		String text = export("customer", run + "-C1");
 		// the customer was created by the first row: its name and segment are the first row's
 		assertThat(text).contains(",\"'=HYPERLINK(\"\"x\"\")\",'@team,", ",'-5 stars\r\n", ",'don't strip this\r\n");
 
@@ -172,7 +191,7 @@ class CsvExportIntegrationTests {
 			.source(Source.FORM)
 			.loggedBy(TestUsers.MANAGER)
 			.build());
-		String export = export("customerRef", run + "-F");
+		String export = export("customer", run + "-F");
 		assertThat(export).contains("2026-04-01T10:02:03.456789+09:00", ",'=1+1 said the customer");
 		FeedbackImport again = reimport(export, "form-export.csv");
 		assertThat(List.of(again.imported(), again.skipped())).containsExactly(0L, 1L);
@@ -234,7 +253,7 @@ class CsvExportIntegrationTests {
 	private String exportAll(String token) throws Exception {
 		StringBuilder csv = new StringBuilder();
 		for (String reference : List.of(token + "-C1", token + "-C2")) {
-			String part = export("customerRef", reference);
+			String part = export("customer", reference);
 			csv.append(csv.isEmpty() ? part : part.substring(part.indexOf("\r\n") + 2));
 		}
 		return csv.toString();
