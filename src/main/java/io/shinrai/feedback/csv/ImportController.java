@@ -61,14 +61,20 @@ class ImportController {
 	}
 
 	@GetMapping
-	String showImportPage(@RequestParam(name = "page", required = false) String page, Model model) {
+	String showImportPage(@RequestParam(name = "page", required = false) String page,
+			@RequestParam(name = "tooLarge", required = false) String tooLarge, Model model) {
+		if (tooLarge != null) {
+			// sent here by UploadLimitFilter
+			model.addAttribute("failure", "import.refused.tooLarge");
+			model.addAttribute("failureArgs", new Object[] { describe(maxFileSize) });
+		}
 		long total = imports.count();
 		int pages = (int) Math.max(1, (total + HISTORY_PAGE_SIZE - 1) / HISTORY_PAGE_SIZE);
 		int current = Math.min(pageNumber(page), pages - 1);
 		model.addAttribute("history", imports.history(current, HISTORY_PAGE_SIZE));
 		model.addAttribute("page", new PageInfo(current, pages));
 		model.addAttribute("columns", String.join(",", CsvColumn.headers()));
-		model.addAttribute("maxFileSize", UploadLimitAdvice.describe(maxFileSize));
+		model.addAttribute("maxFileSize", describe(maxFileSize));
 		model.addAttribute("zone", zone);
 		return IMPORT_PAGE;
 	}
@@ -139,6 +145,11 @@ class ImportController {
 				csv.row(cells);
 			});
 		}
+	}
+
+	/** "50 MB", "512 KB". */
+	static String describe(DataSize size) {
+		return size.toMegabytes() > 0 ? size.toMegabytes() + " MB" : size.toKilobytes() + " KB";
 	}
 
 	/** Lenient: a page number that is missing, negative or not a number shows the first page. */

@@ -61,7 +61,15 @@ class ImportControllerIntegrationTests {
 			.getResponse()
 			.getContentAsString();
 		assertThat(page).contains("Import feedback", "/import/template.csv", "enctype=\"multipart/form-data\"",
-				"action=\"/import?_csrf=", "At most 50 MB per file", run + ".csv");
+				"action=\"/import\"", "At most 50 MB per file", run + ".csv");
+	}
+
+	@Test
+	void saysWhenAnUploadWasOverTheLimitInTheUsersLanguage() throws Exception {
+		assertThat(mvc.perform(get("/import?tooLarge=true").with(manager()).locale(Locale.JAPANESE))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).contains("ファイルが上限の 50 MB を超えています。");
 	}
 
 	@Test
