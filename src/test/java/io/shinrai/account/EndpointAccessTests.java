@@ -75,7 +75,16 @@ class EndpointAccessTests {
 			Map.entry("GET /api/v1/feedback/{id}", Access.STAFF),
 			Map.entry("POST /api/v1/feedback", Access.MANAGER),
 			Map.entry("GET /api/openapi", Access.STAFF),
-			Map.entry("GET /api/openapi.yaml", Access.STAFF)));
+			Map.entry("GET /api/openapi.yaml", Access.STAFF),
+			// CSV import (managers) and exports (everyone); a probing POST /import without a file only gets a message
+			Map.entry("GET /import", Access.MANAGER),
+			Map.entry("POST /import", Access.MANAGER),
+			Map.entry("GET /import/template.csv", Access.MANAGER),
+			Map.entry("GET /import/{id:\\d+}", Access.MANAGER),
+			Map.entry("GET /import/{id:\\d+}/progress", Access.MANAGER),
+			Map.entry("GET /import/{id:\\d+}/rejected.csv", Access.MANAGER),
+			Map.entry("GET /feedback/export.csv", Access.STAFF),
+			Map.entry("GET /customers/export.csv", Access.STAFF)));
 
 	private static final Set<String> NOT_PROBED_WHEN_ALLOWED = Set.of();
 

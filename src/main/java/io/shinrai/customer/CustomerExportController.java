@@ -1,0 +1,47 @@
+package io.shinrai.customer;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import io.shinrai.system.CsvDownload;
+
+/**
+ * {@code /customers/export.csv}: the customers the list shows (its search and segment filter applied), streamed as
+ * CSV for Excel.
+ */
+@Controller
+class CustomerExportController {
+
+	static final List<String> HEADER = List.of("reference", "name", "segment", "email", "created_at");
+
+	private final CustomerExport export;
+
+	private final ZoneId zone;
+
+	CustomerExportController(CustomerExport export, @Value("${shinrai.business-time-zone:Asia/Tokyo}") ZoneId zone) {
+		this.export = export;
+		this.zone = zone;
+	}
+
+	@GetMapping("/customers/export.csv")
+	void exportCustomers(@RequestParam(name = "search", required = false) String search,
+			@RequestParam(name = "segment", required = false) String segment, HttpServletResponse response)
+			throws IOException {
+		try (CsvDownload csv = CsvDownload.start(response, "shinrai-customers", LocalDate.now(zone), HEADER)) {
+			export.forEach(search, segment, customer -> csv.row(customer.getReference(), customer.getName(),
+					customer.getSegment(), customer.getEmail(),
+					DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(customer.getCreatedAt().atZone(zone))));
+		}
+	}
+
+}

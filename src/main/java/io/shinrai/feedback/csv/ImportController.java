@@ -1,0 +1,191 @@
+package io.shinrai.feedback.csv;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.Principal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import io.shinrai.system.CsvDownload;
+
+/** The import page: upload, template, history, and one page per import job with live progress. */
+@Controller
+@RequestMapping("/import")
+class ImportController {
+
+	static final String IMPORT_PAGE = "import/index";
+
+	static final String JOB_PAGE = "import/job";
+
+	private static final int HISTORY_PAGE_SIZE = 20;
+
+	private static final int REJECTIONS_PAGE_SIZE = 50;
+
+	private final FeedbackImports imports;
+
+	private final ImportJobs jobs;
+
+	private final ReasonMessages reasons;
+
+	private final ZoneId zone;
+
+	private final DataSize maxFileSize;
+
+	ImportController(FeedbackImports imports, ImportJobs jobs, ReasonMessages reasons,
+			@Value("${shinrai.business-time-zone:Asia/Tokyo}") ZoneId zone,
+			@Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize maxFileSize) {
+		this.imports = imports;
+		this.jobs = jobs;
+		this.reasons = reasons;
+		this.zone = zone;
+		this.maxFileSize = maxFileSize;
+	}
+
+	@GetMapping
+	String showImportPage(@RequestParam(name = "page", required = false) String page,
+			@RequestParam(name = "tooLarge", required = false) String tooLarge, Model model) {
+		if (tooLarge != null) {
+			// sent here by UploadLimitFilter
+			model.addAttribute("failure", "import.refused.tooLarge");
+			model.addAttribute("failureArgs", new Object[] { describe(maxFileSize) });
+		}
+		long total = imports.count();
+		int pages = (int) Math.max(1, (total + HISTORY_PAGE_SIZE - 1) / HISTORY_PAGE_SIZE);
+		int current = Math.min(pageNumber(page), pages - 1);
+		model.addAttribute("history", imports.history(current, HISTORY_PAGE_SIZE));
+		model.addAttribute("page", new PageInfo(current, pages));
+		model.addAttribute("columns", String.join(",", CsvColumn.headers()));
+		model.addAttribute("maxFileSize", describe(maxFileSize));
+		model.addAttribute("zone", zone);
+		return IMPORT_PAGE;
+	}
+
+	@PostMapping
+	String processUpload(@RequestParam(name = "file", required = false) MultipartFile file, Principal principal,
+			RedirectAttributes redirect) throws IOException {
+		if (file == null || (file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()))) {
+			redirect.addFlashAttribute("failure", "import.upload.noFile");
+			return "redirect:/import";
+		}
+		try (InputStream content = file.getInputStream()) {
+			long id = imports.start(content, file.getOriginalFilename(), principal.getName());
+			return "redirect:/import/" + id;
+		}
+		catch (ImportRefused ex) {
+			redirect.addFlashAttribute("failure", ex.key());
+			redirect.addFlashAttribute("failureArgs", ex.args());
+			return "redirect:/import";
+		}
+	}
+
+	@GetMapping("/template.csv")
+	void downloadTemplate(HttpServletResponse response) throws IOException {
+		try (CsvDownload csv = CsvDownload.start(response, "shinrai-import-template", LocalDate.now(zone), CsvColumn.headers())) {
+			csv.row("CRM-2026-0001", "C-1001", "Acme Corporation", "Enterprise", "2026-05-01T09:30:00+09:00", "EMAIL",
+					"DELIVERY", 4, 2, 3, "", "", 6, 3, 4, "BROKEN_PROMISE",
+					"Delivery was two days late, but support kept us informed.");
+			csv.row("", "C-1002", "株式会社さくら商事", "中小企業", "2026/05/02 14:05", "PHONE", "SERVICE", 5, 5, 4, 5, "", 9,
+					5, 6, "", "丁寧に対応していただき、安心しました。");
+		}
+	}
+
+	@GetMapping("/{id:\\d+}")
+	String showJob(@PathVariable long id, @RequestParam(name = "page", required = false) String page, Locale locale,
+			Model model) {
+		FeedbackImport job = imports.get(id);
+		int pages = (int) Math.max(1, (job.rejected() + REJECTIONS_PAGE_SIZE - 1) / REJECTIONS_PAGE_SIZE);
+		int current = Math.min(pageNumber(page), pages - 1);
+		List<RejectionView> rejections = new ArrayList<>();
+		for (Rejection rejection : jobs.rejections(id, current * REJECTIONS_PAGE_SIZE, REJECTIONS_PAGE_SIZE)) {
+			rejections.add(new RejectionView(rejection.line(), reasons.of(rejection, locale), rejection.cells()));
+		}
+		model.addAttribute("job", job);
+		model.addAttribute("rejections", rejections);
+		model.addAttribute("page", new PageInfo(current, pages));
+		model.addAttribute("zone", zone);
+		return JOB_PAGE;
+	}
+
+	@GetMapping(path = "/{id:\\d+}/progress", produces = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseBody
+	Progress progress(@PathVariable long id) {
+		return Progress.of(imports.get(id));
+	}
+
+	@GetMapping("/{id:\\d+}/rejected.csv")
+	void downloadRejected(@PathVariable long id, Locale locale, HttpServletResponse response) throws IOException {
+		imports.get(id);
+		List<String> header = new ArrayList<>(List.of(CsvHeader.LINE, CsvHeader.REASON));
+		header.addAll(jobs.header(id));
+		try (CsvDownload csv = CsvDownload.start(response, "shinrai-import-" + id + "-rejected", LocalDate.now(zone), header)) {
+			jobs.forEachRejection(id, rejection -> {
+				List<Object> cells = new ArrayList<>(rejection.cells().size() + 2);
+				cells.add(rejection.line());
+				cells.add(String.join(" / ", reasons.of(rejection, locale)));
+				cells.addAll(rejection.cells());
+				csv.row(cells);
+			});
+		}
+	}
+
+	/** "50 MB", "512 KB". */
+	static String describe(DataSize size) {
+		return size.toMegabytes() > 0 ? size.toMegabytes() + " MB" : size.toKilobytes() + " KB";
+	}
+
+	/** Lenient: a page number that is missing, negative or not a number shows the first page. */
+	private static int pageNumber(String page) {
+		try {
+			return page == null ? 0 : Math.max(0, Integer.parseInt(page.strip()));
+		}
+		catch (NumberFormatException ex) {
+			return 0;
+		}
+	}
+
+	record PageInfo(int number, int count) {
+
+		public boolean hasPrevious() {
+			return number > 0;
+		}
+
+		public boolean hasNext() {
+			return number + 1 < count;
+		}
+
+	}
+
+	record RejectionView(long line, List<String> reasons, List<String> cells) {
+	}
+
+	/** What the job page's script polls. */
+	record Progress(String status, boolean finished, long totalRows, long rowsDone, double percent, long imported,
+			long skipped, long rejected) {
+
+		static Progress of(FeedbackImport job) {
+			return new Progress(job.status().name(), job.finished(), job.totalRows(), job.rowsDone(), job.percent(),
+					job.imported(), job.skipped(), job.rejected());
+		}
+
+	}
+
+}

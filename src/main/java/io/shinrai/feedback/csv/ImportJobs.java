@@ -1,0 +1,202 @@
+package io.shinrai.feedback.csv;
+
+import java.nio.charset.Charset;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The {@code feedback_import} and {@code feedback_import_rejection} tables. */
+@Repository
+class ImportJobs {
+
+	private static final String COLUMNS = "id, file_name, file_size, encoding, status, started_by, started_at, "
+			+ "finished_at, total_rows, rows_done, imported, skipped, rejected, failure";
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTemplate streaming;
+
+	ImportJobs(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
+		this.jdbc = jdbc;
+		this.streaming = new JdbcTemplate(jdbcTemplate.getDataSource());
+		this.streaming.setFetchSize(500);
+	}
+
+	@Transactional
+	long create(String fileName, long fileSize, Charset encoding, List<String> header, long totalRows, String actor) {
+		Timestamp now = Timestamp.from(Instant.now());
+		return jdbc.sql("""
+				insert into feedback_import (file_name, file_size, encoding, header, status, started_by, started_at,
+				    total_rows, heartbeat_at)
+				values (:name, :size, :encoding, :header, 'RUNNING', :actor, :now, :total, :now)
+				returning id
+				""")
+			.param("name", fileName)
+			.param("size", fileSize)
+			.param("encoding", encoding.name())
+			.param("header", header.toArray(String[]::new))
+			.param("actor", actor)
+			.param("now", now)
+			.param("total", totalRows)
+			.query(Long.class)
+			.single();
+	}
+
+	/**
+	 * Records one processed batch in the caller's transaction, so its rows and its counts commit together.
+	 * @return {@code false} if the job is no longer RUNNING (it was declared dead meanwhile): the caller must roll back
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	boolean recordBatch(long id, int imported, int skipped, List<Rejection> rejections) {
+		int rows = imported + skipped + rejections.size();
+		int updated = jdbc.sql("""
+				update feedback_import
+				set rows_done = rows_done + :rows, imported = imported + :imported, skipped = skipped + :skipped,
+				    rejected = rejected + :rejected, heartbeat_at = :now
+				where id = :id and status = 'RUNNING'
+				""")
+			.param("rows", rows)
+			.param("imported", imported)
+			.param("skipped", skipped)
+			.param("rejected", rejections.size())
+			.param("now", Timestamp.from(Instant.now()))
+			.param("id", id)
+			.update();
+		if (updated == 0) {
+			return false;
+		}
+		if (!rejections.isEmpty()) {
+			streaming.batchUpdate("""
+					insert into feedback_import_rejection (import_id, line_number, reasons, cells) values (?, ?, ?, ?)
+					""", rejections, rejections.size(), (statement, rejection) -> {
+				statement.setLong(1, id);
+				statement.setLong(2, rejection.line());
+				statement.setArray(3, statement.getConnection()
+					.createArrayOf("text", rejection.reasons().stream().map(Reason::encode).toArray()));
+				statement.setArray(4, statement.getConnection().createArrayOf("text", rejection.cells().toArray()));
+			});
+		}
+		return true;
+	}
+
+	@Transactional(propagation = Propagation.MANDATORY)
+	void complete(long id) {
+		jdbc.sql("update feedback_import set status = 'COMPLETED', finished_at = :now, heartbeat_at = :now where id = :id and status = 'RUNNING'")
+			.param("now", Timestamp.from(Instant.now()))
+			.param("id", id)
+			.update();
+	}
+
+	/** Marks a job FAILED; {@code false} if it had already ended. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	boolean fail(long id, Reason reason) {
+		return jdbc.sql("""
+				update feedback_import set status = 'FAILED', failure = :failure, finished_at = :now, heartbeat_at = :now
+				where id = :id and status = 'RUNNING'
+				""")
+			.param("failure", reason.encode())
+			.param("now", Timestamp.from(Instant.now()))
+			.param("id", id)
+			.update() == 1;
+	}
+
+	/** RUNNING jobs that gave no sign of life since {@code silence}: their process died. */
+	@Transactional(readOnly = true)
+	List<FeedbackImport> silentFor(Duration silence) {
+		return jdbc.sql("select " + COLUMNS + " from feedback_import where status = 'RUNNING' and heartbeat_at < :limit")
+			.param("limit", Timestamp.from(Instant.now().minus(silence)))
+			.query(ImportJobs::job)
+			.list();
+	}
+
+	@Transactional(readOnly = true)
+	Optional<FeedbackImport> find(long id) {
+		return jdbc.sql("select " + COLUMNS + " from feedback_import where id = :id")
+			.param("id", id)
+			.query(ImportJobs::job)
+			.optional();
+	}
+
+	@Transactional(readOnly = true)
+	List<String> header(long id) {
+		return jdbc.sql("select header from feedback_import where id = :id")
+			.param("id", id)
+			.query((rs, n) -> strings(rs.getArray(1)))
+			.single();
+	}
+
+	@Transactional(readOnly = true)
+	List<FeedbackImport> history(int offset, int limit) {
+		return jdbc.sql("select " + COLUMNS + " from feedback_import order by started_at desc, id desc offset :offset limit :limit")
+			.param("offset", offset)
+			.param("limit", limit)
+			.query(ImportJobs::job)
+			.list();
+	}
+
+	@Transactional(readOnly = true)
+	long count() {
+		return jdbc.sql("select count(*) from feedback_import").query(Long.class).single();
+	}
+
+	@Transactional(readOnly = true)
+	List<Rejection> rejections(long id, int offset, int limit) {
+		return jdbc.sql("""
+				select line_number, reasons, cells from feedback_import_rejection where import_id = :id
+				order by line_number offset :offset limit :limit
+				""")
+			.param("id", id)
+			.param("offset", offset)
+			.param("limit", limit)
+			.query(ImportJobs::rejection)
+			.list();
+	}
+
+	/** Streams every rejection of a job in line order without loading them all. */
+	@Transactional(readOnly = true)
+	void forEachRejection(long id, Consumer<Rejection> consumer) {
+		streaming.query("select line_number, reasons, cells from feedback_import_rejection where import_id = ? order by line_number",
+				rs -> {
+					consumer.accept(rejection(rs, 0));
+				}, id);
+	}
+
+	private static FeedbackImport job(ResultSet rs, int row) throws SQLException {
+		String failure = rs.getString("failure");
+		Reason reason = failure == null ? null : Reason.decode(failure);
+		Timestamp finished = rs.getTimestamp("finished_at");
+		return new FeedbackImport(rs.getLong("id"), rs.getString("file_name"), rs.getLong("file_size"),
+				rs.getString("encoding"), FeedbackImport.Status.valueOf(rs.getString("status")),
+				rs.getString("started_by"), rs.getTimestamp("started_at").toInstant(),
+				finished == null ? null : finished.toInstant(), rs.getLong("total_rows"), rs.getLong("rows_done"),
+				rs.getLong("imported"), rs.getLong("skipped"), rs.getLong("rejected"),
+				reason == null ? null : reason.key(), reason == null ? List.of() : reason.args());
+	}
+
+	private static Rejection rejection(ResultSet rs, int row) throws SQLException {
+		List<Reason> reasons = new ArrayList<>();
+		for (String encoded : strings(rs.getArray("reasons"))) {
+			reasons.add(Reason.decode(encoded));
+		}
+		return new Rejection(rs.getLong("line_number"), reasons, strings(rs.getArray("cells")));
+	}
+
+	private static List<String> strings(Array array) throws SQLException {
+		return Arrays.stream((Object[]) array.getArray()).map(value -> value == null ? "" : value.toString()).toList();
+	}
+
+}
