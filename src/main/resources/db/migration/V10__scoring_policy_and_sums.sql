@@ -148,36 +148,38 @@ create index feedback_negative_customer_idx on feedback (received_at, customer_i
 
 -- What one feedback entry adds to the sums of one basis. The incident weights of a signal are the basis' severities
 -- of the entry's incidents on that signal. Entries more than 960 half-lives after the landmark would overflow the
--- sums: they count 0 here and readers use the raw rows for instants that far out.
+-- sums: they count 0 here and readers use the raw rows for instants that far out. (The decay is computed once per row
+-- behind "offset 0", with a float epoch: a flattened subquery would evaluate power() once per column. The customer
+-- join is a left join so that the planner drops it where the segment is not needed.)
 create view scoring_contribution as
-select b.id                                                       as basis_id,
-       f.id                                                       as feedback_id,
+select b.id                                                           as basis_id,
+       f.id                                                           as feedback_id,
        f.customer_id,
        c.segment,
        f.channel,
        f.received_at,
-       (f.received_at at time zone b.time_zone)::date             as day,
+       (f.received_at at time zone b.time_zone)::date                 as day,
        f.negative,
        f.nps,
        f.csat,
        f.ces,
-       d.g * coalesce(25 * (f.rating_transparency - 1), 0)::float8  as wp_transparency,
+       d.g * coalesce(25 * (f.rating_transparency - 1), 0)            as wp_transparency,
        d.g * ((f.rating_transparency is not null)::int + i.transparency) as w_transparency,
-       d.g * coalesce(25 * (f.rating_consistency - 1), 0)::float8   as wp_consistency,
+       d.g * coalesce(25 * (f.rating_consistency - 1), 0)             as wp_consistency,
        d.g * ((f.rating_consistency is not null)::int + i.consistency) as w_consistency,
-       d.g * coalesce(25 * (f.rating_communication - 1), 0)::float8 as wp_communication,
+       d.g * coalesce(25 * (f.rating_communication - 1), 0)           as wp_communication,
        d.g * ((f.rating_communication is not null)::int + i.communication) as w_communication,
-       d.g * coalesce(25 * (f.rating_quality - 1), 0)::float8       as wp_quality,
-       d.g * ((f.rating_quality is not null)::int + i.quality)     as w_quality,
-       d.g * coalesce(25 * (f.rating_values - 1), 0)::float8        as wp_values,
-       d.g * ((f.rating_values is not null)::int + i.values)       as w_values
+       d.g * coalesce(25 * (f.rating_quality - 1), 0)                 as wp_quality,
+       d.g * ((f.rating_quality is not null)::int + i.quality)         as w_quality,
+       d.g * coalesce(25 * (f.rating_values - 1), 0)                  as wp_values,
+       d.g * ((f.rating_values is not null)::int + i.values)           as w_values
 from feedback f
-join customer c on c.id = f.customer_id
+left join customer c on c.id = f.customer_id
 cross join scoring_basis b
 cross join lateral (
     select case when e.x between -1070 and 960 then power(2::float8, e.x) else 0::float8 end as g
-    from (select (extract(epoch from f.received_at) - extract(epoch from b.landmark))::float8
-                 / 86400 / b.half_life_days as x) e
+    from (select date_part('epoch', f.received_at - b.landmark) / 86400 / b.half_life_days as x) e
+    offset 0
 ) d
 cross join lateral (
     select coalesce(sum((b.incident_weights -> 'transparency' ->> t)::float8), 0)  as transparency,

@@ -14,13 +14,14 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
-import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -55,9 +56,9 @@ class BasisBuilder implements SmartInitializingSingleton {
 	/** A landmark further than this many half-lives from now is replaced by a rebuild, long before precision suffers. */
 	private static final double LANDMARK_REBASE_HALF_LIVES = 500;
 
-	private static final int CUSTOMER_SLICE_ENTRIES = 20_000;
+	private static final int CUSTOMER_SLICE_ENTRIES = 50_000;
 
-	private static final int DAY_SLICE_DAYS = 14;
+	private static final int DAY_SLICE_DAYS = 45;
 
 	private final JdbcClient jdbc;
 
@@ -100,7 +101,8 @@ class BasisBuilder implements SmartInitializingSingleton {
 			.forEach(this::startInBackground);
 	}
 
-	@PreDestroy
+	/** Closing starts before the executor waits for its tasks: a build stops at its next slice and resumes later. */
+	@EventListener(ContextClosedEvent.class)
 	void stop() {
 		stopping = true;
 	}
@@ -270,7 +272,7 @@ class BasisBuilder implements SmartInitializingSingleton {
 	private boolean claim(long id) {
 		return jdbc.sql("""
 				update scoring_basis
-				set worker = :worker, heartbeat_at = now(), started_at = coalesce(started_at, now()),
+				set worker = :worker, heartbeat_at = now(), started_at = now(),
 				    time_zone = coalesce(time_zone, :zone), failure = null
 				where id = :id and state = 'BUILDING'
 				  and (worker is null or worker = :worker or heartbeat_at < now() - cast(:stale as interval))

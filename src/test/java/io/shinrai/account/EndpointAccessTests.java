@@ -49,7 +49,13 @@ class EndpointAccessTests {
 	 */
 	private static final Map<String, Access> EXPECTED = new TreeMap<>(Map.ofEntries(
 			Map.entry("GET /login", Access.PUBLIC),
-			Map.entry("GET /", Access.STAFF)));
+			Map.entry("GET /", Access.STAFF),
+			Map.entry("GET /customers", Access.STAFF),
+			Map.entry("GET /customers/{id}", Access.STAFF),
+			Map.entry("GET /api/v1/customers/{ref}/trust", Access.STAFF),
+			Map.entry("GET /api/v1/trust", Access.STAFF),
+			Map.entry("GET /api/v1/scoring-policy", Access.STAFF),
+			Map.entry("POST /api/v1/scoring-policy", Access.ADMIN)));
 
 	private static final Set<String> NOT_PROBED_WHEN_ALLOWED = Set.of();
 
