@@ -84,7 +84,13 @@ class EndpointAccessTests {
 			Map.entry("GET /import/{id:\\d+}/progress", Access.MANAGER),
 			Map.entry("GET /import/{id:\\d+}/rejected.csv", Access.MANAGER),
 			Map.entry("GET /feedback/export.csv", Access.STAFF),
-			Map.entry("GET /customers/export.csv", Access.STAFF)));
+			Map.entry("GET /customers/export.csv", Access.STAFF),
+			Map.entry("GET /customers", Access.STAFF),
+			Map.entry("GET /customers/{id}", Access.STAFF),
+			Map.entry("GET /api/v1/customers/{ref}/trust", Access.STAFF),
+			Map.entry("GET /api/v1/trust", Access.STAFF),
+			Map.entry("GET /api/v1/scoring-policy", Access.STAFF),
+			Map.entry("POST /api/v1/scoring-policy", Access.ADMIN)));
 
 	private static final Set<String> NOT_PROBED_WHEN_ALLOWED = Set.of();
 

@@ -1,0 +1,52 @@
+package io.shinrai.dashboard;
+
+import java.time.Instant;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+import io.shinrai.scoring.Band;
+import io.shinrai.scoring.CustomerRankings;
+import io.shinrai.scoring.CustomerSort;
+import io.shinrai.scoring.CustomerStatus;
+import io.shinrai.scoring.ScoringPolicies;
+
+/** The customers list: search, filters by segment, band and status, sorted by trust (lowest first) or otherwise. */
+@Controller
+class CustomerListController {
+
+	static final String LIST_VIEW = "customers/list";
+
+	private final CustomerRankings rankings;
+
+	private final ScoringPolicies policies;
+
+	CustomerListController(CustomerRankings rankings, ScoringPolicies policies) {
+		this.rankings = rankings;
+		this.policies = policies;
+	}
+
+	@GetMapping("/customers")
+	String showCustomers(@ModelAttribute("filter") CustomerListForm filter, Model model, HttpServletResponse response) {
+		Instant now = Instant.now();
+		CustomerListForm.Parsed parsed = filter.parse(now);
+		model.addAttribute("segments", rankings.segments());
+		model.addAttribute("bands", Band.values());
+		model.addAttribute("statuses", CustomerStatus.values());
+		model.addAttribute("sorts", CustomerSort.values());
+		model.addAttribute("asOf", now);
+		model.addAttribute("policyVersion", policies.serving().version());
+		if (!parsed.problems().isEmpty()) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			model.addAttribute("problems", parsed.problems());
+			return LIST_VIEW;
+		}
+		model.addAttribute("result", rankings.find(parsed.query()));
+		return LIST_VIEW;
+	}
+
+}

@@ -1,0 +1,151 @@
+package io.shinrai.dashboard;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.web.util.UriComponentsBuilder;
+
+import io.shinrai.scoring.Band;
+import io.shinrai.scoring.CustomerRankingQuery;
+import io.shinrai.scoring.CustomerSort;
+import io.shinrai.scoring.CustomerStatus;
+
+/**
+ * The customers list's query parameters as typed: kept as text so that a bad value is shown back with a message
+ * instead of failing the page. {@code page} is 1-based.
+ */
+public class CustomerListForm {
+
+	static final int PAGE_SIZE = 25;
+
+	private String q;
+
+	private String segment;
+
+	private String band;
+
+	private String status;
+
+	private String sort;
+
+	private String page;
+
+	/** A problem with one parameter: a message key and its argument. */
+	public record Problem(String messageKey, String value) {
+	}
+
+	/** The query for the list, or the problems that prevent it (then {@code query} is null). */
+	record Parsed(CustomerRankingQuery query, List<Problem> problems) {
+	}
+
+	Parsed parse(Instant asOf) {
+		List<Problem> problems = new ArrayList<>();
+		Band parsedBand = parse(Band.class, band, "customers.list.invalid.band", problems);
+		CustomerStatus parsedStatus = parse(CustomerStatus.class, status, "customers.list.invalid.status", problems);
+		CustomerSort parsedSort = parse(CustomerSort.class, sort, "customers.list.invalid.sort", problems);
+		int parsedPage = 1;
+		if (page != null && !page.isBlank()) {
+			try {
+				parsedPage = Integer.parseInt(page.strip());
+			}
+			catch (NumberFormatException ex) {
+				parsedPage = 0;
+			}
+			if (parsedPage < 1 || parsedPage > 1_000_000) {
+				problems.add(new Problem("customers.list.invalid.page", page));
+			}
+		}
+		if (q != null && q.length() > 200) {
+			problems.add(new Problem("customers.list.invalid.q", null));
+		}
+		if (!problems.isEmpty()) {
+			return new Parsed(null, problems);
+		}
+		return new Parsed(new CustomerRankingQuery(q, segment, parsedBand, parsedStatus,
+				parsedSort == null ? CustomerSort.TRUST : parsedSort, parsedPage - 1, PAGE_SIZE, asOf), List.of());
+	}
+
+	private static <E extends Enum<E>> E parse(Class<E> type, String text, String messageKey, List<Problem> problems) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		try {
+			return Enum.valueOf(type, text.strip().toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			problems.add(new Problem(messageKey, text));
+			return null;
+		}
+	}
+
+	/** This list with another page (1-based), for paging links; empty parameters are left out. */
+	public String pageUrl(int pageNumber) {
+		UriComponentsBuilder url = UriComponentsBuilder.fromPath("/customers");
+		add(url, "q", q);
+		add(url, "segment", segment);
+		add(url, "band", band);
+		add(url, "status", status);
+		add(url, "sort", sort);
+		if (pageNumber > 1) {
+			url.queryParam("page", pageNumber);
+		}
+		return url.encode().build().toUriString();
+	}
+
+	private static void add(UriComponentsBuilder url, String name, String value) {
+		if (value != null && !value.isBlank()) {
+			url.queryParam(name, value);
+		}
+	}
+
+	public String getQ() {
+		return q;
+	}
+
+	public void setQ(String q) {
+		this.q = q;
+	}
+
+	public String getSegment() {
+		return segment;
+	}
+
+	public void setSegment(String segment) {
+		this.segment = segment;
+	}
+
+	public String getBand() {
+		return band;
+	}
+
+	public void setBand(String band) {
+		this.band = band;
+	}
+
+	public String getStatus() {
+		return status;
+	}
+
+	public void setStatus(String status) {
+		this.status = status;
+	}
+
+	public String getSort() {
+		return sort;
+	}
+
+	public void setSort(String sort) {
+		this.sort = sort;
+	}
+
+	public String getPage() {
+		return page;
+	}
+
+	public void setPage(String page) {
+		this.page = page;
+	}
+
+}

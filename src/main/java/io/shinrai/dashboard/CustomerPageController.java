@@ -1,0 +1,61 @@
+package io.shinrai.dashboard;
+
+import java.time.Instant;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+import io.shinrai.customer.Customer;
+import io.shinrai.customer.CustomerDirectory;
+import io.shinrai.feedback.Signal;
+import io.shinrai.scoring.CustomerReport;
+import io.shinrai.scoring.TrustScores;
+import io.shinrai.system.NotFoundException;
+
+/**
+ * A customer's page: trust with band, the five signals with the observations behind each, status with the negative
+ * entries in the risk window, a weekly trend over a year and the feedback timeline.
+ */
+@Controller
+class CustomerPageController {
+
+	static final String DETAIL_VIEW = "customers/detail";
+
+	private final CustomerDirectory customers;
+
+	private final TrustScores scores;
+
+	CustomerPageController(CustomerDirectory customers, TrustScores scores) {
+		this.customers = customers;
+		this.scores = scores;
+	}
+
+	@GetMapping("/customers/{id}")
+	String showCustomer(@PathVariable String id, Model model) {
+		long customerId = parseId(id);
+		Customer customer = customers.find(customerId).orElseThrow(() -> new NotFoundException("customer " + id));
+		CustomerReport report = scores.report(customerId, Instant.now());
+		model.addAttribute("customer", customer);
+		model.addAttribute("report", report);
+		model.addAttribute("signals", Signal.values());
+		model.addAttribute("chart", TrendChart.of(report.trend(), report.policy().policy()));
+		return DETAIL_VIEW;
+	}
+
+	/** Anything but a positive number is an address that does not exist: 404, not 400 or 500. */
+	private static long parseId(String id) {
+		try {
+			long value = Long.parseLong(id);
+			if (value > 0) {
+				return value;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// falls through to not found
+		}
+		throw new NotFoundException("customer " + id);
+	}
+
+}

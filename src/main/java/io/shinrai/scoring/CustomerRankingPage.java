@@ -1,0 +1,24 @@
+package io.shinrai.scoring;
+
+import java.util.List;
+
+/** One page of the customers list and how many customers match in all. */
+public record CustomerRankingPage(List<RankedCustomer> customers, long total, int page, int size) {
+
+	public CustomerRankingPage {
+		customers = List.copyOf(customers);
+	}
+
+	public int totalPages() {
+		return (int) Math.max(1, (total + size - 1) / size);
+	}
+
+	public boolean hasPrevious() {
+		return page > 0;
+	}
+
+	public boolean hasNext() {
+		return page + 1 < totalPages();
+	}
+
+}

@@ -1,0 +1,130 @@
+package io.shinrai.scoring;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The rows of {@code scoring_policy} and {@code scoring_basis}. Policy versions never change once stored, so they are
+ * cached by number; which one is active or served is read from the database every time (a cheap indexed query), so a
+ * new activation takes effect on the next page load on every instance.
+ */
+@Component
+class PolicyStore {
+
+	private final JdbcClient jdbc;
+
+	private final Map<Integer, PolicyVersion> versions = new ConcurrentHashMap<>();
+
+	private final Map<Long, Basis> bases = new ConcurrentHashMap<>();
+
+	PolicyStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	int activeVersion() {
+		return jdbc.sql("select version from scoring_policy where active").query(Integer.class).single();
+	}
+
+	PolicyVersion active() {
+		return find(activeVersion()).orElseThrow();
+	}
+
+	Optional<PolicyVersion> find(int version) {
+		PolicyVersion cached = versions.get(version);
+		if (cached != null) {
+			return Optional.of(cached);
+		}
+		Optional<PolicyVersion> found = jdbc.sql("select * from scoring_policy where version = ?")
+			.param(version)
+			.query(PolicyStore::version)
+			.optional();
+		found.ifPresent(v -> versions.put(version, v));
+		return found;
+	}
+
+	List<PolicyVersion> all() {
+		List<PolicyVersion> all = jdbc.sql("select * from scoring_policy order by version")
+			.query(PolicyStore::version)
+			.list();
+		all.forEach(v -> versions.putIfAbsent(v.version(), v));
+		return all;
+	}
+
+	/** The newest version whose half-life and severities the READY basis was built for. */
+	Serving serving() {
+		return jdbc.sql("""
+				select p.version, b.id from scoring_policy p
+				join scoring_basis b on b.state = 'READY' and b.half_life_days = p.half_life_days
+				    and b.severities = p.severities
+				order by p.version desc limit 1
+				""")
+			.query((rs, row) -> new Serving(find(rs.getInt("version")).orElseThrow(), basis(rs.getLong("id"))))
+			.optional()
+			.orElseGet(() -> new Serving(active(), null));
+	}
+
+	/** A basis whose time zone is fixed (bases are immutable from then on except for their state and progress). */
+	Basis basis(long id) {
+		return bases.computeIfAbsent(id, key -> jdbc
+			.sql("select id, half_life_days, landmark, time_zone from scoring_basis where id = ? and time_zone is not null")
+			.param(key)
+			.query((rs, row) -> new Basis(rs.getLong("id"), rs.getDouble("half_life_days"),
+					rs.getTimestamp("landmark").toInstant(), ZoneId.of(rs.getString("time_zone"))))
+			.single());
+	}
+
+	/** Stores a new version and makes it the only active one; the caller holds the policy lock. */
+	void insertActive(int version, ScoringPolicy policy, Instant at, String actor, String reason, Integer copiedFrom) {
+		jdbc.sql("update scoring_policy set active = false where active").update();
+		jdbc.sql("""
+				insert into scoring_policy (version, weights, half_life_days, prior_strength, prior_mean, severities,
+				    low_threshold, high_threshold, risk_window_days, at_risk_count, acknowledge_within_hours,
+				    activated_at, activated_by, reason, copied_from, active)
+				values (:version, cast(:weights as jsonb), :halfLife, :priorStrength, :priorMean,
+				    cast(:severities as jsonb), :low, :high, :window, :atRisk, :acknowledge, :at, :actor, :reason,
+				    :copiedFrom, true)
+				""")
+			.param("version", version)
+			.param("weights", PolicyJson.weights(policy.weights()))
+			.param("halfLife", policy.halfLifeDays())
+			.param("priorStrength", policy.priorStrength())
+			.param("priorMean", policy.priorMean())
+			.param("severities", PolicyJson.severities(policy.severities()))
+			.param("low", policy.lowThreshold())
+			.param("high", policy.highThreshold())
+			.param("window", policy.riskWindowDays())
+			.param("atRisk", policy.atRiskCount())
+			.param("acknowledge", policy.acknowledgeWithinHours())
+			.param("at", Timestamp.from(at))
+			.param("actor", actor)
+			.param("reason", reason)
+			.param("copiedFrom", copiedFrom)
+			.update();
+	}
+
+	int nextVersion() {
+		return jdbc.sql("select coalesce(max(version), 0) + 1 from scoring_policy").query(Integer.class).single();
+	}
+
+	private static PolicyVersion version(ResultSet rs, int row) throws SQLException {
+		ScoringPolicy policy = new ScoringPolicy(PolicyJson.readWeights(rs.getString("weights")),
+				rs.getDouble("half_life_days"), rs.getDouble("prior_strength"), rs.getDouble("prior_mean"),
+				PolicyJson.readSeverities(rs.getString("severities")), rs.getDouble("low_threshold"),
+				rs.getDouble("high_threshold"), rs.getInt("risk_window_days"), rs.getInt("at_risk_count"),
+				rs.getInt("acknowledge_within_hours"));
+		int copiedFrom = rs.getInt("copied_from");
+		return new PolicyVersion(rs.getInt("version"), policy, rs.getTimestamp("activated_at").toInstant(),
+				rs.getString("activated_by"), rs.getString("reason"), rs.wasNull() ? null : copiedFrom);
+	}
+
+}
