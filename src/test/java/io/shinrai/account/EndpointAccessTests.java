@@ -49,9 +49,18 @@ class EndpointAccessTests {
 	 */
 	private static final Map<String, Access> EXPECTED = new TreeMap<>(Map.ofEntries(
 			Map.entry("GET /login", Access.PUBLIC),
-			Map.entry("GET /", Access.STAFF)));
+			Map.entry("GET /", Access.STAFF),
+			// users admin
+			Map.entry("GET /admin/users", Access.ADMIN),
+			Map.entry("POST /admin/users", Access.ADMIN),
+			Map.entry("GET /admin/users/new", Access.ADMIN),
+			Map.entry("GET /admin/users/{id}", Access.ADMIN),
+			Map.entry("POST /admin/users/{id}", Access.ADMIN),
+			Map.entry("POST /admin/users/{id}/enabled", Access.ADMIN),
+			Map.entry("POST /admin/users/{id}/password", Access.ADMIN)));
 
-	private static final Set<String> NOT_PROBED_WHEN_ALLOWED = Set.of();
+	private static final Set<String> NOT_PROBED_WHEN_ALLOWED = Set.of("POST /admin/users/{id}",
+			"POST /admin/users/{id}/enabled", "POST /admin/users/{id}/password");
 
 	@Autowired
 	private MockMvc mvc;
