@@ -57,7 +57,9 @@ class EndpointAccessTests {
 			Map.entry("GET /admin/users/{id}", Access.ADMIN),
 			Map.entry("POST /admin/users/{id}", Access.ADMIN),
 			Map.entry("POST /admin/users/{id}/enabled", Access.ADMIN),
-			Map.entry("POST /admin/users/{id}/password", Access.ADMIN)));
+			Map.entry("POST /admin/users/{id}/password", Access.ADMIN),
+			// audit log
+			Map.entry("GET /admin/audit", Access.ADMIN)));
 
 	private static final Set<String> NOT_PROBED_WHEN_ALLOWED = Set.of("POST /admin/users/{id}",
 			"POST /admin/users/{id}/enabled", "POST /admin/users/{id}/password");
