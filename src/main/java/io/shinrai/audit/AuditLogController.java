@@ -29,7 +29,7 @@ class AuditLogController {
 	}
 
 	@GetMapping("/admin/audit")
-	String showAuditLog(@ModelAttribute("filter") AuditFilterForm filter, BindingResult result, Model model) {
+	String showAuditLog(@ModelAttribute("auditFilter") AuditFilterForm filter, BindingResult result, Model model) {
 		// what did not bind is reported and left out; the page still shows the log
 		if (result.hasFieldErrors("type")) {
 			filter.setType(null);
