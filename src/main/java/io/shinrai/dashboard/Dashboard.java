@@ -102,7 +102,7 @@ public class Dashboard {
 		return RecoveryPanel.NONE;
 	}
 
-	boolean anyFeedback() {
+	public boolean anyFeedback() {
 		return jdbc.sql("select exists (select 1 from feedback)").query(Boolean.class).single();
 	}
 

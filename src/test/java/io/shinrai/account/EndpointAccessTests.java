@@ -59,9 +59,11 @@ class EndpointAccessTests {
 			Map.entry("POST /admin/users/{id}/enabled", Access.ADMIN),
 			Map.entry("POST /admin/users/{id}/password", Access.ADMIN),
 			// audit log
-			Map.entry("GET /admin/audit", Access.ADMIN)));
+			Map.entry("GET /admin/audit", Access.ADMIN),
+			// dashboard: demo data for an empty database
+			Map.entry("POST /admin/demo-data", Access.ADMIN)));
 
-	private static final Set<String> NOT_PROBED_WHEN_ALLOWED = Set.of("POST /admin/users/{id}",
+	private static final Set<String> NOT_PROBED_WHEN_ALLOWED = Set.of("POST /admin/demo-data", "POST /admin/users/{id}",
 			"POST /admin/users/{id}/enabled", "POST /admin/users/{id}/password");
 
 	@Autowired
