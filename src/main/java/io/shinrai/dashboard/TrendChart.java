@@ -15,7 +15,7 @@ import io.shinrai.dashboard.DashboardView.TrendPoint;
  * Series differ by line pattern and marker shape, not only by colour.
  */
 record TrendChart(List<Series> series, List<GridLine> grid, List<XLabel> xLabels, double plotLeft, double plotRight,
-		double plotTop, double plotBottom) {
+		double plotTop, double plotBottom, boolean trustLabelAbove) {
 
 	static final double WIDTH = 760;
 
@@ -25,7 +25,7 @@ record TrendChart(List<Series> series, List<GridLine> grid, List<XLabel> xLabels
 
 	private static final double RIGHT = 52;
 
-	private static final double TOP = 16;
+	private static final double TOP = 28;
 
 	private static final double BOTTOM = 40;
 
@@ -46,20 +46,20 @@ record TrendChart(List<Series> series, List<GridLine> grid, List<XLabel> xLabels
 		}
 
 		DateTimeFormatter month = DateTimeFormatter.ofPattern("MMM", locale);
-		DateTimeFormatter monthAndYear = DateTimeFormatter.ofPattern(Locale.JAPANESE.getLanguage()
-			.equals(locale.getLanguage()) ? "yyyy年M月" : "MMM yyyy", locale);
+		DateTimeFormatter year = DateTimeFormatter.ofPattern(
+				Locale.JAPANESE.getLanguage().equals(locale.getLanguage()) ? "yyyy年" : "yyyy", locale);
 		List<XLabel> labels = new ArrayList<>();
-		for (int i = 0; i < n; i++) {
+		for (int i = 1; i < n; i++) {
 			LocalDate date = points.get(i).weekEnding();
-			LocalDate previous = (i == 0) ? null : points.get(i - 1).weekEnding();
-			boolean newMonth = previous == null || previous.getMonthValue() != date.getMonthValue();
-			// the first label would crowd the axis when the chart starts at a month's end
-			if (newMonth && i > 0) {
+			if (points.get(i - 1).weekEnding().getMonthValue() != date.getMonthValue()) {
+				// the year goes on a second line, under the first month shown and under each January
 				boolean withYear = labels.isEmpty() || date.getMonthValue() == 1;
-				labels.add(new XLabel(round(x.apply(i)), (withYear ? monthAndYear : month).format(date)));
+				labels.add(new XLabel(round(x.apply(i)), month.format(date), withYear ? year.format(date) : null));
 			}
 		}
-		return new TrendChart(List.of(trust, nps), grid, labels, LEFT, plotRight, TOP, plotBottom);
+		// the last values are labelled next to the line; the upper series gets its label above, the other below
+		boolean trustAbove = trust.last() == null || nps.last() == null || trust.last().y() <= nps.last().y();
+		return new TrendChart(List.of(trust, nps), grid, labels, LEFT, plotRight, TOP, plotBottom, trustAbove);
 	}
 
 	private static Series series(String name, List<TrendPoint> points, Function<TrendPoint, Double> value,
@@ -130,7 +130,8 @@ record TrendChart(List<Series> series, List<GridLine> grid, List<XLabel> xLabels
 	record GridLine(double y, String trustLabel, String npsLabel) {
 	}
 
-	record XLabel(double x, String text) {
+	/** A month under the x axis; {@code year} is {@code null} except where the year is shown too. */
+	record XLabel(double x, String text, String year) {
 	}
 
 }

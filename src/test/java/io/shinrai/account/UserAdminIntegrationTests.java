@@ -95,19 +95,23 @@ class UserAdminIntegrationTests {
 	@Test
 	void createsAUserWithARoleHashesThePasswordAndAuditsIt() throws Exception {
 		String username = uniqueName("New.User_1");
-		mvc.perform(post("/admin/users").with(user(users.user(TestUsers.ADMIN))).with(csrf())
+		MvcResult created = mvc.perform(post("/admin/users").with(user(users.user(TestUsers.ADMIN))).with(csrf())
 			.param("username", username)
 			.param("displayName", "山田 太郎")
 			.param("role", "MANAGER")
 			.param("password", "a long passphrase")
 			.param("passwordRepeated", "a long passphrase"))
 			.andExpect(redirectedUrl("/admin/users"))
-			.andExpect(flash().attribute("success", "users.created"));
+			.andExpect(flash().attribute("success", "users.created"))
+			.andReturn();
+		mvc.perform(get("/admin/users").with(user(users.user(TestUsers.ADMIN))).header("Accept-Language", "en")
+			.flashAttrs(created.getFlashMap()))
+			.andExpect(content().string(containsString("User " + username + " was created.")));
 
-		UserAccount created = accounts.find(username).orElseThrow();
-		assertThat(created.getRole()).isEqualTo(Role.MANAGER);
-		assertThat(created.getDisplayName()).isEqualTo("山田 太郎");
-		assertThat(created.getPasswordHash()).startsWith("{bcrypt}").doesNotContain("passphrase");
+		UserAccount user = accounts.find(username).orElseThrow();
+		assertThat(user.getRole()).isEqualTo(Role.MANAGER);
+		assertThat(user.getDisplayName()).isEqualTo("山田 太郎");
+		assertThat(user.getPasswordHash()).startsWith("{bcrypt}").doesNotContain("passphrase");
 		assertThat(auditTypesFor(username)).containsExactly("USER_CREATED");
 		assertThat(jdbc.sql("select actor from audit_event where subject = ?").param(username).query(String.class).single())
 			.isEqualTo(TestUsers.ADMIN);
