@@ -14,7 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -92,6 +94,8 @@ class DashboardBrowserTests {
 			assertThat(browser.text(By.cssSelector("#trend-data thead"))).contains("Week ending");
 
 			click(browser, By.cssSelector("a[hreflang=ja]"));
+			new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+				.until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "ja"));
 			assertThat(browser.text(By.cssSelector("main h1"))).isEqualTo("ダッシュボード");
 			assertThat(browser.text(By.cssSelector("#signals-panel tr.weakest"))).contains("最も弱い");
 			assertThat(browser.text(By.id("at-risk-count"))).isEqualTo("要対応：1");
@@ -126,6 +130,7 @@ class DashboardBrowserTests {
 			new Select(browser.find(By.id("period"))).selectByValue("365");
 			new Select(browser.find(By.id("channel"))).selectByValue("PHONE");
 			click(browser, By.cssSelector("#dashboard-filters button[type=submit]"));
+			new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("period=365"));
 			assertThat(browser.driver().getCurrentUrl()).contains("period=365").contains("channel=PHONE").contains("segment=");
 			assertThat(browser.text(By.id("breakdown-channel"))).contains("Phone").doesNotContain("E-mail");
 			browser.screenshot("dashboard-filtered-en");
