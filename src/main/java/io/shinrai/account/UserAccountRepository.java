@@ -16,7 +16,9 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
 
 	long countByRoleAndEnabledTrue(Role role);
 
-	List<UserAccount> findAllByOrderByUsernameAsc();
+	/** In name order regardless of letter case, as names are unique regardless of case. */
+	@Query("select u from UserAccount u order by lower(u.username)")
+	List<UserAccount> findAllOrderedByName();
 
 	/**
 	 * The enabled admins, locked until the transaction ends (in id order, so two callers never deadlock). A second

@@ -85,7 +85,7 @@ public class UserAccounts implements UserDetailsService {
 
 	@Transactional(readOnly = true)
 	public List<UserAccount> list() {
-		return users.findAllByOrderByUsernameAsc();
+		return users.findAllOrderedByName();
 	}
 
 	@Transactional(readOnly = true)
