@@ -1,5 +1,6 @@
 package io.shinrai.account;
 
+import org.springframework.security.authentication.AccountStatusException;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -7,7 +8,11 @@ import org.springframework.security.authentication.dao.DaoAuthenticationProvider
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 
-/** Password authentication that refuses locked user names and counts failures, for the form and HTTP Basic alike. */
+/**
+ * Password authentication that refuses locked user names and counts failures, for the form and HTTP Basic alike.
+ * A disabled account fails exactly like a wrong password (same answer, counted, locked alike), so a sign-in attempt
+ * never reveals that an account exists but is disabled.
+ */
 class ThrottlingAuthenticationProvider implements AuthenticationProvider {
 
 	private final DaoAuthenticationProvider delegate;
@@ -30,12 +35,12 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
 			throttle.reset(username);
 			return result;
 		}
-		catch (BadCredentialsException ex) {
+		catch (BadCredentialsException | AccountStatusException ex) {
 			throttle.recordFailure(username);
 			if (throttle.isLocked(username)) {
 				throw new LoginLockedException();
 			}
-			throw ex;
+			throw (ex instanceof BadCredentialsException bad) ? bad : new BadCredentialsException("Bad credentials");
 		}
 	}
 

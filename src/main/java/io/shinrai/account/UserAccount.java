@@ -12,6 +12,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.hibernate.annotations.OptimisticLock;
+
 /** Someone who signs in to Shinrai. */
 @Entity
 @Table(name = "app_user")
@@ -36,6 +38,8 @@ public class UserAccount {
 
 	private boolean enabled = true;
 
+	// a language switch is the user's own choice and must not make an admin's concurrent edit look stale
+	@OptimisticLock(excluded = true)
 	private String locale;
 
 	@Column(name = "created_at", nullable = false, updatable = false)

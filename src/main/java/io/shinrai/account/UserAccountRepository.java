@@ -3,7 +3,10 @@ package io.shinrai.account;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.persistence.LockModeType;
+
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
 interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
@@ -13,6 +16,16 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
 
 	long countByRoleAndEnabledTrue(Role role);
 
-	List<UserAccount> findAllByOrderByUsernameAsc();
+	/** In name order regardless of letter case, as names are unique regardless of case. */
+	@Query("select u from UserAccount u order by lower(u.username)")
+	List<UserAccount> findAllOrderedByName();
+
+	/**
+	 * The enabled admins, locked until the transaction ends (in id order, so two callers never deadlock). A second
+	 * transaction waits here and then sees the first one's outcome, which makes "not the last admin" race-free.
+	 */
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select u from UserAccount u where u.role = io.shinrai.account.Role.ADMIN and u.enabled = true order by u.id")
+	List<UserAccount> lockEnabledAdmins();
 
 }

@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -12,7 +15,15 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The users who may sign in: lookup for authentication, the first admin, language preference. */
+import io.shinrai.audit.AuditLog;
+import io.shinrai.audit.AuditType;
+import io.shinrai.system.NotFoundException;
+
+/**
+ * The users who may sign in: lookup for authentication, the first admin, language preference, and what admins do
+ * to users (create, change role or display name, disable, enable, reset the password), each audited. There is
+ * always at least one enabled admin.
+ */
 @Service
 @Transactional
 public class UserAccounts implements UserDetailsService {
@@ -21,9 +32,19 @@ public class UserAccounts implements UserDetailsService {
 
 	private final PasswordEncoder passwordEncoder;
 
-	UserAccounts(UserAccountRepository users, PasswordEncoder passwordEncoder) {
+	private final AuditLog audit;
+
+	private final LoginThrottle throttle;
+
+	private final ApplicationEventPublisher events;
+
+	UserAccounts(UserAccountRepository users, PasswordEncoder passwordEncoder, AuditLog audit, LoginThrottle throttle,
+			ApplicationEventPublisher events) {
 		this.users = users;
 		this.passwordEncoder = passwordEncoder;
+		this.audit = audit;
+		this.throttle = throttle;
+		this.events = events;
 	}
 
 	@Override
@@ -48,7 +69,7 @@ public class UserAccounts implements UserDetailsService {
 		return true;
 	}
 
-	/** Creates a user; the caller has checked the input (see the users admin page). */
+	/** Creates a user without the admin page's checks and audit, for set-up code such as tests. */
 	public UserAccount create(String username, String displayName, String rawPassword, Role role) {
 		return users.save(new UserAccount(username.strip(), displayName.strip(), passwordEncoder.encode(rawPassword), role));
 	}
@@ -56,6 +77,16 @@ public class UserAccounts implements UserDetailsService {
 	@Transactional(readOnly = true)
 	public Optional<UserAccount> find(String username) {
 		return users.findByUsername(username);
+	}
+
+	@Transactional(readOnly = true)
+	public UserAccount get(long id) {
+		return users.findById(id).orElseThrow(() -> new NotFoundException("user " + id));
+	}
+
+	@Transactional(readOnly = true)
+	public List<UserAccount> list() {
+		return users.findAllOrderedByName();
 	}
 
 	@Transactional(readOnly = true)
@@ -79,12 +110,131 @@ public class UserAccounts implements UserDetailsService {
 	/** Enabled managers and admins by display name: the people who may own recovery cases. */
 	@Transactional(readOnly = true)
 	public List<UserAccount> managers() {
-		return users.findAllByOrderByUsernameAsc()
+		return users.findAllOrderedByName()
 			.stream()
 			.filter(user -> user.isEnabled() && user.getRole().compareTo(Role.MANAGER) >= 0)
 			.sorted(Comparator.comparing(UserAccount::getDisplayName, String.CASE_INSENSITIVE_ORDER)
 				.thenComparing(UserAccount::getUsername))
 			.toList();
+	}
+
+	/**
+	 * An admin creates a user.
+	 * @throws UsernameTakenException when the name exists in any letter case
+	 */
+	public UserAccount createUser(String username, String displayName, String rawPassword, Role role, String actor) {
+		String name = username.strip();
+		requireValid(AccountRules.isValidUsername(name), "user name");
+		requireValidPassword(rawPassword);
+		if (users.findByUsername(name).isPresent()) {
+			throw new UsernameTakenException(name);
+		}
+		UserAccount user;
+		try {
+			user = users.saveAndFlush(
+					new UserAccount(name, requireDisplayName(displayName), passwordEncoder.encode(rawPassword), role));
+		}
+		catch (DataIntegrityViolationException ex) {
+			// created at the same moment by another admin: the unique index on lower(username) decided
+			throw new UsernameTakenException(name);
+		}
+		audit.record(actor, AuditType.USER_CREATED, user.getUsername(), "Created with role " + role, null,
+				"display name: " + user.getDisplayName() + "\nrole: " + role + "\nenabled: true");
+		return user;
+	}
+
+	/**
+	 * Changes display name and role as one edit.
+	 * @throws ObjectOptimisticLockingFailureException when the user changed since {@code expectedVersion}
+	 * @throws LastAdminException when this would demote the last enabled admin
+	 */
+	public UserAccount changeDetails(long id, long expectedVersion, String displayName, Role role, String actor) {
+		UserAccount user = loadForChange(id, expectedVersion, role != Role.ADMIN);
+		String newName = requireDisplayName(displayName);
+		if (!newName.equals(user.getDisplayName())) {
+			String before = user.getDisplayName();
+			user.changeDisplayName(newName);
+			audit.record(actor, AuditType.USER_RENAMED, user.getUsername(), "Display name changed", before, newName);
+		}
+		if (role != user.getRole()) {
+			Role before = user.getRole();
+			user.changeRole(role);
+			audit.record(actor, AuditType.USER_ROLE_CHANGED, user.getUsername(), "Role " + before + " → " + role,
+					before.name(), role.name());
+			events.publishEvent(new UserAccessChanged(user.getUsername()));
+		}
+		return user;
+	}
+
+	/**
+	 * Disables or enables sign-in. A disabled user's open sessions end.
+	 * @throws LastAdminException when this would disable the last enabled admin
+	 */
+	public UserAccount changeEnabled(long id, long expectedVersion, boolean enabled, String actor) {
+		UserAccount user = loadForChange(id, expectedVersion, !enabled);
+		if (user.isEnabled() == enabled) {
+			return user;
+		}
+		user.setEnabled(enabled);
+		if (enabled) {
+			audit.record(actor, AuditType.USER_ENABLED, user.getUsername(), "Sign-in enabled", "disabled", "enabled");
+		}
+		else {
+			audit.record(actor, AuditType.USER_DISABLED, user.getUsername(), "Sign-in disabled", "enabled", "disabled");
+			events.publishEvent(new UserAccessChanged(user.getUsername()));
+		}
+		return user;
+	}
+
+	/**
+	 * Sets a new password (stored as a bcrypt hash, never audited), lifts a sign-in lock and ends the user's other
+	 * sessions.
+	 */
+	public UserAccount resetPassword(long id, long expectedVersion, String rawPassword, String actor) {
+		requireValidPassword(rawPassword);
+		UserAccount user = loadForChange(id, expectedVersion, false);
+		user.changePasswordHash(passwordEncoder.encode(rawPassword));
+		throttle.reset(user.getUsername());
+		audit.record(actor, AuditType.USER_PASSWORD_RESET, user.getUsername(), "Password reset", null, null);
+		if (!user.getUsername().equalsIgnoreCase(actor)) {
+			events.publishEvent(new UserAccessChanged(user.getUsername()));
+		}
+		return user;
+	}
+
+	/**
+	 * Loads a user for an edit made on a page showing {@code expectedVersion}. When the edit may take admin rights
+	 * away, the enabled admins are locked first and the edit is refused if the user is the only one left.
+	 */
+	private UserAccount loadForChange(long id, long expectedVersion, boolean mayRemoveAdmin) {
+		// lock before loading the user, so that the user is read after any concurrent change committed
+		List<UserAccount> admins = mayRemoveAdmin ? users.lockEnabledAdmins() : List.of();
+		UserAccount user = get(id);
+		if (user.getVersion() != expectedVersion) {
+			throw new ObjectOptimisticLockingFailureException(UserAccount.class, id);
+		}
+		boolean isEnabledAdmin = user.getRole() == Role.ADMIN && user.isEnabled();
+		if (mayRemoveAdmin && isEnabledAdmin && admins.stream().noneMatch(admin -> !admin.getId().equals(user.getId()))) {
+			throw new LastAdminException(user.getUsername());
+		}
+		return user;
+	}
+
+	private static String requireDisplayName(String displayName) {
+		String name = displayName == null ? "" : displayName.strip();
+		requireValid(!name.isEmpty() && name.length() <= 200, "display name");
+		return name;
+	}
+
+	private static void requireValidPassword(String rawPassword) {
+		requireValid(AccountRules.passwordProblem(rawPassword).isEmpty(), "password");
+	}
+
+	private static void requireValid(boolean valid, String what) {
+		if (!valid) {
+			// the page validates first; reaching this is a programming error, not user input
+			throw new IllegalArgumentException("invalid " + what);
+		}
 	}
 
 }

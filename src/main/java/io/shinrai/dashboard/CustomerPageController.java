@@ -40,7 +40,7 @@ class CustomerPageController {
 		model.addAttribute("customer", customer);
 		model.addAttribute("report", report);
 		model.addAttribute("signals", Signal.values());
-		model.addAttribute("chart", TrendChart.of(report.trend(), report.policy().policy()));
+		model.addAttribute("chart", CustomerTrendChart.of(report.trend(), report.policy().policy()));
 		return DETAIL_VIEW;
 	}
 

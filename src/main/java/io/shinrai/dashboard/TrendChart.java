@@ -1,101 +1,137 @@
 package io.shinrai.dashboard;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
-import io.shinrai.scoring.ScoringPolicy;
-import io.shinrai.scoring.TrendPoint;
+import io.shinrai.dashboard.DashboardView.TrendPoint;
 
 /**
- * Geometry of a server-rendered SVG line chart of trust (0–100) over time: the line (broken where there is no
- * data), a marker per point with data, the band thresholds as dashed lines, and axis labels. Everything is computed
- * here so the template only places elements; no script and no style attribute is needed.
+ * The geometry of the weekly trend chart, drawn by the template as inline SVG (no script, no style attribute: the
+ * CSP forbids both). Trust uses the left axis 0–100, NPS the right axis −100–100, so their grid lines coincide.
+ * Series differ by line pattern and marker shape, not only by colour.
  */
-public record TrendChart(int width, int height, List<String> lines, List<Marker> markers, List<Tick> yTicks,
-		List<Tick> xTicks, Threshold low, Threshold high, int left, int right, int top, int bottom) {
+record TrendChart(List<Series> series, List<GridLine> grid, List<XLabel> xLabels, double plotLeft, double plotRight,
+		double plotTop, double plotBottom, boolean trustLabelAbove) {
 
-	private static final int WIDTH = 720;
+	static final double WIDTH = 760;
 
-	private static final int HEIGHT = 260;
+	static final double HEIGHT = 280;
 
-	private static final int LEFT = 44;
+	private static final double LEFT = 48;
 
-	private static final int RIGHT = 12;
+	private static final double RIGHT = 52;
 
-	private static final int TOP = 12;
+	private static final double TOP = 28;
 
-	private static final int BOTTOM = 32;
+	private static final double BOTTOM = 40;
 
-	/** A point with data; {@code index} refers to the trend's points. */
-	public record Marker(int index, String x, String y, TrendPoint point) {
+	static TrendChart of(List<TrendPoint> points, Locale locale) {
+		double plotRight = WIDTH - RIGHT;
+		double plotBottom = HEIGHT - BOTTOM;
+		double plotWidth = plotRight - LEFT;
+		double plotHeight = plotBottom - TOP;
+		int n = points.size();
+		Function<Integer, Double> x = i -> LEFT + (n <= 1 ? plotWidth / 2 : i * plotWidth / (n - 1));
+		Series trust = series("trust", points, TrendPoint::trust, x, v -> TOP + (100 - v) / 100 * plotHeight);
+		Series nps = series("nps", points, TrendPoint::nps, x, v -> TOP + (100 - v) / 200 * plotHeight);
+
+		List<GridLine> grid = new ArrayList<>();
+		for (int step = 0; step <= 4; step++) {
+			double y = TOP + step * plotHeight / 4;
+			grid.add(new GridLine(round(y), String.valueOf(100 - 25 * step), String.valueOf(100 - 50 * step)));
+		}
+
+		DateTimeFormatter month = DateTimeFormatter.ofPattern("MMM", locale);
+		DateTimeFormatter year = DateTimeFormatter.ofPattern(
+				Locale.JAPANESE.getLanguage().equals(locale.getLanguage()) ? "yyyy年" : "yyyy", locale);
+		List<XLabel> labels = new ArrayList<>();
+		for (int i = 1; i < n; i++) {
+			LocalDate date = points.get(i).weekEnding();
+			if (points.get(i - 1).weekEnding().getMonthValue() != date.getMonthValue()) {
+				// the year goes on a second line, under the first month shown and under each January
+				boolean withYear = labels.isEmpty() || date.getMonthValue() == 1;
+				labels.add(new XLabel(round(x.apply(i)), month.format(date), withYear ? year.format(date) : null));
+			}
+		}
+		// the last values are labelled next to the line; the upper series gets its label above, the other below
+		boolean trustAbove = trust.last() == null || nps.last() == null || trust.last().y() <= nps.last().y();
+		return new TrendChart(List.of(trust, nps), grid, labels, LEFT, plotRight, TOP, plotBottom, trustAbove);
 	}
 
-	/** An axis label at {@code position} (x or y, depending on the axis). */
-	public record Tick(String position, String label, TrendPoint point) {
-	}
-
-	public record Threshold(String y, double value) {
-	}
-
-	public static TrendChart of(List<TrendPoint> points, ScoringPolicy policy) {
-		List<String> lines = new ArrayList<>();
+	private static Series series(String name, List<TrendPoint> points, Function<TrendPoint, Double> value,
+			Function<Integer, Double> x, Function<Double, Double> y) {
+		List<String> segments = new ArrayList<>();
 		List<Marker> markers = new ArrayList<>();
-		StringBuilder line = new StringBuilder();
+		StringBuilder path = new StringBuilder();
+		Marker last = null;
 		for (int i = 0; i < points.size(); i++) {
-			TrendPoint point = points.get(i);
-			if (point.trust() == null) {
-				flush(lines, line);
+			Double v = value.apply(points.get(i));
+			if (v == null) {
+				// a week without a value breaks the line instead of drawing through it
+				if (!path.isEmpty()) {
+					segments.add(path.toString());
+					path.setLength(0);
+				}
 				continue;
 			}
-			String x = coordinate(x(i, points.size()));
-			String y = coordinate(y(point.trust()));
-			line.append(line.length() == 0 ? "" : " ").append(x).append(',').append(y);
-			markers.add(new Marker(i, x, y, point));
+			Marker marker = new Marker(round(x.apply(i)), round(y.apply(v)), v);
+			markers.add(marker);
+			path.append(path.isEmpty() ? "M" : " L").append(marker.x()).append(' ').append(marker.y());
+			last = marker;
 		}
-		flush(lines, line);
-		List<Tick> yTicks = new ArrayList<>();
-		for (int value = 0; value <= 100; value += 25) {
-			yTicks.add(new Tick(coordinate(y(value)), Integer.toString(value), null));
+		if (!path.isEmpty()) {
+			segments.add(path.toString());
 		}
-		List<Tick> xTicks = new ArrayList<>();
-		for (int i = 0; i < points.size(); i += 13) {
-			xTicks.add(new Tick(coordinate(x(i, points.size())), null, points.get(i)));
-		}
-		return new TrendChart(WIDTH, HEIGHT, lines, markers, yTicks, xTicks,
-				new Threshold(coordinate(y(policy.lowThreshold())), policy.lowThreshold()),
-				new Threshold(coordinate(y(policy.highThreshold())), policy.highThreshold()), LEFT, WIDTH - RIGHT, TOP,
-				HEIGHT - BOTTOM);
+		return new Series(name, segments, markers, last);
 	}
 
-	public boolean hasData() {
-		return !markers.isEmpty();
+	private static double round(double value) {
+		return Math.round(value * 10) / 10.0;
+	}
+
+	public double width() {
+		return WIDTH;
+	}
+
+	public double height() {
+		return HEIGHT;
 	}
 
 	public String viewBox() {
-		return "0 0 " + width + " " + height;
+		return "0 0 " + (int) WIDTH + " " + (int) HEIGHT;
 	}
 
-	private static void flush(List<String> lines, StringBuilder line) {
-		// a single point is drawn by its marker alone
-		if (line.indexOf(" ") > 0) {
-			lines.add(line.toString());
+	/** One line: its path pieces (split where values are missing), its markers and its last point for a label. */
+	record Series(String name, List<String> paths, List<Marker> markers, Marker last) {
+
+		public boolean isEmpty() {
+			return markers.isEmpty();
 		}
-		line.setLength(0);
+
 	}
 
-	private static double x(int index, int count) {
-		double span = WIDTH - LEFT - RIGHT;
-		return LEFT + ((count <= 1) ? span : span * index / (count - 1));
+	record Marker(double x, double y, double value) {
+
+		/** The corner of a square marker of side 7 centred on the point. */
+		public double squareX() {
+			return x - 3.5;
+		}
+
+		public double squareY() {
+			return y - 3.5;
+		}
+
 	}
 
-	private static double y(double trust) {
-		double span = HEIGHT - TOP - BOTTOM;
-		return HEIGHT - BOTTOM - span * Math.max(0, Math.min(100, trust)) / 100;
+	record GridLine(double y, String trustLabel, String npsLabel) {
 	}
 
-	private static String coordinate(double value) {
-		return String.format(Locale.ROOT, "%.1f", value);
+	/** A month under the x axis; {@code year} is {@code null} except where the year is shown too. */
+	record XLabel(double x, String text, String year) {
 	}
 
 }

@@ -90,9 +90,22 @@ class EndpointAccessTests {
 			Map.entry("GET /api/v1/customers/{ref}/trust", Access.STAFF),
 			Map.entry("GET /api/v1/trust", Access.STAFF),
 			Map.entry("GET /api/v1/scoring-policy", Access.STAFF),
-			Map.entry("POST /api/v1/scoring-policy", Access.ADMIN)));
+			Map.entry("POST /api/v1/scoring-policy", Access.ADMIN),
+			// users admin
+			Map.entry("GET /admin/users", Access.ADMIN),
+			Map.entry("POST /admin/users", Access.ADMIN),
+			Map.entry("GET /admin/users/new", Access.ADMIN),
+			Map.entry("GET /admin/users/{id}", Access.ADMIN),
+			Map.entry("POST /admin/users/{id}", Access.ADMIN),
+			Map.entry("POST /admin/users/{id}/enabled", Access.ADMIN),
+			Map.entry("POST /admin/users/{id}/password", Access.ADMIN),
+			// audit log
+			Map.entry("GET /admin/audit", Access.ADMIN),
+			// dashboard: demo data for an empty database
+			Map.entry("POST /admin/demo-data", Access.ADMIN)));
 
-	private static final Set<String> NOT_PROBED_WHEN_ALLOWED = Set.of();
+	private static final Set<String> NOT_PROBED_WHEN_ALLOWED = Set.of("POST /admin/demo-data", "POST /admin/users/{id}",
+			"POST /admin/users/{id}/enabled", "POST /admin/users/{id}/password");
 
 	@Autowired
 	private MockMvc mvc;

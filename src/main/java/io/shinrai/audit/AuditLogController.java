@@ -1,0 +1,95 @@
+package io.shinrai.audit;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/** The audit log for admins: every recorded action, filterable by type, user and period, newest first. */
+@Controller
+class AuditLogController {
+
+	static final String LIST_VIEW = "audit/list";
+
+	static final int PAGE_SIZE = 50;
+
+	private final AuditLog auditLog;
+
+	private final ZoneId zone;
+
+	AuditLogController(AuditLog auditLog, @Value("${shinrai.business-time-zone}") ZoneId zone) {
+		this.auditLog = auditLog;
+		this.zone = zone;
+	}
+
+	@GetMapping("/admin/audit")
+	String showAuditLog(@ModelAttribute("auditFilter") AuditFilterForm filter, BindingResult result, Model model) {
+		// what did not bind is reported and left out; the page still shows the log
+		if (result.hasFieldErrors("type")) {
+			filter.setType(null);
+		}
+		if (filter.getUser() != null && filter.getUser().length() > 64) {
+			result.rejectValue("user", "audit.filter.user.invalid");
+			filter.setUser(null);
+		}
+		LocalDate from = result.hasFieldErrors("from") ? null : filter.getFrom();
+		LocalDate to = result.hasFieldErrors("to") ? null : filter.getTo();
+		if (from != null && to != null && from.isAfter(to)) {
+			result.rejectValue("to", "audit.filter.period.reversed");
+			from = null;
+			to = null;
+		}
+		filter.setFrom(from);
+		filter.setTo(to);
+		int page = 1;
+		if (!result.hasFieldErrors("page") && filter.getPage() != null) {
+			if (filter.getPage() < 1) {
+				result.rejectValue("page", "audit.filter.page.invalid");
+			}
+			else {
+				page = filter.getPage();
+			}
+		}
+		AuditQuery query = new AuditQuery(filter.getType(), filter.getUser(),
+				from == null ? null : from.atStartOfDay(zone).toInstant(),
+				to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant());
+		AuditPage events = auditLog.search(query, page, PAGE_SIZE);
+		if (events.page() > events.totalPages()) {
+			result.rejectValue("page", "audit.filter.page.beyond", new Object[] { events.totalPages() }, null);
+			events = auditLog.search(query, events.totalPages(), PAGE_SIZE);
+		}
+		model.addAttribute("events", events);
+		model.addAttribute("types", AuditType.values());
+		model.addAttribute("actors", auditLog.actors());
+		model.addAttribute("zone", zone);
+		model.addAttribute("previousUrl", pageUrl(filter, events.page() - 1));
+		model.addAttribute("nextUrl", pageUrl(filter, events.page() + 1));
+		return LIST_VIEW;
+	}
+
+	/** The same view on another page, with only the filters that were valid. */
+	private static String pageUrl(AuditFilterForm filter, int page) {
+		UriComponentsBuilder url = UriComponentsBuilder.fromPath("/admin/audit");
+		if (filter.getType() != null) {
+			url.queryParam("type", filter.getType().name());
+		}
+		if (filter.getUser() != null) {
+			url.queryParam("user", filter.getUser());
+		}
+		if (filter.getFrom() != null) {
+			url.queryParam("from", filter.getFrom());
+		}
+		if (filter.getTo() != null) {
+			url.queryParam("to", filter.getTo());
+		}
+		url.queryParam("page", page);
+		return url.encode().build().toUriString();
+	}
+
+}
