@@ -23,6 +23,8 @@ import io.shinrai.dashboard.DashboardView.BreakdownRow;
 import io.shinrai.dashboard.DashboardView.CustomerAtRisk;
 import io.shinrai.dashboard.DashboardView.IncidentRow;
 import io.shinrai.dashboard.DashboardView.RecoveryPanel;
+import io.shinrai.recovery.RecoveryMeasurement;
+import io.shinrai.recovery.RecoveryMeasures;
 import io.shinrai.dashboard.DashboardView.RiskPanel;
 import io.shinrai.dashboard.DashboardView.TrendPoint;
 import io.shinrai.feedback.Channel;
@@ -55,13 +57,17 @@ public class Dashboard {
 	/** How many of the most worrying customers are scored to find the lowest trust among them. */
 	static final int RISK_CANDIDATES = 50;
 
+	private final RecoveryMeasures recoveryMeasures;
+
 	private final TrustScores trustScores;
 
 	private final JdbcClient jdbc;
 
 	private final ZoneId zone;
 
-	Dashboard(TrustScores trustScores, JdbcClient jdbc, @Value("${shinrai.business-time-zone}") ZoneId zone) {
+	Dashboard(TrustScores trustScores, RecoveryMeasures recoveryMeasures, JdbcClient jdbc,
+			@Value("${shinrai.business-time-zone}") ZoneId zone) {
+		this.recoveryMeasures = recoveryMeasures;
 		this.trustScores = trustScores;
 		this.jdbc = jdbc;
 		this.zone = zone;
@@ -95,11 +101,12 @@ public class Dashboard {
 				""").query(String.class).list();
 	}
 
-	/**
-	 * Open and overdue recovery cases of the scope. Zero until the recovery module exists; the one place to wire it.
-	 */
+	/** Recovery measures of the scope's segment (cases belong to customers, not to channels). */
 	RecoveryPanel recoveryCases(DashboardQuery query) {
-		return RecoveryPanel.NONE;
+		RecoveryMeasurement measurement = recoveryMeasures.current(query.segment());
+		return new RecoveryPanel(measurement.openCases(), measurement.overdueCases(),
+				measurement.medianHoursToAcknowledge(), measurement.medianHoursToResolve(),
+				measurement.recoveryRatePercent());
 	}
 
 	public boolean anyFeedback() {

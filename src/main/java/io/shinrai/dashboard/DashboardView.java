@@ -60,11 +60,12 @@ public record DashboardView(DashboardQuery query, ScoringPolicy policy, boolean 
 			long negativeCount, Double trust, Band band) {
 	}
 
-	/** Recovery cases; zero until the recovery module provides them. */
-	public record RecoveryPanel(long open, long overdue) {
-
-		public static final RecoveryPanel NONE = new RecoveryPanel(0, 0);
-
+	/**
+	 * Recovery of trust: open and overdue cases now, median hours to acknowledge and to resolve and the recovery rate
+	 * (percent) over the last 90 days; {@code null} where nothing qualifies.
+	 */
+	public record RecoveryPanel(long open, long overdue, Double medianHoursToAcknowledge, Double medianHoursToResolve,
+			Double recoveryRatePercent) {
 	}
 
 	/**

@@ -33,7 +33,8 @@ import io.shinrai.scoring.TrustScores;
 
 /**
  * Turns negative feedback into recovery work, inside the transaction that stores the feedback (so an entry is never
- * stored without its case, nor a case without its entry). Per customer: attach to its OPEN or ACKNOWLEDGED case,
+ * stored without its case, nor a case without its entry). Only entries received within the policy's risk window
+ * open or join cases: older ones are history. Per customer: attach to its OPEN or ACKNOWLEDGED case,
  * reopen its RESOLVED case, or open a new one.
  * <p>
  * Built for import batches of thousands of entries: a fixed number of statements per event, plus one trust lookup per
@@ -75,9 +76,16 @@ class RecoveryCaseOpener {
 	@EventListener
 	@Transactional
 	public void on(FeedbackLogged event) {
-		List<FeedbackLogged.Entry> negatives = event.entries().stream().filter(FeedbackLogged.Entry::negative).toList();
+		Instant now = clock.instant();
+		// history older than the risk window can no longer make a customer AT_RISK or WATCH: importing years of old
+		// feedback must not flood the board with cases nobody can act on
+		Instant horizon = now.minus(Duration.ofDays(trustScores.activePolicy().riskWindowDays()));
+		List<FeedbackLogged.Entry> negatives = event.entries()
+			.stream()
+			.filter(entry -> entry.negative() && !entry.receivedAt().isBefore(horizon))
+			.toList();
 		if (!negatives.isEmpty()) {
-			attach(negatives, clock.instant());
+			attach(negatives, now);
 		}
 	}
 

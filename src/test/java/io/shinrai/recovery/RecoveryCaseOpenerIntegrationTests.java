@@ -93,6 +93,16 @@ class RecoveryCaseOpenerIntegrationTests {
 	}
 
 	@Test
+	void opensNothingForNegativeHistoryOlderThanTheRiskWindow() {
+		long customer = fixtures.customer();
+		fixtures.log(Feedback.negative(customer, Instant.now().minus(91, ChronoUnit.DAYS), TestUsers.MANAGER));
+		assertThat(recoveryCases.ofCustomer(customer)).isEmpty();
+
+		fixtures.log(Feedback.negative(customer, Instant.now().minus(89, ChronoUnit.DAYS), TestUsers.MANAGER));
+		assertThat(recoveryCases.ofCustomer(customer)).hasSize(1);
+	}
+
+	@Test
 	void opensNothingForFeedbackThatIsNotNegative() {
 		long customer = fixtures.customer();
 		fixtures.log(Feedback.positive(customer, Instant.now(), TestUsers.MANAGER));
