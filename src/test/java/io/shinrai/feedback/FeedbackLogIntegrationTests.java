@@ -42,6 +42,9 @@ class FeedbackLogIntegrationTests {
 	@Autowired
 	private ApplicationEvents events;
 
+	@Autowired
+	private org.springframework.transaction.support.TransactionTemplate transactions;
+
 	private final String ref = "T-" + UUID.randomUUID();
 
 	private NewFeedback.Builder entry() {
@@ -99,6 +102,15 @@ class FeedbackLogIntegrationTests {
 							FeedbackRules.CUSTOMER_NAME_REQUIRED)));
 			assertThat(customers.findByReference(ref)).isEmpty();
 			assertThat(events.stream(FeedbackLogged.class)).isEmpty();
+		}
+
+		@Test
+		void checksTheRulesAndTheNewCustomersNameTogetherBeforeStoring() {
+			assertThat(log.check(entry().customer(ref, null, null).nps(11).build()))
+				.extracting(Violation::field)
+				.containsExactlyInAnyOrder("nps", "customerName");
+			log.log(entry().build());
+			assertThat(log.check(entry().customer(ref, null, null).build())).isEmpty();
 		}
 
 		@Test
@@ -377,6 +389,19 @@ class FeedbackLogIntegrationTests {
 			List<StoredFeedback> exported = new ArrayList<>();
 			log.export(new FeedbackFilter(null, null, null, null, false, null, ref, null, null), exported::add);
 			assertThat(exported).hasSize(2).allSatisfy(row -> assertThat(row.customerRef()).isEqualTo(ref));
+		}
+
+		@Test
+		void theTextSearchCanUseTheTrigramIndexOfComments() {
+			// the planner prefers a scan of a small table; switched off, it shows whether the index can serve the search
+			List<String> plan = transactions.execute(status -> {
+				jdbc.sql("set local enable_seqscan = off").update();
+				return jdbc.sql("explain select count(*) from feedback f where f.comment ilike ?")
+					.param("%" + FeedbackRows.escapeLike("invoice_100%") + "%")
+					.query(String.class)
+					.list();
+			});
+			assertThat(String.join("\n", plan)).contains("feedback_comment_trgm_idx");
 		}
 
 		private FeedbackFilter filter(Instant from, Instant to, Channel channel, Category category, boolean negative,

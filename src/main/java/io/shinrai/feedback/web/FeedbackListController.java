@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import io.shinrai.feedback.Category;
 import io.shinrai.feedback.Channel;
@@ -68,7 +67,7 @@ class FeedbackListController {
 		}
 		Page<StoredFeedback> page = feedback.search(filter.toFilter(zone), filter.pageOrFirst(), filter.sizeOrDefault());
 		model.addAttribute("page", page);
-		model.addAttribute("pager", new Pager(page, ServletUriComponentsBuilder.fromRequest(request)));
+		model.addAttribute("pager", new Pager(page, Pager.currentQuery(request)));
 		return LIST_VIEW;
 	}
 

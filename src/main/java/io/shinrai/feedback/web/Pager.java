@@ -3,6 +3,8 @@ package io.shinrai.feedback.web;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.data.domain.Page;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -18,11 +20,15 @@ public final class Pager {
 		this.current = current;
 	}
 
+	/** This request's path and parameters (relative, so links stay on this host whatever the Host header said). */
+	public static UriComponentsBuilder currentQuery(HttpServletRequest request) {
+		UriComponentsBuilder builder = UriComponentsBuilder.fromPath(request.getRequestURI());
+		request.getParameterMap().forEach((name, values) -> builder.queryParam(name, (Object[]) values));
+		return builder;
+	}
+
 	public String url(int number) {
-		String url = current.cloneBuilder().replaceQueryParam("page", number).build().encode().toUriString();
-		// relative, so the links stay on this host whatever the Host header said
-		int schemeEnd = url.indexOf("://");
-		return schemeEnd < 0 ? url : url.substring(url.indexOf('/', schemeEnd + 3));
+		return current.cloneBuilder().replaceQueryParam("page", number).encode().build().toUriString();
 	}
 
 	/** The page numbers to offer: the first, the last and a few around the current one (-1 marks a gap). */
