@@ -16,8 +16,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import io.shinrai.system.CsvDownload;
 
 /**
- * {@code /customers/export.csv}: the customers the list shows (its search and segment filter applied), streamed as
- * CSV for Excel.
+ * {@code /customers/export.csv}: the customers the list shows, streamed as CSV for Excel. The list's search
+ * ({@code q}, in name or reference) and segment filter apply; its band and status filters are computed by scoring and
+ * are not applied here (this module does not know trust scores).
  */
 @Controller
 class CustomerExportController {
@@ -34,7 +35,7 @@ class CustomerExportController {
 	}
 
 	@GetMapping("/customers/export.csv")
-	void exportCustomers(@RequestParam(name = "search", required = false) String search,
+	void exportCustomers(@RequestParam(name = "q", required = false) String search,
 			@RequestParam(name = "segment", required = false) String segment, HttpServletResponse response)
 			throws IOException {
 		try (CsvDownload csv = CsvDownload.start(response, "shinrai-customers", LocalDate.now(zone), HEADER)) {

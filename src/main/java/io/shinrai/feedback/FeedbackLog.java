@@ -60,6 +60,20 @@ public class FeedbackLog {
 	}
 
 	/**
+	 * Every rule the entry breaks as of now: {@link FeedbackRules} plus the one that needs the customer directory (a
+	 * new customer reference needs a name). Lets a form or the API report all problems at once before storing.
+	 */
+	@Transactional(readOnly = true)
+	public List<Violation> check(NewFeedback entry) {
+		List<Violation> violations = new ArrayList<>(FeedbackRules.check(entry, clock.instant()));
+		boolean referenceUsable = violations.stream().noneMatch(violation -> violation.field().equals("customerRef"));
+		if (referenceUsable && entry.customerName() == null && customers.findByReference(entry.customerRef()).isEmpty()) {
+			violations.add(customerNameRequired());
+		}
+		return violations;
+	}
+
+	/**
 	 * Stores one entry, creating its customer when the reference is new.
 	 * @throws InvalidFeedbackException when it breaks a rule (including an unknown customer without a name)
 	 * @throws DuplicateFeedbackException when its external id is stored already

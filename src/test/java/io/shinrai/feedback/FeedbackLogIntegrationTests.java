@@ -105,6 +105,15 @@ class FeedbackLogIntegrationTests {
 		}
 
 		@Test
+		void checksTheRulesAndTheNewCustomersNameTogetherBeforeStoring() {
+			assertThat(log.check(entry().customer(ref, null, null).nps(11).build()))
+				.extracting(Violation::field)
+				.containsExactlyInAnyOrder("nps", "customerName");
+			log.log(entry().build());
+			assertThat(log.check(entry().customer(ref, null, null).build())).isEmpty();
+		}
+
+		@Test
 		void usesAnExistingCustomerWithoutANameAndKeepsItsName() {
 			log.log(entry().build());
 			StoredFeedback second = log.log(entry().customer(ref, "Other Name", "Other").build());

@@ -72,7 +72,7 @@ class FeedbackApiController {
 		FeedbackRequestReader.Result request = FeedbackRequestReader.read(body, zone, principal.getName());
 		List<Violation> violations = new ArrayList<>(request.violations());
 		// fields that could not be read are reported once, for why they could not be read
-		FeedbackRules.check(request.entry(), Instant.now())
+		feedback.check(request.entry())
 			.stream()
 			.filter(rule -> violations.stream().noneMatch(unread -> unread.field().equals(rule.field())))
 			.forEach(violations::add);

@@ -163,7 +163,7 @@ class FeedbackFormController {
 	/** The form as a command, with every broken rule reported next to its field. */
 	private NewFeedback checked(FeedbackForm form, Principal principal, Errors errors) {
 		NewFeedback entry = form.toNewFeedback(zone, principal.getName(), errors);
-		reject(errors, FeedbackRules.check(entry, clock.instant()));
+		reject(errors, feedback.check(entry));
 		return entry;
 	}
 

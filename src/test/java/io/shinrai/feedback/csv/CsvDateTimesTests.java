@@ -9,7 +9,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ReceivedAtTests {
+class CsvDateTimesTests {
 
 	private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
 

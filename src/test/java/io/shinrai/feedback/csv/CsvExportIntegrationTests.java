@@ -203,7 +203,7 @@ class CsvExportIntegrationTests {
 		customers.create(new CustomerDetails(run + "-A", "=Evil Corp", "Enterprise", "a@example.com"), TestUsers.MANAGER);
 		customers.create(new CustomerDetails(run + "-B", "山田商店", "SMB", null), TestUsers.MANAGER);
 		customers.create(new CustomerDetails(run + "-C", "Other", "SMB", null), TestUsers.MANAGER);
-		byte[] body = mvc.perform(get("/customers/export.csv").param("search", run.toLowerCase()).with(staff()))
+		byte[] body = mvc.perform(get("/customers/export.csv").param("q", run.toLowerCase()).with(staff()))
 			.andExpect(status().isOk())
 			.andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.startsWith(
 					"attachment; filename=\"shinrai-customers-")))
@@ -217,7 +217,7 @@ class CsvExportIntegrationTests {
 		assertThat(lines.get(1)).startsWith(run + "-A,'=Evil Corp,Enterprise,a@example.com,20");
 		assertThat(lines.get(2)).startsWith(run + "-B,山田商店,SMB,,20").contains("+09:00");
 
-		String smb = mvc.perform(get("/customers/export.csv").param("search", run).param("segment", "SMB").with(staff()))
+		String smb = mvc.perform(get("/customers/export.csv").param("q", run).param("segment", "SMB").with(staff()))
 			.andReturn()
 			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
