@@ -111,7 +111,7 @@ class FeedbackApiController {
 			violations.add(new Violation("customerRef", "feedback.rule.tooLong", Customer.MAX_REFERENCE, customerRef.length()));
 		}
 		if (!violations.isEmpty()) {
-			throw new InvalidFeedbackException(violations);
+			throw new InvalidQueryException(violations);
 		}
 		FeedbackFilter filter = new FeedbackFilter(fromInstant, toInstant, null, null, false, null, customerRef, null,
 				null);
@@ -152,6 +152,22 @@ class FeedbackApiController {
 		}
 		violations.add(new Violation(field, "feedback.api.range", min, max));
 		return fallback;
+	}
+
+	/** Query parameters of the list that cannot be used. */
+	static class InvalidQueryException extends RuntimeException {
+
+		private final List<Violation> violations;
+
+		InvalidQueryException(List<Violation> violations) {
+			super("invalid query: " + violations);
+			this.violations = List.copyOf(violations);
+		}
+
+		List<Violation> violations() {
+			return violations;
+		}
+
 	}
 
 	private static URI location(StoredFeedback entry) {

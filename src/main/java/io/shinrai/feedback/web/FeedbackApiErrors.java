@@ -1,6 +1,7 @@
 package io.shinrai.feedback.web;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -31,12 +32,21 @@ class FeedbackApiErrors {
 
 	@ExceptionHandler
 	ProblemDetail invalid(InvalidFeedbackException ex, Locale locale) {
+		return problem(HttpStatus.BAD_REQUEST, "feedback.api.invalid", locale, errors(ex.violations(), locale));
+	}
+
+	@ExceptionHandler
+	ProblemDetail invalidQuery(FeedbackApiController.InvalidQueryException ex, Locale locale) {
+		return problem(HttpStatus.BAD_REQUEST, "feedback.api.invalidQuery", locale, errors(ex.violations(), locale));
+	}
+
+	private Map<String, String> errors(List<Violation> violations, Locale locale) {
 		Map<String, String> errors = new LinkedHashMap<>();
-		for (Violation violation : ex.violations()) {
+		for (Violation violation : violations) {
 			errors.putIfAbsent(violation.field(),
 					messages.getMessage(violation.messageKey(), violation.arguments(), locale));
 		}
-		return problem(HttpStatus.BAD_REQUEST, "feedback.api.invalid", locale, errors);
+		return errors;
 	}
 
 	@ExceptionHandler
