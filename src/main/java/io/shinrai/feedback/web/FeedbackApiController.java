@@ -32,7 +32,6 @@ import io.shinrai.customer.Customer;
 import io.shinrai.feedback.DuplicateFeedbackException;
 import io.shinrai.feedback.FeedbackFilter;
 import io.shinrai.feedback.FeedbackLog;
-import io.shinrai.feedback.FeedbackRules;
 import io.shinrai.feedback.InvalidFeedbackException;
 import io.shinrai.feedback.ReceivedAt;
 import io.shinrai.feedback.StoredFeedback;

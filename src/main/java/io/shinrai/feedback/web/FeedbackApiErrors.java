@@ -12,6 +12,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 import io.shinrai.feedback.InvalidFeedbackException;
 import io.shinrai.feedback.Violation;
@@ -60,8 +61,7 @@ class FeedbackApiErrors {
 		return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "feedback.api.unsupportedMediaType", locale, null);
 	}
 
-	@ExceptionHandler({ NotFoundException.class,
-			org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class })
+	@ExceptionHandler({ NotFoundException.class, MethodArgumentTypeMismatchException.class })
 	ProblemDetail notFound(Exception ex, Locale locale) {
 		return problem(HttpStatus.NOT_FOUND, "feedback.api.notFound", locale, null);
 	}

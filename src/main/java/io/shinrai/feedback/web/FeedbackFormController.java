@@ -5,7 +5,9 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -179,7 +181,7 @@ class FeedbackFormController {
 	}
 
 	private BindingResult inFormOrder(BindingResult errors) {
-		List<String> order = new java.util.ArrayList<>(List.of("customerRef", "customerName", "segment", "receivedAt",
+		List<String> order = new ArrayList<>(List.of("customerRef", "customerName", "segment", "receivedAt",
 				"channel", "category", "ratings"));
 		Arrays.stream(Signal.values()).map(FeedbackForm::ratingField).forEach(order::add);
 		order.addAll(List.of("nps", "csat", "ces", "incidents"));
@@ -191,7 +193,7 @@ class FeedbackFormController {
 		errors.getGlobalErrors().forEach(sorted::addError);
 		errors.getFieldErrors()
 			.stream()
-			.sorted(java.util.Comparator.comparingInt(error -> {
+			.sorted(Comparator.comparingInt(error -> {
 				int position = order.indexOf(error.getField());
 				return position < 0 ? order.size() : position;
 			}))
