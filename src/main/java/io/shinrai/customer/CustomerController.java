@@ -62,6 +62,10 @@ class CustomerController {
 	@PostMapping
 	String processCreateForm(@Valid @ModelAttribute("customerForm") CustomerForm form, BindingResult result,
 			Principal principal, RedirectAttributes redirect) {
+		// reported with the other errors; a concurrent creation is still caught when saving
+		if (!result.hasFieldErrors("reference") && directory.findByReference(form.getReference().strip()).isPresent()) {
+			result.rejectValue("reference", "customer.form.referenceTaken");
+		}
 		if (result.hasErrors()) {
 			return FORM_VIEW;
 		}

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -83,7 +84,7 @@ public class CustomerDirectory {
 	 */
 	@Transactional(readOnly = true)
 	public List<Customer> suggest(String query, int limit) {
-		String text = query == null ? "" : query.strip().toLowerCase(java.util.Locale.ROOT);
+		String text = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
 		if (text.isEmpty()) {
 			return recent(limit);
 		}

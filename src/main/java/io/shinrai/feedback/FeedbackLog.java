@@ -1,10 +1,12 @@
 package io.shinrai.feedback;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +58,7 @@ public class FeedbackLog {
 		this.events = events;
 		this.businessZone = businessZone;
 		// microseconds, as PostgreSQL stores them
-		this.clock = Clock.tick(Clock.systemUTC(), java.time.Duration.ofNanos(1000));
+		this.clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1000));
 	}
 
 	/**
@@ -169,7 +171,7 @@ public class FeedbackLog {
 				skipped.add(batchIndexes.get(i));
 			}
 		}
-		rejected.sort(java.util.Comparator.comparingInt(BatchResult.Rejected::index));
+		rejected.sort(Comparator.comparingInt(BatchResult.Rejected::index));
 		if (!stored.isEmpty()) {
 			events.publishEvent(new FeedbackLogged(stored, null));
 		}

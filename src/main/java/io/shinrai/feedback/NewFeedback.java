@@ -1,6 +1,7 @@
 package io.shinrai.feedback;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -38,7 +39,7 @@ public record NewFeedback(String customerRef, String customerName, String segmen
 		externalId = clean(externalId);
 		rowHash = clean(rowHash);
 		// PostgreSQL keeps microseconds: what is returned after storing equals what is read back later
-		receivedAt = receivedAt == null ? null : receivedAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+		receivedAt = receivedAt == null ? null : receivedAt.truncatedTo(ChronoUnit.MICROS);
 		EnumMap<Signal, Integer> givenRatings = new EnumMap<>(Signal.class);
 		if (ratings != null) {
 			ratings.forEach((signal, rating) -> {

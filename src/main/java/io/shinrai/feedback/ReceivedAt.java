@@ -6,9 +6,13 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.chrono.IsoChronology;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.ResolverStyle;
+import java.time.format.SignStyle;
 import java.time.temporal.ChronoField;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -21,19 +25,19 @@ public final class ReceivedAt {
 
 	private static final DateTimeFormatter LOCAL_DATE = new DateTimeFormatterBuilder().appendValue(ChronoField.YEAR, 4)
 		.appendLiteral('-')
-		.appendValue(ChronoField.MONTH_OF_YEAR, 1, 2, java.time.format.SignStyle.NEVER)
+		.appendValue(ChronoField.MONTH_OF_YEAR, 1, 2, SignStyle.NEVER)
 		.appendLiteral('-')
-		.appendValue(ChronoField.DAY_OF_MONTH, 1, 2, java.time.format.SignStyle.NEVER)
+		.appendValue(ChronoField.DAY_OF_MONTH, 1, 2, SignStyle.NEVER)
 		.toFormatter()
-		.withResolverStyle(java.time.format.ResolverStyle.STRICT)
-		.withChronology(java.time.chrono.IsoChronology.INSTANCE);
+		.withResolverStyle(ResolverStyle.STRICT)
+		.withChronology(IsoChronology.INSTANCE);
 
 	private static final DateTimeFormatter LOCAL_DATE_TIME = new DateTimeFormatterBuilder().append(LOCAL_DATE)
 		.appendLiteral('T')
 		.append(DateTimeFormatter.ISO_LOCAL_TIME)
 		.toFormatter()
-		.withResolverStyle(java.time.format.ResolverStyle.STRICT)
-		.withChronology(java.time.chrono.IsoChronology.INSTANCE);
+		.withResolverStyle(ResolverStyle.STRICT)
+		.withChronology(IsoChronology.INSTANCE);
 
 	private ReceivedAt() {
 	}
@@ -52,7 +56,7 @@ public final class ReceivedAt {
 				return Optional.of(LocalDate.parse(value, LOCAL_DATE).atStartOfDay(zone).toInstant());
 			}
 			if (value.endsWith("Z") || value.endsWith("z") || hasOffset(value)) {
-				return Optional.of(OffsetDateTime.parse(value.toUpperCase(java.util.Locale.ROOT)).toInstant());
+				return Optional.of(OffsetDateTime.parse(value.toUpperCase(Locale.ROOT)).toInstant());
 			}
 			return Optional.of(LocalDateTime.parse(value, LOCAL_DATE_TIME).atZone(zone).toInstant());
 		}

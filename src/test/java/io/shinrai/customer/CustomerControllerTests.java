@@ -91,6 +91,15 @@ class CustomerControllerTests {
 		}
 
 		@Test
+		void reportsATakenReferenceTogetherWithOtherErrors() throws Exception {
+			mvc.perform(create(ref, "First")).andExpect(status().is3xxRedirection());
+			mvc.perform(create(ref, " "))
+				.andExpect(status().isOk())
+				.andExpect(model().attributeHasFieldErrorCode("customerForm", "reference", "customer.form.referenceTaken"))
+				.andExpect(model().attributeHasFieldErrors("customerForm", "name"));
+		}
+
+		@Test
 		void explainsTheTakenReferenceInJapanese() throws Exception {
 			mvc.perform(create(ref, "First")).andExpect(status().is3xxRedirection());
 			String html = mvc.perform(create(ref, "Second").locale(Locale.JAPANESE))

@@ -32,7 +32,6 @@ import io.shinrai.customer.Customer;
 import io.shinrai.feedback.DuplicateFeedbackException;
 import io.shinrai.feedback.FeedbackFilter;
 import io.shinrai.feedback.FeedbackLog;
-import io.shinrai.feedback.FeedbackRules;
 import io.shinrai.feedback.InvalidFeedbackException;
 import io.shinrai.feedback.ReceivedAt;
 import io.shinrai.feedback.StoredFeedback;
@@ -111,7 +110,7 @@ class FeedbackApiController {
 			violations.add(new Violation("customerRef", "feedback.rule.tooLong", Customer.MAX_REFERENCE, customerRef.length()));
 		}
 		if (!violations.isEmpty()) {
-			throw new InvalidFeedbackException(violations);
+			throw new InvalidQueryException(violations);
 		}
 		FeedbackFilter filter = new FeedbackFilter(fromInstant, toInstant, null, null, false, null, customerRef, null,
 				null);
@@ -152,6 +151,22 @@ class FeedbackApiController {
 		}
 		violations.add(new Violation(field, "feedback.api.range", min, max));
 		return fallback;
+	}
+
+	/** Query parameters of the list that cannot be used. */
+	static class InvalidQueryException extends RuntimeException {
+
+		private final List<Violation> violations;
+
+		InvalidQueryException(List<Violation> violations) {
+			super("invalid query: " + violations);
+			this.violations = List.copyOf(violations);
+		}
+
+		List<Violation> violations() {
+			return violations;
+		}
+
 	}
 
 	private static URI location(StoredFeedback entry) {

@@ -1,6 +1,7 @@
 package io.shinrai.feedback.web;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -11,6 +12,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 import io.shinrai.feedback.InvalidFeedbackException;
 import io.shinrai.feedback.Violation;
@@ -31,12 +33,21 @@ class FeedbackApiErrors {
 
 	@ExceptionHandler
 	ProblemDetail invalid(InvalidFeedbackException ex, Locale locale) {
+		return problem(HttpStatus.BAD_REQUEST, "feedback.api.invalid", locale, errors(ex.violations(), locale));
+	}
+
+	@ExceptionHandler
+	ProblemDetail invalidQuery(FeedbackApiController.InvalidQueryException ex, Locale locale) {
+		return problem(HttpStatus.BAD_REQUEST, "feedback.api.invalidQuery", locale, errors(ex.violations(), locale));
+	}
+
+	private Map<String, String> errors(List<Violation> violations, Locale locale) {
 		Map<String, String> errors = new LinkedHashMap<>();
-		for (Violation violation : ex.violations()) {
+		for (Violation violation : violations) {
 			errors.putIfAbsent(violation.field(),
 					messages.getMessage(violation.messageKey(), violation.arguments(), locale));
 		}
-		return problem(HttpStatus.BAD_REQUEST, "feedback.api.invalid", locale, errors);
+		return errors;
 	}
 
 	@ExceptionHandler
@@ -50,8 +61,7 @@ class FeedbackApiErrors {
 		return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "feedback.api.unsupportedMediaType", locale, null);
 	}
 
-	@ExceptionHandler({ NotFoundException.class,
-			org.springframework.web.method.annotation.MethodArgumentTypeMismatchException.class })
+	@ExceptionHandler({ NotFoundException.class, MethodArgumentTypeMismatchException.class })
 	ProblemDetail notFound(Exception ex, Locale locale) {
 		return problem(HttpStatus.NOT_FOUND, "feedback.api.notFound", locale, null);
 	}

@@ -5,17 +5,22 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.convert.ConversionService;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.Errors;
 import org.springframework.web.bind.WebDataBinder;
@@ -56,8 +61,12 @@ class FeedbackFormController {
 
 	private final Clock clock;
 
+	private final ConversionService conversionService;
+
 	FeedbackFormController(FeedbackLog feedback, CustomerDirectory customers,
-			@Value("${shinrai.business-time-zone:Asia/Tokyo}") ZoneId zone) {
+			@Value("${shinrai.business-time-zone:Asia/Tokyo}") ZoneId zone,
+			@Qualifier("mvcConversionService") ConversionService conversionService) {
+		this.conversionService = conversionService;
 		this.feedback = feedback;
 		this.customers = customers;
 		this.zone = zone;
@@ -108,8 +117,8 @@ class FeedbackFormController {
 
 	@PostMapping("/feedback")
 	String processLogForm(@ModelAttribute(FORM) FeedbackForm form, BindingResult result, Principal principal,
-			RedirectAttributes redirect) {
-		NewFeedback entry = checked(form, principal, result);
+			Model model, RedirectAttributes redirect) {
+		NewFeedback entry = checked(form, principal, result, model);
 		if (result.hasErrors()) {
 			return FORM_VIEW;
 		}
@@ -137,10 +146,10 @@ class FeedbackFormController {
 	String processCorrectionForm(@PathVariable long id, @ModelAttribute(FORM) FeedbackForm form, BindingResult result,
 			Model model, Principal principal, RedirectAttributes redirect, HttpServletResponse response) {
 		model.addAttribute("entry", feedback.get(id));
-		NewFeedback entry = checked(form, principal, result);
 		if (form.getVersion() == null) {
 			result.reject("feedback.form.changedMeanwhile");
 		}
+		NewFeedback entry = checked(form, principal, result, model);
 		if (result.hasErrors()) {
 			return FORM_VIEW;
 		}
@@ -161,10 +170,35 @@ class FeedbackFormController {
 	}
 
 	/** The form as a command, with every broken rule reported next to its field. */
-	private NewFeedback checked(FeedbackForm form, Principal principal, Errors errors) {
+	private NewFeedback checked(FeedbackForm form, Principal principal, BindingResult errors, Model model) {
 		NewFeedback entry = form.toNewFeedback(zone, principal.getName(), errors);
 		reject(errors, feedback.check(entry));
+		if (errors.hasErrors()) {
+			// the error summary lists the messages in the order of the fields on the page
+			model.addAttribute(BindingResult.MODEL_KEY_PREFIX + FORM, inFormOrder(errors));
+		}
 		return entry;
+	}
+
+	private BindingResult inFormOrder(BindingResult errors) {
+		List<String> order = new ArrayList<>(List.of("customerRef", "customerName", "segment", "receivedAt",
+				"channel", "category", "ratings"));
+		Arrays.stream(Signal.values()).map(FeedbackForm::ratingField).forEach(order::add);
+		order.addAll(List.of("nps", "csat", "ces", "incidents"));
+		Arrays.stream(IncidentType.values()).map(FeedbackForm::noteField).forEach(order::add);
+		order.add("comment");
+		BeanPropertyBindingResult sorted = new BeanPropertyBindingResult(errors.getTarget(), errors.getObjectName());
+		// values are shown as the binder formats them (the received time as yyyy-MM-ddTHH:mm)
+		sorted.initConversion(conversionService);
+		errors.getGlobalErrors().forEach(sorted::addError);
+		errors.getFieldErrors()
+			.stream()
+			.sorted(Comparator.comparingInt(error -> {
+				int position = order.indexOf(error.getField());
+				return position < 0 ? order.size() : position;
+			}))
+			.forEach(sorted::addError);
+		return sorted;
 	}
 
 	/** Adds each violation to its field, unless the field already shows why its value could not be read. */

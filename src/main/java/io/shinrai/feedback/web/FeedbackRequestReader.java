@@ -1,5 +1,6 @@
 package io.shinrai.feedback.web;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 
 import tools.jackson.databind.JsonNode;
 
@@ -61,7 +63,7 @@ final class FeedbackRequestReader {
 		entry.comment(text(body, "comment"));
 		String receivedAt = text(body, "receivedAt");
 		if (receivedAt != null) {
-			Optional<java.time.Instant> instant = ReceivedAt.parse(receivedAt, zone);
+			Optional<Instant> instant = ReceivedAt.parse(receivedAt, zone);
 			instant.ifPresentOrElse(entry::receivedAt,
 					() -> violations.add(new Violation("receivedAt", "feedback.api.receivedAt")));
 		}
@@ -94,7 +96,7 @@ final class FeedbackRequestReader {
 		}
 	}
 
-	private void incidents(JsonNode incidents, java.util.function.BiConsumer<IncidentType, String> add) {
+	private void incidents(JsonNode incidents, BiConsumer<IncidentType, String> add) {
 		if (incidents == null || incidents.isNull()) {
 			return;
 		}

@@ -296,6 +296,7 @@ class FeedbackApiTests {
 		void refusesInvalidParametersWithPerFieldErrors() throws Exception {
 			perform(list().param("page", "-1").param("size", "1000").param("from", "soon"))
 				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.title").value("The query parameters are not valid."))
 				.andExpect(jsonPath("$.errors.page").exists())
 				.andExpect(jsonPath("$.errors.size").value("Use a whole number from 1 to 100."))
 				.andExpect(jsonPath("$.errors.from").exists());

@@ -377,6 +377,19 @@ class FeedbackFormControllerTests {
 		}
 
 		@Test
+		void listsTheErrorsInTheOrderOfTheFieldsOnThePage() throws Exception {
+			String html = mvc.perform(submission("comment", "x".repeat(4001), "nps", "x", "customerName", "", "channel", ""))
+				.andExpect(status().isOk())
+				.andReturn().getResponse().getContentAsString();
+			int start = html.indexOf("id=\"error-summary\"");
+			String summary = html.substring(start, html.indexOf("</ul>", start));
+			assertThat(summary.indexOf("#customerName")).isLessThan(summary.indexOf("#channel"));
+			assertThat(summary.indexOf("#channel")).isLessThan(summary.indexOf("#nps"));
+			assertThat(summary.indexOf("#nps")).isLessThan(summary.indexOf("#comment"));
+			assertThat(html).containsPattern("id=\"receivedAt\"[^>]*value=\"" + anHourAgo() + "\"");
+		}
+
+		@Test
 		void showsTheMessagesInJapanese() throws Exception {
 			String html = mvc.perform(submission("nps", "11", "channel", "").locale(Locale.JAPANESE))
 				.andExpect(status().isOk())
