@@ -121,7 +121,7 @@ cat > "$OUT/feedback.json" <<JSON
  "channel":"EMAIL","category":"SERVICE","ratings":{"quality":4,"communication":2},"nps":8,"comment":"benchmark"}
 JSON
 read -r log50 log95 log99 logrps logerr < <(latency log-feedback -n $((REQUESTS * 4)) -c 20 -m POST \
-	-a "admin:$ADMIN_PASSWORD" -T application/json -D "$OUT/feedback.json" "$BASE/api/v1/feedback")
+	-H "Authorization: Basic $(printf 'admin:%s' "$ADMIN_PASSWORD" | base64)" -T application/json -D "$OUT/feedback.json" "$BASE/api/v1/feedback")
 
 log "Half-life change: background recomputation"
 policy=$(curl -s -u "admin:$ADMIN_PASSWORD" "$BASE/api/v1/scoring-policy")
