@@ -109,6 +109,26 @@ class DashboardControllerIntegrationTests {
 			.doesNotContain("id=\"filter-errors\"");
 	}
 
+	@Test
+	void showsTheCustomersPageWithTheTrendChartAndOnlyThePageTitleInTheHead() throws Exception {
+		String html = mvc.perform(get("/customers/" + customer).header("Accept-Language", "en")
+			.with(user(users.user(TestUsers.STAFF))))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String head = html.substring(0, html.indexOf("</head>"));
+		// the chart's SVG titles stay in the chart: the layout takes only the page's own title into its head
+		assertThat(head).containsOnlyOnce("<title>").contains("山田商事株式会社");
+		assertThat(html.substring(html.indexOf("</head>"))).contains("class=\"trend-svg\"", "id=\"trend-title\"");
+	}
+
+	@Test
+	void answersNotFoundForACustomerThatDoesNotExist() throws Exception {
+		mvc.perform(get("/customers/" + Long.MAX_VALUE).with(user(users.user(TestUsers.STAFF))))
+			.andExpect(status().isNotFound());
+	}
+
 	@Nested
 	class InvalidFiltersAreExplainedAndReplacedByDefaults {
 
