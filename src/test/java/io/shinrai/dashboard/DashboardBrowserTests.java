@@ -21,7 +21,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.web.util.UriUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,12 +37,18 @@ class DashboardBrowserTests {
 	@Autowired
 	private JdbcClient jdbc;
 
+	@Autowired
+	private PlatformTransactionManager transactions;
+
+	@Autowired
+	private ApplicationEventPublisher events;
+
 	private String segment;
 
 	/** A few customers of one segment with feedback over the last months, so the dashboard has something to show. */
 	@BeforeEach
 	void someFeedback() {
-		DashboardFixtures fixtures = new DashboardFixtures(jdbc);
+		DashboardFixtures fixtures = new DashboardFixtures(jdbc, transactions, events);
 		segment = "Browser " + DashboardFixtures.uniqueSegment().substring(2, 10);
 		Instant now = Instant.now();
 		long tanaka = fixtures.customer(segment, "株式会社田中商事");

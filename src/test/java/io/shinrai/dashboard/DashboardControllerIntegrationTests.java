@@ -15,9 +15,11 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -35,6 +37,12 @@ class DashboardControllerIntegrationTests {
 	private JdbcClient jdbc;
 
 	@Autowired
+	private PlatformTransactionManager transactions;
+
+	@Autowired
+	private ApplicationEventPublisher events;
+
+	@Autowired
 	private io.shinrai.TestUsers users;
 
 	private String segment;
@@ -43,7 +51,7 @@ class DashboardControllerIntegrationTests {
 
 	@BeforeEach
 	void someFeedbackOfTheLastWeeks() {
-		DashboardFixtures fixtures = new DashboardFixtures(jdbc);
+		DashboardFixtures fixtures = new DashboardFixtures(jdbc, transactions, events);
 		segment = DashboardFixtures.uniqueSegment();
 		customer = fixtures.customer(segment, "山田商事株式会社");
 		Instant now = Instant.now();
@@ -107,6 +115,26 @@ class DashboardControllerIntegrationTests {
 			.contains("value=\"" + today.minusDays(10) + "\"")
 			.contains("1 response")
 			.doesNotContain("id=\"filter-errors\"");
+	}
+
+	@Test
+	void showsTheCustomersPageWithTheTrendChartAndOnlyThePageTitleInTheHead() throws Exception {
+		String html = mvc.perform(get("/customers/" + customer).header("Accept-Language", "en")
+			.with(user(users.user(TestUsers.STAFF))))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String head = html.substring(0, html.indexOf("</head>"));
+		// the chart's SVG titles stay in the chart: the layout takes only the page's own title into its head
+		assertThat(head).containsOnlyOnce("<title>").contains("山田商事株式会社");
+		assertThat(html.substring(html.indexOf("</head>"))).contains("class=\"trend-svg\"", "id=\"trend-title\"");
+	}
+
+	@Test
+	void answersNotFoundForACustomerThatDoesNotExist() throws Exception {
+		mvc.perform(get("/customers/" + Long.MAX_VALUE).with(user(users.user(TestUsers.STAFF))))
+			.andExpect(status().isNotFound());
 	}
 
 	@Nested

@@ -9,21 +9,33 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.shinrai.feedback.Channel;
+import io.shinrai.feedback.FeedbackLogged;
 import io.shinrai.feedback.Negativity;
 import io.shinrai.feedback.Signal;
+import io.shinrai.feedback.Source;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Writes customers and feedback straight into the shared test database, each set under its own segment so tests
- * can assert on exactly their data.
+ * Writes customers and feedback into the shared test database the way feedback capture does (rows in feedback and
+ * feedback_incident, then {@link FeedbackLogged} published inside the storing transaction, so scoring's sums and
+ * recovery follow), each set under its own segment so tests can assert on exactly their data.
  */
 final class DashboardFixtures {
 
 	private final JdbcClient jdbc;
 
-	DashboardFixtures(JdbcClient jdbc) {
+	private final TransactionTemplate tx;
+
+	private final ApplicationEventPublisher events;
+
+	DashboardFixtures(JdbcClient jdbc, PlatformTransactionManager transactions, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.tx = new TransactionTemplate(transactions);
+		this.events = events;
 	}
 
 	static String uniqueSegment() {
@@ -94,8 +106,24 @@ final class DashboardFixtures {
 			return this;
 		}
 
+		/** Stores the entry in its own transaction and publishes {@link FeedbackLogged} in it, as the form does. */
 		long save() {
-			boolean negative = Negativity.isNegative(ratings.values(), incidents.size(), nps, csat, ces);
+			return tx.execute(status -> {
+				boolean negative = Negativity.isNegative(ratings.values(), incidents.size(), nps, csat, ces);
+				long id = insert(negative);
+				for (String type : incidents) {
+					jdbc.sql("insert into feedback_incident (feedback_id, type) values (?, ?)")
+						.param(id)
+						.param(type)
+						.update();
+				}
+				events.publishEvent(
+						FeedbackLogged.of(new FeedbackLogged.Entry(id, customerId, at, negative, Source.FORM)));
+				return id;
+			});
+		}
+
+		private long insert(boolean negative) {
 			return jdbc.sql("""
 					insert into feedback (customer_id, received_at, channel, category, rating_transparency,
 					  rating_consistency, rating_communication, rating_quality, rating_values, nps, csat, ces,

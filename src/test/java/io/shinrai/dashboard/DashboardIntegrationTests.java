@@ -1,5 +1,6 @@
 package io.shinrai.dashboard;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -7,6 +8,7 @@ import io.shinrai.IntegrationTest;
 import io.shinrai.dashboard.DashboardView.BreakdownRow;
 import io.shinrai.dashboard.DashboardView.CustomerAtRisk;
 import io.shinrai.dashboard.DashboardView.IncidentRow;
+import io.shinrai.dashboard.DashboardView.RecoveryPanel;
 import io.shinrai.dashboard.DashboardView.TrendPoint;
 import io.shinrai.feedback.Channel;
 import io.shinrai.feedback.IncidentType;
@@ -20,7 +22,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -40,11 +44,17 @@ class DashboardIntegrationTests {
 	@Autowired
 	private JdbcClient jdbc;
 
+	@Autowired
+	private PlatformTransactionManager transactions;
+
+	@Autowired
+	private ApplicationEventPublisher events;
+
 	private DashboardFixtures fixtures;
 
 	@BeforeEach
 	void fixtures() {
-		fixtures = new DashboardFixtures(jdbc);
+		fixtures = new DashboardFixtures(jdbc, transactions, events);
 	}
 
 	private static DashboardQuery lastDays(String segment, Channel channel, int days, Instant to) {
@@ -230,10 +240,33 @@ class DashboardIntegrationTests {
 	}
 
 	@Test
-	void countsNoRecoveryCasesUntilTheRecoveryModuleExists() {
-		DashboardView view = dashboard.view(lastDays(null, null, 30, T));
-		assertThat(view.recovery().open()).isZero();
-		assertThat(view.recovery().overdue()).isZero();
+	void showsTheRecoveryMeasuresOfTheSegment() {
+		String segment = DashboardFixtures.uniqueSegment();
+		long onTime = fixtures.customer(segment, "On Time Ltd");
+		long late = fixtures.customer(segment, "Late KK");
+		fixtures.customer(segment, "Happy Co");
+		Instant now = Instant.now();
+		// recent negative entries open a case per customer
+		fixtures.entry(onTime, now.minus(Duration.ofDays(1))).rating(Signal.CONSISTENCY, 1).incident("BROKEN_PROMISE")
+			.save();
+		fixtures.entry(late, now.minus(Duration.ofDays(2))).rating(Signal.QUALITY, 1).incident("PRODUCT_DEFECT")
+			.save();
+		// the late customer's case was opened long enough ago to be past its acknowledgement due time
+		jdbc.sql("update recovery_case set opened_at = ?, acknowledge_due_at = ? where customer_id = ?")
+			.params(Timestamp.from(now.minus(Duration.ofDays(2))), Timestamp.from(now.minus(Duration.ofHours(1))), late)
+			.update();
+
+		RecoveryPanel recovery = dashboard.view(lastDays(segment, null, 30, T)).recovery();
+
+		assertThat(recovery.open()).isEqualTo(2);
+		assertThat(recovery.overdue()).isEqualTo(1);
+		assertThat(recovery.medianHoursToAcknowledge()).isNull();
+		assertThat(recovery.medianHoursToResolve()).isNull();
+		assertThat(recovery.recoveryRatePercent()).isNull();
+
+		RecoveryPanel none = dashboard.view(lastDays(DashboardFixtures.uniqueSegment(), null, 30, T)).recovery();
+		assertThat(none.open()).isZero();
+		assertThat(none.overdue()).isZero();
 	}
 
 	@Test
