@@ -73,7 +73,10 @@ public final class Browser implements AutoCloseable {
 		go("/login");
 		type(By.id("username"), username);
 		type(By.id("password"), password);
+		WebElement form = driver.findElement(By.cssSelector("form[action$='/login']"));
 		click(By.cssSelector("form[action$='/login'] button[type=submit]"));
+		// the sign-in answers with a redirect: wait until the old page is gone before anyone reads the new one
+		new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(form));
 		return this;
 	}
 
