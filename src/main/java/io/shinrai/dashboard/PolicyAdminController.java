@@ -142,20 +142,24 @@ class PolicyAdminController {
 		return "redirect:/admin/policy";
 	}
 
-	/** The draft, or {@code null} with the reasons in {@code result} when a field is missing or out of range. */
-	private static ScoringPolicy draft(PolicyForm form, BindingResult result) {
+	/**
+	 * The draft, or {@code null} with the reasons in {@code result}. Every field is checked, also when another one is
+	 * empty or not a number (that one is then checked with the active value, so it gets only its own message).
+	 */
+	private ScoringPolicy draft(PolicyForm form, BindingResult result) {
 		for (String field : form.missingFields()) {
 			if (!result.hasFieldErrors(field)) {
 				result.rejectValue(field, "scoring.policy.invalid.required");
 			}
 		}
-		if (result.hasFieldErrors()) {
-			return null;
+		ScoringPolicy draft = form.toPolicy(policies.active().policy());
+		for (PolicyFieldError error : ScoringPolicies.validate(draft)) {
+			String field = PolicyForm.formField(error.field());
+			if (!result.hasFieldErrors(field)) {
+				result.rejectValue(field, error.messageKey(), error.argsArray(), null);
+			}
 		}
-		ScoringPolicy draft = form.toPolicy();
-		List<PolicyFieldError> errors = ScoringPolicies.validate(draft);
-		reject(errors, result);
-		return errors.isEmpty() ? draft : null;
+		return result.hasFieldErrors() ? null : draft;
 	}
 
 	private static void checkReason(String reason, BindingResult result) {

@@ -88,11 +88,30 @@ public class PolicyForm {
 		return missing;
 	}
 
-	/** The draft; only call when {@link #missingFields()} is empty. */
-	ScoringPolicy toPolicy() {
-		return new ScoringPolicy(weights, halfLifeDays.doubleValue(), priorStrength.doubleValue(),
-				priorMean.doubleValue(), severities, lowThreshold.doubleValue(), highThreshold.doubleValue(),
-				riskWindowDays, atRiskCount, acknowledgeWithinHours);
+	/** The draft, taking what is empty or was not a number from {@code fallback}. */
+	ScoringPolicy toPolicy(ScoringPolicy fallback) {
+		Map<Signal, Integer> w = new EnumMap<>(fallback.weights());
+		weights.forEach((signal, weight) -> {
+			if (weight != null) {
+				w.put(signal, weight);
+			}
+		});
+		Map<IncidentType, Integer> s = new EnumMap<>(fallback.severities());
+		severities.forEach((type, severity) -> {
+			if (severity != null) {
+				s.put(type, severity);
+			}
+		});
+		return new ScoringPolicy(w, or(halfLifeDays, fallback.halfLifeDays()),
+				or(priorStrength, fallback.priorStrength()), or(priorMean, fallback.priorMean()), s,
+				or(lowThreshold, fallback.lowThreshold()), or(highThreshold, fallback.highThreshold()),
+				(riskWindowDays != null) ? riskWindowDays : fallback.riskWindowDays(),
+				(atRiskCount != null) ? atRiskCount : fallback.atRiskCount(),
+				(acknowledgeWithinHours != null) ? acknowledgeWithinHours : fallback.acknowledgeWithinHours());
+	}
+
+	private static double or(BigDecimal value, double fallback) {
+		return (value != null) ? value.doubleValue() : fallback;
 	}
 
 	/**

@@ -2,6 +2,9 @@ package io.shinrai.dashboard;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 import io.shinrai.IntegrationTest;
@@ -78,28 +81,42 @@ class PolicyAdminControllerIntegrationTests {
 	}
 
 	/** The active policy as the form posts it, with {@code quality} weighted {@code qualityWeight}. */
-	private MockHttpServletRequestBuilder form(MockHttpServletRequestBuilder request, int qualityWeight) {
+	private Map<String, String> fields(int qualityWeight) {
 		PolicyVersion active = policies.active();
 		ScoringPolicy p = active.policy();
+		Map<String, String> fields = new LinkedHashMap<>();
 		for (Signal signal : Signal.values()) {
-			request.param("weights[" + signal.name() + "]",
+			fields.put("weights[" + signal.name() + "]",
 					String.valueOf(signal == Signal.QUALITY ? qualityWeight : p.weight(signal)));
 		}
 		for (IncidentType type : IncidentType.values()) {
-			request.param("severities[" + type.name() + "]", String.valueOf(p.severity(type)));
+			fields.put("severities[" + type.name() + "]", String.valueOf(p.severity(type)));
 		}
-		return request.param("halfLifeDays", String.valueOf(p.halfLifeDays()))
-			.param("priorStrength", String.valueOf(p.priorStrength()))
-			.param("priorMean", String.valueOf(p.priorMean()))
-			.param("lowThreshold", String.valueOf(p.lowThreshold()))
-			.param("highThreshold", String.valueOf(p.highThreshold()))
-			.param("riskWindowDays", String.valueOf(p.riskWindowDays()))
-			.param("atRiskCount", String.valueOf(p.atRiskCount()))
-			.param("acknowledgeWithinHours", String.valueOf(p.acknowledgeWithinHours()))
-			.param("basedOnVersion", String.valueOf(active.version()))
-			.with(csrf())
-			.with(user(users.user(TestUsers.ADMIN)))
-			.header("Accept-Language", "en");
+		fields.put("halfLifeDays", String.valueOf(p.halfLifeDays()));
+		fields.put("priorStrength", String.valueOf(p.priorStrength()));
+		fields.put("priorMean", String.valueOf(p.priorMean()));
+		fields.put("lowThreshold", String.valueOf(p.lowThreshold()));
+		fields.put("highThreshold", String.valueOf(p.highThreshold()));
+		fields.put("riskWindowDays", String.valueOf(p.riskWindowDays()));
+		fields.put("atRiskCount", String.valueOf(p.atRiskCount()));
+		fields.put("acknowledgeWithinHours", String.valueOf(p.acknowledgeWithinHours()));
+		fields.put("basedOnVersion", String.valueOf(active.version()));
+		return fields;
+	}
+
+	private MockHttpServletRequestBuilder form(MockHttpServletRequestBuilder request, int qualityWeight) {
+		return form(request, qualityWeight, TestUsers.ADMIN);
+	}
+
+	private MockHttpServletRequestBuilder form(MockHttpServletRequestBuilder request, int qualityWeight,
+			String username) {
+		return form(request, fields(qualityWeight), username);
+	}
+
+	private MockHttpServletRequestBuilder form(MockHttpServletRequestBuilder request, Map<String, String> fields,
+			String username) {
+		fields.forEach(request::param);
+		return request.with(csrf()).with(user(users.user(username)));
 	}
 
 	@Test
@@ -129,7 +146,7 @@ class PolicyAdminControllerIntegrationTests {
 	void previewShowsTheDraftAgainstTheActiveVersionAndSavesNothing() throws Exception {
 		int before = versions();
 		int active = policies.active().version();
-		MvcResult result = mvc.perform(form(post("/admin/policy/preview"), 100))
+		MvcResult result = mvc.perform(form(post("/admin/policy/preview"), 100).header("Accept-Language", "en"))
 			.andExpect(status().isOk())
 			.andExpect(model().hasNoErrors())
 			.andExpect(model().attributeExists("preview"))
@@ -191,8 +208,10 @@ class PolicyAdminControllerIntegrationTests {
 		@Test
 		void invalidValuesAreShownBackWithLocalisedMessagesAndNothingIsSaved() throws Exception {
 			int before = versions();
-			String html = mvc.perform(form(post("/admin/policy/preview"), 100).param("halfLifeDays", "3")
-				.param("severities[DATA_MISUSE]", "abc")
+			Map<String, String> fields = fields(100);
+			fields.put("halfLifeDays", "3");
+			fields.put("severities[DATA_MISUSE]", "abc");
+			String html = mvc.perform(form(post("/admin/policy/preview"), fields, TestUsers.ADMIN)
 				.header("Accept-Language", "ja"))
 				.andExpect(status().isOk())
 				.andExpect(model().attributeHasFieldErrors("policyForm", "halfLifeDays", "severities[DATA_MISUSE]"))
@@ -216,11 +235,12 @@ class PolicyAdminControllerIntegrationTests {
 
 		@Test
 		void allWeightsZeroIsRefused() throws Exception {
-			MockHttpServletRequestBuilder request = form(post("/admin/policy"), 0).param("reason", "nothing counts");
+			Map<String, String> fields = fields(0);
 			for (Signal signal : Signal.values()) {
-				request.param("weights[" + signal.name() + "]", "0");
+				fields.put("weights[" + signal.name() + "]", "0");
 			}
-			String html = mvc.perform(request)
+			fields.put("reason", "nothing counts");
+			String html = mvc.perform(form(post("/admin/policy"), fields, TestUsers.ADMIN).header("Accept-Language", "en"))
 				.andExpect(model().attributeHasFieldErrorCode("policyForm", "weights",
 						"scoring.policy.invalid.weightsAllZero"))
 				.andReturn()
@@ -236,7 +256,7 @@ class PolicyAdminControllerIntegrationTests {
 			PolicyVersion theirs = policies.activate(withQualityWeight(45), "their change", policies.active().version(),
 					TestUsers.ADMIN);
 			int before = versions();
-			String html = mvc.perform(mine)
+			String html = mvc.perform(mine.header("Accept-Language", "en"))
 				.andExpect(status().isOk())
 				.andExpect(model().attributeExists("staleActive"))
 				.andReturn()
@@ -288,10 +308,10 @@ class PolicyAdminControllerIntegrationTests {
 		void staffAndManagersAreForbidden() throws Exception {
 			for (String username : new String[] { TestUsers.STAFF, TestUsers.MANAGER }) {
 				mvc.perform(get("/admin/policy").with(user(users.user(username)))).andExpect(status().isForbidden());
-				mvc.perform(form(post("/admin/policy/preview"), 50).with(user(users.user(username))))
+				mvc.perform(form(post("/admin/policy/preview"), 50, username))
 					.andExpect(status().isForbidden());
 				int before = versions();
-				mvc.perform(form(post("/admin/policy"), 50).param("reason", "not allowed").with(user(users.user(username))))
+				mvc.perform(form(post("/admin/policy"), 50, username).param("reason", "not allowed"))
 					.andExpect(status().isForbidden());
 				assertThat(versions()).isEqualTo(before);
 			}
@@ -299,7 +319,7 @@ class PolicyAdminControllerIntegrationTests {
 
 		private ScoringPolicy withQualityWeight(int weight) {
 			ScoringPolicy p = policies.active().policy();
-			java.util.Map<Signal, Integer> weights = new java.util.EnumMap<>(p.weights());
+			Map<Signal, Integer> weights = new EnumMap<>(p.weights());
 			weights.put(Signal.QUALITY, weight);
 			return new ScoringPolicy(weights, p.halfLifeDays(), p.priorStrength(), p.priorMean(), p.severities(),
 					p.lowThreshold(), p.highThreshold(), p.riskWindowDays(), p.atRiskCount(), p.acknowledgeWithinHours());
