@@ -181,7 +181,9 @@ class PolicyAdminControllerIntegrationTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(html).contains(reason, "Weight of Quality &amp; performance");
+		assertThat(html).contains(reason, "Weight of Quality &amp; performance")
+			.as("a version that copies no other says nothing about copies")
+			.doesNotContain("Re-activates version 0");
 	}
 
 	@Test

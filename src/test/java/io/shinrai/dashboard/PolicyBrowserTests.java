@@ -3,11 +3,17 @@ package io.shinrai.dashboard;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
 
 import io.shinrai.Browser;
 import io.shinrai.IntegrationTest;
 import io.shinrai.TestUsers;
+import io.shinrai.feedback.Category;
 import io.shinrai.feedback.Channel;
+import io.shinrai.feedback.FeedbackLog;
+import io.shinrai.feedback.NewFeedback;
+import io.shinrai.feedback.Source;
 import io.shinrai.feedback.Signal;
 import io.shinrai.scoring.PolicyVersion;
 import io.shinrai.scoring.ScoringPolicies;
@@ -20,7 +26,6 @@ import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.util.UriUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -32,23 +37,33 @@ class PolicyBrowserTests {
 	private int port;
 
 	@Autowired
-	private JdbcClient jdbc;
+	private FeedbackLog feedback;
 
 	@Autowired
 	private ScoringPolicies policies;
 
 	private String segment;
 
-	/** Customers whose quality is rated far above their transparency, so a heavier quality weight lifts trust. */
+	/**
+	 * Feedback logged through {@link FeedbackLog} (so the trust sums are maintained) for one customer whose quality is
+	 * rated far above its transparency: a heavier quality weight lifts its trust.
+	 */
 	@BeforeEach
 	void someFeedback() {
-		DashboardFixtures fixtures = new DashboardFixtures(jdbc);
 		segment = "Policy " + DashboardFixtures.uniqueSegment().substring(2, 10);
-		Instant now = Instant.now();
-		long customer = fixtures.customer(segment, "株式会社品質商事");
+		String reference = "T-" + UUID.randomUUID();
+		Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 		for (int day = 1; day < 30; day += 4) {
-			fixtures.entry(customer, now.minus(Duration.ofDays(day))).channel(Channel.SURVEY)
-				.rating(Signal.QUALITY, 5).rating(Signal.TRANSPARENCY, 2).save();
+			feedback.log(NewFeedback.builder()
+				.customer(reference, "株式会社品質商事", segment)
+				.receivedAt(now.minus(Duration.ofDays(day)))
+				.channel(Channel.SURVEY)
+				.category(Category.SERVICE)
+				.rating(Signal.QUALITY, 5)
+				.rating(Signal.TRANSPARENCY, 2)
+				.source(Source.FORM)
+				.loggedBy(TestUsers.MANAGER)
+				.build());
 		}
 	}
 
