@@ -122,9 +122,10 @@ class PolicyStore {
 				PolicyJson.readSeverities(rs.getString("severities")), rs.getDouble("low_threshold"),
 				rs.getDouble("high_threshold"), rs.getInt("risk_window_days"), rs.getInt("at_risk_count"),
 				rs.getInt("acknowledge_within_hours"));
-		int copiedFrom = rs.getInt("copied_from");
+		// wasNull() answers for the column read last, so read copied_from on its own
+		Integer copiedFrom = rs.getObject("copied_from", Integer.class);
 		return new PolicyVersion(rs.getInt("version"), policy, rs.getTimestamp("activated_at").toInstant(),
-				rs.getString("activated_by"), rs.getString("reason"), rs.wasNull() ? null : copiedFrom);
+				rs.getString("activated_by"), rs.getString("reason"), copiedFrom);
 	}
 
 }

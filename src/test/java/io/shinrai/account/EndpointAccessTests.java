@@ -101,11 +101,17 @@ class EndpointAccessTests {
 			Map.entry("POST /admin/users/{id}/password", Access.ADMIN),
 			// audit log
 			Map.entry("GET /admin/audit", Access.ADMIN),
+			// scoring policy page; the preview saves nothing, activations are not probed
+			Map.entry("GET /admin/policy", Access.ADMIN),
+			Map.entry("POST /admin/policy/preview", Access.ADMIN),
+			Map.entry("POST /admin/policy", Access.ADMIN),
+			Map.entry("POST /admin/policy/{version}/reactivate", Access.ADMIN),
 			// dashboard: demo data for an empty database
 			Map.entry("POST /admin/demo-data", Access.ADMIN)));
 
 	private static final Set<String> NOT_PROBED_WHEN_ALLOWED = Set.of("POST /admin/demo-data", "POST /admin/users/{id}",
-			"POST /admin/users/{id}/enabled", "POST /admin/users/{id}/password");
+			"POST /admin/users/{id}/enabled", "POST /admin/users/{id}/password", "POST /admin/policy",
+			"POST /admin/policy/{version}/reactivate");
 
 	@Autowired
 	private MockMvc mvc;
