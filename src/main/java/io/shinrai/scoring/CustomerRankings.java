@@ -52,11 +52,24 @@ public class CustomerRankings {
 		params.put("low", policy.lowThreshold());
 		params.put("high", policy.highThreshold());
 		params.put("atRisk", policy.atRiskCount());
+		int weightSum = 0;
 		for (Signal signal : Signal.values()) {
 			params.put("weight_" + signal.key(), policy.weight(signal));
+			weightSum += policy.weight(signal);
 		}
+		// a double, as TrustCalculator adds the weights up in a double
+		params.put("weightSum", (double) weightSum);
 		String sums;
-		if (fromSums) {
+		boolean anyLate = fromSums && jdbc.sql("select exists (select 1 from feedback where received_at > ?)")
+			.param(params.get("t"))
+			.query(Boolean.class)
+			.single();
+		if (fromSums && !anyLate) {
+			// the usual case for "now": nothing after T, the stored sums are exactly the sums as of T
+			params.put("basis", basis.id());
+			sums = "sums as (select * from customer_trust_sums where basis_id = :basis)";
+		}
+		else if (fromSums) {
 			params.put("basis", basis.id());
 			sums = """
 					late as materialized (select distinct customer_id from feedback where received_at > :t),
@@ -105,40 +118,64 @@ public class CustomerRankings {
 		}
 		params.put("limit", query.size());
 		params.put("offset", (long) query.page() * query.size());
+		boolean allNegatives = query.status() != null;
+		// without band or status filter the total is a plain count of customers; otherwise count what the filters keep
+		boolean countAll = !outer.isEmpty();
+		// ranked rows stay narrow; reference, segment and negative counts are added to the page rows only
 		String sql = """
 				with %s,
 				negatives as (
 				    select customer_id, count(*) as n from feedback
-				    where negative and received_at > :windowStart and received_at <= :t group by customer_id)
-				select *, count(*) over () as total from (
-				    select c.id, c.reference, c.name, c.segment, s.last_received_at, tr.trust,
-				           case when tr.trust is null then null when tr.trust >= :high then 'HIGH'
-				                when tr.trust < :low then 'LOW' else 'MEDIUM' end as band,
-				           coalesce(n.n, 0) as negatives,
-				           case when coalesce(n.n, 0) >= :atRisk then 'AT_RISK' when coalesce(n.n, 0) >= 1 then 'WATCH'
-				                else 'OK' end as status
+				    where %s and negative and received_at > :windowStart and received_at <= :t group by customer_id),
+				ranked as (
+				    select c.id, %s s.last_received_at, tr.trust, coalesce(n.n, 0) as negatives
 				    from customer c
 				    left join sums s on s.customer_id = c.id
 				    left join negatives n on n.customer_id = c.id
-				    %s
-				    where %s) ranked
-				where %s
+				    cross join lateral (%s) tr
+				    where %s),
+				classified as (
+				    select *, case when trust is null then null when trust >= :high then 'HIGH'
+				                   when trust < :low then 'LOW' else 'MEDIUM' end as band,
+				              case when negatives >= :atRisk then 'AT_RISK' when negatives >= 1 then 'WATCH'
+				                   else 'OK' end as status
+				    from ranked),
+				page as (
+				    select *, %s as total from classified where %s
+				    order by %s limit :limit offset :offset)
+				select p.id, c.reference, c.name, c.segment, p.last_received_at, p.trust, p.band, p.total,
+				       %s as negatives
+				from page p join customer c on c.id = p.id
 				order by %s
-				limit :limit offset :offset
-				""".formatted(sums, trustExpression(), where.isEmpty() ? "true" : String.join(" and ", where),
-				outer.isEmpty() ? "true" : String.join(" and ", outer), order(query.sort()));
+				""".formatted(sums, allNegatives ? "true" : "false",
+				query.sort() == CustomerSort.NAME ? "c.name," : "", trustExpression(policy),
+				where.isEmpty() ? "true" : String.join(" and ", where), countAll ? "count(*) over ()" : "0",
+				outer.isEmpty() ? "true" : String.join(" and ", outer), order(query.sort(), "", ""),
+				allNegatives ? "p.negatives" : """
+						(select count(*) from feedback f where f.customer_id = p.id and f.negative
+						     and f.received_at > :windowStart and f.received_at <= :t)""",
+				order(query.sort(), "p.", "c."));
+		// the window count keeps every ranked row: let it do so in memory
+		jdbc.sql("set local work_mem = '64MB'").update();
 		long[] total = { 0 };
 		List<RankedCustomer> customers = jdbc.sql(sql).params(params).query((rs, row) -> {
 			total[0] = rs.getLong("total");
 			Double trust = rs.getObject("trust", Double.class);
 			String band = rs.getString("band");
 			Timestamp last = rs.getTimestamp("last_received_at");
+			long negatives = rs.getLong("negatives");
 			return new RankedCustomer(rs.getLong("id"), rs.getString("reference"), rs.getString("name"),
 					rs.getString("segment"), trust, band == null ? null : Band.valueOf(band),
-					CustomerStatus.valueOf(rs.getString("status")), rs.getLong("negatives"),
-					last == null ? null : last.toInstant());
+					CustomerStatus.of(negatives, policy), negatives, last == null ? null : last.toInstant());
 		}).list();
-		if (customers.isEmpty() && query.page() > 0) {
+		if (!countAll) {
+			total[0] = jdbc.sql("select count(*) from customer c where "
+					+ (where.isEmpty() ? "true" : String.join(" and ", where)))
+				.params(params)
+				.query(Long.class)
+				.single();
+		}
+		else if (customers.isEmpty() && query.page() > 0) {
 			total[0] = count(query);
 		}
 		return new CustomerRankingPage(customers, total[0], query.page(), query.size());
@@ -186,38 +223,43 @@ public class CustomerRankings {
 	}
 
 	/**
-	 * Lateral subqueries giving {@code tr.trust} from the row {@code s} of sums: the arithmetic of
-	 * {@link TrustCalculator#fromSums}, in the same order, so that both agree to the last bits.
+	 * A subquery (for a lateral join) giving {@code trust} from the row {@code s} of sums: the arithmetic of
+	 * {@link TrustCalculator#fromSums}, operation by operation, so both agree to the last bits. It is one flat
+	 * expression (no nested subqueries, which cost a plan node per customer): with a prior (m > 0) every signal has a
+	 * score as soon as there is any evidence, so the denominator is the sum of all weights; without one, a signal
+	 * counts only where it has evidence of its own.
 	 */
-	private static String trustExpression() {
-		List<String> decayed = new ArrayList<>();
+	private static String trustExpression(ScoringPolicy policy) {
 		List<String> evidence = new ArrayList<>();
-		List<String> scores = new ArrayList<>();
 		List<String> numerator = new ArrayList<>();
 		List<String> denominator = new ArrayList<>();
 		for (Signal signal : Signal.values()) {
 			String k = signal.key();
-			decayed.add("s.wp_" + k + " * :f as p_" + k);
-			decayed.add("s.w_" + k + " * :f as e_" + k);
-			evidence.add("e.e_" + k);
-			scores.add("case when ev.evidence > 0 and (e.e_" + k + " > 0 or :m > 0) then (e.p_" + k
-					+ " + :m * :mu) / (e.e_" + k + " + :m) end as s_" + k);
-			numerator.add("coalesce(:weight_" + k + " * sg.s_" + k + ", 0)");
-			denominator.add("case when sg.s_" + k + " is not null then :weight_" + k + " else 0 end");
+			String e = "(s.w_" + k + " * :f)";
+			String p = "(s.wp_" + k + " * :f)";
+			evidence.add(e);
+			if (policy.priorStrength() > 0) {
+				numerator.add(":weight_" + k + " * ((" + p + " + :m * :mu) / (" + e + " + :m))");
+			}
+			else {
+				numerator.add("case when " + e + " > 0 then :weight_" + k + " * ((" + p + " + :m * :mu) / (" + e
+						+ " + :m)) else 0 end");
+				denominator.add("case when " + e + " > 0 then :weight_" + k + " else 0 end");
+			}
 		}
-		return "cross join lateral (select " + String.join(", ", decayed) + ") e"
-				+ " cross join lateral (select 0 + " + String.join(" + ", evidence) + " as evidence) ev"
-				+ " cross join lateral (select " + String.join(", ", scores) + ") sg"
-				+ " cross join lateral (select (0 + " + String.join(" + ", numerator) + ") / nullif(0 + "
-				+ String.join(" + ", denominator) + ", 0) as trust) tr";
+		String hasData = "(0 + " + String.join(" + ", evidence) + ") > 0";
+		String weights = policy.priorStrength() > 0 ? ":weightSum" : "nullif(0 + " + String.join(" + ", denominator) + ", 0)";
+		return "select case when " + hasData + " then (0 + " + String.join(" + ", numerator) + ") / " + weights
+				+ " end as trust";
 	}
 
-	private static String order(CustomerSort sort) {
+	/** The order by clause; {@code ranked} qualifies the ranked row's columns, {@code customer} the name. */
+	private static String order(CustomerSort sort, String ranked, String customer) {
 		return switch (sort) {
-			case TRUST -> "trust asc nulls last, id";
-			case TRUST_DESC -> "trust desc nulls last, id";
-			case NAME -> "lower(name), id";
-			case LAST_FEEDBACK -> "last_received_at desc nulls last, id";
+			case TRUST -> ranked + "trust asc nulls last, " + ranked + "id";
+			case TRUST_DESC -> ranked + "trust desc nulls last, " + ranked + "id";
+			case NAME -> "lower(" + customer + "name), " + ranked + "id";
+			case LAST_FEEDBACK -> ranked + "last_received_at desc nulls last, " + ranked + "id";
 		};
 	}
 
