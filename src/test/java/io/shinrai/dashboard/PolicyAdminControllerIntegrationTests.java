@@ -21,7 +21,9 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -51,6 +53,12 @@ class PolicyAdminControllerIntegrationTests {
 	private JdbcClient jdbc;
 
 	@Autowired
+	private PlatformTransactionManager transactions;
+
+	@Autowired
+	private ApplicationEventPublisher events;
+
+	@Autowired
 	private TestUsers users;
 
 	@Autowired
@@ -60,7 +68,7 @@ class PolicyAdminControllerIntegrationTests {
 
 	@BeforeEach
 	void someFeedback() {
-		DashboardFixtures fixtures = new DashboardFixtures(jdbc);
+		DashboardFixtures fixtures = new DashboardFixtures(jdbc, transactions, events);
 		customer = fixtures.customer(DashboardFixtures.uniqueSegment(), "Policy Preview Co");
 		Instant now = Instant.now();
 		fixtures.entry(customer, now.minus(Duration.ofDays(2))).rating(Signal.QUALITY, 5).rating(Signal.TRANSPARENCY, 1)
