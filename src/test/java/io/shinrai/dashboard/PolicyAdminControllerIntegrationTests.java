@@ -230,7 +230,7 @@ class PolicyAdminControllerIntegrationTests {
 				.getResponse()
 				.getContentAsString();
 			assertThat(html).contains("value=\"3\"", "value=\"abc\"", "name=\"weights[QUALITY]\" value=\"100\"")
-				.contains("半減期は 7 日から 3,650 日の範囲で指定してください。", "深刻度は整数で入力してください。");
+				.contains("半減期は 7 日から 3650 日の範囲で指定してください。", "深刻度は整数で入力してください。");
 			assertThat(versions()).isEqualTo(before);
 		}
 
