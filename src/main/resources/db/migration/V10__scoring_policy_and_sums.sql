@@ -23,6 +23,8 @@ create table scoring_basis (
     requested_at     timestamptz      not null default now(),
     started_at       timestamptz,
     finished_at      timestamptz,
+    -- when a newer basis replaced it; its rows are deleted a minute later
+    retired_at       timestamptz,
     -- progress of the build in feedback entries processed (each entry is processed twice: per customer, per day)
     done             bigint           not null default 0,
     total            bigint           not null default 0,
