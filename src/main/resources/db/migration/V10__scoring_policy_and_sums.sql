@@ -23,6 +23,8 @@ create table scoring_basis (
     requested_at     timestamptz      not null default now(),
     started_at       timestamptz,
     finished_at      timestamptz,
+    -- when a newer basis replaced it; its rows are deleted a minute later
+    retired_at       timestamptz,
     -- progress of the build in feedback entries processed (each entry is processed twice: per customer, per day)
     done             bigint           not null default 0,
     total            bigint           not null default 0,
@@ -145,6 +147,8 @@ create table trust_daily_sums (
 
 -- status of every customer: its negative entries inside the risk window, read from the index alone
 create index feedback_negative_customer_idx on feedback (received_at, customer_id) where negative;
+-- the customers list in name order
+create index customer_lower_name_idx on customer (lower(name), id);
 
 -- What one feedback entry adds to the sums of one basis. The incident weights of a signal are the basis' severities
 -- of the entry's incidents on that signal. Entries more than 960 half-lives after the landmark would overflow the

@@ -31,8 +31,11 @@ public record CustomerTrendChart(int width, int height, List<String> lines, List
 	public record Marker(int index, String x, String y, TrendPoint point) {
 	}
 
-	/** An axis label at {@code position} (x or y, depending on the axis). */
-	public record Tick(String position, String label, TrendPoint point) {
+	/**
+	 * An axis label at {@code position} (x or y, depending on the axis); {@code anchor} keeps the first and last
+	 * labels of the time axis inside the chart.
+	 */
+	public record Tick(String position, String label, TrendPoint point, String anchor) {
 	}
 
 	public record Threshold(String y, double value) {
@@ -56,11 +59,12 @@ public record CustomerTrendChart(int width, int height, List<String> lines, List
 		flush(lines, line);
 		List<Tick> yTicks = new ArrayList<>();
 		for (int value = 0; value <= 100; value += 25) {
-			yTicks.add(new Tick(coordinate(y(value)), Integer.toString(value), null));
+			yTicks.add(new Tick(coordinate(y(value)), Integer.toString(value), null, "end"));
 		}
 		List<Tick> xTicks = new ArrayList<>();
 		for (int i = 0; i < points.size(); i += 13) {
-			xTicks.add(new Tick(coordinate(x(i, points.size())), null, points.get(i)));
+			String anchor = (i == 0) ? "start" : (i + 13 >= points.size()) ? "end" : "middle";
+			xTicks.add(new Tick(coordinate(x(i, points.size())), null, points.get(i), anchor));
 		}
 		return new CustomerTrendChart(WIDTH, HEIGHT, lines, markers, yTicks, xTicks,
 				new Threshold(coordinate(y(policy.lowThreshold())), policy.lowThreshold()),

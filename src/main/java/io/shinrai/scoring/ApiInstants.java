@@ -18,18 +18,28 @@ final class ApiInstants {
 		if (text == null || text.isBlank()) {
 			return Instant.now();
 		}
+		Instant asOf;
 		try {
-			return Instant.parse(text.strip());
+			asOf = Instant.parse(text.strip());
 		}
 		catch (DateTimeParseException ex) {
 			try {
-				return OffsetDateTime.parse(text.strip()).toInstant();
+				asOf = OffsetDateTime.parse(text.strip()).toInstant();
 			}
 			catch (DateTimeParseException again) {
 				throw new BadApiParameterException("asOf", "scoring.api.error.asOf", text);
 			}
 		}
+		// years the database can compare with (and people mean)
+		if (asOf.isBefore(EARLIEST) || asOf.isAfter(LATEST)) {
+			throw new BadApiParameterException("asOf", "scoring.api.error.asOf", text);
+		}
+		return asOf;
 	}
+
+	private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+
+	private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
 
 	static Channel channel(String text) {
 		if (text == null || text.isBlank()) {

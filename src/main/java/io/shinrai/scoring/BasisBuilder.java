@@ -24,6 +24,7 @@ import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -364,7 +365,7 @@ class BasisBuilder implements SmartInitializingSingleton {
 				abandon(id);
 				return false;
 			}
-			jdbc.sql("update scoring_basis set state = 'RETIRED' where state = 'READY'").update();
+			jdbc.sql("update scoring_basis set state = 'RETIRED', retired_at = now() where state = 'READY'").update();
 			jdbc.sql("""
 					update scoring_basis set state = 'READY', finished_at = now(), worker = null, total = greatest(total, done)
 					where id = ?
@@ -380,12 +381,15 @@ class BasisBuilder implements SmartInitializingSingleton {
 	}
 
 	/**
-	 * Deletes the sums of retired and abandoned bases. Done when a new build starts, not at the switch, so that a page
-	 * that read the previous basis a moment before the switch still finds its rows.
+	 * Deletes the sums of bases retired or abandoned more than a minute ago: not at the switch itself, so that a page
+	 * that read the previous basis a moment before the switch still finds its rows. Runs every minute (on every
+	 * instance; deleting twice does no harm) and when a build starts.
 	 */
-	private void purgeObsolete() {
+	@Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT1M")
+	void purgeObsolete() {
 		List<Long> obsolete = jdbc.sql("""
 				select id from scoring_basis b where state in ('RETIRED', 'ABANDONED')
+				  and coalesce(b.retired_at, b.finished_at, b.requested_at) < now() - interval '1 minute'
 				  and (exists (select 1 from customer_trust_sums s where s.basis_id = b.id)
 				       or exists (select 1 from trust_daily_sums s where s.basis_id = b.id))
 				""")

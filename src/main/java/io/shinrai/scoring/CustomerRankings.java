@@ -67,13 +67,13 @@ public class CustomerRankings {
 		if (fromSums && !anyLate) {
 			// the usual case for "now": nothing after T, the stored sums are exactly the sums as of T
 			params.put("basis", basis.id());
-			sums = "sums as (select * from customer_trust_sums where basis_id = :basis)";
+			sums = "sums as not materialized (select * from customer_trust_sums where basis_id = :basis)";
 		}
 		else if (fromSums) {
 			params.put("basis", basis.id());
 			sums = """
 					late as materialized (select distinct customer_id from feedback where received_at > :t),
-					sums as (
+					sums as not materialized (
 					    select s.customer_id, %1$s, s.last_received_at from customer_trust_sums s
 					    where s.basis_id = :basis and not exists (select 1 from late where late.customer_id = s.customer_id)
 					    union all
@@ -118,22 +118,52 @@ public class CustomerRankings {
 		}
 		params.put("limit", query.size());
 		params.put("offset", (long) query.page() * query.size());
-		boolean allNegatives = query.status() != null;
 		// without band or status filter the total is a plain count of customers; otherwise count what the filters keep
 		boolean countAll = !outer.isEmpty();
+		// the window count keeps every ranked row: let it do so in memory
+		jdbc.sql("set local work_mem = '64MB'").update();
+		boolean sumsFirst = where.isEmpty() && query.sort() != CustomerSort.NAME;
+		// customers without sums (no feedback) have no trust, no band, no negatives: they sort last, never match a
+		// band filter nor WATCH/AT_RISK; a page of rows all with a sort key cannot contain them
+		boolean tailCanMatch = query.band() == null
+				&& (query.status() == null || query.status() == CustomerStatus.OK);
+		boolean tryWithoutTail = sumsFirst && (!tailCanMatch || query.status() == null);
+		long[] total = { 0 };
+		List<RankedCustomer> customers;
+		if (query.sort() == CustomerSort.NAME && outer.isEmpty()) {
+			customers = pageByName(policy, params, sums, where);
+		}
+		else {
+			customers = rank(query, policy, params, sums, where, outer, countAll, sumsFirst && !tryWithoutTail,
+					total);
+		}
+		if (query.sort() != CustomerSort.NAME && tryWithoutTail && tailCanMatch
+				&& (customers.size() < query.size() || customers.stream().anyMatch(c -> sortKey(query, c) == null))) {
+			customers = rank(query, policy, params, sums, where, outer, countAll, true, total);
+		}
+		if (!countAll) {
+			total[0] = jdbc.sql("select count(*) from customer c where "
+					+ (where.isEmpty() ? "true" : String.join(" and ", where)))
+				.params(params)
+				.query(Long.class)
+				.single();
+		}
+		else if (customers.isEmpty() && query.page() > 0) {
+			total[0] = count(query);
+		}
+		return new CustomerRankingPage(customers, total[0], query.page(), query.size());
+	}
+
+	private List<RankedCustomer> rank(CustomerRankingQuery query, ScoringPolicy policy, Map<String, Object> params,
+			String sums, List<String> where, List<String> outer, boolean countAll, boolean withTail, long[] total) {
+		boolean allNegatives = query.status() != null;
 		// ranked rows stay narrow; reference, segment and negative counts are added to the page rows only
 		String sql = """
 				with %s,
 				negatives as (
 				    select customer_id, count(*) as n from feedback
 				    where %s and negative and received_at > :windowStart and received_at <= :t group by customer_id),
-				ranked as (
-				    select c.id, %s s.last_received_at, tr.trust, coalesce(n.n, 0) as negatives
-				    from customer c
-				    left join sums s on s.customer_id = c.id
-				    left join negatives n on n.customer_id = c.id
-				    cross join lateral (%s) tr
-				    where %s),
+				ranked as (%s),
 				classified as (
 				    select *, case when trust is null then null when trust >= :high then 'HIGH'
 				                   when trust < :low then 'LOW' else 'MEDIUM' end as band,
@@ -147,38 +177,52 @@ public class CustomerRankings {
 				       %s as negatives
 				from page p join customer c on c.id = p.id
 				order by %s
-				""".formatted(sums, allNegatives ? "true" : "false",
-				query.sort() == CustomerSort.NAME ? "c.name," : "", trustExpression(policy),
-				where.isEmpty() ? "true" : String.join(" and ", where), countAll ? "count(*) over ()" : "0",
+				""".formatted(sums, allNegatives ? "true" : "false", ranked(query, where, policy, withTail),
+				countAll ? "count(*) over ()" : "0",
 				outer.isEmpty() ? "true" : String.join(" and ", outer), order(query.sort(), "", ""),
 				allNegatives ? "p.negatives" : """
 						(select count(*) from feedback f where f.customer_id = p.id and f.negative
 						     and f.received_at > :windowStart and f.received_at <= :t)""",
 				order(query.sort(), "p.", "c."));
-		// the window count keeps every ranked row: let it do so in memory
-		jdbc.sql("set local work_mem = '64MB'").update();
-		long[] total = { 0 };
-		List<RankedCustomer> customers = jdbc.sql(sql).params(params).query((rs, row) -> {
+		return jdbc.sql(sql).params(params).query((rs, row) -> {
 			total[0] = rs.getLong("total");
-			Double trust = rs.getObject("trust", Double.class);
-			String band = rs.getString("band");
-			Timestamp last = rs.getTimestamp("last_received_at");
-			long negatives = rs.getLong("negatives");
-			return new RankedCustomer(rs.getLong("id"), rs.getString("reference"), rs.getString("name"),
-					rs.getString("segment"), trust, band == null ? null : Band.valueOf(band),
-					CustomerStatus.of(negatives, policy), negatives, last == null ? null : last.toInstant());
+			return customer(rs, policy);
 		}).list();
-		if (!countAll) {
-			total[0] = jdbc.sql("select count(*) from customer c where "
-					+ (where.isEmpty() ? "true" : String.join(" and ", where)))
-				.params(params)
-				.query(Long.class)
-				.single();
-		}
-		else if (customers.isEmpty() && query.page() > 0) {
-			total[0] = count(query);
-		}
-		return new CustomerRankingPage(customers, total[0], query.page(), query.size());
+	}
+
+	/** In name order without band or status filter only the page's customers need a trust: page first, then score. */
+	private List<RankedCustomer> pageByName(ScoringPolicy policy, Map<String, Object> params, String sums,
+			List<String> where) {
+		String sql = """
+				with %s,
+				page as (
+				    select c.id, c.reference, c.name, c.segment from customer c where %s
+				    order by lower(c.name), c.id limit :limit offset :offset)
+				select c.id, c.reference, c.name, c.segment, s.last_received_at, tr.trust,
+				       case when tr.trust is null then null when tr.trust >= :high then 'HIGH'
+				            when tr.trust < :low then 'LOW' else 'MEDIUM' end as band,
+				       (select count(*) from feedback f where f.customer_id = c.id and f.negative
+				            and f.received_at > :windowStart and f.received_at <= :t) as negatives
+				from page c
+				left join sums s on s.customer_id = c.id
+				cross join lateral (%s) tr
+				order by lower(c.name), c.id
+				""".formatted(sums, where.isEmpty() ? "true" : String.join(" and ", where), trustExpression(policy));
+		return jdbc.sql(sql).params(params).query((rs, row) -> customer(rs, policy)).list();
+	}
+
+	private static RankedCustomer customer(java.sql.ResultSet rs, ScoringPolicy policy) throws java.sql.SQLException {
+		Double trust = rs.getObject("trust", Double.class);
+		String band = rs.getString("band");
+		Timestamp last = rs.getTimestamp("last_received_at");
+		long negatives = rs.getLong("negatives");
+		return new RankedCustomer(rs.getLong("id"), rs.getString("reference"), rs.getString("name"),
+				rs.getString("segment"), trust, band == null ? null : Band.valueOf(band),
+				CustomerStatus.of(negatives, policy), negatives, last == null ? null : last.toInstant());
+	}
+
+	private static Object sortKey(CustomerRankingQuery query, RankedCustomer customer) {
+		return (query.sort() == CustomerSort.LAST_FEEDBACK) ? customer.lastFeedbackAt() : customer.trust();
 	}
 
 	/** How many customers are AT_RISK and WATCH as of {@code asOf} (the rest are OK). */
@@ -251,6 +295,41 @@ public class CustomerRankings {
 		String weights = policy.priorStrength() > 0 ? ":weightSum" : "nullif(0 + " + String.join(" + ", denominator) + ", 0)";
 		return "select case when " + hasData + " then (0 + " + String.join(" + ", numerator) + ") / " + weights
 				+ " end as trust";
+	}
+
+	/**
+	 * Every customer with its trust (null without data), newest feedback and negative count. Without a text or
+	 * segment filter, and unless sorted by name, the customers are ranked straight from their rows of sums, and the
+	 * customers without any (no feedback yet) are appended by id; this avoids hashing every wide row of sums against
+	 * every customer.
+	 */
+	private static String ranked(CustomerRankingQuery query, List<String> where, ScoringPolicy policy,
+			boolean withTail) {
+		if (where.isEmpty() && query.sort() != CustomerSort.NAME) {
+			return """
+					select s.customer_id as id, s.last_received_at, tr.trust, %s as negatives
+					from sums s
+					%s
+					cross join lateral (%s) tr
+					%s
+					""".formatted(query.status() != null ? "coalesce(n.n, 0)" : "0",
+					query.status() != null ? "left join negatives n on n.customer_id = s.customer_id" : "",
+					trustExpression(policy), withTail ? """
+							union all
+							select c.id, null, null, 0 from customer c
+							where not exists (select 1 from sums s where s.customer_id = c.id)""" : "");
+		}
+		return """
+				select c.id, %s s.last_received_at, tr.trust, %s as negatives
+				from customer c
+				left join sums s on s.customer_id = c.id
+				%s
+				cross join lateral (%s) tr
+				where %s
+				""".formatted(query.sort() == CustomerSort.NAME ? "c.name," : "",
+				query.status() != null ? "coalesce(n.n, 0)" : "0",
+				query.status() != null ? "left join negatives n on n.customer_id = c.id" : "", trustExpression(policy),
+				where.isEmpty() ? "true" : String.join(" and ", where));
 	}
 
 	/** The order by clause; {@code ranked} qualifies the ranked row's columns, {@code customer} the name. */

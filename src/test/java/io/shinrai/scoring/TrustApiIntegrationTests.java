@@ -181,6 +181,22 @@ class TrustApiIntegrationTests {
 		}
 
 		@Test
+		void anAsOfOutsideTheYearsTheDatabaseKnowsIsA400() throws Exception {
+			mvc.perform(get("/api/v1/trust").param("asOf", "+20000-01-01T00:00:00Z")
+				.with(httpBasic(TestUsers.STAFF, TestUsers.PASSWORD)))
+				.andExpect(status().isBadRequest())
+				.andExpect(jsonPath("$.errors.asOf").exists());
+		}
+
+		@Test
+		void anAsOfFarFromTheSumsIsScoredFromTheRowsExactly() throws Exception {
+			mvc.perform(get("/api/v1/trust").param("asOf", "2999-01-01T00:00:00Z")
+				.with(httpBasic(TestUsers.STAFF, TestUsers.PASSWORD)))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.asOf").value("2999-01-01T00:00:00Z"));
+		}
+
+		@Test
 		void anUnknownChannelIsA400() throws Exception {
 			mvc.perform(get("/api/v1/trust").param("channel", "FAX").with(httpBasic(TestUsers.STAFF, TestUsers.PASSWORD)))
 				.andExpect(status().isBadRequest())

@@ -156,6 +156,74 @@ class TrustSumsIntegrationTests {
 		assertAgreement(world, List.of(at, at.plusNanos(999), at.plusNanos(1_000), at.minusNanos(1)));
 	}
 
+	@Test
+	void unfilteredListsRankEveryCustomerLikeTheCalculator() {
+		Random random = new Random(99);
+		World world = new World(random, 2, 10);
+		for (int i = 0; i < 40; i++) {
+			fixture.store(FeedbackFixture.randomDraft(random, world.anyCustomer(), world.randomInstant()));
+		}
+		List<Row> rows = fixture.allRows();
+		ScoringPolicy policy = scores.activePolicy();
+		long customers = jdbc.sql("select count(*) from customer").query(Long.class).single();
+		Map<Long, List<FeedbackFacts>> byCustomer = new java.util.HashMap<>();
+		rows.forEach(row -> byCustomer.computeIfAbsent(row.customerId(), id -> new ArrayList<>()).add(row.facts()));
+		for (Instant at : List.of(now, now.minus(Duration.ofDays(200)))) {
+			for (CustomerSort sort : CustomerSort.values()) {
+				List<RankedCustomer> all = new ArrayList<>();
+				for (int page = 0; ; page++) {
+					CustomerRankingPage result = rankings.find(new CustomerRankingQuery(null, null, null, null, sort,
+							page, CustomerRankingQuery.MAX_SIZE, at));
+					assertThat(result.total()).isEqualTo(customers);
+					all.addAll(result.customers());
+					if (!result.hasNext()) {
+						break;
+					}
+				}
+				assertThat(all).hasSize((int) customers);
+				assertThat(all.stream().map(RankedCustomer::id).distinct()).hasSize((int) customers);
+				boolean tail = false;
+				for (int i = 0; i < all.size(); i++) {
+					RankedCustomer customer = all.get(i);
+					List<FeedbackFacts> facts = byCustomer.getOrDefault(customer.id(), List.of());
+					TrustScore expected = TrustCalculator.score(observations(facts, policy), policy, at);
+					assertThat(customer.trust() == null).as(customer.reference()).isEqualTo(!expected.hasData());
+					if (expected.hasData()) {
+						assertThat(customer.trust()).as(customer.reference()).isCloseTo(expected.trust(), within(TOLERANCE));
+					}
+					Object key = switch (sort) {
+						case LAST_FEEDBACK -> customer.lastFeedbackAt();
+						case NAME -> customer.name();
+						default -> customer.trust();
+					};
+					if (tail) {
+						assertThat(key).as("no data or no feedback sorts last").isNull();
+					}
+					tail |= key == null;
+					if (i > 0 && key != null && sort == CustomerSort.TRUST) {
+						assertThat(customer.trust()).isGreaterThanOrEqualTo(all.get(i - 1).trust());
+					}
+					if (i > 0 && key != null && sort == CustomerSort.TRUST_DESC) {
+						assertThat(customer.trust()).isLessThanOrEqualTo(all.get(i - 1).trust());
+					}
+				}
+			}
+			for (Band band : Band.values()) {
+				long expected = byCustomer.values().stream()
+					.map(facts -> TrustCalculator.score(observations(facts, policy), policy, at))
+					.filter(score -> score.band() == band)
+					.count();
+				assertThat(rankings.find(new CustomerRankingQuery(null, null, band, null, CustomerSort.TRUST, 0, 1, at))
+					.total()).as(band.name()).isEqualTo(expected);
+			}
+			long ok = customers - byCustomer.values().stream()
+				.filter(facts -> TrustCalculator.negativeCount(facts, policy, at) > 0)
+				.count();
+			assertThat(rankings.find(new CustomerRankingQuery(null, null, null, CustomerStatus.OK, CustomerSort.TRUST, 0,
+					1, at)).total()).isEqualTo(ok);
+		}
+	}
+
 	// ---------------------------------------------------------------------------------------------------------------
 
 	private void assertAgreement(World world, List<Instant> instants) {
