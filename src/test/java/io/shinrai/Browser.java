@@ -97,6 +97,14 @@ public final class Browser implements AutoCloseable {
 		return this;
 	}
 
+	/** Clicks a link or button that loads another page, and waits until the old page is gone. */
+	public Browser clickAndWaitForPage(By target) {
+		WebElement page = driver.findElement(By.tagName("html"));
+		click(target);
+		new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
+		return this;
+	}
+
 	public WebElement find(By target) {
 		return new WebDriverWait(driver, Duration.ofSeconds(10))
 			.until(ExpectedConditions.presenceOfElementLocated(target));

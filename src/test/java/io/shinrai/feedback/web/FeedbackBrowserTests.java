@@ -26,9 +26,19 @@ class FeedbackBrowserTests {
 	 * to the middle at once first.
 	 */
 	private static void click(Browser browser, By target) {
+		scrollTo(browser, target);
+		browser.click(target);
+	}
+
+	/** For links and submit buttons: the next read must see the new page, not the old one. */
+	private static void navigate(Browser browser, By target) {
+		scrollTo(browser, target);
+		browser.clickAndWaitForPage(target);
+	}
+
+	private static void scrollTo(Browser browser, By target) {
 		((JavascriptExecutor) browser.driver()).executeScript(
 				"arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", browser.find(target));
-		browser.click(target);
 	}
 
 	@Test
@@ -36,7 +46,7 @@ class FeedbackBrowserTests {
 		String ref = "B-" + UUID.randomUUID().toString().substring(0, 8);
 		try (Browser browser = Browser.open(port)) {
 			browser.go("/login?lang=en").signIn(TestUsers.MANAGER, TestUsers.PASSWORD);
-			click(browser, By.cssSelector("nav a[href='/feedback/new']"));
+			navigate(browser, By.cssSelector("nav a[href='/feedback/new']"));
 			assertThat(browser.text(By.cssSelector("main h1"))).isEqualTo("Log feedback");
 
 			// a first try without a name for the new customer and an NPS of 12
@@ -49,7 +59,7 @@ class FeedbackBrowserTests {
 			browser.type(By.id("incidentNotes-BROKEN_PROMISE"), "Promised delivery on Monday, came on Friday");
 			browser.type(By.id("comment"), "配送が遅れた。Nobody called to explain.");
 			browser.screenshot("feedback-form-filled");
-			click(browser, By.cssSelector("form.feedback-form button[type=submit]"));
+			navigate(browser, By.cssSelector("form.feedback-form button[type=submit]"));
 
 			assertThat(browser.text(By.id("error-summary"))).contains("enter a name to create the customer")
 				.contains("NPS must be a whole number from 0 to 10.");
@@ -62,7 +72,7 @@ class FeedbackBrowserTests {
 
 			browser.type(By.id("customerName"), "Browser Test Customer");
 			browser.type(By.id("nps"), "3");
-			click(browser, By.cssSelector("form.feedback-form button[type=submit]"));
+			navigate(browser, By.cssSelector("form.feedback-form button[type=submit]"));
 
 			assertThat(browser.currentPath()).matches("/feedback/\\d+");
 			assertThat(browser.text(By.cssSelector(".alert-success"))).contains("Browser Test Customer");
@@ -70,10 +80,10 @@ class FeedbackBrowserTests {
 				.contains("Promised delivery on Monday, came on Friday");
 			browser.screenshot("feedback-logged");
 
-			click(browser, By.cssSelector("nav a[href='/feedback']"));
+			navigate(browser, By.cssSelector("nav a[href='/feedback']"));
 			browser.type(By.id("q"), "配送");
 			browser.type(By.id("customer"), ref);
-			click(browser, By.cssSelector("form.filters button[type=submit]"));
+			navigate(browser, By.cssSelector("form.filters button[type=submit]"));
 			assertThat(browser.text(By.id("result-count"))).isEqualTo("1 entry");
 			assertThat(browser.text(By.cssSelector(".feedback-table tbody"))).contains("Browser Test Customer")
 				.contains("Phone")
