@@ -190,6 +190,31 @@ class ImportControllerIntegrationTests {
 	}
 
 	@Test
+	void pagesThroughManyRejectedRows() throws Exception {
+		StringBuilder csv = new StringBuilder("external_id,customer_ref,customer_name,segment,received_at,channel,"
+				+ "category,transparency,consistency,communication,quality,values,nps,csat,ces,incidents,comment\n");
+		for (int i = 0; i < 60; i++) {
+			csv.append(run).append("-page-").append(i).append(',').append(run).append("-C,Paging Co,SMB,2026-05-01,FAX,")
+				.append("PRODUCT,,,,4,,,,,,\n");
+		}
+		Path file = directory.resolve("many-rejected.csv");
+		Files.writeString(file, csv, StandardCharsets.UTF_8);
+		FeedbackImport job = imports.run(file, "many-rejected.csv", TestUsers.MANAGER);
+		assertThat(job.rejected()).isEqualTo(60);
+
+		String first = mvc.perform(get("/import/{id}", job.id()).with(manager()).locale(Locale.ENGLISH))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(first).contains("Page 1 of 2", "href=\"/import/" + job.id() + "?page=1\"");
+		String second = mvc.perform(get("/import/{id}", job.id()).param("page", "1").with(manager()).locale(Locale.JAPANESE))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(second).contains("2 / 2 ページ", "href=\"/import/" + job.id() + "?page=0\"");
+	}
+
+	@Test
 	void correctedRejectedRowsImportAgainIgnoringLineAndReason() throws Exception {
 		FeedbackImport job = imports.run(CsvFixtures.file(directory, "multiline.csv", run), "lines.csv", TestUsers.MANAGER);
 		byte[] rejected = mvc.perform(get("/import/{id}/rejected.csv", job.id()).with(manager()))
