@@ -47,42 +47,42 @@ class RecoveryBrowserTests {
 
 		try (Browser browser = Browser.open(port)) {
 			browser.go("/login?lang=en").signIn(TestUsers.MANAGER, TestUsers.PASSWORD);
-			browser.click(By.id("nav-recovery"));
+			browser.clickAndWaitForPage(By.id("nav-recovery"));
 			assertThat(browser.text(By.cssSelector("main h1"))).isEqualTo("Recovery");
 			browser.go("/recovery?customer=" + customer);
 			assertThat(browser.text(By.id("recovery-cases"))).contains("#" + caseId).contains("Open")
 				.contains("Unassigned");
 			browser.screenshot("recovery-board-en");
 
-			browser.click(By.linkText("#" + caseId));
+			browser.clickAndWaitForPage(By.linkText("#" + caseId));
 			assertThat(browser.currentPath()).isEqualTo("/recovery/" + caseId);
 			assertThat(browser.text(By.id("case-status"))).isEqualTo("Open");
 			assertThat(browser.text(By.id("case-owner"))).isEqualTo("Unassigned");
 			browser.screenshot("recovery-case-open-en");
 
 			browser.type(By.id("text"), "Called the customer and apologised.\nA replacement ships tomorrow.");
-			browser.click(By.id("note-submit"));
+			browser.clickAndWaitForPage(By.id("note-submit"));
 			waitForText(browser, By.cssSelector(".alert-success"), "The note has been saved.");
 			assertThat(browser.text(By.id("case-notes"))).contains("Called the customer and apologised.")
 				.contains("Test Manager");
 
 			new Select(browser.find(By.id("owner"))).selectByValue(TestUsers.MANAGER);
-			browser.click(By.id("owner-submit"));
+			browser.clickAndWaitForPage(By.id("owner-submit"));
 			waitForText(browser, By.cssSelector(".alert-success"), "The owner has been changed.");
 			assertThat(browser.text(By.id("case-owner"))).isEqualTo("Test Manager");
 
-			browser.click(By.id("action-acknowledge"));
+			browser.clickAndWaitForPage(By.id("action-acknowledge"));
 			waitForText(browser, By.id("case-status"), "Acknowledged");
 			browser.screenshot("recovery-case-acknowledged-en");
-			browser.click(By.id("action-resolve"));
+			browser.clickAndWaitForPage(By.id("action-resolve"));
 			waitForText(browser, By.id("case-status"), "Resolved");
-			browser.click(By.id("action-close"));
+			browser.clickAndWaitForPage(By.id("action-close"));
 			waitForText(browser, By.id("case-status"), "Closed");
 			assertThat(browser.text(By.id("case-actions"))).contains("This case is closed.");
 			assertThat(browser.driver().findElements(By.cssSelector("#case-actions button"))).isEmpty();
 			browser.screenshot("recovery-case-closed-en");
 
-			browser.click(By.cssSelector("a[hreflang=ja]"));
+			browser.clickAndWaitForPage(By.cssSelector("a[hreflang=ja]"));
 			waitForText(browser, By.id("case-status"), "完了");
 			assertThat(browser.text(By.cssSelector("main h1"))).contains("信頼回復ケース #" + caseId);
 			browser.screenshot("recovery-case-closed-ja");
@@ -106,10 +106,10 @@ class RecoveryBrowserTests {
 			first.go("/login?lang=en").signIn(TestUsers.MANAGER, TestUsers.PASSWORD).go("/recovery/" + caseId);
 			second.go("/login?lang=en").signIn(TestUsers.ADMIN, TestUsers.PASSWORD).go("/recovery/" + caseId);
 
-			first.click(By.id("action-acknowledge"));
+			first.clickAndWaitForPage(By.id("action-acknowledge"));
 			waitForText(first, By.id("case-status"), "Acknowledged");
 			second.type(By.id("text"), "Offered a voucher on the phone.");
-			second.click(By.id("note-submit"));
+			second.clickAndWaitForPage(By.id("note-submit"));
 
 			waitForText(second, By.cssSelector("#note-form .alert-danger"), "Someone else changed this case");
 			assertThat(second.text(By.id("case-status"))).isEqualTo("Acknowledged");
@@ -117,7 +117,7 @@ class RecoveryBrowserTests {
 			second.screenshot("recovery-case-conflict-en");
 
 			// sending it again saves it on top of the other manager's change
-			second.click(By.id("note-submit"));
+			second.clickAndWaitForPage(By.id("note-submit"));
 			waitForText(second, By.cssSelector(".alert-success"), "The note has been saved.");
 			assertThat(second.text(By.id("case-notes"))).contains("Offered a voucher on the phone.");
 		}
