@@ -79,7 +79,8 @@ class SecurityConfiguration {
 	AuthenticationManager authenticationManager(UserAccounts accounts, PasswordEncoder passwordEncoder,
 			LoginThrottle throttle) {
 		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(accounts);
-		passwords.setPasswordEncoder(passwordEncoder);
+		// bcrypt once per API client and password, not once per request (see RememberingPasswordEncoder)
+		passwords.setPasswordEncoder(new RememberingPasswordEncoder(passwordEncoder));
 		// check disabled (and the like) only after the password, so a disabled account costs the same bcrypt time
 		// as any other and a wrong password for it fails like every wrong password
 		UserDetailsChecker accountStatus = new AccountStatusUserDetailsChecker();

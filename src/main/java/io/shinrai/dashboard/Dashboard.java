@@ -30,12 +30,15 @@ import io.shinrai.dashboard.DashboardView.TrendPoint;
 import io.shinrai.feedback.Channel;
 import io.shinrai.feedback.IncidentType;
 import io.shinrai.feedback.Signal;
+import io.shinrai.scoring.ActivityCounts;
 import io.shinrai.scoring.CustomerTrust;
 import io.shinrai.scoring.SatisfactionMetrics;
 import io.shinrai.scoring.Scope;
+import io.shinrai.scoring.ScopeBreakdown;
 import io.shinrai.scoring.ScopeTrust;
 import io.shinrai.scoring.ScoringPolicy;
 import io.shinrai.scoring.SignalScore;
+import io.shinrai.scoring.TrustCalculator;
 import io.shinrai.scoring.TrustScore;
 import io.shinrai.scoring.TrustScores;
 
@@ -77,15 +80,25 @@ public class Dashboard {
 		ScoringPolicy policy = trustScores.activePolicy();
 		Instant asOf = query.asOf();
 		Scope scope = query.scope();
-		ScopeTrust now = trustScores.forScope(scope, asOf);
-		ScopeTrust before = trustScores.forScope(scope, asOf.minus(TRUST_CHANGE_SPAN));
+		// one read of the scope's history: the weekly trend, 30 days ago and now
+		List<Instant> instants = trendInstants(asOf);
+		instants.add(asOf.minus(TRUST_CHANGE_SPAN));
+		List<ScopeTrust> history = trustScores.history(scope, instants);
+		ScopeTrust now = history.get(history.size() - 2);
+		ScopeTrust before = history.get(history.size() - 1);
 		Double change = (now.score().hasData() && before.score().hasData())
 				? now.score().trust() - before.score().trust() : null;
-		List<PeriodCell> cells = periodCells(query);
+		List<TrendPoint> trend = new ArrayList<>();
+		for (int i = 0; i < instants.size() - 1; i++) {
+			Instant at = instants.get(i);
+			LocalDate label = at.equals(asOf) ? asOf.atZone(zone).toLocalDate() : at.atZone(zone).toLocalDate().minusDays(1);
+			trend.add(new TrendPoint(label, at, history.get(i).score().trust(), history.get(i).satisfaction().nps()));
+		}
+		List<ActivityCounts> cells = trustScores.activity(query.from(), query.to());
+		ScopeBreakdown breakdown = trustScores.breakdown(scope, asOf);
 		return new DashboardView(query, policy, anyFeedback(), scopeHasFeedback(query), now.score(), change,
-				weakest(now.score()), trend(scope, asOf), satisfaction(cells, query.segment(), query.channel()),
-				risk(query, policy), recoveryCases(query), bySegment(query, cells), byChannel(query, cells),
-				incidents(query, policy));
+				weakest(now.score()), trend, satisfaction(cells, scope), risk(query, policy), recoveryCases(query),
+				bySegment(query, policy, cells, breakdown), byChannel(query, policy, cells, breakdown), incidents(query, policy));
 	}
 
 	/** Segments customers have, in name order (read as a skip scan over the segment index). */
@@ -132,77 +145,59 @@ public class Dashboard {
 	}
 
 	/**
-	 * The scope's trust and NPS at the end of each of the last {@link #TREND_WEEKS} weeks (weeks end on Monday 00:00
-	 * in the business time zone), then as of the end of the period itself.
+	 * The instants of the trend: the end of each of the last {@link #TREND_WEEKS} weeks (weeks end on Monday 00:00 in
+	 * the business time zone, labelled with their Sunday), then the end of the period itself.
 	 */
-	List<TrendPoint> trend(Scope scope, Instant asOf) {
+	List<Instant> trendInstants(Instant asOf) {
 		LocalDate lastMonday = asOf.atZone(zone).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-		List<TrendPoint> points = new ArrayList<>();
+		List<Instant> instants = new ArrayList<>();
 		for (int week = TREND_WEEKS - 1; week >= 0; week--) {
-			LocalDate weekEnd = lastMonday.minusWeeks(week);
-			Instant at = weekEnd.atStartOfDay(zone).toInstant();
+			Instant at = lastMonday.minusWeeks(week).atStartOfDay(zone).toInstant();
 			if (at.isBefore(asOf)) {
-				points.add(point(scope, weekEnd.minusDays(1), at));
+				instants.add(at);
 			}
 		}
-		points.add(point(scope, asOf.atZone(zone).toLocalDate(), asOf));
-		return points;
+		instants.add(asOf);
+		return instants;
 	}
 
-	private TrendPoint point(Scope scope, LocalDate label, Instant at) {
-		ScopeTrust trust = trustScores.forScope(scope, at);
-		return new TrendPoint(label, at, trust.score().trust(), trust.satisfaction().nps());
+	private static SatisfactionMetrics satisfaction(List<ActivityCounts> cells, Scope scope) {
+		return total(cells, scope).satisfaction();
 	}
 
-	/** Counts per (segment, channel) of the entries received in the period: one pass over the period's rows. */
-	private List<PeriodCell> periodCells(DashboardQuery query) {
-		return jdbc.sql("""
-				select c.segment, f.channel, count(*) as entries,
-				       count(*) filter (where f.nps >= 9) as promoters, count(*) filter (where f.nps <= 6) as detractors,
-				       count(f.nps) as nps_responses,
-				       count(*) filter (where f.csat >= 4) as csat_top2, count(f.csat) as csat_responses,
-				       coalesce(sum(f.ces), 0) as ces_sum, count(f.ces) as ces_responses
-				from feedback f join customer c on c.id = f.customer_id
-				where f.received_at >= :from and f.received_at < :to
-				group by c.segment, f.channel
-				""")
-			.param("from", Timestamp.from(query.from()))
-			.param("to", Timestamp.from(query.to()))
-			.query((rs, row) -> new PeriodCell(rs.getString("segment"), Channel.valueOf(rs.getString("channel")),
-					rs.getLong("entries"), rs.getLong("promoters"), rs.getLong("detractors"),
-					rs.getLong("nps_responses"), rs.getLong("csat_top2"), rs.getLong("csat_responses"),
-					rs.getLong("ces_sum"), rs.getLong("ces_responses")))
-			.list();
-	}
-
-	private static SatisfactionMetrics satisfaction(List<PeriodCell> cells, String segment, Channel channel) {
-		PeriodCell sum = PeriodCell.ZERO;
-		for (PeriodCell cell : cells) {
-			if (cell.matches(segment, channel)) {
+	private static ActivityCounts total(List<ActivityCounts> cells, Scope scope) {
+		ActivityCounts sum = ActivityCounts.ZERO;
+		for (ActivityCounts cell : cells) {
+			if (cell.matches(scope)) {
 				sum = sum.plus(cell);
 			}
 		}
-		return SatisfactionMetrics.fromCounts(sum.promoters, sum.detractors, sum.npsResponses, sum.csatTop2,
-				sum.csatResponses, sum.cesSum, sum.cesResponses);
+		return sum;
 	}
 
-	private List<BreakdownRow> bySegment(DashboardQuery query, List<PeriodCell> cells) {
+	private List<BreakdownRow> bySegment(DashboardQuery query, ScoringPolicy policy, List<ActivityCounts> cells,
+			ScopeBreakdown breakdown) {
 		List<String> segments = (query.segment() != null) ? List.of(query.segment()) : segments();
+		Map<String, TrustScore> scores = breakdown.bySegment();
+		TrustScore noData = TrustCalculator.score(List.of(), policy, query.asOf());
 		List<BreakdownRow> rows = new ArrayList<>();
 		for (String segment : segments) {
-			TrustScore score = trustScores.forScope(new Scope(segment, query.channel()), query.asOf()).score();
-			long responses = cells.stream().filter(c -> c.matches(segment, query.channel())).mapToLong(PeriodCell::entries).sum();
+			TrustScore score = scores.getOrDefault(segment, noData);
+			long responses = total(cells, new Scope(segment, query.channel())).entries();
 			rows.add(new BreakdownRow(segment, null, score.trust(), score.band(), score.evidence(), responses));
 		}
 		return rows;
 	}
 
-	private List<BreakdownRow> byChannel(DashboardQuery query, List<PeriodCell> cells) {
+	private List<BreakdownRow> byChannel(DashboardQuery query, ScoringPolicy policy, List<ActivityCounts> cells,
+			ScopeBreakdown breakdown) {
 		List<Channel> channels = (query.channel() != null) ? List.of(query.channel()) : List.of(Channel.values());
+		Map<Channel, TrustScore> scores = breakdown.byChannel();
+		TrustScore noData = TrustCalculator.score(List.of(), policy, query.asOf());
 		List<BreakdownRow> rows = new ArrayList<>();
 		for (Channel channel : channels) {
-			TrustScore score = trustScores.forScope(new Scope(query.segment(), channel), query.asOf()).score();
-			long responses = cells.stream().filter(c -> c.matches(query.segment(), channel)).mapToLong(PeriodCell::entries).sum();
+			TrustScore score = scores.getOrDefault(channel, noData);
+			long responses = total(cells, new Scope(query.segment(), channel)).entries();
 			rows.add(new BreakdownRow(null, channel, score.trust(), score.band(), score.evidence(), responses));
 		}
 		return rows;
@@ -246,22 +241,32 @@ public class Dashboard {
 		params.put("windowStart", Timestamp.from(asOf.minus(Duration.ofDays(policy.riskWindowDays()))));
 		params.put("asOf", Timestamp.from(asOf));
 		params.put("atRisk", policy.atRiskCount());
-		long[] counts = jdbc.sql("select count(*) filter (where negatives >= :atRisk) as at_risk,"
-				+ " count(*) filter (where negatives < :atRisk) as watch from (" + negatives + ") n")
-			.params(params)
-			.query((rs, row) -> new long[] { rs.getLong("at_risk"), rs.getLong("watch") })
-			.single();
-		List<Candidate> candidates = jdbc.sql("select n.customer_id, c.reference, c.name, c.segment from (" + negatives
-				+ ") n join customer c on c.id = n.customer_id"
-				+ " order by (n.negatives >= :atRisk) desc, n.negatives desc, n.latest desc, n.customer_id limit :limit")
+		// one pass over the window's negatives for both the counts and the candidates
+		long[] counts = new long[2];
+		List<Candidate> candidates = new ArrayList<>();
+		jdbc.sql("with n as materialized (" + negatives + "),"
+				+ " counts as (select count(*) filter (where negatives >= :atRisk) as at_risk,"
+				+ " count(*) filter (where negatives < :atRisk) as watch from n)"
+				+ " select k.at_risk, k.watch, t.* from counts k left join lateral ("
+				+ " select top.*, c.reference, c.name, c.segment from (select * from n"
+				+ " order by (n.negatives >= :atRisk) desc, n.negatives desc, n.latest desc, n.customer_id limit :limit)"
+				+ " top join customer c on c.id = top.customer_id"
+				+ ") t on true order by (t.negatives >= :atRisk) desc, t.negatives desc, t.latest desc, t.customer_id")
 			.params(params)
 			.param("limit", RISK_CANDIDATES)
-			.query((rs, row) -> new Candidate(rs.getLong("customer_id"), rs.getString("reference"),
-					rs.getString("name"), rs.getString("segment")))
-			.list();
+			.query(rs -> {
+				counts[0] = rs.getLong("at_risk");
+				counts[1] = rs.getLong("watch");
+				long id = rs.getLong("customer_id");
+				if (!rs.wasNull()) {
+					candidates.add(new Candidate(id, rs.getString("reference"), rs.getString("name"),
+							rs.getString("segment")));
+				}
+			});
+		Map<Long, CustomerTrust> trusts = trustScores.forCustomers(candidates.stream().map(Candidate::id).toList(), asOf);
 		List<CustomerAtRisk> customers = new ArrayList<>();
 		for (Candidate candidate : candidates) {
-			CustomerTrust trust = trustScores.forCustomer(candidate.id(), asOf);
+			CustomerTrust trust = trusts.get(candidate.id());
 			customers.add(new CustomerAtRisk(candidate.id(), candidate.reference(), candidate.name(),
 					candidate.segment(), trust.status(), trust.negativeCount(), trust.score().trust(),
 					trust.score().band()));
@@ -275,24 +280,6 @@ public class Dashboard {
 	}
 
 	private record Candidate(long id, String reference, String name, String segment) {
-	}
-
-	/** Counts of the period's entries for one segment and channel. */
-	private record PeriodCell(String segment, Channel channel, long entries, long promoters, long detractors,
-			long npsResponses, long csatTop2, long csatResponses, long cesSum, long cesResponses) {
-
-		static final PeriodCell ZERO = new PeriodCell(null, null, 0, 0, 0, 0, 0, 0, 0, 0);
-
-		boolean matches(String segment, Channel channel) {
-			return (segment == null || segment.equals(this.segment)) && (channel == null || channel == this.channel);
-		}
-
-		PeriodCell plus(PeriodCell o) {
-			return new PeriodCell(null, null, entries + o.entries, promoters + o.promoters, detractors + o.detractors,
-					npsResponses + o.npsResponses, csatTop2 + o.csatTop2, csatResponses + o.csatResponses,
-					cesSum + o.cesSum, cesResponses + o.cesResponses);
-		}
-
 	}
 
 	/** The SQL that narrows feedback {@code f} to a scope; only the conditions needed, so indexes stay usable. */

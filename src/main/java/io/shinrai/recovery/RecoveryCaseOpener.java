@@ -37,8 +37,8 @@ import io.shinrai.scoring.TrustScores;
  * open or join cases: older ones are history. Per customer: attach to its OPEN or ACKNOWLEDGED case,
  * reopen its RESOLVED case, or open a new one.
  * <p>
- * Built for import batches of thousands of entries: a fixed number of statements per event, plus one trust lookup per
- * newly opened case. Idempotent: an entry already attached (re-delivered event, re-import) is skipped. Concurrent
+ * Built for import batches of thousands of entries: a fixed number of statements per event (the trust of every newly
+ * opened case's customer is read in one statement). Idempotent: an entry already attached (re-delivered event, re-import) is skipped. Concurrent
  * events for one customer meet at the unique index on its not-closed case: the loser's insert does nothing and it
  * attaches to the winner's case once that commits.
  */
@@ -187,9 +187,10 @@ class RecoveryCaseOpener {
 		Double[] trusts = new Double[size];
 		String[] statuses = new String[size];
 		Map<String, Boolean> mayOwn = new HashMap<>();
+		Map<Long, CustomerTrust> trustOf = trustScores.forCustomers(customerIds, now);
 		int i = 0;
 		for (long customerId : customerIds) {
-			CustomerTrust trust = trustScores.forCustomer(customerId, now);
+			CustomerTrust trust = trustOf.get(customerId);
 			String logger = loggedBy.get(entriesByCustomer.get(customerId).get(0));
 			customers[i] = customerId;
 			owners[i] = (logger != null && mayOwn.computeIfAbsent(logger, this::isManager)) ? logger : null;

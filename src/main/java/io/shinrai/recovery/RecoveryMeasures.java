@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -67,9 +68,9 @@ public class RecoveryMeasures {
 		return jdbc.sql("""
 				select count(*) filter (where c.status in ('OPEN', 'ACKNOWLEDGED')) as open,
 				       count(*) filter (where c.status = 'OPEN' and c.acknowledge_due_at < :now) as overdue
-				from recovery_case c join customer cu on cu.id = c.customer_id
-				where c.status in ('OPEN', 'ACKNOWLEDGED')
-				  and (cast(:segment as varchar) is null or cu.segment = :segment)
+				from recovery_case c
+				where c.status in ('OPEN', 'ACKNOWLEDGED') and (cast(:segment as varchar) is null
+				  or exists (select 1 from customer cu where cu.id = c.customer_id and cu.segment = :segment))
 				""")
 			.param("now", Timestamp.from(now))
 			.param("segment", segment)
@@ -88,8 +89,9 @@ public class RecoveryMeasures {
 				       percentile_cont(0.5) within group (order by extract(epoch from
 				           c.resolved_at - coalesce(c.reopened_at, c.opened_at)))
 				           filter (where c.resolved_at > :since and c.resolved_at <= :now) as resolve_seconds
-				from recovery_case c join customer cu on cu.id = c.customer_id
-				where (cast(:segment as varchar) is null or cu.segment = :segment)
+				from recovery_case c
+				where (cast(:segment as varchar) is null
+				  or exists (select 1 from customer cu where cu.id = c.customer_id and cu.segment = :segment))
 				""")
 			.param("now", Timestamp.from(now))
 			.param("since", Timestamp.from(since))
@@ -100,9 +102,9 @@ public class RecoveryMeasures {
 
 		List<Resolved> resolved = jdbc.sql("""
 				select distinct on (c.customer_id) c.customer_id, c.trust_at_opening
-				from recovery_case c join customer cu on cu.id = c.customer_id
-				where c.resolved_at > :since and c.resolved_at <= :now
-				  and (cast(:segment as varchar) is null or cu.segment = :segment)
+				from recovery_case c
+				where c.resolved_at > :since and c.resolved_at <= :now and (cast(:segment as varchar) is null
+				  or exists (select 1 from customer cu where cu.id = c.customer_id and cu.segment = :segment))
 				order by c.customer_id, c.resolved_at desc, c.id desc
 				""")
 			.param("now", Timestamp.from(now))
@@ -110,14 +112,15 @@ public class RecoveryMeasures {
 			.param("segment", segment)
 			.query((rs, row) -> new Resolved(rs.getLong("customer_id"), (Double) rs.getObject("trust_at_opening")))
 			.list();
-		long recovered = resolved.stream().filter(customer -> recovered(customer, now)).count();
+		Map<Long, CustomerTrust> trusts = trustScores.forCustomers(resolved.stream().map(Resolved::customerId).toList(),
+				now);
+		long recovered = resolved.stream().filter(customer -> recovered(customer, trusts.get(customer.customerId()))).count();
 		Double rate = resolved.isEmpty() ? null : (double) recovered / resolved.size();
 		return new RecoveryMeasurement(now, aggregates.open(), aggregates.overdue(), aggregates.acknowledge(),
 				aggregates.resolve(), resolved.size(), recovered, rate);
 	}
 
-	private boolean recovered(Resolved customer, Instant now) {
-		CustomerTrust trust = trustScores.forCustomer(customer.customerId(), now);
+	private static boolean recovered(Resolved customer, CustomerTrust trust) {
 		if (trust.status() != CustomerStatus.OK) {
 			return false;
 		}

@@ -10,12 +10,15 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -59,11 +62,29 @@ public class TrustScores {
 	}
 
 	public CustomerTrust forCustomer(long customerId, Instant asOf) {
+		return forCustomers(List.of(customerId), asOf).get(customerId);
+	}
+
+	/** {@link #forCustomer} of each customer, from one read of their rows; customers without feedback have no data. */
+	public Map<Long, CustomerTrust> forCustomers(Collection<Long> customerIds, Instant asOf) {
 		ScoringPolicy policy = activePolicy();
-		List<FeedbackFacts> facts = entries(customerId).stream().map(CustomerEntry::facts).toList();
-		long negatives = TrustCalculator.negativeCount(facts, policy, asOf);
-		return new CustomerTrust(TrustCalculator.score(observations(facts, policy), policy, asOf),
-				CustomerStatus.of(negatives, policy), negatives);
+		Map<Long, List<FeedbackFacts>> facts = new LinkedHashMap<>();
+		customerIds.forEach(id -> facts.put(id, new ArrayList<>()));
+		if (!customerIds.isEmpty()) {
+			jdbc.sql("select customer_id, " + FACT_COLUMNS.replace("f.", "") + " from feedback"
+					+ " where customer_id = any(cast(? as bigint[])) order by customer_id, received_at desc, id desc")
+				.param(customerIds.toArray(Long[]::new))
+				.query(rs -> {
+					facts.get(rs.getLong("customer_id")).add(facts(rs, 0));
+				});
+		}
+		Map<Long, CustomerTrust> trusts = new LinkedHashMap<>();
+		facts.forEach((id, list) -> {
+			long negatives = TrustCalculator.negativeCount(list, policy, asOf);
+			trusts.put(id, new CustomerTrust(TrustCalculator.score(observations(list, policy), policy, asOf),
+					CustomerStatus.of(negatives, policy), negatives));
+		});
+		return trusts;
 	}
 
 	/** Everything the customer page needs, from one read of the customer's rows. */
@@ -96,95 +117,170 @@ public class TrustScores {
 
 	/** A scope's pooled trust, with NPS, CSAT and CES over the risk window ending at {@code asOf}. */
 	public ScopeTrust forScope(Scope scope, Instant asOf) {
-		Serving serving = policies.servingState();
-		ScoringPolicy policy = serving.policy();
-		// the risk window of SCORING.md's customer status: 0 ≤ T − t < riskWindowDays
-		Instant windowStart = asOf.minus(Duration.ofDays(policy.riskWindowDays()));
-		Basis basis = serving.basis();
-		if (basis == null || !basis.covers(asOf)) {
-			List<FeedbackFacts> facts = scopeFacts(scope, asOf);
-			return new ScopeTrust(TrustCalculator.score(observations(facts, policy), policy, asOf),
-					satisfactionFromFacts(facts, windowStart, false, asOf, true));
-		}
-		return new ScopeTrust(TrustCalculator.fromSums(scopeSums(basis, scope, asOf), policy),
-				satisfaction(basis, scope, windowStart, false, asOf, true));
-	}
-
-	/** NPS, CSAT and CES of a scope's entries received in [from, to). */
-	public SatisfactionMetrics satisfaction(Scope scope, Instant from, Instant to) {
-		Basis basis = policies.servingState().basis();
-		if (basis == null) {
-			return satisfactionFromFacts(scopeFacts(scope, to), from, true, to, false);
-		}
-		return satisfaction(basis, scope, from, true, to, false);
+		return history(scope, List.of(asOf)).get(0);
 	}
 
 	/**
-	 * A scope's trust as of each instant (in the order given). Instants at the start of a day in the business time
-	 * zone are the cheapest: nothing of their day needs reading from the raw rows.
+	 * {@link #forScope} as of each instant, in the order given, from one read of the scope's daily sums and one of
+	 * the raw rows of the partial days at the ends. Instants at the start of a day in the basis' time zone are the
+	 * cheapest: nothing of their day needs reading from the raw rows.
 	 */
-	public List<TrustScore> trend(Scope scope, List<Instant> instants) {
+	public List<ScopeTrust> history(Scope scope, List<Instant> instants) {
 		Serving serving = policies.servingState();
 		ScoringPolicy policy = serving.policy();
+		Duration window = Duration.ofDays(policy.riskWindowDays());
 		Basis basis = serving.basis();
 		if (instants.isEmpty()) {
 			return List.of();
 		}
 		if (basis == null || instants.stream().anyMatch(at -> !basis.covers(at))) {
-			return instants.stream().map(at -> {
-				List<FeedbackFacts> facts = scopeFacts(scope, at);
-				return TrustCalculator.score(observations(facts, policy), policy, at);
+			return instants.stream().map(asOf -> {
+				List<FeedbackFacts> facts = scopeFacts(scope, asOf);
+				return new ScopeTrust(TrustCalculator.score(observations(facts, policy), policy, asOf),
+						satisfactionFromFacts(facts, asOf.minus(window), false, asOf, true));
 			}).toList();
 		}
-		List<DayBounds> bounds = daysOf(basis, instants);
-		LocalDate lastDay = bounds.stream().map(DayBounds::day).max(Comparator.naturalOrder()).orElseThrow();
-		// Σ per day before the last instant's day, then running totals
-		List<LocalDate> days = new ArrayList<>();
-		List<double[]> running = new ArrayList<>();
-		double[] total = new double[10];
-		jdbc.sql("select day, " + SumColumns.SUMMED + " from trust_daily_sums where basis_id = :basis and day < :last"
-				+ dailyFilter(scope) + " group by day order by day")
-			.param("basis", basis.id())
-			.param("last", lastDay)
-			.params(scopeParams(scope))
-			.query(rs -> {
-				double[] day = SumColumns.raw(rs);
-				for (int i = 0; i < total.length; i++) {
-					total[i] += day[i];
-				}
-				days.add(rs.getObject("day", LocalDate.class));
-				running.add(total.clone());
-			});
-		List<TrustScore> scores = new ArrayList<>();
+		// the risk window of SCORING.md's customer status: 0 ≤ T − t < riskWindowDays, that is (T − window, T]; with
+		// "upTo(X)" the entries before X: score = upTo(T⁺), window = upTo(T⁺) − upTo((T − window)⁺)
+		List<Instant> cuts = new ArrayList<>();
+		instants.forEach(at -> {
+			cuts.add(justAfter(at));
+			cuts.add(justAfter(at.minus(window)));
+		});
+		List<double[]> upTo = upTo(basis, scope, cuts);
+		List<ScopeTrust> trusts = new ArrayList<>();
 		for (int i = 0; i < instants.size(); i++) {
-			Instant at = instants.get(i);
-			DayBounds bound = bounds.get(i);
-			double[] sums = new double[10];
-			int before = lastIndexBefore(days, bound.day());
-			if (before >= 0) {
-				System.arraycopy(running.get(before), 0, sums, 0, sums.length);
-			}
-			double[] partial = rawSums(basis, scope, bound.start(), at);
-			for (int k = 0; k < sums.length; k++) {
-				sums[k] += partial[k];
-			}
-			scores.add(TrustCalculator.fromSums(SumColumns.decay(sums, basis.decayTo(at)), policy));
+			double[] score = upTo.get(2 * i);
+			trusts.add(new ScopeTrust(
+					TrustCalculator.fromSums(SumColumns.decay(score, basis.decayTo(instants.get(i))), policy),
+					satisfaction(minus(score, upTo.get(2 * i + 1)))));
 		}
-		return scores;
+		return trusts;
+	}
+
+	/**
+	 * A scope's totals (sums and satisfaction counts) of the entries received before each instant: the days before
+	 * the instant's day from the daily sums, and the instant's own day as the rows from its start up to the instant
+	 * or as the whole day less the rows from the instant to its end, whichever reads the shorter time. For "now" that
+	 * is the whole day less the (few future-dated) rows after now.
+	 */
+	private List<double[]> upTo(Basis basis, Scope scope, List<Instant> cuts) {
+		List<DayBounds> days = daysOf(basis, cuts);
+		LocalDate lastDay = days.stream().map(DayBounds::day).max(Comparator.naturalOrder()).orElseThrow();
+		DailyTotals totals = dailyTotals(basis, scope, lastDay);
+		List<Instant> los = new ArrayList<>();
+		List<Instant> his = new ArrayList<>();
+		boolean[] fromEnd = new boolean[cuts.size()];
+		for (int j = 0; j < cuts.size(); j++) {
+			DayBounds day = days.get(j);
+			Instant cut = cuts.get(j);
+			fromEnd[j] = day.nearerItsEnd(cut);
+			los.add(fromEnd[j] ? cut : day.start());
+			his.add(fromEnd[j] ? day.next() : cut);
+		}
+		List<double[]> raw = rawTotals(basis, scope, los, his);
+		List<double[]> upTo = new ArrayList<>();
+		for (int j = 0; j < cuts.size(); j++) {
+			LocalDate day = days.get(j).day();
+			upTo.add(fromEnd[j] ? minus(totals.before(day.plusDays(1)), raw.get(j)) : plus(totals.before(day), raw.get(j)));
+		}
+		return upTo;
+	}
+
+	/** The first instant a row can hold after {@code at}: rows hold microseconds, so t ≤ at exactly when t < this. */
+	private static Instant justAfter(Instant at) {
+		return micros(at).plus(1, ChronoUnit.MICROS);
+	}
+
+	/** The first instant a row can hold at or after {@code at}: t ≥ at exactly when t ≥ this. */
+	private static Instant atOrAfter(Instant at) {
+		Instant truncated = micros(at);
+		return truncated.equals(at) ? at : truncated.plus(1, ChronoUnit.MICROS);
+	}
+
+	/** NPS, CSAT and CES of a scope's entries received in [from, to). */
+	public SatisfactionMetrics satisfaction(Scope scope, Instant from, Instant to) {
+		ActivityCounts sum = ActivityCounts.ZERO;
+		for (ActivityCounts cell : activity(from, to)) {
+			if (cell.matches(scope)) {
+				sum = sum.plus(cell);
+			}
+		}
+		return sum.satisfaction();
+	}
+
+	/**
+	 * What was received in [from, to), per segment and channel: entries and the counts behind NPS, CSAT and CES.
+	 * Whole days come from the daily sums; the partial days at both ends are read from the rows, each as the part
+	 * inside the period or as its whole day less the part outside, whichever reads the shorter time (see
+	 * {@link #upTo}).
+	 */
+	public List<ActivityCounts> activity(Instant from, Instant to) {
+		Basis basis = policies.servingState().basis();
+		Instant lower = atOrAfter(from);
+		Instant upper = atOrAfter(to);
+		Map<String, Object> params = new HashMap<>();
+		List<String> parts = new ArrayList<>();
+		List<DayBounds> bounds = (basis != null && lower.isBefore(upper)) ? daysOf(basis, List.of(lower, upper)) : null;
+		if (bounds == null || bounds.get(0).day().equals(bounds.get(1).day())) {
+			parts.add(activityRows(params, "period", lower, upper, 1));
+		}
+		else {
+			DayBounds first = bounds.get(0);
+			DayBounds last = bounds.get(1);
+			boolean firstFromEnd = first.nearerItsEnd(lower);
+			boolean lastFromEnd = last.nearerItsEnd(upper);
+			parts.add(firstFromEnd ? activityRows(params, "first", lower, first.next(), 1)
+					: activityRows(params, "first", first.start(), lower, -1));
+			parts.add(lastFromEnd ? activityRows(params, "last", upper, last.next(), -1)
+					: activityRows(params, "last", last.start(), upper, 1));
+			parts.add("select segment, channel, entries, nps_promoters, nps_detractors, nps_responses, csat_top2,"
+					+ " csat_responses, ces_sum, ces_responses from trust_daily_sums"
+					+ " where basis_id = :basis and day >= :firstDay and day < :endDay");
+			params.put("basis", basis.id());
+			params.put("firstDay", firstFromEnd ? first.day().plusDays(1) : first.day());
+			params.put("endDay", lastFromEnd ? last.day().plusDays(1) : last.day());
+		}
+		return jdbc.sql("select segment, channel, sum(entries) as entries, sum(promoters) as promoters,"
+				+ " sum(detractors) as detractors, sum(nps) as nps, sum(csat_top2) as csat_top2, sum(csat) as csat,"
+				+ " sum(ces_sum) as ces_sum, sum(ces) as ces from (" + String.join(" union all ", parts)
+				+ ") parts group by segment, channel")
+			.params(params)
+			.query((rs, row) -> new ActivityCounts(rs.getString("segment"), Channel.valueOf(rs.getString("channel")),
+					rs.getLong("entries"), rs.getLong("promoters"), rs.getLong("detractors"), rs.getLong("nps"),
+					rs.getLong("csat_top2"), rs.getLong("csat"), rs.getLong("ces_sum"), rs.getLong("ces")))
+			.list();
+	}
+
+	/** SQL counting the rows received in [lo, hi) per segment and channel, times {@code sign}. */
+	private static String activityRows(Map<String, Object> params, String name, Instant lo, Instant hi, int sign) {
+		params.put(name + "Lo", timestamp(lo));
+		params.put(name + "Hi", timestamp(hi));
+		String times = (sign < 0) ? "-1 * " : "";
+		return """
+				select c.segment, f.channel, %1$scount(*) as entries, %1$scount(*) filter (where f.nps >= 9) as promoters,
+				       %1$scount(*) filter (where f.nps <= 6) as detractors, %1$scount(f.nps) as nps,
+				       %1$scount(*) filter (where f.csat >= 4) as csat_top2, %1$scount(f.csat) as csat,
+				       %1$scoalesce(sum(f.ces), 0) as ces_sum, %1$scount(f.ces) as ces
+				from feedback f join customer c on c.id = f.customer_id
+				where f.received_at >= :%2$sLo and f.received_at < :%2$sHi
+				group by c.segment, f.channel
+				""".formatted(times, name);
+	}
+
+	/** A scope's trust as of each instant (in the order given); see {@link #history}. */
+	public List<TrustScore> trend(Scope scope, List<Instant> instants) {
+		return history(scope, instants).stream().map(ScopeTrust::score).toList();
 	}
 
 	/** Trust of every segment that has data as of {@code asOf}, by segment name. */
 	public Map<String, TrustScore> bySegment(Instant asOf) {
-		Map<String, TrustScore> scores = new LinkedHashMap<>();
-		grouped("segment", asOf).forEach((segment, score) -> scores.put(segment, score));
-		return scores;
+		return breakdown(Scope.company(), asOf).bySegment();
 	}
 
 	/** Trust of every channel that has data as of {@code asOf}, in channel order. */
 	public Map<Channel, TrustScore> byChannel(Instant asOf) {
-		Map<Channel, TrustScore> scores = new EnumMap<>(Channel.class);
-		grouped("channel", asOf).forEach((channel, score) -> scores.put(Channel.valueOf(channel), score));
-		return scores;
+		return breakdown(Scope.company(), asOf).byChannel();
 	}
 
 	/**
@@ -287,124 +383,188 @@ public class TrustScores {
 	// ---------------------------------------------------------------------------------------------------------------
 	// scopes from the sums
 
-	/** Σ per signal of a scope as of {@code asOf}: the days before its day from the sums, its day from the rows. */
-	private Map<Signal, SignalSums> scopeSums(Basis basis, Scope scope, Instant asOf) {
-		DayBounds day = dayOf(basis, asOf);
-		double[] sums = jdbc.sql("select " + SumColumns.SUMMED + " from (select " + SumColumns.PLAIN
-				+ " from trust_daily_sums where basis_id = :basis and day < :day" + dailyFilter(scope)
-				+ " union all select " + SumColumns.PLAIN + " from scoring_contribution"
-				+ " where basis_id = :basis and received_at >= :start and received_at <= :t" + dailyFilter(scope)
-				+ ") parts")
+	/** Per day up to {@code lastDay}, running totals of a scope's sums and satisfaction counts (see {@link #TOTALS}). */
+	private DailyTotals dailyTotals(Basis basis, Scope scope, LocalDate lastDay) {
+		DailyTotals totals = new DailyTotals();
+		jdbc.sql("select day, " + SumColumns.SUMMED + ", sum(nps_promoters) as promoters, sum(nps_detractors) as detractors,"
+				+ " sum(nps_responses) as nps, sum(csat_top2) as csat_top2, sum(csat_responses) as csat,"
+				+ " sum(ces_sum) as ces_sum, sum(ces_responses) as ces"
+				+ " from trust_daily_sums where basis_id = :basis and day <= :last" + dailyFilter(scope)
+				+ " group by day order by day")
 			.param("basis", basis.id())
-			.param("day", day.day())
-			.param("start", timestamp(day.start()))
-			.param("t", timestamp(micros(asOf)))
+			.param("last", lastDay)
 			.params(scopeParams(scope))
-			.query((rs, row) -> SumColumns.raw(rs))
-			.single();
-		return SumColumns.decay(sums, basis.decayTo(asOf));
-	}
-
-	/** Raw sums of a scope's entries in [from, to]. */
-	private double[] rawSums(Basis basis, Scope scope, Instant from, Instant to) {
-		if (from.isAfter(to)) {
-			return new double[10];
-		}
-		return jdbc.sql("select " + SumColumns.SUMMED + " from scoring_contribution"
-				+ " where basis_id = :basis and received_at >= :from and received_at <= :to" + dailyFilter(scope))
-			.param("basis", basis.id())
-			.param("from", timestamp(from))
-			.param("to", timestamp(micros(to)))
-			.params(scopeParams(scope))
-			.query((rs, row) -> SumColumns.raw(rs))
-			.single();
-	}
-
-	/** Scores per segment or channel ({@code column}) as of {@code asOf}. */
-	private Map<String, TrustScore> grouped(String column, Instant asOf) {
-		Serving serving = policies.servingState();
-		ScoringPolicy policy = serving.policy();
-		Basis basis = serving.basis();
-		Map<String, TrustScore> scores = new java.util.TreeMap<>();
-		if (basis == null || !basis.covers(asOf)) {
-			Map<String, List<Observation>> observations = new HashMap<>();
-			jdbc.sql("select f." + (column.equals("segment") ? "customer_id, c.segment as key" : "customer_id, f.channel as key")
-					+ ", " + FACT_COLUMNS + " from feedback f join customer c on c.id = f.customer_id where f.received_at <= ?")
-				.param(timestamp(micros(asOf)))
-				.query(rs -> {
-					observations.computeIfAbsent(rs.getString("key"), key -> new ArrayList<>())
-						.addAll(facts(rs, 0).observations(policy));
-				});
-			observations.forEach((key, list) -> scores.put(key, TrustCalculator.score(list, policy, asOf)));
-			return scores;
-		}
-		DayBounds day = dayOf(basis, asOf);
-		double decay = basis.decayTo(asOf);
-		jdbc.sql("select " + column + " as key, " + SumColumns.SUMMED + " from (select " + column + ", "
-				+ SumColumns.PLAIN + " from trust_daily_sums where basis_id = :basis and day < :day"
-				+ " union all select " + column + ", " + SumColumns.PLAIN + " from scoring_contribution"
-				+ " where basis_id = :basis and received_at >= :start and received_at <= :t) parts group by " + column)
-			.param("basis", basis.id())
-			.param("day", day.day())
-			.param("start", timestamp(day.start()))
-			.param("t", timestamp(micros(asOf)))
 			.query(rs -> {
-				TrustScore score = TrustCalculator.fromSums(SumColumns.read(rs, decay), policy);
-				if (score.evidence() > 0) {
-					scores.put(rs.getString("key"), score);
-				}
+				totals.add(rs.getObject("day", LocalDate.class), totals(rs));
 			});
-		return scores;
+		return totals;
+	}
+
+	/** A scope's sums and satisfaction counts of the entries in each range [lo, hi), from the rows. */
+	private List<double[]> rawTotals(Basis basis, Scope scope, List<Instant> los, List<Instant> his) {
+		return jdbc.sql("select s.* from unnest(cast(:los as timestamptz[]), cast(:his as timestamptz[]))"
+				+ " with ordinality as r (lo, hi, i)"
+				+ " cross join lateral (select " + SumColumns.SUMMED + ", count(*) filter (where nps >= 9) as promoters,"
+				+ " count(*) filter (where nps <= 6) as detractors, count(nps) as nps,"
+				+ " count(*) filter (where csat >= 4) as csat_top2, count(csat) as csat,"
+				+ " coalesce(sum(ces), 0) as ces_sum, count(ces) as ces from scoring_contribution"
+				+ " where basis_id = :basis and received_at >= r.lo and received_at < r.hi" + dailyFilter(scope)
+				+ ") s order by r.i")
+			.param("basis", basis.id())
+			.param("los", los.stream().map(Instant::toString).toArray(String[]::new))
+			.param("his", his.stream().map(Instant::toString).toArray(String[]::new))
+			.params(scopeParams(scope))
+			.query((rs, row) -> totals(rs))
+			.list();
+	}
+
+	/** The columns a totals array holds: the ten sums ({@link SumColumns}), then these satisfaction counts. */
+	private static final String[] TOTALS = { "promoters", "detractors", "nps", "csat_top2", "csat", "ces_sum", "ces" };
+
+	private static final int SUMS = 2 * Signal.values().length;
+
+	private static double[] totals(ResultSet rs) throws SQLException {
+		double[] totals = new double[SUMS + TOTALS.length];
+		System.arraycopy(SumColumns.raw(rs), 0, totals, 0, SUMS);
+		for (int i = 0; i < TOTALS.length; i++) {
+			totals[SUMS + i] = rs.getDouble(TOTALS[i]);
+		}
+		return totals;
+	}
+
+	private static SatisfactionMetrics satisfaction(double[] totals) {
+		long[] c = new long[TOTALS.length];
+		for (int i = 0; i < c.length; i++) {
+			c[i] = Math.round(totals[SUMS + i]);
+		}
+		return SatisfactionMetrics.fromCounts(c[0], c[1], c[2], c[3], c[4], c[5], c[6]);
+	}
+
+	private static double[] plus(double[] a, double[] b) {
+		double[] sum = a.clone();
+		for (int i = 0; i < sum.length; i++) {
+			sum[i] += b[i];
+		}
+		return sum;
+	}
+
+	private static double[] minus(double[] a, double[] b) {
+		double[] difference = a.clone();
+		for (int i = 0; i < difference.length; i++) {
+			difference[i] -= b[i];
+		}
+		return difference;
+	}
+
+	/** Running totals of consecutive days, to read the totals of all days before any day. */
+	private static final class DailyTotals {
+
+		private final List<LocalDate> days = new ArrayList<>();
+
+		private final List<double[]> running = new ArrayList<>();
+
+		void add(LocalDate day, double[] totals) {
+			running.add(running.isEmpty() ? totals : plus(running.get(running.size() - 1), totals));
+			days.add(day);
+		}
+
+		/** The totals of every day before {@code day}. */
+		double[] before(LocalDate day) {
+			int index = lastIndexBefore(days, day);
+			return (index >= 0) ? running.get(index) : new double[SUMS + TOTALS.length];
+		}
+
 	}
 
 	/**
-	 * NPS, CSAT and CES of a scope's entries between {@code lower} and {@code upper}: whole days from the daily
-	 * counts, the partial days at both ends from the rows.
+	 * Trust per segment and per channel as of {@code asOf}, from one read of the sums per (segment, channel): the
+	 * segments within the scope's channel, the channels within the scope's segment ({@code null}: all). Only
+	 * segments and channels with data are listed.
 	 */
-	private SatisfactionMetrics satisfaction(Basis basis, Scope scope, Instant lower, boolean lowerInclusive,
-			Instant upper, boolean upperInclusive) {
-		DayBounds first = dayOf(basis, lower);
-		DayBounds last = dayOf(basis, upper);
-		String lowerOp = lowerInclusive ? ">=" : ">";
-		String upperOp = upperInclusive ? "<=" : "<";
-		StringBuilder sql = new StringBuilder("select coalesce(sum(promoters), 0) as promoters,"
-				+ " coalesce(sum(detractors), 0) as detractors, coalesce(sum(nps), 0) as nps,"
-				+ " coalesce(sum(csat_top2), 0) as csat_top2, coalesce(sum(csat), 0) as csat,"
-				+ " coalesce(sum(ces_sum), 0) as ces_sum, coalesce(sum(ces), 0) as ces from (");
-		String raw = "select count(*) filter (where f.nps >= 9) as promoters, count(*) filter (where f.nps <= 6) as detractors,"
-				+ " count(f.nps) as nps, count(*) filter (where f.csat >= 4) as csat_top2, count(f.csat) as csat,"
-				+ " coalesce(sum(f.ces), 0) as ces_sum, count(f.ces) as ces"
-				+ " from feedback f join customer c on c.id = f.customer_id where " + rawFilter(scope);
-		if (first.day().equals(last.day())) {
-			sql.append(raw).append(" and f.received_at ").append(lowerOp).append(" :lower and f.received_at ")
-				.append(upperOp).append(" :upper");
+	public ScopeBreakdown breakdown(Scope scope, Instant asOf) {
+		Serving serving = policies.servingState();
+		ScoringPolicy policy = serving.policy();
+		Basis basis = serving.basis();
+		Map<String, TrustScore> bySegment = new TreeMap<>();
+		Map<Channel, TrustScore> byChannel = new EnumMap<>(Channel.class);
+		if (basis == null || !basis.covers(asOf)) {
+			Map<String, List<Observation>> segments = new HashMap<>();
+			Map<Channel, List<Observation>> channels = new EnumMap<>(Channel.class);
+			jdbc.sql("select c.segment, f.channel, " + FACT_COLUMNS
+					+ " from feedback f join customer c on c.id = f.customer_id where f.received_at <= :t")
+				.param("t", timestamp(micros(asOf)))
+				.query(rs -> {
+					Cell cell = new Cell(rs.getString("segment"), Channel.valueOf(rs.getString("channel")));
+					List<Observation> observations = facts(rs, 0).observations(policy);
+					if (cell.inSegmentsOf(scope)) {
+						segments.computeIfAbsent(cell.segment(), key -> new ArrayList<>()).addAll(observations);
+					}
+					if (cell.inChannelsOf(scope)) {
+						channels.computeIfAbsent(cell.channel(), key -> new ArrayList<>()).addAll(observations);
+					}
+				});
+			segments.forEach((key, list) -> bySegment.put(key, TrustCalculator.score(list, policy, asOf)));
+			channels.forEach((key, list) -> byChannel.put(key, TrustCalculator.score(list, policy, asOf)));
+			return new ScopeBreakdown(bySegment, byChannel);
 		}
-		else {
-			sql.append(raw).append(" and f.received_at ").append(lowerOp).append(" :lower and f.received_at < :firstEnd")
-				.append(" union all select sum(nps_promoters), sum(nps_detractors), sum(nps_responses), sum(csat_top2),")
-				.append(" sum(csat_responses), sum(ces_sum), sum(ces_responses) from trust_daily_sums")
-				.append(" where basis_id = :basis and day > :firstDay and day < :lastDay").append(dailyFilter(scope))
-				.append(" union all ").append(raw).append(" and f.received_at >= :lastStart and f.received_at ")
-				.append(upperOp).append(" :upper");
-		}
-		sql.append(") parts");
-		return jdbc.sql(sql.toString())
+		// the entries before T⁺: the days before T's day, and T's day up to T or less what follows T (see upTo)
+		Instant cut = justAfter(asOf);
+		DayBounds day = dayOf(basis, cut);
+		boolean fromEnd = day.nearerItsEnd(cut);
+		Map<String, double[]> segmentSums = new TreeMap<>();
+		Map<Channel, double[]> channelSums = new EnumMap<>(Channel.class);
+		jdbc.sql("select segment, channel, " + SumColumns.SUMMED + " from (select segment, channel, "
+				+ SumColumns.PLAIN + " from trust_daily_sums where basis_id = :basis and day < :endDay"
+				+ " union all select segment, channel, " + SumColumns.join(fromEnd ? "-%1$s" : "%1$s")
+				+ " from scoring_contribution where basis_id = :basis and received_at >= :lo and received_at < :hi) parts"
+				+ " group by segment, channel")
 			.param("basis", basis.id())
-			.param("lower", timestamp(micros(lower)))
-			.param("upper", timestamp(micros(upper)))
-			.param("firstEnd", timestamp(first.next()))
-			.param("firstDay", first.day())
-			.param("lastDay", last.day())
-			.param("lastStart", timestamp(last.start()))
-			.params(scopeParams(scope))
-			.query((rs, row) -> SatisfactionMetrics.fromCounts(rs.getLong("promoters"), rs.getLong("detractors"),
-					rs.getLong("nps"), rs.getLong("csat_top2"), rs.getLong("csat"), rs.getLong("ces_sum"),
-					rs.getLong("ces")))
-			.single();
+			.param("endDay", fromEnd ? day.day().plusDays(1) : day.day())
+			.param("lo", timestamp(fromEnd ? cut : day.start()))
+			.param("hi", timestamp(fromEnd ? day.next() : cut))
+			.query(rs -> {
+				Cell cell = new Cell(rs.getString("segment"), Channel.valueOf(rs.getString("channel")));
+				double[] sums = SumColumns.raw(rs);
+				if (cell.inSegmentsOf(scope)) {
+					segmentSums.merge(cell.segment(), sums, TrustScores::plus);
+				}
+				if (cell.inChannelsOf(scope)) {
+					channelSums.merge(cell.channel(), sums, TrustScores::plus);
+				}
+			});
+		double decay = basis.decayTo(asOf);
+		segmentSums.forEach((segment, sums) -> withData(TrustCalculator.fromSums(SumColumns.decay(sums, decay), policy))
+			.ifPresent(score -> bySegment.put(segment, score)));
+		channelSums.forEach((channel, sums) -> withData(TrustCalculator.fromSums(SumColumns.decay(sums, decay), policy))
+			.ifPresent(score -> byChannel.put(channel, score)));
+		return new ScopeBreakdown(bySegment, byChannel);
+	}
+
+	private static Optional<TrustScore> withData(TrustScore score) {
+		return (score.evidence() > 0) ? Optional.of(score) : Optional.empty();
+	}
+
+	/** One segment and channel: a row of the daily sums. */
+	private record Cell(String segment, Channel channel) {
+
+		boolean inSegmentsOf(Scope scope) {
+			return scope.channel() == null || scope.channel() == channel;
+		}
+
+		boolean inChannelsOf(Scope scope) {
+			return scope.segment() == null || scope.segment().equals(segment);
+		}
+
 	}
 
 	/** A calendar day in the basis' zone and the instants it starts and ends, as PostgreSQL's time zone rules say. */
 	record DayBounds(LocalDate day, Instant start, Instant next) {
+
+		/** Whether less of the day follows {@code at} than precedes it. */
+		boolean nearerItsEnd(Instant at) {
+			return Duration.between(start, at).compareTo(Duration.between(at, next)) > 0;
+		}
+
 	}
 
 	private DayBounds dayOf(Basis basis, Instant at) {

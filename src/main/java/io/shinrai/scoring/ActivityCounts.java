@@ -1,0 +1,32 @@
+package io.shinrai.scoring;
+
+import io.shinrai.feedback.Channel;
+
+/**
+ * What was received in a period for one segment and channel: entries, and the counts behind NPS, CSAT and CES.
+ * Counts of several cells add up; {@link #ZERO} is the empty sum.
+ */
+public record ActivityCounts(String segment, Channel channel, long entries, long promoters, long detractors,
+		long npsResponses, long csatTop2, long csatResponses, long cesSum, long cesResponses) {
+
+	public static final ActivityCounts ZERO = new ActivityCounts(null, null, 0, 0, 0, 0, 0, 0, 0, 0);
+
+	/** Whether this cell belongs to {@code scope} ({@code null} segment or channel: any). */
+	public boolean matches(Scope scope) {
+		return (scope.segment() == null || scope.segment().equals(segment))
+				&& (scope.channel() == null || scope.channel() == channel);
+	}
+
+	/** The counts of both cells, belonging to no single segment or channel. */
+	public ActivityCounts plus(ActivityCounts o) {
+		return new ActivityCounts(null, null, entries + o.entries, promoters + o.promoters, detractors + o.detractors,
+				npsResponses + o.npsResponses, csatTop2 + o.csatTop2, csatResponses + o.csatResponses,
+				cesSum + o.cesSum, cesResponses + o.cesResponses);
+	}
+
+	public SatisfactionMetrics satisfaction() {
+		return SatisfactionMetrics.fromCounts(promoters, detractors, npsResponses, csatTop2, csatResponses, cesSum,
+				cesResponses);
+	}
+
+}
