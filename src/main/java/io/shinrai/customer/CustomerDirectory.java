@@ -3,6 +3,7 @@ package io.shinrai.customer;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -139,6 +140,9 @@ public class CustomerDirectory {
 		List<CustomerDetails> missing = byReference.values()
 			.stream()
 			.filter(details -> !ids.containsKey(details.reference()) && details.name() != null)
+			// in one order for every transaction, so that concurrent batches creating the same customers wait for
+			// each other instead of deadlocking
+			.sorted(Comparator.comparing(CustomerDetails::reference))
 			.toList();
 		if (!missing.isEmpty()) {
 			jdbc.sql("""

@@ -59,8 +59,9 @@ public class FeedbackImports implements DisposableBean {
 
 	FeedbackImports(ImportJobs jobs, ImportBatchWriter writer, AuditLog audit, PlatformTransactionManager transactionManager,
 			@Value("${shinrai.business-time-zone:Asia/Tokyo}") ZoneId zone,
-			@Value("${shinrai.import.batch-size:1000}") int batchSize,
+			@Value("${shinrai.import.batch-size:2000}") int batchSize,
 			@Value("${shinrai.import.threads:2}") int threads,
+			@Value("${shinrai.import.writers:3}") int writers,
 			@Value("${shinrai.import.queue:20}") int queue,
 			@Value("${shinrai.import.directory:#{systemProperties['java.io.tmpdir']}/shinrai-imports}") Path directory,
 			@Value("${shinrai.import.silence-limit:5m}") Duration silenceLimit) {
@@ -68,7 +69,7 @@ public class FeedbackImports implements DisposableBean {
 		this.writer = writer;
 		this.audit = audit;
 		this.transactions = new TransactionTemplate(transactionManager);
-		this.settings = new ImportRun.Settings(zone, batchSize, CsvRecordReader.DEFAULT_MAX_RECORD_CHARS);
+		this.settings = new ImportRun.Settings(zone, batchSize, CsvRecordReader.DEFAULT_MAX_RECORD_CHARS, writers);
 		this.directory = directory;
 		this.silenceLimit = silenceLimit;
 		this.executor = new ThreadPoolTaskExecutor();

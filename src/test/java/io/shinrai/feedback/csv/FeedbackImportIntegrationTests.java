@@ -254,7 +254,7 @@ class FeedbackImportIntegrationTests {
 			return writer.write(rows, importId, actor);
 		};
 		FeedbackImports smallBatches = new FeedbackImports(jobs, failingSecondBatch, audit, transactions,
-				ZoneId.of("Asia/Tokyo"), 2, 1, 1, directory, Duration.ofMinutes(5));
+				ZoneId.of("Asia/Tokyo"), 2, 1, 1, 1, directory, Duration.ofMinutes(5));
 		try {
 			Path file = generated(5);
 			FeedbackImport job = smallBatches.run(file, "halfway.csv", ACTOR);
@@ -289,13 +289,22 @@ class FeedbackImportIntegrationTests {
 	}
 
 	@Test
-	void importsFiftyThousandRowsStreamingInBatches() throws IOException {
+	void importsFiftyThousandRowsInBatchesStoredSideBySide() throws IOException {
 		Path file = generated(50_000);
 		FeedbackImport job = imports.run(file, "fifty-thousand.csv", ACTOR);
 		assertThat(job.status()).isEqualTo(FeedbackImport.Status.COMPLETED);
 		assertThat(List.of(job.totalRows(), job.rowsDone(), job.imported(), job.rejected()))
 			.containsExactly(50_000L, 50_000L, 50_000L, 0L);
 		assertThat(storedOf(job)).hasSize(50_000);
+		// batches of the same customers were stored side by side: every entry is in its customer's sums exactly once
+		assertThat(jdbc.sql("""
+				select count(*) from (select customer_id, count(*) as n from feedback
+				                      where customer_id in (select customer_id from feedback where import_id = ?)
+				                      group by customer_id) f
+				join scoring_basis b on b.state = 'READY'
+				left join customer_trust_sums s on s.basis_id = b.id and s.customer_id = f.customer_id
+				where s.entries is distinct from f.n
+				""").param(job.id()).query(Long.class).single()).isZero();
 	}
 
 	@Test
