@@ -5,7 +5,8 @@ usage: logged-sql.py POSTGRESQL.LOG [--explain N]
 
 Prints every executed statement of the log, its parameters written in as literals, each followed by ";", in one
 read-only transaction — the same SQL the application ran, to be timed by psql on the same database. With --explain N, prints instead
-EXPLAIN (ANALYZE, BUFFERS) of the N slowest statements, each headed by a comment with its logged duration.
+EXPLAIN (ANALYZE, BUFFERS) of the N slowest statements, each headed by a comment with its logged duration, in one
+read-only transaction with the SET statements the request made.
 """
 import re
 import sys
@@ -58,8 +59,14 @@ def main():
              if sql.strip().upper() not in ("BEGIN", "COMMIT", "ROLLBACK")]
     if len(sys.argv) > 3 and sys.argv[2] == "--explain":
         slowest = sorted(found, key=lambda s: -s[0])[: int(sys.argv[3])]
+        # the settings the request made for its transaction apply to its statements
+        print("begin transaction read only;")
+        for _, sql in found:
+            if re.match(r"(?i)\s*set\s", sql):
+                print(sql + ";")
         for ms, sql in slowest:
             print(f"-- logged: {ms:.1f} ms\nexplain (analyze, buffers)\n{sql};\n")
+        print("rollback;")
     else:
         print("begin transaction read only;")
         for _, sql in found:

@@ -3,6 +3,7 @@ package io.shinrai.system;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
@@ -12,9 +13,12 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 
 /**
  * The zero-setup database: when no {@code spring.datasource.url} is configured (and nothing else, such as a
@@ -31,7 +35,7 @@ public class EmbeddedDatabaseAutoConfiguration {
 
 	@Bean(destroyMethod = "close")
 	EmbeddedPostgres embeddedPostgres(@Value("${shinrai.embedded-database.data-directory:./data/postgres}") String dataDirectory,
-			@Value("${shinrai.embedded-database.port:0}") int port) throws IOException {
+			@Value("${shinrai.embedded-database.port:0}") int port, Environment environment) throws IOException {
 		EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
 			// the application stops it through the context; a second hook would race with that
 			.setRegisterShutdownHook(false)
@@ -39,6 +43,12 @@ public class EmbeddedDatabaseAutoConfiguration {
 			.setServerConfig("shared_buffers", "256MB")
 			.setLocaleConfig("encoding", "UTF8")
 			.setLocaleConfig("locale", "C.UTF-8");
+		// further server settings, e.g. shinrai.embedded-database.settings.logging-collector=on (PostgreSQL reads
+		// dashes in setting names as underscores)
+		Binder.get(environment)
+			.bind("shinrai.embedded-database.settings", Bindable.mapOf(String.class, String.class))
+			.orElse(Map.of())
+			.forEach(builder::setServerConfig);
 		if (port > 0) {
 			builder.setPort(port);
 		}
