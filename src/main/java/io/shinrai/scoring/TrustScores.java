@@ -174,7 +174,7 @@ public class TrustScores {
 		for (int j = 0; j < cuts.size(); j++) {
 			DayBounds day = days.get(j);
 			Instant cut = cuts.get(j);
-			fromEnd[j] = day.nearerItsEnd(cut);
+			fromEnd[j] = day.fewerRowsAfter(cut);
 			los.add(fromEnd[j] ? cut : day.start());
 			his.add(fromEnd[j] ? day.next() : cut);
 		}
@@ -228,8 +228,8 @@ public class TrustScores {
 		else {
 			DayBounds first = bounds.get(0);
 			DayBounds last = bounds.get(1);
-			boolean firstFromEnd = first.nearerItsEnd(lower);
-			boolean lastFromEnd = last.nearerItsEnd(upper);
+			boolean firstFromEnd = first.fewerRowsAfter(lower);
+			boolean lastFromEnd = last.fewerRowsAfter(upper);
 			parts.add(firstFromEnd ? activityRows(params, "first", lower, first.next(), 1)
 					: activityRows(params, "first", first.start(), lower, -1));
 			parts.add(lastFromEnd ? activityRows(params, "last", upper, last.next(), -1)
@@ -510,7 +510,7 @@ public class TrustScores {
 		// the entries before T⁺: the days before T's day, and T's day up to T or less what follows T (see upTo)
 		Instant cut = justAfter(asOf);
 		DayBounds day = dayOf(basis, cut);
-		boolean fromEnd = day.nearerItsEnd(cut);
+		boolean fromEnd = day.fewerRowsAfter(cut);
 		Map<String, double[]> segmentSums = new TreeMap<>();
 		Map<Channel, double[]> channelSums = new EnumMap<>(Channel.class);
 		jdbc.sql("select segment, channel, " + SumColumns.SUMMED + " from (select segment, channel, "
@@ -560,9 +560,16 @@ public class TrustScores {
 	/** A calendar day in the basis' zone and the instants it starts and ends, as PostgreSQL's time zone rules say. */
 	record DayBounds(LocalDate day, Instant start, Instant next) {
 
-		/** Whether less of the day follows {@code at} than precedes it. */
-		boolean nearerItsEnd(Instant at) {
-			return Duration.between(start, at).compareTo(Duration.between(at, next)) > 0;
+		private static final Duration RECENT = Duration.ofMinutes(1);
+
+		/**
+		 * Whether fewer of the day's rows likely follow {@code at} than precede it: after an instant of the last
+		 * minute only future-dated rows and those of that minute can follow (however busy the day), otherwise
+		 * whichever part of the day is shorter.
+		 */
+		boolean fewerRowsAfter(Instant at) {
+			return !at.isBefore(Instant.now().minus(RECENT))
+					|| Duration.between(start, at).compareTo(Duration.between(at, next)) > 0;
 		}
 
 	}
