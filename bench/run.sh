@@ -34,6 +34,7 @@ mkdir -p "$OUT"
 rm -rf "$OUT/data" "$OUT"/*.txt "$OUT"/*.sql "$OUT"/*.copy
 RESULTS=$OUT/results.md
 started=$(date +%s)
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 
 log() { printf '\n== %s\n' "$*"; }
 seconds() { date +%s.%N; }
@@ -239,7 +240,7 @@ cat > "$RESULTS" <<MD
 
 $(date -u +%Y-%m-%dT%H:%MZ) · $(nproc) cores $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs) ·
 $(java -version 2>&1 | head -1) · app -Xmx$HEAP · PostgreSQL $(psql -qAt -c 'show server_version') (embedded) ·
-load average before the run $(cut -d' ' -f1-3 /proc/loadavg)
+load average before the run $load_before
 
 Pages: one client on loopback, $REQUESTS requests after 20 to warm up (the server time of a request).
 "Own SQL": the statements one request ran, captured from PostgreSQL's log with their parameters and run

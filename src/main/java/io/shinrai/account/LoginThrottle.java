@@ -33,13 +33,27 @@ class LoginThrottle {
 		this.clock = Clock.systemUTC();
 	}
 
-	boolean isLocked(String username) {
+	/** Where a user name stands: no failures on record, failures on record, or locked. */
+	enum Standing {
+
+		CLEAN, FAILED_BEFORE, LOCKED
+
+	}
+
+	Standing standing(String username) {
 		return jdbc.sql("select locked_until from login_attempt where username = ?")
 			.param(key(username))
-			.query(Timestamp.class)
+			.query((rs, row) -> {
+				Timestamp until = rs.getTimestamp(1);
+				return until != null && until.toInstant().isAfter(clock.instant()) ? Standing.LOCKED
+						: Standing.FAILED_BEFORE;
+			})
 			.optional()
-			.map(until -> until.toInstant().isAfter(clock.instant()))
-			.orElse(false);
+			.orElse(Standing.CLEAN);
+	}
+
+	boolean isLocked(String username) {
+		return standing(username) == Standing.LOCKED;
 	}
 
 	/** Records a failure; failures older than the lock duration no longer count. */

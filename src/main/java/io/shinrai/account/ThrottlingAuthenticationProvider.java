@@ -27,12 +27,16 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
 	@Override
 	public Authentication authenticate(Authentication authentication) throws AuthenticationException {
 		String username = authentication.getName();
-		if (throttle.isLocked(username)) {
+		LoginThrottle.Standing standing = throttle.standing(username);
+		if (standing == LoginThrottle.Standing.LOCKED) {
 			throw new LoginLockedException();
 		}
 		try {
 			Authentication result = delegate.authenticate(authentication);
-			throttle.reset(username);
+			// only earlier failures need forgetting: an API client signs in on every request
+			if (standing == LoginThrottle.Standing.FAILED_BEFORE) {
+				throttle.reset(username);
+			}
 			return result;
 		}
 		catch (BadCredentialsException | AccountStatusException ex) {

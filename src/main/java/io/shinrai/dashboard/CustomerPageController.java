@@ -23,6 +23,9 @@ class CustomerPageController {
 
 	static final String DETAIL_VIEW = "customers/detail";
 
+	/** Entries the timeline shows, newest first; the feedback list, filtered by the customer, has them all. */
+	static final int TIMELINE_ENTRIES = 50;
+
 	private final CustomerDirectory customers;
 
 	private final TrustScores scores;
@@ -39,6 +42,7 @@ class CustomerPageController {
 		CustomerReport report = scores.report(customerId, Instant.now());
 		model.addAttribute("customer", customer);
 		model.addAttribute("report", report);
+		model.addAttribute("timeline", report.entries().subList(0, Math.min(TIMELINE_ENTRIES, report.entries().size())));
 		model.addAttribute("signals", Signal.values());
 		model.addAttribute("chart", CustomerTrendChart.of(report.trend(), report.policy().policy()));
 		return DETAIL_VIEW;

@@ -167,6 +167,25 @@ class CustomerPagesIntegrationTests {
 	}
 
 	@Test
+	void timelineShowsTheLatestEntriesAndLinksToTheRest() throws Exception {
+		long id = customer("busy", "Busy Customer");
+		Instant now = Instant.now();
+		int total = CustomerPageController.TIMELINE_ENTRIES + 3;
+		for (int i = 0; i < total; i++) {
+			feedback(id, now.minus(Duration.ofDays(i + 1)), 4, null, "Entry number " + i + ".");
+		}
+
+		String html = page("/customers/" + id, TestUsers.STAFF, "en");
+
+		String timeline = html.substring(html.indexOf("id=\"timeline\""));
+		assertThat(timeline.split("<tr", -1)).hasSize(1 + 1 + CustomerPageController.TIMELINE_ENTRIES);
+		assertThat(timeline).contains("Entry number 0.").contains("Entry number 49.").doesNotContain("Entry number 50.");
+		assertThat(html).contains("The latest 50 of 53 entries are shown here")
+			.contains("/feedback?customer=" + prefix + "-busy");
+		assertThat(page("/customers/" + id, TestUsers.STAFF, "ja")).contains("最新の 50 件を表示しています（全 53 件）");
+	}
+
+	@Test
 	void customerPageSpeaksJapaneseAndShowsTheEditLinkToManagers() throws Exception {
 		long id = customer("ja", "日本の顧客");
 		feedback(id, Instant.now().minus(Duration.ofDays(1)), 5, null, null);
