@@ -2,8 +2,8 @@
 # Shinrai benchmark: generates the reference data set, loads it through the real CSV import, and measures every row
 # of DESIGN.md's performance table against the running app over HTTP on loopback.
 #
-#   bench/run.sh            quick check: 1 000 customers, 10 000 entries (about three minutes)
-#   bench/run.sh full       reference size: 100 000 customers, 1 000 000 entries (about ten minutes)
+#   bench/run.sh            quick check: 1 000 customers, 10 000 entries (about 1.5 minutes)
+#   bench/run.sh full       reference size: 100 000 customers, 1 000 000 entries (about 7.5 minutes)
 #
 # Needs a JDK 17+, psql, hey, wrk, curl, bc and python3 (apt-get install postgresql-client hey wrk curl bc).
 # Results: target/bench/results.md, with the EXPLAIN (ANALYZE, BUFFERS) of the slowest statements of each page in
