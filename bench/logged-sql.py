@@ -4,9 +4,9 @@
 usage: logged-sql.py POSTGRESQL.LOG [--explain N]
 
 Prints every executed statement of the log, its parameters written in as literals, each followed by ";", in one
-read-only transaction — the same SQL the application ran, to be timed by psql on the same database. With --explain N, prints instead
-EXPLAIN (ANALYZE, BUFFERS) of the N slowest statements, each headed by a comment with its logged duration, in one
-read-only transaction with the SET statements the request made.
+read-only transaction — the same SQL the application ran, to be timed by psql on the same database. With --explain N,
+prints instead EXPLAIN (ANALYZE, BUFFERS) of the N slowest statements, each headed by a comment with its logged
+duration, in one read-only transaction with the settings the request made (SET or set_config) applied first.
 """
 import re
 import sys
@@ -15,6 +15,7 @@ LINE = re.compile(r"^\S+ \S+ \S+ \[\d+\] (\w+):  (.*)$")
 EXECUTE = re.compile(r"duration: ([\d.]+) ms  execute [^:]+: (.*)$", re.S)
 PARAMETER = re.compile(r"\$(\d+) = (NULL|'(?:[^']|'')*')", re.S)
 NUMBER = re.compile(r"^'-?\d+(\.\d+)?(E-?\d+)?'$")
+SETTING = re.compile(r"(?i)\s*(set\s|select\s+set_config\()")
 
 
 def statements(path):
@@ -62,7 +63,7 @@ def main():
         # the settings the request made for its transaction apply to its statements
         print("begin transaction read only;")
         for _, sql in found:
-            if re.match(r"(?i)\s*set\s", sql):
+            if SETTING.match(sql):
                 print(sql + ";")
         for ms, sql in slowest:
             print(f"-- logged: {ms:.1f} ms\nexplain (analyze, buffers)\n{sql};\n")

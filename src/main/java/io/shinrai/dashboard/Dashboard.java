@@ -32,7 +32,6 @@ import io.shinrai.feedback.IncidentType;
 import io.shinrai.feedback.Signal;
 import io.shinrai.scoring.ActivityCounts;
 import io.shinrai.scoring.CustomerTrust;
-import io.shinrai.scoring.SatisfactionMetrics;
 import io.shinrai.scoring.Scope;
 import io.shinrai.scoring.ScopeBreakdown;
 import io.shinrai.scoring.ScopeTrust;
@@ -96,9 +95,11 @@ public class Dashboard {
 		}
 		List<ActivityCounts> cells = trustScores.activity(query.from(), query.to());
 		ScopeBreakdown breakdown = trustScores.breakdown(scope, asOf);
+		// what a segment or channel without data shows
+		TrustScore noData = TrustCalculator.score(List.of(), policy, asOf);
 		return new DashboardView(query, policy, anyFeedback(), scopeHasFeedback(query), now.score(), change,
-				weakest(now.score()), trend, satisfaction(cells, scope), risk(query, policy), recoveryCases(query),
-				bySegment(query, policy, cells, breakdown), byChannel(query, policy, cells, breakdown), incidents(query, policy));
+				weakest(now.score()), trend, ActivityCounts.total(cells, scope).satisfaction(), risk(query, policy), recoveryCases(query),
+				bySegment(query, noData, cells, breakdown), byChannel(query, noData, cells, breakdown), incidents(query, policy));
 	}
 
 	/** Segments customers have, in name order (read as a skip scan over the segment index). */
@@ -161,43 +162,27 @@ public class Dashboard {
 		return instants;
 	}
 
-	private static SatisfactionMetrics satisfaction(List<ActivityCounts> cells, Scope scope) {
-		return total(cells, scope).satisfaction();
-	}
-
-	private static ActivityCounts total(List<ActivityCounts> cells, Scope scope) {
-		ActivityCounts sum = ActivityCounts.ZERO;
-		for (ActivityCounts cell : cells) {
-			if (cell.matches(scope)) {
-				sum = sum.plus(cell);
-			}
-		}
-		return sum;
-	}
-
-	private List<BreakdownRow> bySegment(DashboardQuery query, ScoringPolicy policy, List<ActivityCounts> cells,
+	private List<BreakdownRow> bySegment(DashboardQuery query, TrustScore noData, List<ActivityCounts> cells,
 			ScopeBreakdown breakdown) {
 		List<String> segments = (query.segment() != null) ? List.of(query.segment()) : segments();
 		Map<String, TrustScore> scores = breakdown.bySegment();
-		TrustScore noData = TrustCalculator.score(List.of(), policy, query.asOf());
 		List<BreakdownRow> rows = new ArrayList<>();
 		for (String segment : segments) {
 			TrustScore score = scores.getOrDefault(segment, noData);
-			long responses = total(cells, new Scope(segment, query.channel())).entries();
+			long responses = ActivityCounts.total(cells, new Scope(segment, query.channel())).entries();
 			rows.add(new BreakdownRow(segment, null, score.trust(), score.band(), score.evidence(), responses));
 		}
 		return rows;
 	}
 
-	private List<BreakdownRow> byChannel(DashboardQuery query, ScoringPolicy policy, List<ActivityCounts> cells,
+	private List<BreakdownRow> byChannel(DashboardQuery query, TrustScore noData, List<ActivityCounts> cells,
 			ScopeBreakdown breakdown) {
 		List<Channel> channels = (query.channel() != null) ? List.of(query.channel()) : List.of(Channel.values());
 		Map<Channel, TrustScore> scores = breakdown.byChannel();
-		TrustScore noData = TrustCalculator.score(List.of(), policy, query.asOf());
 		List<BreakdownRow> rows = new ArrayList<>();
 		for (Channel channel : channels) {
 			TrustScore score = scores.getOrDefault(channel, noData);
-			long responses = total(cells, new Scope(query.segment(), channel)).entries();
+			long responses = ActivityCounts.total(cells, new Scope(query.segment(), channel)).entries();
 			rows.add(new BreakdownRow(null, channel, score.trust(), score.band(), score.evidence(), responses));
 		}
 		return rows;

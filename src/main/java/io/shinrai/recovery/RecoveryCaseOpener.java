@@ -29,6 +29,7 @@ import io.shinrai.audit.AuditLog;
 import io.shinrai.audit.AuditType;
 import io.shinrai.feedback.FeedbackLogged;
 import io.shinrai.scoring.CustomerTrust;
+import io.shinrai.scoring.ScoringPolicy;
 import io.shinrai.scoring.TrustScores;
 
 /**
@@ -38,9 +39,9 @@ import io.shinrai.scoring.TrustScores;
  * reopen its RESOLVED case, or open a new one.
  * <p>
  * Built for import batches of thousands of entries: a fixed number of statements per event (the trust of every newly
- * opened case's customer is read in one statement). Idempotent: an entry already attached (re-delivered event, re-import) is skipped. Concurrent
- * events for one customer meet at the unique index on its not-closed case: the loser's insert does nothing and it
- * attaches to the winner's case once that commits.
+ * opened case's customer is read in one statement). Idempotent: an entry already attached (re-delivered event,
+ * re-import) is skipped. Concurrent events for one customer meet at the unique index on its not-closed case: the
+ * loser's insert does nothing and it attaches to the winner's case once that commits.
  */
 @Component
 class RecoveryCaseOpener {
@@ -79,17 +80,18 @@ class RecoveryCaseOpener {
 		Instant now = clock.instant();
 		// history older than the risk window can no longer make a customer AT_RISK or WATCH: importing years of old
 		// feedback must not flood the board with cases nobody can act on
-		Instant horizon = now.minus(Duration.ofDays(trustScores.activePolicy().riskWindowDays()));
+		ScoringPolicy policy = trustScores.activePolicy();
+		Instant horizon = now.minus(Duration.ofDays(policy.riskWindowDays()));
 		List<FeedbackLogged.Entry> negatives = event.entries()
 			.stream()
 			.filter(entry -> entry.negative() && !entry.receivedAt().isBefore(horizon))
 			.toList();
 		if (!negatives.isEmpty()) {
-			attach(negatives, now);
+			attach(negatives, now, Duration.ofHours(policy.acknowledgeWithinHours()));
 		}
 	}
 
-	private void attach(List<FeedbackLogged.Entry> negatives, Instant now) {
+	private void attach(List<FeedbackLogged.Entry> negatives, Instant now, Duration acknowledgeWithin) {
 		// the publisher may have written through JPA: make its rows visible to the SQL below
 		cases.flush();
 		SortedMap<Long, List<Long>> entriesByCustomer = notYetAttached(negatives);
@@ -97,7 +99,6 @@ class RecoveryCaseOpener {
 			return;
 		}
 		Map<Long, String> loggedBy = loggedBy(entriesByCustomer);
-		Duration acknowledgeWithin = Duration.ofHours(trustScores.activePolicy().acknowledgeWithinHours());
 
 		Map<Long, Long> caseOfCustomer = new HashMap<>();
 		Set<Long> pending = new TreeSet<>(entriesByCustomer.keySet());

@@ -1,5 +1,7 @@
 package io.shinrai.scoring;
 
+import java.util.Collection;
+
 import io.shinrai.feedback.Channel;
 
 /**
@@ -10,6 +12,17 @@ public record ActivityCounts(String segment, Channel channel, long entries, long
 		long npsResponses, long csatTop2, long csatResponses, long cesSum, long cesResponses) {
 
 	public static final ActivityCounts ZERO = new ActivityCounts(null, null, 0, 0, 0, 0, 0, 0, 0, 0);
+
+	/** The sum of the cells that belong to {@code scope}. */
+	public static ActivityCounts total(Collection<ActivityCounts> cells, Scope scope) {
+		ActivityCounts sum = ZERO;
+		for (ActivityCounts cell : cells) {
+			if (cell.matches(scope)) {
+				sum = sum.plus(cell);
+			}
+		}
+		return sum;
+	}
 
 	/** Whether this cell belongs to {@code scope} ({@code null} segment or channel: any). */
 	public boolean matches(Scope scope) {

@@ -126,7 +126,6 @@ public class CustomerRankings {
 		params.put("offset", (long) query.page() * query.size());
 		// without band or status filter the total is a plain count of customers; otherwise count what the filters keep
 		boolean countAll = !outer.isEmpty();
-
 		boolean sumsFirst = where.isEmpty() && query.sort() != CustomerSort.NAME;
 		// customers without sums (no feedback) have no trust, no band, no negatives: they sort last, never match a
 		// band filter nor WATCH/AT_RISK; a page of rows all with a sort key cannot contain them

@@ -168,21 +168,16 @@ public class TrustScores {
 		List<DayBounds> days = daysOf(basis, cuts);
 		LocalDate lastDay = days.stream().map(DayBounds::day).max(Comparator.naturalOrder()).orElseThrow();
 		DailyTotals totals = dailyTotals(basis, scope, lastDay);
-		List<Instant> los = new ArrayList<>();
-		List<Instant> his = new ArrayList<>();
-		boolean[] fromEnd = new boolean[cuts.size()];
+		List<DayBounds.Before> befores = new ArrayList<>();
 		for (int j = 0; j < cuts.size(); j++) {
-			DayBounds day = days.get(j);
-			Instant cut = cuts.get(j);
-			fromEnd[j] = day.fewerRowsAfter(cut);
-			los.add(fromEnd[j] ? cut : day.start());
-			his.add(fromEnd[j] ? day.next() : cut);
+			befores.add(days.get(j).before(cuts.get(j)));
 		}
-		List<double[]> raw = rawTotals(basis, scope, los, his);
+		List<double[]> raw = rawTotals(basis, scope, befores);
 		List<double[]> upTo = new ArrayList<>();
 		for (int j = 0; j < cuts.size(); j++) {
-			LocalDate day = days.get(j).day();
-			upTo.add(fromEnd[j] ? minus(totals.before(day.plusDays(1)), raw.get(j)) : plus(totals.before(day), raw.get(j)));
+			DayBounds.Before before = befores.get(j);
+			double[] wholeDays = totals.before(before.endDay());
+			upTo.add(before.sign() > 0 ? plus(wholeDays, raw.get(j)) : minus(wholeDays, raw.get(j)));
 		}
 		return upTo;
 	}
@@ -200,13 +195,7 @@ public class TrustScores {
 
 	/** NPS, CSAT and CES of a scope's entries received in [from, to). */
 	public SatisfactionMetrics satisfaction(Scope scope, Instant from, Instant to) {
-		ActivityCounts sum = ActivityCounts.ZERO;
-		for (ActivityCounts cell : activity(from, to)) {
-			if (cell.matches(scope)) {
-				sum = sum.plus(cell);
-			}
-		}
-		return sum.satisfaction();
+		return ActivityCounts.total(activity(from, to), scope).satisfaction();
 	}
 
 	/**
@@ -226,20 +215,17 @@ public class TrustScores {
 			parts.add(activityRows(params, "period", lower, upper, 1));
 		}
 		else {
-			DayBounds first = bounds.get(0);
-			DayBounds last = bounds.get(1);
-			boolean firstFromEnd = first.fewerRowsAfter(lower);
-			boolean lastFromEnd = last.fewerRowsAfter(upper);
-			parts.add(firstFromEnd ? activityRows(params, "first", lower, first.next(), 1)
-					: activityRows(params, "first", first.start(), lower, -1));
-			parts.add(lastFromEnd ? activityRows(params, "last", upper, last.next(), -1)
-					: activityRows(params, "last", last.start(), upper, 1));
+			// [from, to) = the entries before upper less those before lower
+			DayBounds.Before first = bounds.get(0).before(lower);
+			DayBounds.Before last = bounds.get(1).before(upper);
+			parts.add(activityRows(params, "first", first.lo(), first.hi(), -first.sign()));
+			parts.add(activityRows(params, "last", last.lo(), last.hi(), last.sign()));
 			parts.add("select segment, channel, entries, nps_promoters, nps_detractors, nps_responses, csat_top2,"
 					+ " csat_responses, ces_sum, ces_responses from trust_daily_sums"
 					+ " where basis_id = :basis and day >= :firstDay and day < :endDay");
 			params.put("basis", basis.id());
-			params.put("firstDay", firstFromEnd ? first.day().plusDays(1) : first.day());
-			params.put("endDay", lastFromEnd ? last.day().plusDays(1) : last.day());
+			params.put("firstDay", first.endDay());
+			params.put("endDay", last.endDay());
 		}
 		return jdbc.sql("select segment, channel, sum(entries) as entries, sum(promoters) as promoters,"
 				+ " sum(detractors) as detractors, sum(nps) as nps, sum(csat_top2) as csat_top2, sum(csat) as csat,"
@@ -403,8 +389,8 @@ public class TrustScores {
 		return totals;
 	}
 
-	/** A scope's sums and satisfaction counts of the entries in each range [lo, hi), from the rows. */
-	private List<double[]> rawTotals(Basis basis, Scope scope, List<Instant> los, List<Instant> his) {
+	/** A scope's sums and satisfaction counts of the entries in each range [lo, hi), from the rows, in order. */
+	private List<double[]> rawTotals(Basis basis, Scope scope, List<DayBounds.Before> ranges) {
 		return jdbc.sql("select s.* from unnest(cast(:los as timestamptz[]), cast(:his as timestamptz[]))"
 				+ " with ordinality as r (lo, hi, i)"
 				+ " cross join lateral (select " + SumColumns.SUMMED + ", count(*) filter (where nps >= 9) as promoters,"
@@ -414,8 +400,8 @@ public class TrustScores {
 				+ " where basis_id = :basis and received_at >= r.lo and received_at < r.hi" + dailyFilter(scope)
 				+ ") s order by r.i")
 			.param("basis", basis.id())
-			.param("los", los.stream().map(Instant::toString).toArray(String[]::new))
-			.param("his", his.stream().map(Instant::toString).toArray(String[]::new))
+			.param("los", ranges.stream().map(range -> range.lo().toString()).toArray(String[]::new))
+			.param("his", ranges.stream().map(range -> range.hi().toString()).toArray(String[]::new))
 			.params(scopeParams(scope))
 			.query((rs, row) -> totals(rs))
 			.list();
@@ -512,19 +498,18 @@ public class TrustScores {
 		}
 		// the entries before T⁺: the days before T's day, and T's day up to T or less what follows T (see upTo)
 		Instant cut = justAfter(asOf);
-		DayBounds day = dayOf(basis, cut);
-		boolean fromEnd = day.fewerRowsAfter(cut);
+		DayBounds.Before before = dayOf(basis, cut).before(cut);
 		Map<String, double[]> segmentSums = new TreeMap<>();
 		Map<Channel, double[]> channelSums = new EnumMap<>(Channel.class);
 		jdbc.sql("select segment, channel, " + SumColumns.SUMMED + " from (select segment, channel, "
 				+ SumColumns.PLAIN + " from trust_daily_sums where basis_id = :basis and day < :endDay"
-				+ " union all select segment, channel, " + SumColumns.join(fromEnd ? "-%1$s" : "%1$s")
+				+ " union all select segment, channel, " + SumColumns.join(before.sign() < 0 ? "-%1$s" : "%1$s")
 				+ " from scoring_contribution where basis_id = :basis and received_at >= :lo and received_at < :hi) parts"
 				+ " group by segment, channel")
 			.param("basis", basis.id())
-			.param("endDay", fromEnd ? day.day().plusDays(1) : day.day())
-			.param("lo", timestamp(fromEnd ? cut : day.start()))
-			.param("hi", timestamp(fromEnd ? day.next() : cut))
+			.param("endDay", before.endDay())
+			.param("lo", timestamp(before.lo()))
+			.param("hi", timestamp(before.hi()))
 			.query(rs -> {
 				Cell cell = new Cell(rs.getString("segment"), Channel.valueOf(rs.getString("channel")));
 				double[] sums = SumColumns.raw(rs);
@@ -566,11 +551,24 @@ public class TrustScores {
 		private static final Duration RECENT = Duration.ofMinutes(1);
 
 		/**
+		 * How to read the entries received before {@code cut}, an instant of this day: the daily sums of the days
+		 * before {@code endDay}, plus {@code sign} times the rows received in [{@code lo}, {@code hi}). That is the
+		 * days before this one plus this day's rows before the cut, or, when fewer of the day's rows likely follow the
+		 * cut, the days up to this one less this day's rows from the cut on.
+		 */
+		record Before(LocalDate endDay, Instant lo, Instant hi, int sign) {
+		}
+
+		Before before(Instant cut) {
+			return fewerRowsAfter(cut) ? new Before(day.plusDays(1), cut, next, -1) : new Before(day, start, cut, 1);
+		}
+
+		/**
 		 * Whether fewer of the day's rows likely follow {@code at} than precede it: after an instant of the last
 		 * minute only future-dated rows and those of that minute can follow (however busy the day), otherwise
 		 * whichever part of the day is shorter.
 		 */
-		boolean fewerRowsAfter(Instant at) {
+		private boolean fewerRowsAfter(Instant at) {
 			return !at.isBefore(Instant.now().minus(RECENT))
 					|| Duration.between(start, at).compareTo(Duration.between(at, next)) > 0;
 		}
