@@ -528,6 +528,35 @@ public class TrustScores {
 		return new ScopeBreakdown(bySegment, byChannel);
 	}
 
+	/**
+	 * The trust of each channel computed from only the entries received in [from, to), as of {@code to}: per segment
+	 * ({@code perCustomer} false) or per customer and channel with at least {@code minEntries} entries (true),
+	 * optionally within one segment. Read from the contributions of the serving basis; empty while there is none.
+	 */
+	public List<ChannelTrust> channelTrust(Instant from, Instant to, String segment, boolean perCustomer, int minEntries) {
+		Serving serving = policies.servingState();
+		Basis basis = serving.basis();
+		if (basis == null || !basis.covers(to)) {
+			return List.of();
+		}
+		ScoringPolicy policy = serving.policy();
+		String keys = perCustomer ? "customer_id, segment, channel" : "segment, channel";
+		double decay = basis.decayTo(to);
+		return jdbc.sql("select " + keys + ", count(*) as entries, " + SumColumns.SUMMED
+				+ " from scoring_contribution where basis_id = :basis and received_at >= :from and received_at < :to"
+				+ (segment == null ? "" : " and segment = :segment") + " group by " + keys
+				+ " having count(*) >= :min")
+			.param("basis", basis.id())
+			.param("from", timestamp(from))
+			.param("to", timestamp(to))
+			.param("segment", segment == null ? "" : segment)
+			.param("min", minEntries)
+			.query((rs, row) -> new ChannelTrust(perCustomer ? rs.getLong("customer_id") : null, rs.getString("segment"),
+					Channel.valueOf(rs.getString("channel")), rs.getLong("entries"),
+					TrustCalculator.fromSums(SumColumns.decay(SumColumns.raw(rs), decay), policy)))
+			.list();
+	}
+
 	private static Optional<TrustScore> withData(TrustScore score) {
 		return (score.evidence() > 0) ? Optional.of(score) : Optional.empty();
 	}
