@@ -99,6 +99,7 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers(HttpMethod.POST, "/api/v1/scoring-policy").hasRole(ADMIN)
 				.requestMatchers(HttpMethod.POST, "/api/v1/feedback").hasRole(MANAGER)
+				.requestMatchers(HttpMethod.GET, "/api/v1/insights/**").hasRole(STAFF)
 				.requestMatchers(HttpMethod.GET, "/api/**").hasRole(STAFF)
 				.anyRequest().denyAll())
 			.httpBasic(basic -> basic.authenticationEntryPoint(
@@ -125,6 +126,9 @@ class SecurityConfiguration {
 			.permitAll()
 			// admin
 			.requestMatchers("/admin/**").hasRole(ADMIN)
+			// insights: everyone reads; admins run the warning check and recount comment terms
+			.requestMatchers(HttpMethod.POST, "/insights/warnings/check", "/insights/themes/rebuild").hasRole(ADMIN)
+			.requestMatchers(HttpMethod.GET, "/insights", "/insights/**").hasRole(STAFF)
 			// managers: capture and correction
 			.requestMatchers("/import/**").hasRole(MANAGER)
 			.requestMatchers("/customers/new", "/customers/*/edit").hasRole(MANAGER)

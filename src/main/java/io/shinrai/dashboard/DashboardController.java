@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 import io.shinrai.feedback.Channel;
+import io.shinrai.insight.EarlyWarnings;
 
 /** The start page: trust at a glance for the chosen period, segment and channel. */
 @Controller
@@ -31,9 +32,13 @@ class DashboardController {
 
 	private final ZoneId zone;
 
-	DashboardController(Dashboard dashboard, @Value("${shinrai.business-time-zone}") ZoneId zone) {
+	private final EarlyWarnings warnings;
+
+	DashboardController(Dashboard dashboard, @Value("${shinrai.business-time-zone}") ZoneId zone,
+			EarlyWarnings warnings) {
 		this.dashboard = dashboard;
 		this.zone = zone;
+		this.warnings = warnings;
 	}
 
 	@GetMapping("/")
@@ -49,6 +54,7 @@ class DashboardController {
 		model.addAttribute("zone", zone);
 		model.addAttribute("periodStart", query.from().atZone(zone));
 		model.addAttribute("periodEnd", query.to().atZone(zone));
+		model.addAttribute("warnings", warnings.latest(8, 5));
 		return DASHBOARD_VIEW;
 	}
 

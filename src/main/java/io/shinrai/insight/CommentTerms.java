@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.ja.JapaneseAnalyzer;
@@ -42,7 +43,16 @@ final class CommentTerms {
 
 	private static final Analyzer JAPANESE = japanese();
 
-	private static final Analyzer ENGLISH = new EnglishAnalyzer();
+	/** Function words besides Lucene's short default list, which would otherwise pass as themes. */
+	private static final List<String> EXTRA_ENGLISH_STOP_WORDS = List.of("i", "me", "my", "we", "us", "our", "you",
+			"your", "he", "him", "his", "she", "her", "its", "them", "what", "which", "who", "whom", "am", "were",
+			"been", "being", "have", "has", "had", "do", "does", "did", "so", "very", "too", "can", "could", "would",
+			"should", "again", "also", "just", "from", "about", "after", "before", "all", "any", "some", "more",
+			"most", "than", "up", "down", "out", "over", "only", "own", "same", "here", "when", "where", "why", "how",
+			"each", "both", "few", "other", "now", "get", "got", "still", "even", "because", "while", "our", "ours",
+			"yours", "it's", "i'm", "i've", "we've", "don't", "didn't");
+
+	private static final Analyzer ENGLISH = english();
 
 	/** One term of a comment and how it was written there. */
 	record Term(String term, String surface) {
@@ -58,6 +68,12 @@ final class CommentTerms {
 		Set<String> stopTags = new HashSet<>(JapaneseAnalyzer.getDefaultStopTags());
 		stopTags.addAll(EXTRA_STOP_TAGS);
 		return new JapaneseAnalyzer(null, JapaneseTokenizer.Mode.NORMAL, JapaneseAnalyzer.getDefaultStopSet(), stopTags);
+	}
+
+	private static Analyzer english() {
+		CharArraySet stopWords = new CharArraySet(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, true);
+		stopWords.addAll(EXTRA_ENGLISH_STOP_WORDS);
+		return new EnglishAnalyzer(stopWords);
 	}
 
 	/** The distinct terms of the comment (words, then phrases), each with its first written form. */

@@ -46,7 +46,7 @@ class FeedbackListController {
 
 	@InitBinder(FILTER)
 	void allowOnlyFilterFields(WebDataBinder binder) {
-		binder.setAllowedFields("from", "to", "channel", "category", "negative", "incident", "customer", "q", "page",
+		binder.setAllowedFields("from", "to", "channel", "category", "negative", "incident", "customer", "q", "segment", "page",
 				"size");
 	}
 
