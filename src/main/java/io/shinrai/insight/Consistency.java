@@ -21,7 +21,7 @@ import io.shinrai.scoring.TrustScores;
 /**
  * Consistency across channels: how far the trust of one segment's (or one customer's) entries differs between the
  * channels they came through in the period. The spread is the highest channel trust less the lowest; the channel
- * out of line is the one farthest from the mean of the others.
+ * out of line is the one farthest from the mean of the others (of two equally far, the lower one).
  */
 @Service
 @Transactional(readOnly = true)
@@ -91,9 +91,8 @@ public class Consistency {
 
 	public ConsistencyReport consistency(InsightFilter filter) {
 		Instant from = filter.start(zone);
-		Instant to = filter.end(zone);
-		Instant now = Instant.now();
-		Instant asOf = to.isAfter(now) ? now : to;
+		// as of the end of the period's last day, so the same filter gives the same numbers all day long
+		Instant asOf = filter.end(zone);
 		List<Spread> segments = spreads(trustScores.channelTrust(from, asOf, filter.segment(), false,
 				MIN_SEGMENT_ENTRIES), filter.channel(), false);
 		List<Spread> customerSpreads = spreads(trustScores.channelTrust(from, asOf, filter.segment(), true,
@@ -137,7 +136,10 @@ public class Consistency {
 			double gap = 0;
 			for (ChannelCell cell : channels) {
 				double othersMean = (total - cell.trust()) / (channels.size() - 1);
-				if (outOfLine == null || Math.abs(cell.trust() - othersMean) > Math.abs(gap)) {
+				double distance = Math.abs(cell.trust() - othersMean);
+				// two channels are equally far from each other: the lower one is the one to look at
+				boolean tie = Math.abs(distance - Math.abs(gap)) < 1e-9 && cell.trust() < othersMean;
+				if (outOfLine == null || distance > Math.abs(gap) + 1e-9 || tie) {
 					outOfLine = cell.channel();
 					gap = cell.trust() - othersMean;
 				}
