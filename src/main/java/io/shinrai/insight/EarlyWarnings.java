@@ -29,7 +29,7 @@ import io.shinrai.scoring.TrustScores;
 /**
  * Early warning: the company, every segment and every channel whose weekly trust is falling beyond its usual
  * variation ({@link TrustDropRule}), with the signals that fell and the themes of the scope's negative entries over
- * the recent weeks. The weekly job records each once per week and publishes {@link TrustWarningRaised}.
+ * the recent weeks that are new against the twelve weeks before ({@link Themes#emerging}). The weekly job records each once per week and publishes {@link TrustWarningRaised}.
  */
 @Service
 @Transactional(readOnly = true)
@@ -149,7 +149,13 @@ public class EarlyWarnings {
 		InsightFilter filter = new InsightFilter(fromDay, lastDay,
 				evaluation.kind() == ScopeKind.SEGMENT ? evaluation.value() : null,
 				evaluation.kind() == ScopeKind.CHANNEL ? Channel.valueOf(evaluation.value()) : null);
-		List<String> terms = themes.themes(filter).negative().stream().limit(THEMES).map(Themes.Theme::surface).toList();
+		InsightFilter baseline = new InsightFilter(fromDay.minusWeeks(TrustDropRule.BASELINE_WEEKS), fromDay.minusDays(1),
+				filter.segment(), filter.channel());
+		List<String> terms = themes.emerging(filter, baseline)
+			.stream()
+			.limit(THEMES)
+			.map(Themes.Theme::surface)
+			.toList();
 		double[] trust = evaluation.trust();
 		TrustDropRule.Verdict verdict = evaluation.verdict();
 		List<Long> ids = jdbc.sql("""

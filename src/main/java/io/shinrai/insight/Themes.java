@@ -111,6 +111,38 @@ public class Themes {
 	}
 
 	/**
+	 * The terms of the negative entries of {@code recent} that are characteristic against all entries of
+	 * {@code baseline} (an earlier period of the same scope): what the customers of a falling scope started talking
+	 * about. Same method and thresholds as {@link #themes}; the counts are those of {@code recent}.
+	 */
+	public List<Theme> emerging(InsightFilter recent, InsightFilter baseline) {
+		Map<String, long[]> now = counts(recent, null);
+		Map<String, long[]> before = counts(baseline, null);
+		now.remove(TermCountMaintenance.ENTRIES);
+		before.remove(TermCountMaintenance.ENTRIES);
+		long recentWords = now.values().stream().mapToLong(count -> count[0]).sum();
+		long baselineWords = before.values().stream().mapToLong(count -> count[0] + count[1]).sum();
+		double total = recentWords + baselineWords;
+		double alpha0 = Math.max(10, PRIOR_SHARE * total);
+		List<Theme> emerging = new ArrayList<>();
+		now.forEach((term, count) -> {
+			long[] earlier = before.getOrDefault(term, new long[2]);
+			long yi = count[0];
+			long yj = earlier[0] + earlier[1];
+			double z = zScore(yi, yj, recentWords, baselineWords, alpha0 * (yi + yj) / total);
+			if (z >= MIN_Z && yi >= MIN_ENTRIES) {
+				emerging.add(new Theme(term, term, term.contains(" "), yi, yj, yj, z));
+			}
+		});
+		List<Theme> top = top(emerging);
+		Map<String, String> surfaces = surfaces(new java.util.HashSet<>(top.stream().map(Theme::term).toList()));
+		return top.stream()
+			.map(theme -> new Theme(theme.term(), surfaces.getOrDefault(theme.term(), theme.term()), theme.phrase(),
+					theme.count(), theme.otherCount(), theme.previousCount(), theme.score()))
+			.toList();
+	}
+
+	/**
 	 * Monroe, Colaresi and Quinn's z-score of a word: δ = log((yᵢ+α)/(nᵢ+α₀−yᵢ−α)) − log((yⱼ+α)/(nⱼ+α₀−yⱼ−α)) over
 	 * σ = √(1/(yᵢ+α) + 1/(yⱼ+α)), with α = α₀ · (the word's share of all words counted).
 	 */
