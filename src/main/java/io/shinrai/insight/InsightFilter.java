@@ -53,7 +53,7 @@ public record InsightFilter(LocalDate from, LocalDate to, String segment, Channe
 				channelValue = Channel.valueOf(channel.strip().toUpperCase(Locale.ROOT));
 			}
 			catch (IllegalArgumentException ex) {
-				throw new BadFilterException("channel", "insight.filter.channel", channel.strip());
+				throw new BadFilterException("channel", "insight.filter.badChannel", channel.strip());
 			}
 		}
 		return new InsightFilter(fromDate, toDate, segment, channelValue);
