@@ -1,4 +1,4 @@
-package io.shinrai.dashboard.demo;
+package io.shinrai.demo;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -23,8 +23,8 @@ import java.util.Objects;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
-import io.shinrai.dashboard.demo.DemoComments.Tone;
-import io.shinrai.dashboard.demo.DemoNames.Segment;
+import io.shinrai.demo.DemoComments.Tone;
+import io.shinrai.demo.DemoNames.Segment;
 import io.shinrai.feedback.Category;
 import io.shinrai.feedback.Channel;
 import io.shinrai.feedback.IncidentType;
