@@ -22,6 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 import io.shinrai.feedback.Channel;
 import io.shinrai.feedback.Signal;
 import io.shinrai.scoring.Scope;
+import io.shinrai.scoring.ScopeBreakdown;
+import io.shinrai.scoring.ScopeTrust;
 import io.shinrai.scoring.SignalScore;
 import io.shinrai.scoring.TrustScore;
 import io.shinrai.scoring.TrustScores;
@@ -97,8 +99,9 @@ public class EarlyWarnings {
 		Instant weekEnd = asOf.atZone(zone).toLocalDate().atStartOfDay(zone).toInstant();
 		List<Evaluation> evaluations = new ArrayList<>();
 		evaluations.add(evaluate(ScopeKind.COMPANY, "", weekEnd));
-		trustScores.bySegment(weekEnd).keySet().forEach(segment -> evaluations.add(evaluate(ScopeKind.SEGMENT, segment, weekEnd)));
-		trustScores.byChannel(weekEnd).keySet().forEach(channel -> evaluations.add(evaluate(ScopeKind.CHANNEL, channel.name(), weekEnd)));
+		ScopeBreakdown breakdown = trustScores.breakdown(Scope.company(), weekEnd);
+		breakdown.bySegment().keySet().forEach(segment -> evaluations.add(evaluate(ScopeKind.SEGMENT, segment, weekEnd)));
+		breakdown.byChannel().keySet().forEach(channel -> evaluations.add(evaluate(ScopeKind.CHANNEL, channel.name(), weekEnd)));
 		List<Warning> raised = new ArrayList<>();
 		for (Evaluation evaluation : evaluations) {
 			if (evaluation != null && evaluation.verdict().warn()) {
@@ -119,7 +122,7 @@ public class EarlyWarnings {
 		for (int week = TrustDropRule.WEEKS - 1; week >= 0; week--) {
 			weeks.add(weekEnd.minus(Duration.ofDays(7L * week)));
 		}
-		List<TrustScore> scores = trustScores.trend(scope, weeks);
+		List<TrustScore> scores = trustScores.history(scope, weeks).stream().map(ScopeTrust::score).toList();
 		double[] trust = new double[weeks.size()];
 		for (int i = 0; i < trust.length; i++) {
 			if (scores.get(i).trust() == null) {
