@@ -55,7 +55,7 @@ public class TermCountMaintenance {
 	TermCountMaintenance(JdbcClient jdbc, JdbcTemplate jdbcTemplate, PlatformTransactionManager transactions,
 			@Value("${shinrai.business-time-zone:Asia/Tokyo}") ZoneId zone,
 			@Value("${shinrai.insight.terms.batch-size:1000}") int batchSize,
-			@Value("${shinrai.insight.terms.batches-per-run:50}") int batchesPerRun) {
+			@Value("${shinrai.insight.terms.batches-per-run:10}") int batchesPerRun) {
 		this.jdbc = jdbc;
 		this.jdbcTemplate = jdbcTemplate;
 		this.tx = new TransactionTemplate(transactions);
