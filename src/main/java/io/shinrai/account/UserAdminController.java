@@ -100,7 +100,8 @@ class UserAdminController {
 			return editPage(model, user, form, PasswordForm.of(user));
 		}
 		try {
-			accounts.changeDetails(id, form.getVersion(), form.getDisplayName(), form.getRole(), principal.getName());
+			accounts.changeDetails(id, form.getVersion(), form.getDisplayName(), form.getRole(), form.getEmail(),
+					principal.getName());
 			return saved(id, "users.saved", redirect);
 		}
 		catch (OptimisticLockingFailureException ex) {
