@@ -44,6 +44,14 @@ create table notification_event (
 create index notification_event_by_type on notification_event (type, occurred_at);
 create index notification_event_by_import on notification_event (import_id) where import_id is not null;
 
+-- notification: what each CSV import brought, counted in the transactions of its batches, for its summary mail
+create table import_tally (
+	import_id bigint not null,
+	type varchar(40) not null,
+	item_count bigint not null,
+	primary key (import_id, type)
+);
+
 -- notification: the in-app notifications; one row per user and group (an import's new cases share one row)
 create table notification (
 	id bigserial primary key,

@@ -116,7 +116,7 @@ class Announcements {
 	void importFinished(FeedbackImportFinished event) {
 		Map<NotificationType, Long> counts = new LinkedHashMap<>();
 		jdbc.sql("""
-				select type, sum(item_count) as n from notification_event where import_id = ? group by type
+				select type, item_count as n from import_tally where import_id = ? and item_count > 0
 				""")
 			.param(event.importId())
 			.query((rs, row) -> {
