@@ -30,6 +30,10 @@ class Announcements {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
+	/** The events whose data the digest reads back; of the others (import batches: large) only the key is kept. */
+	private static final java.util.Set<NotificationType> DIGEST_READS = java.util.EnumSet
+		.of(NotificationType.CUSTOMER_STATUS_CHANGED, NotificationType.TRUST_DROPPED);
+
 	private final JdbcClient jdbc;
 
 	private final NotificationPreferences preferences;
@@ -62,7 +66,8 @@ class Announcements {
 				values (?, ?, ?, ?, ?, ?) on conflict (event_key) do nothing
 				""")
 			.params(announcement.eventKey(), announcement.type().eventName(), Timestamp.from(announcement.occurredAt()),
-					announcement.importId(), announcement.itemCount(), JSON.writeValueAsString(announcement.data()))
+					announcement.importId(), announcement.itemCount(),
+					DIGEST_READS.contains(announcement.type()) ? JSON.writeValueAsString(announcement.data()) : "{}")
 			.update();
 		if (recorded == 0 || announcement.notices().isEmpty()) {
 			return false;
