@@ -79,16 +79,16 @@ public class TrustWatch {
 	public List<TrustDropped> checkDrops(Instant now) {
 		List<Scope> scopes = new ArrayList<>();
 		scopes.add(Scope.company());
-		trustScores.bySegment(now).keySet().forEach(segment -> scopes.add(new Scope(segment, null)));
+		trustScores.breakdown(Scope.company(), now).bySegment().keySet().forEach(segment -> scopes.add(new Scope(segment, null)));
 		for (Channel channel : Channel.values()) {
 			scopes.add(new Scope(null, channel));
 		}
 		Set<String> alerted = new HashSet<>(jdbc.sql("select scope_key from trust_drop_alert").query(String.class).list());
 		List<TrustDropped> announced = new ArrayList<>();
 		for (Scope scope : scopes) {
-			List<TrustScore> trend = trustScores.trend(scope, List.of(now.minus(WINDOW), now));
-			Double before = trend.get(0).trust();
-			Double after = trend.get(1).trust();
+			List<ScopeTrust> trend = trustScores.history(scope, List.of(now.minus(WINDOW), now));
+			Double before = trend.get(0).score().trust();
+			Double after = trend.get(1).score().trust();
 			String key = TrustDropped.key(scope);
 			boolean dropped = before != null && after != null && before - after >= thresholdPoints;
 			if (dropped && !alerted.contains(key)) {
