@@ -47,7 +47,7 @@ create table insight_entry_terms (
 create table insight_term_pending (
     feedback_id bigint primary key
 );
-insert into insight_term_pending (feedback_id) select id from feedback where comment is not null;
+insert into insight_term_pending (feedback_id) select feedback_id from feedback_record where comment is not null;
 
 -- Early warnings found by the weekly check
 create table insight_warning (

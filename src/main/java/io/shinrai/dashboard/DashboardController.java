@@ -7,7 +7,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -16,6 +15,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 import io.shinrai.feedback.Channel;
 import io.shinrai.insight.EarlyWarnings;
+import io.shinrai.system.BusinessTime;
 
 /** The start page: trust at a glance for the chosen period, segment and channel. */
 @Controller
@@ -34,10 +34,9 @@ class DashboardController {
 
 	private final EarlyWarnings warnings;
 
-	DashboardController(Dashboard dashboard, @Value("${shinrai.business-time-zone}") ZoneId zone,
-			EarlyWarnings warnings) {
+	DashboardController(Dashboard dashboard, BusinessTime businessTime, EarlyWarnings warnings) {
 		this.dashboard = dashboard;
-		this.zone = zone;
+		this.zone = businessTime.zone();
 		this.warnings = warnings;
 	}
 
