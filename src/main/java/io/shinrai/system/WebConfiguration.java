@@ -2,6 +2,7 @@ package io.shinrai.system;
 
 import java.security.Principal;
 import java.time.Duration;
+import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -34,11 +35,31 @@ class WebConfiguration implements WebMvcConfigurer {
 
 	@Bean
 	LocaleResolver localeResolver() {
+		return new LanguageCookie(languageCookie(false), languageCookie(true));
+	}
+
+	private static CookieLocaleResolver languageCookie(boolean secure) {
 		CookieLocaleResolver resolver = new CookieLocaleResolver(Languages.COOKIE);
 		resolver.setCookieMaxAge(Duration.ofDays(365));
 		resolver.setCookieSameSite("Lax");
+		resolver.setCookieSecure(secure);
 		resolver.setDefaultLocaleFunction(request -> Languages.closest(request.getLocale()));
 		return resolver;
+	}
+
+	/** The language cookie, {@code Secure} on a request that came over HTTPS (also through a proxy that says so). */
+	private record LanguageCookie(CookieLocaleResolver plain, CookieLocaleResolver secure) implements LocaleResolver {
+
+		@Override
+		public Locale resolveLocale(HttpServletRequest request) {
+			return plain.resolveLocale(request);
+		}
+
+		@Override
+		public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
+			(request.isSecure() ? secure : plain).setLocale(request, response, locale);
+		}
+
 	}
 
 	/**

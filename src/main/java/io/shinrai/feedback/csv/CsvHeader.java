@@ -91,6 +91,11 @@ final class CsvHeader {
 		return names.size();
 	}
 
+	/** Where a column is in a record. */
+	int position(CsvColumn column) {
+		return positions.get(column);
+	}
+
 	/** The cell of a column in a record that has at least {@link #size()} cells. */
 	String cell(List<String> cells, CsvColumn column) {
 		return cells.get(positions.get(column));
