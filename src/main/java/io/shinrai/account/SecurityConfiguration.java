@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -16,6 +17,7 @@ import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
@@ -103,8 +105,20 @@ class SecurityConfiguration {
 				.anyRequest().denyAll())
 			.httpBasic(basic -> basic.authenticationEntryPoint(
 					(request, response, ex) -> {
-						response.setHeader("WWW-Authenticate", "Basic realm=\"Shinrai\"");
-						writeJsonError(response, HttpStatus.UNAUTHORIZED);
+						if (ex instanceof LoginThrottledException throttled) {
+							// this sender waits; the user is not locked out and other senders are not affected
+							response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(throttled.retryAfterSeconds()));
+							writeJsonError(response, HttpStatus.TOO_MANY_REQUESTS);
+						}
+						else if (ex instanceof AuthenticationServiceException) {
+							// the user database is away: nothing is known about the credentials
+							response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+							writeJsonError(response, HttpStatus.SERVICE_UNAVAILABLE);
+						}
+						else {
+							response.setHeader("WWW-Authenticate", "Basic realm=\"Shinrai\"");
+							writeJsonError(response, HttpStatus.UNAUTHORIZED);
+						}
 					}))
 			.exceptionHandling(errors -> errors
 				.accessDeniedHandler((request, response, ex) -> writeJsonError(response, HttpStatus.FORBIDDEN)))
@@ -137,8 +151,18 @@ class SecurityConfiguration {
 			.anyRequest().denyAll())
 			.formLogin(form -> form.loginPage("/login")
 				.successHandler(new LocaleRestoringSuccessHandler(accounts, localeResolver))
-				.failureHandler((request, response, ex) -> response.sendRedirect(request.getContextPath()
-						+ (ex instanceof LoginLockedException ? "/login?locked" : "/login?error"))))
+				.failureHandler((request, response, ex) -> {
+					if (ex instanceof LoginThrottledException throttled) {
+						response.sendRedirect(request.getContextPath() + "/login?throttled=" + throttled.retryAfterSeconds());
+					}
+					else if (ex instanceof AuthenticationServiceException) {
+						// the user database is away: the friendly 503 page, not "wrong password"
+						response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value());
+					}
+					else {
+						response.sendRedirect(request.getContextPath() + "/login?error");
+					}
+				}))
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
 			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId())
 				.sessionConcurrency(concurrency -> concurrency.maximumSessions(-1)

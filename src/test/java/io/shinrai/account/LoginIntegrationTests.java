@@ -45,29 +45,6 @@ class LoginIntegrationTests {
 	}
 
 	@Test
-	void locksAUserNameAfterRepeatedFailuresEvenWithTheRightPasswordThen() throws Exception {
-		String username = "locked-" + System.nanoTime();
-		accounts.create(username, "Locked Person", TestUsers.PASSWORD, Role.STAFF);
-		for (int i = 0; i < 4; i++) {
-			mvc.perform(formLogin("/login").user(username).password("wrong")).andExpect(redirectedUrl("/login?error"));
-		}
-		mvc.perform(formLogin("/login").user(username).password("wrong")).andExpect(redirectedUrl("/login?locked"));
-		mvc.perform(formLogin("/login").user(username).password(TestUsers.PASSWORD))
-			.andExpect(redirectedUrl("/login?locked"));
-		mvc.perform(get("/api/v1/feedback").with(httpBasic(username, TestUsers.PASSWORD)))
-			.andExpect(status().isUnauthorized());
-	}
-
-	@Test
-	void locksUnknownUserNamesTheSameWaySoALockRevealsNothing() throws Exception {
-		String username = "ghost-" + System.nanoTime();
-		for (int i = 0; i < 5; i++) {
-			mvc.perform(formLogin("/login").user(username).password("wrong"));
-		}
-		mvc.perform(formLogin("/login").user(username).password("wrong")).andExpect(redirectedUrl("/login?locked"));
-	}
-
-	@Test
 	void changesTheSessionIdOnSignIn() throws Exception {
 		MockHttpSession session = new MockHttpSession();
 		String before = session.getId();
