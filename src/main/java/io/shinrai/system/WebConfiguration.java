@@ -11,6 +11,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -73,6 +74,15 @@ class WebConfiguration implements WebMvcConfigurer {
 		FilterRegistrationBean<ResourceUrlEncodingFilter> registration = new FilterRegistrationBean<>(
 				new ResourceUrlEncodingFilter());
 		registration.setEnabled(false);
+		return registration;
+	}
+
+	/** Text that cannot be stored is refused before anything reads the request (see {@link BadTextFilter}). */
+	@Bean
+	FilterRegistrationBean<BadTextFilter> badTextFilter() {
+		FilterRegistrationBean<BadTextFilter> registration = new FilterRegistrationBean<>(new BadTextFilter());
+		// after the forwarded-header filter and the secure-request marker, before Spring Security
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
 		return registration;
 	}
 

@@ -26,6 +26,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.shinrai.system.CsvDownload;
+import io.shinrai.system.StorableText;
 
 /** The import page: upload, template, history, and one page per import job with live progress. */
 @Controller
@@ -84,6 +85,10 @@ class ImportController {
 			RedirectAttributes redirect) throws IOException {
 		if (file == null || (file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()))) {
 			redirect.addFlashAttribute("failure", "import.upload.noFile");
+			return "redirect:/import";
+		}
+		if (!StorableText.isStorable(file.getOriginalFilename())) {
+			redirect.addFlashAttribute("failure", "import.upload.badFileName");
 			return "redirect:/import";
 		}
 		try (InputStream content = file.getInputStream()) {
