@@ -31,6 +31,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * Managers create and edit customers. The customers list and the customer page ({@code /customers/{id}}) are read
  * pages of the dashboard module.
  */
+import io.shinrai.system.FormView;
+
 @Controller
 @RequestMapping("/customers")
 class CustomerController {
@@ -60,6 +62,7 @@ class CustomerController {
 	}
 
 	@PostMapping
+	@FormView(FORM_VIEW)
 	String processCreateForm(@Valid @ModelAttribute("customerForm") CustomerForm form, BindingResult result,
 			Principal principal, RedirectAttributes redirect) {
 		// reported with the other errors; a concurrent creation is still caught when saving
@@ -90,6 +93,7 @@ class CustomerController {
 	}
 
 	@PostMapping("/{id}")
+	@FormView(value = FORM_VIEW, subject = "customer")
 	String processEditForm(@PathVariable long id, @Valid @ModelAttribute("customerForm") CustomerForm form,
 			BindingResult result, Model model, Principal principal, RedirectAttributes redirect,
 			HttpServletResponse response) {
