@@ -236,15 +236,15 @@ class UserAdminIntegrationTests {
 	}
 
 	@Test
-	void aDisabledUserNameLocksAfterRepeatedFailuresLikeAnyOther() throws Exception {
+	void aDisabledUserNameIsThrottledAfterRepeatedFailuresLikeAnyOther() throws Exception {
 		UserAccount someone = createdUser(Role.STAFF);
 		accounts.changeEnabled(someone.getId(), someone.getVersion(), false, TestUsers.ADMIN);
-		for (int i = 0; i < 4; i++) {
+		for (int i = 0; i < 5; i++) {
 			mvc.perform(formLogin("/login").user(someone.getUsername()).password("wrong"))
 				.andExpect(redirectedUrl("/login?error"));
 		}
 		mvc.perform(formLogin("/login").user(someone.getUsername()).password("wrong"))
-			.andExpect(redirectedUrl("/login?locked"));
+			.andExpect(redirectedUrl("/login?throttled=2"));
 	}
 
 	@Test

@@ -85,7 +85,7 @@ final class ImportRun {
 				}
 				// that was the header, checked by the inspection
 				for (record = reader.next(); record != null; record = reader.next()) {
-					if (record.isBlank() || inspection.header().hasNoData(record.cells())) {
+					if (record.isBlank() || (record.problem() == null && inspection.header().hasNoData(record.cells()))) {
 						continue;
 					}
 					if (firstLine == 0) {
