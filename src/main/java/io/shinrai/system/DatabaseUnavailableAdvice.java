@@ -117,11 +117,27 @@ class DatabaseUnavailableAdvice {
 		if (!form.subject().isEmpty()
 				&& request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE) instanceof Map<?, ?> variables
 				&& variables.get("id") != null) {
-			Map<String, Object> subject = new LinkedHashMap<>();
-			subject.put("id", variables.get("id"));
-			model.addAttribute(form.subject(), subject);
+			model.addAttribute(form.subject(), new StandIn(variables.get("id")));
 		}
 		return page;
+	}
+
+	/**
+	 * What the view reads of the thing being changed: its id; anything else it reads ({@code customer.reference}) is
+	 * unknown while the database is away and reads as empty.
+	 */
+	private static final class StandIn extends LinkedHashMap<String, Object> {
+
+		StandIn(Object id) {
+			// ids are numbers, and views format them as such
+			put("id", id instanceof String text && text.matches("\\d{1,18}") ? Long.valueOf(text) : id);
+		}
+
+		@Override
+		public boolean containsKey(Object key) {
+			return true;
+		}
+
 	}
 
 	private static void addReferenceData(Object controller, Method method, ModelMap model) {

@@ -120,6 +120,18 @@ class DatabaseOutageIntegrationTests {
 		assertThat(feedbackForm.body()).contains("Typed during the outage", "value=\"OUT-C-1\"",
 				"Everything you entered is still here");
 
+		// forms that change something existing post back to it
+		Map<String, String> edit = new LinkedHashMap<>(customer);
+		edit.put("version", "3");
+		HttpResponse<String> editForm = post("/customers/424242", edit);
+		assertThat(editForm.statusCode()).isEqualTo(503);
+		assertThat(editForm.body()).contains("action=\"/customers/424242\"", "value=\"Outage 株式会社\"");
+		Map<String, String> correction = new LinkedHashMap<>(entry);
+		correction.put("version", "1");
+		HttpResponse<String> correctionForm = post("/feedback/424242", correction);
+		assertThat(correctionForm.statusCode()).isEqualTo(503);
+		assertThat(correctionForm.body()).contains("action=\"/feedback/424242\"", "Typed during the outage");
+
 		PROXY.open();
 		timeout = Duration.ofSeconds(60);
 
