@@ -7,12 +7,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -27,6 +29,7 @@ import io.shinrai.audit.AuditLog;
 import io.shinrai.audit.AuditType;
 import io.shinrai.customer.Customer;
 import io.shinrai.customer.CustomerDirectory;
+import io.shinrai.feedback.FeedbackStatistics;
 import io.shinrai.scoring.TrustScores;
 import io.shinrai.system.NotFoundException;
 
@@ -51,10 +54,16 @@ public class RecoveryCases {
 
 	private final AuditLog audit;
 
+	private final FeedbackStatistics feedback;
+
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock = Clock.systemUTC();
 
 	RecoveryCases(RecoveryCaseRepository cases, JdbcClient jdbc, CustomerDirectory customers, TrustScores trustScores,
-			UserAccounts accounts, AuditLog audit) {
+			UserAccounts accounts, AuditLog audit, FeedbackStatistics feedback, ApplicationEventPublisher events) {
+		this.feedback = feedback;
+		this.events = events;
 		this.cases = cases;
 		this.jdbc = jdbc;
 		this.customers = customers;
@@ -109,15 +118,17 @@ public class RecoveryCases {
 		RecoveryCase recoveryCase = cases.findWithNotesById(caseId).orElseThrow(() -> notFound(caseId));
 		Instant now = clock.instant();
 		Customer customer = customers.get(recoveryCase.getCustomerId());
-		List<CaseDetails.Entry> entries = jdbc.sql("""
-				select e.feedback_id, f.received_at, e.attached_at
-				from recovery_case_entry e join feedback f on f.id = e.feedback_id
-				where e.case_id = ? order by f.received_at, e.feedback_id
-				""")
+		Map<Long, Instant> attached = new HashMap<>();
+		jdbc.sql("select feedback_id, attached_at from recovery_case_entry where case_id = ?")
 			.param(caseId)
-			.query((rs, row) -> new CaseDetails.Entry(rs.getLong("feedback_id"), instant(rs, "received_at"),
-					instant(rs, "attached_at")))
+			.query((rs, row) -> attached.put(rs.getLong("feedback_id"), instant(rs, "attached_at")))
 			.list();
+		Map<Long, Instant> received = feedback.receivedAt(attached.keySet());
+		List<CaseDetails.Entry> entries = attached.entrySet()
+			.stream()
+			.map(entry -> new CaseDetails.Entry(entry.getKey(), received.get(entry.getKey()), entry.getValue()))
+			.sorted(Comparator.comparing(CaseDetails.Entry::receivedAt).thenComparingLong(CaseDetails.Entry::feedbackId))
+			.toList();
 		List<CaseDetails.Note> notes = recoveryCase.getNotes()
 			.stream()
 			.map(note -> new CaseDetails.Note(note.getAuthor(), note.getWrittenAt(), note.getText()))
@@ -131,15 +142,19 @@ public class RecoveryCases {
 				recoveryCase.getVersion(), recoveryCase.allowedActions(), entries, notes);
 	}
 
-	/** Makes one of the moves of the case's workflow. */
+	/** Makes one of the moves of the case's workflow; publishes {@link RecoveryCaseStatusChanged}. */
 	public void apply(long caseId, Long expectedVersion, RecoveryAction action, String actor) {
 		RecoveryCase recoveryCase = load(caseId, expectedVersion);
 		String before = state(recoveryCase);
+		RecoveryStatus from = recoveryCase.getStatus();
 		Duration acknowledgeWithin = Duration.ofHours(trustScores.activePolicy().acknowledgeWithinHours());
-		recoveryCase.apply(action, actor, clock.instant(), acknowledgeWithin);
+		Instant now = clock.instant();
+		recoveryCase.apply(action, actor, now, acknowledgeWithin);
 		save(recoveryCase);
 		audit.record(actor, AuditType.RECOVERY_CASE_UPDATED, auditSubject(caseId), action.name(), before,
 				state(recoveryCase));
+		events.publishEvent(new RecoveryCaseStatusChanged(caseId, recoveryCase.getCustomerId(), from,
+				recoveryCase.getStatus(), actor, recoveryCase.getOwner(), now));
 	}
 
 	/** Hands the case to a manager (or admin). */
