@@ -64,6 +64,7 @@ psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -qc "create user shinrai password '$
 	-c "create database shinrai owner shinrai" >/dev/null
 sql() { PGPASSWORD=$DB_PASSWORD psql -h 127.0.0.1 -p "$PG_PORT" -U shinrai -d shinrai -Atqc "$1"; }
 
+STARTED=$SECONDS
 log "starting two instances at once on the empty database (ports ${APP_PORTS[*]})"
 for i in 0 1; do
 	n=$((i + 1))
@@ -76,13 +77,13 @@ for i in 0 1; do
 	PIDS+=($!)
 done
 for port in "${APP_PORTS[@]}"; do
-	for _ in $(seq 1 180); do
+	for _ in $(seq 1 600); do
 		curl -fs "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1 && break
 		sleep 1
 	done
-	curl -fs "http://127.0.0.1:$port/actuator/health" >/dev/null || { log "instance on $port did not start"; tail -40 "$WORK"/app-*.log; exit 1; }
+	curl -fs "http://127.0.0.1:$port/actuator/health" >/dev/null || { log "instance on $port did not start"; tail -n 40 "$WORK"/app-*.log; exit 1; }
 done
-log "both instances up: admins created $(sql "select count(*) from app_user where username = 'admin'") (one expected)"
+log "both instances up after $((SECONDS - STARTED)) s: admins created $(sql "select count(*) from app_user where username = 'admin'") (one expected)"
 
 cat >"$WORK/nginx/nginx.conf" <<EOF
 worker_processes 1;

@@ -69,7 +69,7 @@ SHINRAI_DATASOURCE_REPLICA_URL="jdbc:postgresql://127.0.0.1:$STANDBY_PORT/shinra
 SHINRAI_ADMIN_PASSWORD=$PASSWORD SERVER_PORT=$APP_PORT SERVER_ADDRESS=127.0.0.1 \
 	java -Xmx384m -jar "$JAR" >"$WORK/app.log" 2>&1 &
 APP_PID=$!
-for _ in $(seq 1 180); do curl -fs "http://127.0.0.1:$APP_PORT/actuator/health" >/dev/null 2>&1 && break; sleep 1; done
+for _ in $(seq 1 600); do curl -fs "http://127.0.0.1:$APP_PORT/actuator/health" >/dev/null 2>&1 && break; sleep 1; done
 
 python3 - "$APP_PORT" "$PASSWORD" "$STANDBY_PORT" "$PRIMARY_PORT" <<'EOF' | tee "$WORK/results.md"
 import http.client, json, re, subprocess, sys, time, uuid, base64

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 import javax.sql.DataSource;
@@ -93,7 +94,7 @@ class ReplicaDataSourceConfiguration implements WebMvcConfigurer {
 	}
 
 	/** Runs {@code work} as a request of a {@link ReplicaReads} page would (for tests and command-line tools). */
-	static <T> T asReplicaPage(java.util.function.Supplier<T> work) {
+	static <T> T asReplicaPage(Supplier<T> work) {
 		Boolean before = REPLICA_ALLOWED.get();
 		REPLICA_ALLOWED.set(Boolean.TRUE);
 		try {
