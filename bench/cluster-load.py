@@ -120,9 +120,11 @@ def sign_in_once(client, username, password):
         raise RuntimeError(f"sign-in of {username} failed: {status} {location}")
 
 
-def browsing_user(args, recorder, username, stop, lost, served_by):
+def browsing_user(args, recorder, username, stop, lost, served_by, signed_in, go):
     client = Client(args.host, args.port, recorder, username)
     sign_in(client, username, args.password)
+    signed_in.release()
+    go.wait()
     rng = random.Random(username)
     pages = ["/", "/customers", "/customers?sort=trust", "/feedback", "/recovery"]
     while not stop.is_set():
@@ -231,13 +233,21 @@ def main():
         raise SystemExit("loopback only")
 
     recorder, stop, lost, served_by = Recorder(), threading.Event(), set(), {}
-    threads = [threading.Thread(target=browsing_user, args=(args, recorder, u, stop, lost, served_by), daemon=True)
-               for u in args.users]
-    threads += [threading.Thread(target=api_client, args=(args, recorder, n, stop), daemon=True)
-                for n in range(args.api_clients)]
+    signed_in, go = threading.Semaphore(0), threading.Event()
+    users = [threading.Thread(target=browsing_user, args=(args, recorder, u, stop, lost, served_by, signed_in, go),
+                              daemon=True) for u in args.users]
+    threads = users + [threading.Thread(target=api_client, args=(args, recorder, n, stop), daemon=True)
+                       for n in range(args.api_clients)]
+    # everyone signs in first (bcrypt is slow on a busy machine); the clock starts when they all have
+    for t in users:
+        t.start()
+    for _ in users:
+        if not signed_in.acquire(timeout=300):
+            raise SystemExit("the users could not sign in")
+    go.set()
     start = time.time()
     import_result = {"deadline": start + args.duration + 120}
-    for t in threads:
+    for t in threads[len(users):]:
         t.start()
     time.sleep(args.import_at)
     import_thread = threading.Thread(target=importer, args=(args, recorder, import_result), daemon=True)

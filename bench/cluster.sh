@@ -172,7 +172,7 @@ VICTIM_PORT=${APP_PORTS[1]}
 log "load for ${DURATION}s through nginx on 127.0.0.1:$LB_PORT; kill -9 of the instance on $VICTIM_PORT at ${KILL_AT}s"
 python3 bench/cluster-load.py --port "$LB_PORT" --users "${USERS[@]}" --api-user cl-api --import-user cl-importer \
 	--password "$PASSWORD" --duration "$DURATION" --kill-at "$KILL_AT" --csv "$WORK/import.csv" \
-	--kill-command "kill -9 ${PIDS[1]}; while ps -o stat= -p ${PIDS[1]} | grep -qv Z; do sleep 0.05; done" --out "$WORK/out"
+	--kill-command "kill -9 ${PIDS[1]}; until curl -s -o /dev/null --max-time 1 http://127.0.0.1:$VICTIM_PORT/; [ \$? -eq 7 ]; do sleep 0.05; done" --out "$WORK/out"
 log "load done; checking what was stored"
 
 # acknowledged rows against stored rows
