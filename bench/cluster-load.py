@@ -181,19 +181,24 @@ def api_client(args, recorder, number, stop):
 def importer(args, recorder, result):
     client = Client(args.host, args.port, recorder, args.import_user)
     sign_in(client, args.import_user, args.password)
-    status, _, page = client.call("GET", "/import", kind="form")
-    csrf = CSRF.search(page).group(1)
-    boundary = uuid.uuid4().hex
     with open(args.csv, "rb") as f:
         content = f.read()
-    body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n{csrf}\r\n"
-            f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"cluster.csv\"\r\n"
-            f"Content-Type: text/csv\r\n\r\n").encode() + content + f"\r\n--{boundary}--\r\n".encode()
-    status, location, _ = client.call("POST", "/import", body=body, kind="import",
-                                      headers={"Content-Type": f"multipart/form-data; boundary={boundary}"})
-    match = re.search(r"/import/(\d+)$", location)
-    result["upload_status"] = status
-    if not match:
+    # an upload cut off by the kill is uploaded again, as its user would
+    for attempt in range(3):
+        status, _, page = client.call("GET", "/import", kind="form")
+        csrf = CSRF.search(page).group(1)
+        boundary = uuid.uuid4().hex
+        body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n{csrf}\r\n"
+                f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"cluster.csv\"\r\n"
+                f"Content-Type: text/csv\r\n\r\n").encode() + content + f"\r\n--{boundary}--\r\n".encode()
+        status, location, _ = client.call("POST", "/import", body=body, kind="import",
+                                          headers={"Content-Type": f"multipart/form-data; boundary={boundary}"})
+        result.setdefault("upload_statuses", []).append(status)
+        match = re.search(r"/import/(\d+)$", location)
+        if match:
+            break
+        time.sleep(2)
+    else:
         return
     job = match.group(1)
     result["job"] = job

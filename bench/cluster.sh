@@ -12,9 +12,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 WORK=$ROOT/target/cluster
-PG_PORT=${PG_PORT:-15433}
-APP_PORTS=(${APP1_PORT:-18181} ${APP2_PORT:-18182})
-LB_PORT=${LB_PORT:-18180}
+PG_PORT=${PG_PORT:-25433}
+APP_PORTS=(${APP1_PORT:-28181} ${APP2_PORT:-28182})
+LB_PORT=${LB_PORT:-28180}
 DURATION=${DURATION:-60}
 KILL_AT=${KILL_AT:-30}
 PASSWORD='cluster-bench-password'
@@ -35,7 +35,6 @@ need_package() { # command package
 cleanup() {
 	set +e
 	for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null; done
-	[ -f "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null
 	[ -n "${PGBIN:-}" ] && [ -d "$WORK/pgdata" ] && runuser -u postgres -- "$PGBIN/pg_ctl" -D "$WORK/pgdata" -m fast stop >/dev/null 2>&1
 	wait 2>/dev/null
 }

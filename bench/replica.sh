@@ -11,9 +11,9 @@ set -euo pipefail
 
 cd "$(dirname "$0")/.."
 WORK=$(pwd)/target/replica
-PRIMARY_PORT=${PRIMARY_PORT:-15441}
-STANDBY_PORT=${STANDBY_PORT:-15442}
-APP_PORT=${APP_PORT:-18191}
+PRIMARY_PORT=${PRIMARY_PORT:-25441}
+STANDBY_PORT=${STANDBY_PORT:-25442}
+APP_PORT=${APP_PORT:-28191}
 PASSWORD='replica-bench-password'
 DB_PASSWORD='replica-bench-db'
 APP_PID=
@@ -95,10 +95,13 @@ def sql(port, query):
     return subprocess.run(["psql", "-h", "127.0.0.1", "-p", port, "-U", "postgres", "-d", "shinrai", "-Atqc", query],
                           check=True, capture_output=True, text=True).stdout.strip()
 
-def standby_transactions():
-    # a backend reports its statistics when idle, at most once a second
-    time.sleep(1.5)
-    return int(sql(standby_port, "select xact_commit + xact_rollback from pg_stat_database where datname = 'shinrai'"))
+def standby_now():
+    return sql(standby_port, "select now()")
+
+def replica_used_since(moment):
+    # the replica pool's connections (application_name shinrai-replica) that ran a statement since then
+    return int(sql(standby_port, "select count(*) from pg_stat_activity where application_name = 'shinrai-replica' "
+                                 f"and query_start >= '{moment}'"))
 
 csrf = lambda page: re.search(r'name="_csrf"\s+value="([^"]+)"', page).group(1)
 _, _, page = call("GET", "/login")
@@ -120,10 +123,9 @@ for n in range(20):
 
 rows = []
 def served(label, method, path, expect_replica, fields=None):
-    before = standby_transactions()
+    moment = standby_now()
     status, location, _ = call(method, path, fields)
-    after = standby_transactions()
-    on_replica = after > before
+    on_replica = replica_used_since(moment) > 0
     rows.append((label, f"{method} {path}", status, "replica" if on_replica else "primary",
                  "ok" if on_replica == expect_replica else "WRONG"))
     return status, location
