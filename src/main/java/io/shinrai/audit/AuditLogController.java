@@ -3,7 +3,6 @@ package io.shinrai.audit;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -11,6 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.util.UriComponentsBuilder;
 
+import io.shinrai.system.BusinessTime;
 import io.shinrai.system.ReplicaReads;
 
 /** The audit log for admins: every recorded action, filterable by type, user and period, newest first. */
@@ -25,9 +25,9 @@ class AuditLogController {
 
 	private final ZoneId zone;
 
-	AuditLogController(AuditLog auditLog, @Value("${shinrai.business-time-zone}") ZoneId zone) {
+	AuditLogController(AuditLog auditLog, BusinessTime businessTime) {
 		this.auditLog = auditLog;
-		this.zone = zone;
+		this.zone = businessTime.zone();
 	}
 
 	@GetMapping("/admin/audit")
