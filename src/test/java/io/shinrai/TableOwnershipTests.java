@@ -44,7 +44,8 @@ class TableOwnershipTests {
 			Map.entry("digest_run", "notification"), Map.entry("webhook_endpoint", "notification"),
 			Map.entry("webhook_delivery", "notification"), Map.entry("webhook_attempt", "notification"),
 			Map.entry("shedlock", "system"), Map.entry("flyway_schema_history", "system"),
-			Map.entry("event_publication", "system"));
+			Map.entry("event_publication", "system"), Map.entry("spring_session", "account"),
+			Map.entry("spring_session_attributes", "account"));
 
 	/**
 	 * The owners' published read models: which other modules may read a table. Scoring derives its sums from the

@@ -62,6 +62,7 @@ public class UserAccounts implements UserDetailsService {
 
 	/** Creates the first admin; does nothing when any user exists already. */
 	public boolean createInitialAdmin(String rawPassword) {
+		users.lockForInitialAdmin();
 		if (users.count() > 0) {
 			return false;
 		}

@@ -147,7 +147,7 @@ class ImportControllerIntegrationTests {
 					.andExpect(flash().attribute("failure", key))
 					.andReturn();
 				String page = mvc
-					.perform(get("/import").with(manager()).locale(locale).flashAttrs(result.getFlashMap()))
+					.perform(get("/import").with(manager()).locale(locale).cookie(result.getResponse().getCookie("SESSION")))
 					.andReturn()
 					.getResponse()
 					.getContentAsString();
