@@ -32,15 +32,17 @@ public class EmbeddedDatabaseAutoConfiguration {
 	EmbeddedPostgresServer embeddedPostgres(@Value("${shinrai.embedded-database.data-directory:./data/postgres}") String dataDirectory,
 			@Value("${shinrai.embedded-database.port:0}") int port,
 			@Value("${shinrai.embedded-database.force-unsafe-durability:false}") boolean forceUnsafeDurability,
-			@Value("${shinrai.embedded-database.binaries-directory:}") String binariesDirectory,
-			@Value("${shinrai.embedded-database.startup-timeout:2m}") Duration startupTimeout, Environment environment)
+			@Value("${shinrai.embedded-database.binaries-directory:}") String binariesDirectory, Environment environment)
 			throws IOException {
+		Binder binder = Binder.get(environment);
+		// how long the server may take to accept connections, crash recovery included
+		Duration startupTimeout = binder.bind("shinrai.embedded-database.startup-timeout", Duration.class)
+			.orElse(Duration.ofMinutes(2));
 		// further server settings, e.g. shinrai.embedded-database.settings.logging-collector=on (PostgreSQL reads
 		// dashes in setting names as underscores)
 		Map<String, String> settings = new LinkedHashMap<>(Map.of("max_connections", "100",
 				"shared_buffers", "256MB"));
-		settings.putAll(Binder.get(environment)
-			.bind("shinrai.embedded-database.settings", Bindable.mapOf(String.class, String.class))
+		settings.putAll(binder.bind("shinrai.embedded-database.settings", Bindable.mapOf(String.class, String.class))
 			.orElse(Map.of()));
 		return EmbeddedPostgresServer.start(new EmbeddedPostgresServer.Options(
 				dataDirectory.isBlank() ? null : Path.of(dataDirectory), port, settings, forceUnsafeDurability,

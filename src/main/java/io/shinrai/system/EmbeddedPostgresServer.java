@@ -74,12 +74,10 @@ public final class EmbeddedPostgresServer implements Closeable {
 
 	static final String SUPERUSER = "postgres";
 
-	private static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY = PosixFilePermissions.fromString("rwx------");
+	private static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY = PrivateFiles.OWNER_ONLY_DIRECTORY;
 
-	private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
+	private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PrivateFiles.OWNER_ONLY_FILE;
 
-	private static final Set<PosixFilePermission> WRITABLE_BY_OTHERS = Set.of(PosixFilePermission.GROUP_WRITE,
-			PosixFilePermission.OTHERS_WRITE);
 
 	/** Settings every application server runs with, whatever else is configured (unless durability is forced). */
 	private static final Map<String, String> DURABLE = Map.of("fsync", "on", "synchronous_commit", "on",
@@ -177,7 +175,7 @@ public final class EmbeddedPostgresServer implements Closeable {
 		Path data = temporary ? Files.createTempDirectory("shinrai-postgres-").resolve("postgres")
 				: options.dataDirectory().toAbsolutePath().normalize();
 		Path server = data.resolveSibling(data.getFileName() + "-server");
-		createPrivateDirectory(server);
+		PrivateFiles.createDirectory(server);
 		FileChannel lockChannel = FileChannel.open(server.resolve("lock"), StandardOpenOption.CREATE,
 				StandardOpenOption.WRITE);
 		FileLock lock = null;
@@ -447,7 +445,7 @@ public final class EmbeddedPostgresServer implements Closeable {
 			writeHba(data);
 			return password;
 		}
-		checkPrivate(data, "data directory");
+		PrivateFiles.check(data, "data directory");
 		boolean upgrade = !Files.exists(passwordFile) || !Files.readString(data.resolve("pg_hba.conf")).equals(HBA);
 		String password = Files.exists(passwordFile) ? readPassword(passwordFile) : writePassword(passwordFile);
 		if (upgrade) {
@@ -469,7 +467,7 @@ public final class EmbeddedPostgresServer implements Closeable {
 	}
 
 	private static String readPassword(Path file) throws IOException {
-		checkPrivate(file, "password file");
+		PrivateFiles.check(file, "password file");
 		String password = Files.readString(file).strip();
 		if (!password.matches("[A-Za-z0-9_-]{16,}")) {
 			throw new RefusedException("The password file " + file + " is damaged; delete it and start again (a new "
@@ -504,65 +502,6 @@ public final class EmbeddedPostgresServer implements Closeable {
 		}
 	}
 
-	/** Creates {@code directory} (0700) or checks an existing one. */
-	static void createPrivateDirectory(Path directory) throws IOException {
-		checkAncestors(directory.getParent() == null ? directory : directory.getParent());
-		if (!Files.exists(directory, LinkOption.NOFOLLOW_LINKS)) {
-			Files.createDirectories(directory.getParent());
-			try {
-				Files.createDirectory(directory, PosixFilePermissions.asFileAttribute(OWNER_ONLY_DIRECTORY));
-			}
-			catch (FileAlreadyExistsException ex) {
-				// made meanwhile by another start; checked below
-			}
-		}
-		checkPrivate(directory, "directory");
-		Files.setPosixFilePermissions(directory, OWNER_ONLY_DIRECTORY);
-	}
-
-	/** Refuses a path that is not this user's or that others may write to (or replace). */
-	static void checkPrivate(Path path, String what) throws IOException {
-		if (Files.isSymbolicLink(path)) {
-			throw new RefusedException("The " + what + " " + path + " is a symbolic link; refusing to use it.");
-		}
-		PosixFileAttributes attributes = Files.readAttributes(path, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-		UserPrincipal me = currentUser(path);
-		if (!attributes.owner().equals(me)) {
-			throw new RefusedException("The " + what + " " + path + " belongs to " + attributes.owner().getName()
-					+ ", not to " + me.getName() + " who runs Shinrai; refusing to use it.");
-		}
-		if (attributes.permissions().stream().anyMatch(WRITABLE_BY_OTHERS::contains)) {
-			throw new RefusedException("The " + what + " " + path + " may be written by other users ("
-					+ PosixFilePermissions.toString(attributes.permissions()) + "); refusing to use it.");
-		}
-	}
-
-	/** Each directory above must be root's or ours and not writable by others, unless sticky (as /tmp is). */
-	private static void checkAncestors(Path directory) throws IOException {
-		UserPrincipal me = currentUser(directory.getRoot());
-		for (Path path = directory; path != null; path = path.getParent()) {
-			if (!Files.exists(path)) {
-				continue;
-			}
-			PosixFileAttributes attributes = Files.readAttributes(path.toRealPath(), PosixFileAttributes.class);
-			String owner = attributes.owner().getName();
-			boolean sticky = (Integer.parseInt(Files.getAttribute(path.toRealPath(), "unix:mode").toString()) & 01000) != 0;
-			if (!owner.equals("root") && !attributes.owner().equals(me)) {
-				throw new RefusedException("The directory " + path + " belongs to " + owner + ", who could replace "
-						+ "the embedded database's files; choose a data directory in a place only you and root control.");
-			}
-			if (!sticky && attributes.permissions().stream().anyMatch(WRITABLE_BY_OTHERS::contains)) {
-				throw new RefusedException("The directory " + path + " may be written by other users, who could replace "
-						+ "the embedded database's files; choose a data directory in a place only you and root control.");
-			}
-		}
-	}
-
-	private static UserPrincipal currentUser(Path anywhere) throws IOException {
-		return anywhere.getFileSystem().getUserPrincipalLookupService()
-			.lookupPrincipalByName(System.getProperty("user.name"));
-	}
-
 	/**
 	 * The PostgreSQL binaries of the packaged archive, extracted once to {@code parent/PG-<sha-256>} (through a
 	 * temporary directory, so a half-extracted tree is never used) and checked at every start.
@@ -582,7 +521,7 @@ public final class EmbeddedPostgresServer implements Closeable {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
-		createPrivateDirectory(parent);
+		PrivateFiles.createDirectory(parent);
 		Path target = parent.resolve("PG-" + digest);
 		if (!Files.exists(target)) {
 			Path staging = Files.createTempDirectory(parent, ".extract-");
@@ -610,7 +549,7 @@ public final class EmbeddedPostgresServer implements Closeable {
 					}
 				}
 				else {
-					checkPrivate(path, "PostgreSQL binary");
+					PrivateFiles.check(path, "PostgreSQL binary");
 				}
 			}
 		}
