@@ -47,7 +47,7 @@ import io.shinrai.system.PrivateFiles;
  * {@code shinrai.import.silence-limit}; its committed batches stay, counted. At start-up, before any request is served,
  * the jobs this instance ({@code shinrai.instance-id}) was running when it stopped are marked FAILED at once.
  * <p>
- * An upload waits in {@code shinrai.import.directory} (0700) as {@code upload-<instance>-*.csv} (0600) while it is
+ * An upload waits in {@code shinrai.import.directory} (0700) as {@code upload-<instance>+*.csv} (0600) while it is
  * checked, then as {@code job-<id>.csv} while its job runs; at start-up the files of jobs no longer running and this
  * instance's leftover uploads are removed.
  */
@@ -247,7 +247,7 @@ public class FeedbackImports implements DisposableBean, SmartInitializingSinglet
 
 	/** Uploads being checked by this instance; none of them survives a restart. */
 	private String uploadPrefix() {
-		return "upload-" + instanceId.replaceAll("[^A-Za-z0-9_.-]", "_") + "-";
+		return "upload-" + instanceId.replaceAll("[^A-Za-z0-9_.-]", "_") + "+";
 	}
 
 	private static String hostName() {
