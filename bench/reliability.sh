@@ -108,7 +108,7 @@ client() {
 		code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 15 -u "admin:$ADMIN_PASSWORD" \
 			-H 'Content-Type: application/json' "$BASE/api/v1/feedback" -d "{\"externalId\":\"$id\",
 			\"customerRef\":\"REL-C-$((RANDOM % 200))\",\"customerName\":\"Reliability customer\",\"segment\":\"SMB\",
-			\"receivedAt\":\"$(date -u +%Y-%m-%dT%H:%M:%SZ)\",\"channel\":\"API\",\"category\":\"SERVICE\",
+			\"receivedAt\":\"$(date -u +%Y-%m-%dT%H:%M:%SZ)\",\"channel\":\"EMAIL\",\"category\":\"SERVICE\",
 			\"ratings\":{\"quality\":$((RANDOM % 5 + 1))},\"comment\":\"reliability $id\"}" || true)
 		echo "$id ${code:-000}" >> "$OUT/clients/$client.log"
 		# no answer at all (the app is being restarted): do not spin
@@ -160,3 +160,4 @@ statuses=$(awk '{print $2}' "$OUT/requests.txt" | sort | uniq -c | awk '{printf 
 } | tee "$OUT/results.md"
 
 [ "$lost" = 0 ] && [ "$duplicated" = 0 ] || { echo "FAILED: lost or duplicated rows"; exit 1; }
+[ "$ok" -gt 0 ] || { echo "FAILED: no request was acknowledged, so nothing was checked (see $OUT/app.log)"; exit 1; }

@@ -641,6 +641,8 @@ public final class EmbeddedPostgresServer implements Closeable {
 	/** The PostgreSQL programs; as root they run in a user namespace of their own, since PostgreSQL refuses root. */
 	private record Commands(Path binaries, Path log) {
 
+		private static final Path SETSID = Path.of("/usr/bin/setsid");
+
 		void initdb(Path data, Path passwordFile) throws IOException {
 			run(List.of(program("initdb"), "-D", data.toString(), "-U", SUPERUSER, "-E", "UTF8", "--locale=C.UTF-8",
 					"--auth=scram-sha-256", "--pwfile=" + passwordFile), null);
@@ -663,7 +665,13 @@ public final class EmbeddedPostgresServer implements Closeable {
 		}
 
 		Process startPostgres(Path data, int port, Map<String, String> settings) throws IOException {
-			List<String> command = new ArrayList<>(prefix());
+			List<String> command = new ArrayList<>();
+			if (Files.isExecutable(SETSID)) {
+				// a session of its own: Ctrl-C in the application's terminal reaches the application, which then stops
+				// the server after its last connection is closed, rather than both at once
+				command.addAll(List.of(SETSID.toString(), "--wait"));
+			}
+			command.addAll(prefix());
 			command.addAll(List.of(program("postgres"), "-D", data.toString(), "-p", Integer.toString(port), "-c",
 					"listen_addresses=127.0.0.1,::1", "-c", "unix_socket_directories="));
 			settings.forEach((name, value) -> {

@@ -140,7 +140,15 @@ public class FeedbackImports implements DisposableBean, SmartInitializingSinglet
 			CsvFiles.Inspection inspection = CsvFiles.inspect(copy, settings.maxRecordChars());
 			long id = jobs.create(name(originalName), Files.size(copy), inspection.charset(),
 					inspection.header().names(), inspection.rows(), actor, instanceId);
-			Path working = Files.move(copy, directory.resolve("job-" + id + ".csv"), StandardCopyOption.ATOMIC_MOVE);
+			Path working;
+			try {
+				// named after its job from now on, so that a start-up can tell whether it is still needed
+				working = Files.move(copy, directory.resolve("job-" + id + ".csv"), StandardCopyOption.ATOMIC_MOVE);
+			}
+			catch (IOException ex) {
+				finish(id, actor, Reason.of("import.failed.unexpected"));
+				throw ex;
+			}
 			copy = working;
 			try {
 				executor.execute(() -> {
