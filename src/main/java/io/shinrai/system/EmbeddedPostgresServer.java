@@ -296,7 +296,7 @@ public final class EmbeddedPostgresServer implements Closeable {
 		if (!unsafe.isEmpty() && !forceUnsafeDurability) {
 			throw new RefusedException("The embedded PostgreSQL does not run with " + String.join(", ", unsafe)
 					+ ": committed data could be lost or the database corrupted by a crash or power cut. Remove the "
-					+ "setting, or set shinrai.embedded-database.force-unsafe-durability=true if losing data is acceptable.");
+					+ "setting, or set shinrai.embedded-database.force-unsafe-durability=true (SHINRAI_EMBEDDED_DATABASE_FORCE_UNSAFE_DURABILITY) if losing data is acceptable.");
 		}
 		if (!forceUnsafeDurability) {
 			settings.putAll(DURABLE);
