@@ -39,6 +39,9 @@ public class Customer {
 
 	private String email;
 
+	/** {@code ja} or {@code en}; absent for customers stored before languages were recorded. */
+	private String language;
+
 	@Column(name = "created_at", nullable = false, updatable = false)
 	private Instant createdAt;
 
@@ -51,11 +54,12 @@ public class Customer {
 	protected Customer() {
 	}
 
-	Customer(String reference, String name, String segment, String email) {
+	Customer(String reference, String name, String segment, String email, String language) {
 		this.reference = reference;
 		this.name = name;
 		this.segment = segment == null ? "" : segment;
 		this.email = email;
+		this.language = language;
 		this.createdAt = Instant.now();
 	}
 
@@ -79,6 +83,11 @@ public class Customer {
 		return email;
 	}
 
+	/** The language chosen for this customer, or null when none was (see {@code CustomerDirectory#language}). */
+	public String getLanguage() {
+		return language;
+	}
+
 	public Instant getCreatedAt() {
 		return createdAt;
 	}
@@ -91,10 +100,13 @@ public class Customer {
 		return version;
 	}
 
-	void update(String name, String segment, String email) {
+	void update(String name, String segment, String email, String language) {
 		this.name = name;
 		this.segment = segment == null ? "" : segment;
 		this.email = email;
+		if (language != null) {
+			this.language = language;
+		}
 	}
 
 }

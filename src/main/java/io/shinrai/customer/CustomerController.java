@@ -27,6 +27,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import io.shinrai.system.DefaultLanguage;
+
 /**
  * Managers create and edit customers. The customers list and the customer page ({@code /customers/{id}}) are read
  * pages of the dashboard module.
@@ -45,7 +47,12 @@ class CustomerController {
 
 	@InitBinder("customerForm")
 	void allowOnlyFormFields(WebDataBinder binder) {
-		binder.setAllowedFields("reference", "name", "segment", "email", "version");
+		binder.setAllowedFields("reference", "name", "segment", "email", "language", "version");
+	}
+
+	@ModelAttribute("languages")
+	List<String> languages() {
+		return DefaultLanguage.CODES;
 	}
 
 	@ModelAttribute("segments")
@@ -55,7 +62,7 @@ class CustomerController {
 
 	@GetMapping("/new")
 	String showCreateForm(Model model) {
-		model.addAttribute("customerForm", new CustomerForm());
+		model.addAttribute("customerForm", CustomerForm.empty(directory.defaultLanguage()));
 		return FORM_VIEW;
 	}
 
@@ -85,7 +92,7 @@ class CustomerController {
 	String showEditForm(@PathVariable long id, Model model) {
 		Customer customer = directory.get(id);
 		model.addAttribute("customer", customer);
-		model.addAttribute("customerForm", CustomerForm.of(customer));
+		model.addAttribute("customerForm", CustomerForm.of(customer, directory.language(customer)));
 		return FORM_VIEW;
 	}
 

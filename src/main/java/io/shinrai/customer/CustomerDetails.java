@@ -1,16 +1,22 @@
 package io.shinrai.customer;
 
 /**
- * What a manager (or an import) says about a customer: the CRM reference, the name, the segment and an optional
- * e-mail address. Blank values are stored as absent.
+ * What a manager (or an import) says about a customer: the CRM reference, the name, the segment, an optional
+ * e-mail address and the language the customer is addressed in ({@code ja} or {@code en}; absent: the default
+ * language). Blank values are stored as absent.
  */
-public record CustomerDetails(String reference, String name, String segment, String email) {
+public record CustomerDetails(String reference, String name, String segment, String email, String language) {
 
 	public CustomerDetails {
 		reference = clean(reference);
 		name = clean(name);
 		segment = clean(segment);
 		email = clean(email);
+		language = clean(language);
+	}
+
+	public CustomerDetails(String reference, String name, String segment, String email) {
+		this(reference, name, segment, email, null);
 	}
 
 	public static CustomerDetails of(String reference, String name, String segment) {

@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.shinrai.audit.AuditLog;
 import io.shinrai.audit.AuditType;
+import io.shinrai.system.DefaultLanguage;
 import io.shinrai.system.NotFoundException;
 
 /**
@@ -37,10 +38,23 @@ public class CustomerDirectory {
 
 	private final AuditLog audit;
 
-	CustomerDirectory(CustomerRepository customers, JdbcClient jdbc, AuditLog audit) {
+	private final DefaultLanguage defaultLanguage;
+
+	CustomerDirectory(CustomerRepository customers, JdbcClient jdbc, AuditLog audit, DefaultLanguage defaultLanguage) {
 		this.customers = customers;
 		this.jdbc = jdbc;
 		this.audit = audit;
+		this.defaultLanguage = defaultLanguage;
+	}
+
+	/** The language ({@code ja} or {@code en}) this customer is addressed in: its own, or the default language. */
+	public String language(Customer customer) {
+		return defaultLanguage.resolve(customer.getLanguage());
+	}
+
+	/** The language new customers are addressed in unless another is chosen. */
+	public String defaultLanguage() {
+		return defaultLanguage.defaultLanguage();
 	}
 
 	@Transactional(readOnly = true)
@@ -146,10 +160,11 @@ public class CustomerDirectory {
 			.toList();
 		if (!missing.isEmpty()) {
 			jdbc.sql("""
-					insert into customer (reference, name, segment, created_at)
-					select r, n, coalesce(s, ''), ? from unnest(cast(? as varchar[]), cast(? as varchar[]), cast(? as varchar[])) as t(r, n, s)
+					insert into customer (reference, name, segment, language, created_at)
+					select r, n, coalesce(s, ''), ?, ? from unnest(cast(? as varchar[]), cast(? as varchar[]), cast(? as varchar[])) as t(r, n, s)
 					on conflict (reference) do nothing
 					""")
+				.param(defaultLanguage.defaultLanguage())
 				.param(Timestamp.from(Instant.now()))
 				.param(missing.stream().map(CustomerDetails::reference).toArray(String[]::new))
 				.param(missing.stream().map(CustomerDetails::name).toArray(String[]::new))
@@ -184,7 +199,7 @@ public class CustomerDirectory {
 			throw new CustomerChangedException(id);
 		}
 		String before = describe(customer);
-		customer.update(details.name(), details.segment(), details.email());
+		customer.update(details.name(), details.segment(), details.email(), details.language());
 		// a save that raced past the version check above fails here with an optimistic locking failure
 		customers.flush();
 		String after = describe(customer);
@@ -196,12 +211,13 @@ public class CustomerDirectory {
 
 	private boolean insertIfAbsent(CustomerDetails details) {
 		return jdbc.sql("""
-				insert into customer (reference, name, segment, email, created_at)
-				values (:reference, :name, :segment, :email, :at)
+				insert into customer (reference, name, segment, email, language, created_at)
+				values (:reference, :name, :segment, :email, :language, :at)
 				on conflict (reference) do nothing
 				""")
 			.param("reference", details.reference())
 			.param("email", details.email())
+			.param("language", defaultLanguage.resolve(details.language()))
 			.param("name", details.name())
 			.param("segment", details.segment() == null ? "" : details.segment())
 			.param("at", Timestamp.from(Instant.now()))
@@ -224,9 +240,10 @@ public class CustomerDirectory {
 	}
 
 	/** A readable record of the customer's fields, for the audit log's before and after. */
-	private static String describe(Customer customer) {
+	private String describe(Customer customer) {
 		return "reference: " + customer.getReference() + "\nname: " + customer.getName() + "\nsegment: "
-				+ customer.getSegment() + "\nemail: " + (customer.getEmail() == null ? "" : customer.getEmail());
+				+ customer.getSegment() + "\nemail: " + (customer.getEmail() == null ? "" : customer.getEmail())
+				+ "\nlanguage: " + language(customer);
 	}
 
 	static String escapeLike(String text) {

@@ -2,6 +2,7 @@ package io.shinrai.customer;
 
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** What the create and edit forms post. Never the entity itself: only these fields can be set. */
@@ -22,21 +23,31 @@ public class CustomerForm {
 	@Size(max = Customer.MAX_EMAIL)
 	private String email;
 
+	@Pattern(regexp = "ja|en")
+	private String language;
+
 	/** The version the form was opened with (edit only), for optimistic locking. */
 	private Long version;
 
-	static CustomerForm of(Customer customer) {
+	static CustomerForm empty(String defaultLanguage) {
+		CustomerForm form = new CustomerForm();
+		form.language = defaultLanguage;
+		return form;
+	}
+
+	static CustomerForm of(Customer customer, String language) {
 		CustomerForm form = new CustomerForm();
 		form.reference = customer.getReference();
 		form.name = customer.getName();
 		form.segment = customer.getSegment();
 		form.email = customer.getEmail();
+		form.language = language;
 		form.version = customer.getVersion();
 		return form;
 	}
 
 	CustomerDetails toDetails() {
-		return new CustomerDetails(reference, name, segment, email);
+		return new CustomerDetails(reference, name, segment, email, language);
 	}
 
 	public String getReference() {
@@ -69,6 +80,14 @@ public class CustomerForm {
 
 	public void setEmail(String email) {
 		this.email = email;
+	}
+
+	public String getLanguage() {
+		return language;
+	}
+
+	public void setLanguage(String language) {
+		this.language = language;
 	}
 
 	public Long getVersion() {

@@ -41,6 +41,7 @@ class CustomerPageController {
 		Customer customer = customers.find(customerId).orElseThrow(() -> new NotFoundException("customer " + id));
 		CustomerReport report = scores.report(customerId, Instant.now());
 		model.addAttribute("customer", customer);
+		model.addAttribute("customerLanguage", customers.language(customer));
 		model.addAttribute("report", report);
 		model.addAttribute("timeline", report.entries().subList(0, Math.min(TIMELINE_ENTRIES, report.entries().size())));
 		model.addAttribute("signals", Signal.values());

@@ -80,6 +80,29 @@ class CustomerControllerTests {
 		}
 
 		@Test
+		void offersTheDefaultLanguageAndStoresTheChosenOne() throws Exception {
+			String html = mvc.perform(get("/customers/new").with(user(users.user(TestUsers.MANAGER))).locale(Locale.JAPANESE))
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			assertThat(html).contains("<option value=\"ja\" selected=\"selected\">日本語</option>");
+			mvc.perform(create(ref, "Northwind").param("language", "en")).andExpect(status().is3xxRedirection());
+			assertThat(directory.findByReference(ref).orElseThrow().getLanguage()).isEqualTo("en");
+		}
+
+		@Test
+		void refusesAnUnknownLanguageWithAMessage() throws Exception {
+			String html = mvc.perform(create(ref, "Northwind").param("language", "fr").locale(Locale.JAPANESE))
+				.andExpect(status().isOk())
+				.andExpect(model().attributeHasFieldErrorCode("customerForm", "language", "Pattern"))
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			assertThat(html).contains("日本語か英語を選んでください。");
+			assertThat(directory.findByReference(ref)).isEmpty();
+		}
+
+		@Test
 		void refusesATakenReferenceWithAClearMessageKeepingTheInput() throws Exception {
 			mvc.perform(create(ref, "First")).andExpect(status().is3xxRedirection());
 			String html = mvc.perform(create(ref, "Second Name"))

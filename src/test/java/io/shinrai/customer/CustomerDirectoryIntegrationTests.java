@@ -81,6 +81,31 @@ class CustomerDirectoryIntegrationTests {
 		}
 
 		@Test
+		void addressesNewCustomersInTheDefaultLanguageUnlessOneIsChosen() {
+			Customer byDefault = directory.create(CustomerDetails.of(ref, "Aiko", null), "manager");
+			Customer english = directory.create(new CustomerDetails(ref + "-en", "Emily", null, null, "en"), "manager");
+			Long imported = directory.findOrCreateAll(List.of(CustomerDetails.of(ref + "-csv", "佐藤", null)))
+				.get(ref + "-csv");
+			assertThat(byDefault.getLanguage()).isEqualTo("ja");
+			assertThat(english.getLanguage()).isEqualTo("en");
+			assertThat(directory.get(imported).getLanguage()).isEqualTo("ja");
+		}
+
+		@Test
+		void changesTheLanguageAndKeepsItWhenAnUpdateGivesNone() {
+			Customer customer = directory.create(CustomerDetails.of(ref, "Aiko", null), "manager");
+			Customer english = directory.update(customer.getId(), new CustomerDetails(ref, "Aiko", null, null, "en"),
+					customer.getVersion(), "manager");
+			assertThat(english.getLanguage()).isEqualTo("en");
+			assertThat(directory.language(english)).isEqualTo("en");
+			Customer kept = directory.update(customer.getId(), CustomerDetails.of(ref, "Aiko T", null),
+					english.getVersion(), "manager");
+			assertThat(kept.getLanguage()).isEqualTo("en");
+			assertThat(audits("CUSTOMER_UPDATED")).anySatisfy(
+					audit -> assertThat(audit).asString().contains("language: ja", "after: reference: " + ref + "\nname: Aiko\n"));
+		}
+
+		@Test
 		void refusesATakenReference() {
 			directory.create(CustomerDetails.of(ref, "First", null), "manager");
 			assertThatThrownBy(() -> directory.create(CustomerDetails.of(ref, "Second", null), "manager"))

@@ -1,4 +1,4 @@
-package io.shinrai.dashboard.demo;
+package io.shinrai.demo;
 
 /** Invented but realistic customer names in Japanese and English, by segment. */
 final class DemoNames {

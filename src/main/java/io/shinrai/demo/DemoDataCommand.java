@@ -1,4 +1,4 @@
-package io.shinrai.dashboard.demo;
+package io.shinrai.demo;
 
 import java.nio.file.Path;
 import java.time.Instant;
@@ -10,7 +10,7 @@ import java.time.temporal.ChronoUnit;
  * Writes a demo data CSV from the command line (see README, "Demo data"):
  *
  * <pre>
- * ./mvnw -q compile exec:java -Dexec.mainClass=io.shinrai.dashboard.demo.DemoDataCommand \
+ * ./mvnw -q compile exec:java -Dexec.mainClass=io.shinrai.demo.DemoDataCommand \
  *   -Dexec.args="--customers 100000 --entries 1000000 --seed 42 --out target/demo.csv"
  * </pre>
  *

@@ -1,14 +1,9 @@
-package io.shinrai.dashboard;
+package io.shinrai.scoring;
 
 import java.util.ArrayList;
 import java.util.List;
 
 import io.shinrai.feedback.Signal;
-import io.shinrai.scoring.Band;
-import io.shinrai.scoring.CustomerStatus;
-import io.shinrai.scoring.PolicyPreview;
-import io.shinrai.scoring.SignalScore;
-import io.shinrai.scoring.TrustScore;
 
 /**
  * A {@link PolicyPreview} as the policy page shows it: rows of "active, draft, difference" with message keys for

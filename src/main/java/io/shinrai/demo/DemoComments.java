@@ -1,4 +1,4 @@
-package io.shinrai.dashboard.demo;
+package io.shinrai.demo;
 
 import java.util.EnumMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.shinrai.dashboard;
+package io.shinrai.scoring;
 
 import java.security.Principal;
 import java.time.Instant;
@@ -19,13 +19,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.shinrai.feedback.IncidentType;
 import io.shinrai.feedback.Signal;
-import io.shinrai.scoring.InvalidPolicyException;
-import io.shinrai.scoring.PolicyFieldError;
-import io.shinrai.scoring.PolicyVersion;
-import io.shinrai.scoring.ScoringPolicies;
-import io.shinrai.scoring.ScoringPolicy;
-import io.shinrai.scoring.StalePolicyVersionException;
-import io.shinrai.scoring.TrustScores;
 
 /**
  * The admin's scoring policy page: edit every field, preview the draft against the active version without saving,
@@ -37,9 +30,6 @@ import io.shinrai.scoring.TrustScores;
 class PolicyAdminController {
 
 	static final String POLICY_VIEW = "policy/index";
-
-	/** Shorter than the service's limit, so the history stays readable. */
-	static final int MAX_REASON_LENGTH = 500;
 
 	private final ScoringPolicies policies;
 
@@ -66,7 +56,7 @@ class PolicyAdminController {
 
 	@ModelAttribute("maxReasonLength")
 	int maxReasonLength() {
-		return MAX_REASON_LENGTH;
+		return PolicyValidation.MAX_REASON_LENGTH;
 	}
 
 	@GetMapping
@@ -78,8 +68,15 @@ class PolicyAdminController {
 	@PostMapping("/preview")
 	String processPreviewForm(@ModelAttribute PolicyForm policyForm, BindingResult result, Model model) {
 		ScoringPolicy draft = draft(policyForm, result);
-		if (draft != null) {
+		if (result.hasErrors()) {
+			reject(PolicyValidation.check(draft), result);
+			return page(model, policyForm);
+		}
+		try {
 			model.addAttribute("preview", PolicyPreviewView.of(trustScores.preview(draft, Instant.now())));
+		}
+		catch (InvalidPolicyException ex) {
+			reject(ex.errors(), result);
 		}
 		return page(model, policyForm);
 	}
@@ -88,11 +85,13 @@ class PolicyAdminController {
 	String processActivateForm(@ModelAttribute PolicyForm policyForm, BindingResult result, Principal principal,
 			Model model, RedirectAttributes redirect) {
 		ScoringPolicy draft = draft(policyForm, result);
-		checkReason(policyForm.getReason(), result);
 		if (policyForm.getBasedOnVersion() == null && !result.hasFieldErrors("basedOnVersion")) {
 			result.rejectValue("basedOnVersion", "policy.basedOnVersion.missing");
 		}
-		if (result.hasErrors() || draft == null) {
+		if (result.hasErrors()) {
+			// nothing is activated; the rules still report every other field at once
+			reject(PolicyValidation.check(draft), result);
+			reject(PolicyValidation.checkReason(policyForm.getReason()), result);
 			return page(model, policyForm);
 		}
 		try {
@@ -118,12 +117,6 @@ class PolicyAdminController {
 	@PostMapping("/{version}/reactivate")
 	String processReactivateForm(@PathVariable int version, @RequestParam(required = false) String reason,
 			@RequestParam(required = false) Integer basedOnVersion, Principal principal, RedirectAttributes redirect) {
-		if (reason == null || reason.isBlank()) {
-			return refused(redirect, "policy.reactivate.reasonRequired", version);
-		}
-		if (reason.strip().length() > MAX_REASON_LENGTH) {
-			return refused(redirect, "policy.reactivate.reasonTooLong", version, MAX_REASON_LENGTH);
-		}
 		if (basedOnVersion == null) {
 			return refused(redirect, "policy.basedOnVersion.missing");
 		}
@@ -137,14 +130,22 @@ class PolicyAdminController {
 			return refused(redirect, "policy.stale", ex.basedOnVersion(), active.version(), active.activatedBy());
 		}
 		catch (InvalidPolicyException ex) {
+			if (ex.errors().stream().anyMatch(error -> error.field().equals("reason"))) {
+				return (reason == null || reason.isBlank())
+						? refused(redirect, "policy.reactivate.reasonRequired", version)
+						: refused(redirect, "policy.reactivate.reasonTooLong", version,
+								PolicyValidation.MAX_REASON_LENGTH);
+			}
 			return refused(redirect, "policy.reactivate.invalid", version);
 		}
 		return "redirect:/admin/policy";
 	}
 
 	/**
-	 * The draft, or {@code null} with the reasons in {@code result}. Every field is checked, also when another one is
-	 * empty or not a number (that one is then checked with the active value, so it gets only its own message).
+	 * The draft as entered, with the missing and unreadable fields reported in {@code result} and taken from the
+	 * active version, so the rules can still check every other field and give each only its own message. The rules
+	 * themselves are checked once per post: by the service that previews or activates, or, when the form could not
+	 * be read, by {@link PolicyValidation} for the messages alone.
 	 */
 	private ScoringPolicy draft(PolicyForm form, BindingResult result) {
 		for (String field : form.missingFields()) {
@@ -152,28 +153,16 @@ class PolicyAdminController {
 				result.rejectValue(field, "scoring.policy.invalid.required");
 			}
 		}
-		ScoringPolicy draft = form.toPolicy(policies.active().policy());
-		for (PolicyFieldError error : ScoringPolicies.validate(draft)) {
+		return form.toPolicy(policies.active().policy());
+	}
+
+	/** Reports each rule error on its form field, unless that field has a message already. */
+	private static void reject(List<PolicyFieldError> errors, BindingResult result) {
+		for (PolicyFieldError error : errors) {
 			String field = PolicyForm.formField(error.field());
 			if (!result.hasFieldErrors(field)) {
 				result.rejectValue(field, error.messageKey(), error.argsArray(), null);
 			}
-		}
-		return result.hasFieldErrors() ? null : draft;
-	}
-
-	private static void checkReason(String reason, BindingResult result) {
-		if (reason == null || reason.isBlank()) {
-			result.rejectValue("reason", "policy.reason.required");
-		}
-		else if (reason.strip().length() > MAX_REASON_LENGTH) {
-			result.rejectValue("reason", "policy.reason.tooLong", new Object[] { MAX_REASON_LENGTH }, null);
-		}
-	}
-
-	private static void reject(List<PolicyFieldError> errors, BindingResult result) {
-		for (PolicyFieldError error : errors) {
-			result.rejectValue(PolicyForm.formField(error.field()), error.messageKey(), error.argsArray(), null);
 		}
 	}
 

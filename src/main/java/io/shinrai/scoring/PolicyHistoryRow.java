@@ -1,11 +1,9 @@
-package io.shinrai.dashboard;
+package io.shinrai.scoring;
 
 import java.util.List;
 
 import io.shinrai.feedback.IncidentType;
 import io.shinrai.feedback.Signal;
-import io.shinrai.scoring.PolicyChange;
-import io.shinrai.scoring.PolicyVersion;
 
 /** One version in the policy history with its changes labelled by message keys. */
 record PolicyHistoryRow(PolicyVersion version, boolean active, List<Change> changes) {

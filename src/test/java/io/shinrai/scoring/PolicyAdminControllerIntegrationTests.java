@@ -1,4 +1,4 @@
-package io.shinrai.dashboard;
+package io.shinrai.scoring;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -8,12 +8,10 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.shinrai.IntegrationTest;
+import io.shinrai.TestFeedback;
 import io.shinrai.TestUsers;
 import io.shinrai.feedback.IncidentType;
 import io.shinrai.feedback.Signal;
-import io.shinrai.scoring.PolicyVersion;
-import io.shinrai.scoring.ScoringPolicies;
-import io.shinrai.scoring.ScoringPolicy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -47,6 +45,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class PolicyAdminControllerIntegrationTests {
 
 	@Autowired
+	private TestFeedback testFeedback;
+
+	@Autowired
 	private MockMvc mvc;
 
 	@Autowired
@@ -68,8 +69,8 @@ class PolicyAdminControllerIntegrationTests {
 
 	@BeforeEach
 	void someFeedback() {
-		DashboardFixtures fixtures = new DashboardFixtures(jdbc, transactions, events);
-		customer = fixtures.customer(DashboardFixtures.uniqueSegment(), "Policy Preview Co");
+		TestFeedback fixtures = testFeedback;
+		customer = fixtures.customer(TestFeedback.uniqueSegment(), "Policy Preview Co");
 		Instant now = Instant.now();
 		fixtures.entry(customer, now.minus(Duration.ofDays(2))).rating(Signal.QUALITY, 5).rating(Signal.TRANSPARENCY, 1)
 			.save();
@@ -239,7 +240,7 @@ class PolicyAdminControllerIntegrationTests {
 			int before = versions();
 			mvc.perform(form(post("/admin/policy"), 60).param("reason", "  "))
 				.andExpect(status().isOk())
-				.andExpect(model().attributeHasFieldErrorCode("policyForm", "reason", "policy.reason.required"));
+				.andExpect(model().attributeHasFieldErrorCode("policyForm", "reason", "scoring.policy.invalid.reason"));
 			assertThat(versions()).isEqualTo(before);
 		}
 

@@ -1,4 +1,4 @@
-package io.shinrai.dashboard;
+package io.shinrai.system;
 
 import java.time.Instant;
 import java.time.ZoneId;

@@ -1,4 +1,4 @@
-package io.shinrai.dashboard;
+package io.shinrai.scoring;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import io.shinrai.Browser;
 import io.shinrai.IntegrationTest;
+import io.shinrai.TestFeedback;
 import io.shinrai.TestUsers;
 import io.shinrai.feedback.Category;
 import io.shinrai.feedback.Channel;
@@ -15,9 +16,6 @@ import io.shinrai.feedback.FeedbackLog;
 import io.shinrai.feedback.NewFeedback;
 import io.shinrai.feedback.Source;
 import io.shinrai.feedback.Signal;
-import io.shinrai.scoring.PolicyVersion;
-import io.shinrai.scoring.ScoringPolicies;
-import io.shinrai.scoring.ScoringPolicy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,6 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @IntegrationTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class PolicyBrowserTests {
+
+	@Autowired
+	private TestFeedback testFeedback;
 
 	@LocalServerPort
 	private int port;
@@ -50,7 +51,7 @@ class PolicyBrowserTests {
 	 */
 	@BeforeEach
 	void someFeedback() {
-		segment = "Policy " + DashboardFixtures.uniqueSegment().substring(2, 10);
+		segment = "Policy " + TestFeedback.uniqueSegment().substring(2, 10);
 		String reference = "T-" + UUID.randomUUID();
 		Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 		for (int day = 1; day < 30; day += 4) {
@@ -87,12 +88,12 @@ class PolicyBrowserTests {
 			browser.go("/login?lang=en").signIn(TestUsers.ADMIN, TestUsers.PASSWORD);
 			double before = dashboardTrust(browser);
 
-			DashboardBrowserTests.click(browser, By.id("nav-policy"));
+			browser.clickInView(By.id("nav-policy"));
 			assertThat(browser.text(By.cssSelector("main h1"))).isEqualTo("Scoring policy");
 			browser.screenshot("policy-form-en");
 
 			browser.type(By.id("weights-QUALITY"), "100");
-			DashboardBrowserTests.click(browser, By.id("policy-preview-button"));
+			browser.clickInView(By.id("policy-preview-button"));
 			String trustRow = browser.text(By.id("policy-preview-trust"));
 			assertThat(trustRow).startsWith("Company trust");
 			assertThat(browser.find(By.id("weights-QUALITY")).getAttribute("value")).isEqualTo("100");
@@ -100,7 +101,7 @@ class PolicyBrowserTests {
 
 			String reason = "Quality is what our customers pay for";
 			browser.type(By.id("reason"), reason);
-			DashboardBrowserTests.click(browser, By.id("policy-activate-button"));
+			browser.clickInView(By.id("policy-activate-button"));
 			assertThat(browser.text(By.cssSelector(".alert-success"))).contains("is active");
 			assertThat(browser.text(By.id("policy-active-reason"))).isEqualTo(reason);
 			assertThat(browser.text(By.id("policy-history"))).contains(reason)

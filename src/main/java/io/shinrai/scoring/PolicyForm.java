@@ -1,4 +1,4 @@
-package io.shinrai.dashboard;
+package io.shinrai.scoring;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -9,12 +9,11 @@ import java.util.Map;
 
 import io.shinrai.feedback.IncidentType;
 import io.shinrai.feedback.Signal;
-import io.shinrai.scoring.ScoringPolicy;
 
 /**
  * The admin's scoring policy form: every field of the policy, the version the admin started from and the reason.
  * Decimal fields are {@link BigDecimal} so that 90 shows as "90", not "90.0", and a wrong value is shown back as
- * typed. Ranges are checked by {@code ScoringPolicies.validate}, the same rules as the API's.
+ * typed. Ranges are checked by {@link PolicyValidation}, the same rules as the API's.
  */
 public class PolicyForm {
 

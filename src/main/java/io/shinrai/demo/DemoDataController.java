@@ -1,4 +1,4 @@
-package io.shinrai.dashboard.demo;
+package io.shinrai.demo;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package io.shinrai.dashboard.demo;
+package io.shinrai.demo;
 
 /**
  * SplitMix64 with the math done through {@link StrictMath}: the same seed gives the same numbers on every JVM and
