@@ -185,7 +185,7 @@ public class FeedbackImports implements DisposableBean, SmartInitializingSinglet
 		try {
 			CsvFiles.Inspection inspection = CsvFiles.inspect(file, settings.maxRecordChars());
 			long id = jobs.create(name(originalName), Files.size(file), inspection.charset(),
-					inspection.header().names(), inspection.rows(), actor);
+					inspection.header().names(), inspection.rows(), actor, instanceId);
 			process(id, file, inspection, actor);
 			return get(id);
 		}
