@@ -11,7 +11,7 @@
 # (acknowledged but not stored) and duplicated (stored more than once); the run fails unless lost and duplicated are 0.
 #
 # Settings (environment): CLIENTS (20), SECONDS_TOTAL (60), DB_DOWN_AT (15), DB_UP_AT (25), KILL_AT (35), PORT (18091),
-# DB_PORT (15442), SKIP_BUILD=1 to use the jar already built.
+# DB_PORT (15442), REQUEST_TIMEOUT (30 s per request), SKIP_BUILD=1 to use the jar already built.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,6 +21,7 @@ DB_DOWN_AT=${DB_DOWN_AT:-15}
 DB_UP_AT=${DB_UP_AT:-25}
 KILL_AT=${KILL_AT:-35}
 PORT=${PORT:-18091}
+REQUEST_TIMEOUT=${REQUEST_TIMEOUT:-30}
 DB_PORT=${DB_PORT:-15442}
 OUT=$(pwd)/target/reliability
 JAR=target/shinrai-0.1.0-SNAPSHOT.jar
@@ -105,7 +106,7 @@ client() {
 	while [ "$(date +%s)" -lt "$end" ]; do
 		n=$((n + 1))
 		id=$RUN-$client-$n
-		code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 15 -u "admin:$ADMIN_PASSWORD" \
+		code=$(curl -s -o /dev/null -w '%{http_code}' --max-time "$REQUEST_TIMEOUT" -u "admin:$ADMIN_PASSWORD" \
 			-H 'Content-Type: application/json' "$BASE/api/v1/feedback" -d "{\"externalId\":\"$id\",
 			\"customerRef\":\"REL-C-$((RANDOM % 200))\",\"customerName\":\"Reliability customer\",\"segment\":\"SMB\",
 			\"receivedAt\":\"$(date -u +%Y-%m-%dT%H:%M:%SZ)\",\"channel\":\"EMAIL\",\"category\":\"SERVICE\",

@@ -14,14 +14,11 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.nio.file.attribute.UserPrincipal;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -77,7 +74,6 @@ public final class EmbeddedPostgresServer implements Closeable {
 	private static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY = PrivateFiles.OWNER_ONLY_DIRECTORY;
 
 	private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PrivateFiles.OWNER_ONLY_FILE;
-
 
 	/** Settings every application server runs with, whatever else is configured (unless durability is forced). */
 	private static final Map<String, String> DURABLE = Map.of("fsync", "on", "synchronous_commit", "on",

@@ -1,6 +1,5 @@
 package io.shinrai.feedback.csv;
 
-import java.io.BufferedWriter;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
