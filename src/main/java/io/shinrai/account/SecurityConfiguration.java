@@ -99,6 +99,8 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers(HttpMethod.POST, "/api/v1/scoring-policy").hasRole(ADMIN)
 				.requestMatchers(HttpMethod.POST, "/api/v1/feedback").hasRole(MANAGER)
+				// webhooks: admins only, reading included (the secrets are in the answer)
+				.requestMatchers("/api/v1/webhooks", "/api/v1/webhooks/**").hasRole(ADMIN)
 				.requestMatchers(HttpMethod.GET, "/api/**").hasRole(STAFF)
 				.anyRequest().denyAll())
 			.httpBasic(basic -> basic.authenticationEntryPoint(
@@ -132,6 +134,8 @@ class SecurityConfiguration {
 			.requestMatchers(HttpMethod.POST, "/customers", "/customers/**", "/feedback", "/feedback/**",
 					"/recovery/**")
 			.hasRole(MANAGER)
+			// everyone signed in: their own notifications and profile
+			.requestMatchers(HttpMethod.POST, "/notifications/read", "/profile").hasRole(STAFF)
 			// everyone signed in: reading (unknown addresses then answer 404, not 403)
 			.requestMatchers(HttpMethod.GET, "/**").hasRole(STAFF)
 			.anyRequest().denyAll())

@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.task.TaskRejectedException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -34,6 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.shinrai.audit.AuditLog;
 import io.shinrai.audit.AuditType;
+import io.shinrai.feedback.FeedbackImportFinished;
 import io.shinrai.system.NotFoundException;
 import io.shinrai.system.PrivateFiles;
 
@@ -76,7 +78,10 @@ public class FeedbackImports implements DisposableBean, SmartInitializingSinglet
 
 	private final String instanceId;
 
+	private final ApplicationEventPublisher events;
+
 	FeedbackImports(ImportJobs jobs, ImportBatchWriter writer, AuditLog audit, PlatformTransactionManager transactionManager,
+			ApplicationEventPublisher events,
 			@Value("${shinrai.business-time-zone:Asia/Tokyo}") ZoneId zone,
 			@Value("${shinrai.import.batch-size:2000}") int batchSize,
 			@Value("${shinrai.import.threads:2}") int threads,
@@ -88,6 +93,7 @@ public class FeedbackImports implements DisposableBean, SmartInitializingSinglet
 		this.jobs = jobs;
 		this.writer = writer;
 		this.audit = audit;
+		this.events = events;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.settings = new ImportRun.Settings(zone, batchSize, CsvRecordReader.DEFAULT_MAX_RECORD_CHARS, writers);
 		this.directory = directory;
@@ -311,6 +317,7 @@ public class FeedbackImports implements DisposableBean, SmartInitializingSinglet
 					"import " + id, String.format("%s: %d rows, %d imported, %d skipped as already imported, %d rejected%s",
 							job.fileName(), job.rowsDone(), job.imported(), job.skipped(), job.rejected(),
 							failure == null ? "" : "; stopped: " + failure.key() + " " + failure.args()));
+			events.publishEvent(new FeedbackImportFinished(id, job.fileName(), actor, failure == null, job.imported()));
 		});
 	}
 
