@@ -45,13 +45,21 @@ class ImportJobs {
 
 	@Transactional
 	long create(String fileName, long fileSize, Charset encoding, List<String> header, long totalRows, String actor) {
+		return create(fileName, fileSize, encoding, header, totalRows, actor, null);
+	}
+
+	/** A RUNNING job; {@code instanceId} names the application instance whose thread runs it. */
+	@Transactional
+	long create(String fileName, long fileSize, Charset encoding, List<String> header, long totalRows, String actor,
+			String instanceId) {
 		Timestamp now = Timestamp.from(Instant.now());
 		return jdbc.sql("""
 				insert into feedback_import (file_name, file_size, encoding, header, status, started_by, started_at,
-				    total_rows, heartbeat_at)
-				values (:name, :size, :encoding, :header, 'RUNNING', :actor, :now, :total, :now)
+				    total_rows, heartbeat_at, instance_id)
+				values (:name, :size, :encoding, :header, 'RUNNING', :actor, :now, :total, :now, :instance)
 				returning id
 				""")
+			.param("instance", instanceId)
 			.param("name", fileName)
 			.param("size", fileSize)
 			.param("encoding", encoding.name())
@@ -175,6 +183,23 @@ class ImportJobs {
 			.param("limit", Timestamp.from(Instant.now().minus(silence)))
 			.query(ImportJobs::job)
 			.list();
+	}
+
+	/** RUNNING jobs started by {@code instanceId}. */
+	@Transactional(readOnly = true)
+	List<FeedbackImport> runningOf(String instanceId) {
+		return jdbc.sql("select " + COLUMNS + " from feedback_import where status = 'RUNNING' and instance_id = :instance")
+			.param("instance", instanceId)
+			.query(ImportJobs::job)
+			.list();
+	}
+
+	@Transactional(readOnly = true)
+	boolean running(long id) {
+		return jdbc.sql("select count(*) from feedback_import where id = :id and status = 'RUNNING'")
+			.param("id", id)
+			.query(Long.class)
+			.single() > 0;
 	}
 
 	@Transactional(readOnly = true)
