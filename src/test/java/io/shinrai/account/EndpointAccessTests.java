@@ -107,11 +107,25 @@ class EndpointAccessTests {
 			Map.entry("POST /admin/policy", Access.ADMIN),
 			Map.entry("POST /admin/policy/{version}/reactivate", Access.ADMIN),
 			// dashboard: demo data for an empty database
-			Map.entry("POST /admin/demo-data", Access.ADMIN)));
+			Map.entry("POST /admin/demo-data", Access.ADMIN),
+			// closing the loop: the public survey page (an unknown token gets the friendly page), survey links, promises
+			Map.entry("GET /s/{token}", Access.PUBLIC),
+			Map.entry("POST /s/{token}", Access.PUBLIC),
+			Map.entry("GET /s/-/form-expired", Access.PUBLIC),
+			Map.entry("POST /s/-/form-expired", Access.PUBLIC),
+			Map.entry("GET /survey-links", Access.STAFF),
+			Map.entry("POST /survey-links", Access.MANAGER),
+			Map.entry("POST /survey-links/batch.csv", Access.MANAGER),
+			Map.entry("POST /api/v1/survey-links", Access.MANAGER),
+			Map.entry("POST /promises", Access.MANAGER),
+			Map.entry("POST /promises/{id:\\d+}/kept", Access.MANAGER),
+			Map.entry("POST /promises/{id:\\d+}/broken", Access.MANAGER),
+			Map.entry("POST /api/v1/promises", Access.MANAGER),
+			Map.entry("GET /api/v1/promises", Access.STAFF)));
 
 	private static final Set<String> NOT_PROBED_WHEN_ALLOWED = Set.of("POST /admin/demo-data", "POST /admin/users/{id}",
 			"POST /admin/users/{id}/enabled", "POST /admin/users/{id}/password", "POST /admin/policy",
-			"POST /admin/policy/{version}/reactivate");
+			"POST /admin/policy/{version}/reactivate", "POST /survey-links/batch.csv");
 
 	@Autowired
 	private MockMvc mvc;
