@@ -94,11 +94,13 @@ class SurveyPageController {
 		return page(token, invitation, model);
 	}
 
-	/** A survey post without a valid CSRF token: the page was open too long or came from elsewhere. */
+	/**
+	 * A survey post without a valid CSRF token (the page was open too long, or the post came from elsewhere), forwarded
+	 * here by Spring Security with status 403 set.
+	 */
 	@RequestMapping(path = FORM_EXPIRED_PATH, method = { RequestMethod.GET, RequestMethod.POST })
-	String showFormExpired(Model model, HttpServletRequest request, HttpServletResponse response) {
+	String showFormExpired(Model model, HttpServletRequest request) {
 		useLanguage(request, Languages.closest(request.getLocale()));
-		response.setStatus(HttpStatus.FORBIDDEN.value());
 		model.addAttribute("reason", "formExpired");
 		return REFUSED_VIEW;
 	}
