@@ -26,8 +26,7 @@ import io.shinrai.system.Languages;
 
 /**
  * In front of the public survey page, before Spring Security: refuses requests over the rate limits
- * ({@link SurveyThrottle}, 429) and posts larger than {@code shinrai.survey.max-request-size} or of unknown length
- * (413), with a friendly page in the browser's language, before anything reads the body.
+ * ({@link SurveyThrottle}, 429) and requests larger than {@code shinrai.survey.max-request-size} or chunked (413), with a friendly page in the browser's language, before anything reads the body.
  */
 class SurveyGuardFilter extends OncePerRequestFilter {
 
@@ -53,8 +52,8 @@ class SurveyGuardFilter extends OncePerRequestFilter {
 			refuse(request, response, HttpStatus.TOO_MANY_REQUESTS, "busy");
 			return;
 		}
-		if (!"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod())
-				&& (request.getContentLengthLong() < 0 || request.getContentLengthLong() > maxRequestBytes)) {
+		// browsers send forms with a length; a chunked body (no length known in advance) is refused as well
+		if (request.getContentLengthLong() > maxRequestBytes || request.getHeader("Transfer-Encoding") != null) {
 			refuse(request, response, HttpStatus.CONTENT_TOO_LARGE, "tooLarge");
 			return;
 		}

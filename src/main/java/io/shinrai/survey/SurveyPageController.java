@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.FixedLocaleResolver;
 
 import io.shinrai.feedback.Violation;
@@ -135,8 +136,13 @@ class SurveyPageController {
 		return REFUSED_VIEW;
 	}
 
-	/** Renders this request in {@code language} without touching the browser's language cookie. */
+	/**
+	 * Renders this request in {@code language} without touching the browser's language cookie: the app's cookie locale
+	 * resolver takes the locale of the request attribute it caches the cookie's locale in, and what reads the locale
+	 * through the request's resolver gets a fixed one.
+	 */
 	static void useLanguage(HttpServletRequest request, Locale language) {
+		request.setAttribute(CookieLocaleResolver.LOCALE_REQUEST_ATTRIBUTE_NAME, language);
 		request.setAttribute(DispatcherServlet.LOCALE_RESOLVER_ATTRIBUTE, new FixedLocaleResolver(language));
 	}
 
