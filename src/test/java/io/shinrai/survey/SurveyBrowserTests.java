@@ -10,6 +10,7 @@ import io.shinrai.recovery.CaseSummary;
 import io.shinrai.recovery.RecoveryCases;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -44,7 +45,7 @@ class SurveyBrowserTests {
 
 		try (Browser manager = Browser.open(port); Browser customerBrowser = Browser.open(port)) {
 			manager.go("/login?lang=en").signIn(TestUsers.MANAGER, TestUsers.PASSWORD).go("/recovery/" + resolved.id());
-			manager.clickAndWaitForPage(By.id("survey-link-create"));
+			centre(manager, By.id("survey-link-create")).clickAndWaitForPage(By.id("survey-link-create"));
 			String url = manager.find(By.id("survey-link-url")).getAttribute("value");
 			assertThat(url).matches("http://localhost:8080/s/[A-Za-z0-9_-]{43}");
 			String path = url.substring(url.indexOf("/s/"));
@@ -56,11 +57,11 @@ class SurveyBrowserTests {
 			customerBrowser.screenshot("survey-page-ja");
 			// nothing chosen: the page says so and keeps the comment
 			customerBrowser.type(By.id("comment"), "ありがとう");
-			customerBrowser.clickAndWaitForPage(By.id("survey-submit"));
+			centre(customerBrowser, By.id("survey-submit")).clickAndWaitForPage(By.id("survey-submit"));
 			assertThat(customerBrowser.text(By.id("survey-errors"))).contains("評価またはスコアを少なくとも 1 つお選びください。");
-			customerBrowser.click(By.cssSelector("label[for=quality-5]"));
-			customerBrowser.click(By.cssSelector("label[for=nps-9]"));
-			customerBrowser.clickAndWaitForPage(By.id("survey-submit"));
+			centre(customerBrowser, By.cssSelector("label[for=quality-5]")).click(By.cssSelector("label[for=quality-5]"));
+			centre(customerBrowser, By.cssSelector("label[for=nps-9]")).click(By.cssSelector("label[for=nps-9]"));
+			centre(customerBrowser, By.id("survey-submit")).clickAndWaitForPage(By.id("survey-submit"));
 			assertThat(customerBrowser.text(By.id("survey-refused"))).isEqualTo("ご回答ありがとうございました");
 			assertThat(customerBrowser.driver().manage().getCookieNamed("JSESSIONID")).isNull();
 
@@ -78,6 +79,13 @@ class SurveyBrowserTests {
 			assertThat(customerBrowser.text(By.id("survey-refused"))).isEqualTo("This link does not work");
 		}
 		assertThat(cases.details(resolved.id()).answers()).hasSize(1);
+	}
+
+	/** Scrolls the element to the middle of the window, so nothing fixed on the page covers it when clicked. */
+	private static Browser centre(Browser browser, By target) {
+		((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'})",
+				browser.find(target));
+		return browser;
 	}
 
 }
