@@ -137,6 +137,8 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.POST, "/api/v1/scoring-policy").hasRole(ADMIN)
 				.requestMatchers(HttpMethod.POST, "/api/v1/feedback").hasRole(MANAGER)
 				.requestMatchers(HttpMethod.POST, "/api/v1/survey-links", "/api/v1/promises").hasRole(MANAGER)
+				// webhooks: admins only, reading included (the secrets are in the answer)
+				.requestMatchers("/api/v1/webhooks", "/api/v1/webhooks/**").hasRole(ADMIN)
 				.requestMatchers(HttpMethod.GET, "/api/**").hasRole(STAFF)
 				.anyRequest().denyAll())
 			.httpBasic(basic -> basic.authenticationEntryPoint(
@@ -173,6 +175,8 @@ class SecurityConfiguration {
 			// closing the loop: survey links and promises (the promise service checks who may mark one)
 			.requestMatchers(HttpMethod.POST, "/survey-links", "/survey-links/**", "/promises", "/promises/**")
 			.hasRole(MANAGER)
+			// everyone signed in: their own notifications and profile
+			.requestMatchers(HttpMethod.POST, "/notifications/read", "/profile").hasRole(STAFF)
 			// everyone signed in: reading (unknown addresses then answer 404, not 403)
 			.requestMatchers(HttpMethod.GET, "/**").hasRole(STAFF)
 			.anyRequest().denyAll())

@@ -12,7 +12,7 @@ import java.util.Map;
 import io.shinrai.feedback.Signal;
 
 /**
- * The reference implementation of SCORING.md: pure functions of (observations, policy, T). Any faster path is
+ * The reference implementation of docs/scoring.md: pure functions of (observations, policy, T). Any faster path is
  * tested against it.
  */
 public final class TrustCalculator {
@@ -77,10 +77,6 @@ public final class TrustCalculator {
 		Double trust = (weights > 0) ? weightedScores / weights : null;
 		Band band = (trust != null) ? Band.of(trust, policy) : null;
 		return new TrustScore(trust, band, evidence, signals);
-	}
-
-	public static CustomerStatus status(Collection<FeedbackFacts> feedback, ScoringPolicy policy, Instant asOf) {
-		return CustomerStatus.of(negativeCount(feedback, policy, asOf), policy);
 	}
 
 	/** Negative entries with 0 ≤ T − t < riskWindowDays, measured between exact instants. */

@@ -15,6 +15,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.shinrai.audit.AuditLog;
+import io.shinrai.audit.AuditType;
 import io.shinrai.customer.Customer;
 import io.shinrai.customer.CustomerDirectory;
 import io.shinrai.customer.CustomerExport;
@@ -61,13 +63,16 @@ public class SurveyLinks {
 
 	private final ApplicationEventPublisher events;
 
+	private final AuditLog audit;
+
 	private final String baseUrl;
 
 	private final Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1000));
 
 	SurveyLinks(SurveyLinkRows rows, CustomerDirectory customers, CustomerExport customerExport, FeedbackLog feedback,
-			RecoveryCases cases, ApplicationEventPublisher events,
+			RecoveryCases cases, ApplicationEventPublisher events, AuditLog audit,
 			@Value("${shinrai.base-url:http://localhost:8080}") String baseUrl) {
+		this.audit = audit;
 		this.rows = rows;
 		this.customers = customers;
 		this.customerExport = customerExport;
@@ -107,6 +112,8 @@ public class SurveyLinks {
 			sink.accept(customer, create(customer, null, validity, actor));
 			count[0]++;
 		});
+		audit.record(actor, AuditType.SURVEY_LINK_CREATED, "segment:" + (segment == null ? "" : segment),
+				count[0] + " links for a mail merge, valid " + validity.toDays() + " days");
 		return count[0];
 	}
 
@@ -205,7 +212,11 @@ public class SurveyLinks {
 		if (caseId != null && !cases.belongsTo(caseId, customer.getId())) {
 			throw new SurveyLinkRefusedException("caseId", "survey.refused.caseNotOfCustomer", caseId);
 		}
-		return create(customer, caseId, validity, actor);
+		IssuedLink link = create(customer, caseId, validity, actor);
+		audit.record(actor, AuditType.SURVEY_LINK_CREATED, "customer:" + customer.getReference(),
+				"survey link " + link.id() + (caseId == null ? "" : " about case " + caseId) + ", valid "
+						+ validity.toDays() + " days");
+		return link;
 	}
 
 	private IssuedLink create(Customer customer, Long caseId, Duration validity, String actor) {

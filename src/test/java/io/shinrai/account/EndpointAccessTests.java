@@ -50,7 +50,7 @@ class EndpointAccessTests {
 	private static final Map<String, Access> EXPECTED = new TreeMap<>(Map.ofEntries(
 			Map.entry("GET /login", Access.PUBLIC),
 			Map.entry("GET /", Access.STAFF),
-			// recovery (issue 6)
+			// recovery
 			Map.entry("GET /recovery", Access.STAFF),
 			Map.entry("GET /recovery/{id:\\d+}", Access.STAFF),
 			Map.entry("POST /recovery/{id:\\d+}/status", Access.MANAGER),
@@ -121,11 +121,28 @@ class EndpointAccessTests {
 			Map.entry("POST /promises/{id:\\d+}/kept", Access.MANAGER),
 			Map.entry("POST /promises/{id:\\d+}/broken", Access.MANAGER),
 			Map.entry("POST /api/v1/promises", Access.MANAGER),
-			Map.entry("GET /api/v1/promises", Access.STAFF)));
+			Map.entry("GET /api/v1/promises", Access.STAFF),
+			// notifications: everyone's own notifications and profile; webhooks for admins
+			Map.entry("GET /notifications", Access.STAFF),
+			Map.entry("GET /notifications/{id:\\d+}", Access.STAFF),
+			Map.entry("POST /notifications/read", Access.STAFF),
+			Map.entry("GET /profile", Access.STAFF),
+			Map.entry("POST /profile", Access.STAFF),
+			Map.entry("GET /admin/webhooks", Access.ADMIN),
+			Map.entry("POST /admin/webhooks", Access.ADMIN),
+			Map.entry("GET /admin/webhooks/{id:\\d+}", Access.ADMIN),
+			Map.entry("POST /admin/webhooks/{id:\\d+}/test", Access.ADMIN),
+			Map.entry("POST /admin/webhooks/{id:\\d+}/enabled", Access.ADMIN),
+			Map.entry("POST /admin/webhooks/{id:\\d+}/delete", Access.ADMIN),
+			Map.entry("GET /api/v1/webhooks", Access.ADMIN),
+			Map.entry("POST /api/v1/webhooks", Access.ADMIN),
+			Map.entry("DELETE /api/v1/webhooks/{id:\\d+}", Access.ADMIN)));
 
 	private static final Set<String> NOT_PROBED_WHEN_ALLOWED = Set.of("POST /admin/demo-data", "POST /admin/users/{id}",
 			"POST /admin/users/{id}/enabled", "POST /admin/users/{id}/password", "POST /admin/policy",
-			"POST /admin/policy/{version}/reactivate", "POST /survey-links/batch.csv");
+			"POST /admin/policy/{version}/reactivate", "POST /profile", "POST /admin/webhooks/{id:\\d+}/test",
+			"POST /admin/webhooks/{id:\\d+}/enabled", "POST /admin/webhooks/{id:\\d+}/delete",
+			"DELETE /api/v1/webhooks/{id:\\d+}", "POST /survey-links/batch.csv");
 
 	@Autowired
 	private MockMvc mvc;

@@ -36,7 +36,7 @@ class TrustCalculatorTests {
 
 	private static final ScoringPolicy DEFAULTS = ScoringPolicy.defaults();
 
-	/** The worked example of SCORING.md. */
+	/** The worked example of docs/scoring.md. */
 	private static final List<FeedbackFacts> EXAMPLE = List.of(
 			new FeedbackFacts(Instant.parse("2026-04-01T00:00:00Z"), Map.of(TRANSPARENCY, 5, QUALITY, 4), List.of(),
 					null, null, null),
@@ -57,7 +57,7 @@ class TrustCalculatorTests {
 		assertThat(score.trust()).isCloseTo(50.116330, EXACT);
 		assertThat(score.evidence()).isCloseTo(6.968503, EXACT);
 		assertThat(score.band()).isEqualTo(Band.MEDIUM);
-		assertThat(TrustCalculator.status(EXAMPLE, DEFAULTS, T)).isEqualTo(CustomerStatus.WATCH);
+		assertThat(statusOf(EXAMPLE)).isEqualTo(CustomerStatus.WATCH);
 		assertThat(TrustCalculator.negativeCount(EXAMPLE, DEFAULTS, T)).isOne();
 	}
 
@@ -295,9 +295,9 @@ class TrustCalculatorTests {
 			FeedbackFacts recent = negative(T.minus(Duration.ofDays(1)));
 			FeedbackFacts expired = negative(T.minus(window));
 
-			assertThat(TrustCalculator.status(List.of(expired), DEFAULTS, T)).isEqualTo(CustomerStatus.OK);
-			assertThat(TrustCalculator.status(List.of(recent, expired), DEFAULTS, T)).isEqualTo(CustomerStatus.WATCH);
-			assertThat(TrustCalculator.status(List.of(recent, negative(T)), DEFAULTS, T))
+			assertThat(statusOf(List.of(expired))).isEqualTo(CustomerStatus.OK);
+			assertThat(statusOf(List.of(recent, expired))).isEqualTo(CustomerStatus.WATCH);
+			assertThat(statusOf(List.of(recent, negative(T))))
 				.isEqualTo(CustomerStatus.AT_RISK);
 		}
 
@@ -490,6 +490,10 @@ class TrustCalculatorTests {
 		ScoringPolicy d = ScoringPolicy.defaults();
 		return new ScoringPolicy(weights, halfLifeDays, priorStrength, d.priorMean(), d.severities(), lowThreshold,
 				highThreshold, d.riskWindowDays(), d.atRiskCount(), d.acknowledgeWithinHours());
+	}
+
+	private static CustomerStatus statusOf(List<FeedbackFacts> feedback) {
+		return CustomerStatus.of(TrustCalculator.negativeCount(feedback, DEFAULTS, T), DEFAULTS);
 	}
 
 }
