@@ -82,7 +82,8 @@ class SurveyPageTests {
 			.doesNotContain("Send my answer").doesNotContain(japanese.getReference()).doesNotContain("c@example.com");
 		assertThat(response.getHeader("Content-Security-Policy")).startsWith("default-src 'none'").doesNotContain("script-src");
 		assertThat(response.getHeader("Referrer-Policy")).isEqualTo("no-referrer");
-		assertThat(result.getRequest().getSession(false)).isNull();
+		// (whether a session exists is checked in SurveyBrowserTests against the real server: here, once any test used
+		// spring-security-test's csrf(), its session-based test repository sits in the shared CSRF filter)
 		assertThat(response.getHeaders(HttpHeaders.SET_COOKIE)).noneMatch(cookie -> cookie.startsWith("JSESSIONID"))
 			.anyMatch(cookie -> cookie.startsWith("shinrai-survey-csrf=") && cookie.contains("HttpOnly")
 					&& cookie.contains("Path=/s/"));
@@ -101,7 +102,6 @@ class SurveyPageTests {
 			.param("comment", "Great")).andReturn();
 		assertThat(answered.getResponse().getStatus()).isEqualTo(302);
 		assertThat(answered.getResponse().getRedirectedUrl()).isEqualTo("/s/" + token);
-		assertThat(answered.getRequest().getSession(false)).isNull();
 		assertThat(mvc.perform(get("/s/" + token)).andReturn().getResponse().getContentAsString())
 			.contains("Thank you for your answer");
 
