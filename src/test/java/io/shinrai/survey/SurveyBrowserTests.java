@@ -81,9 +81,9 @@ class SurveyBrowserTests {
 		assertThat(cases.details(resolved.id()).answers()).hasSize(1);
 	}
 
-	/** Scrolls the element to the middle of the window, so nothing fixed on the page covers it when clicked. */
+	/** Scrolls the element to the middle of the window at once (not smoothly: the click must not land mid-scroll). */
 	private static Browser centre(Browser browser, By target) {
-		((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'})",
+		((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})",
 				browser.find(target));
 		return browser;
 	}
