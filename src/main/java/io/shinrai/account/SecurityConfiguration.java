@@ -29,7 +29,10 @@ import org.springframework.security.core.userdetails.UserDetailsChecker;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
@@ -90,6 +93,40 @@ class SecurityConfiguration {
 		return new ProviderManager(new ThrottlingAuthenticationProvider(passwords, throttle));
 	}
 
+	/** The public survey page: strict, and the same in the survey module's refusals (SurveySecurity). */
+	static final String SURVEY_CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; "
+			+ "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+	/**
+	 * The survey page customers answer without signing in ({@code /s/**}): open to everyone, and it never creates a
+	 * session. CSRF stays on; with no session to keep the token in, it is a double-submit cookie (HttpOnly, only sent
+	 * to {@code /s/}, SameSite=Strict) compared with the form's hidden field. A post without a valid token is forwarded
+	 * to a friendly "form expired" page. Stricter headers than the app: no script at all, no referrer (the URL holds
+	 * the token).
+	 */
+	@Bean
+	@Order(0)
+	SecurityFilterChain surveySecurity(HttpSecurity http) throws Exception {
+		CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
+		csrfTokens.setCookieName("shinrai-survey-csrf");
+		csrfTokens.setCookiePath("/s/");
+		csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Strict").httpOnly(true));
+		AccessDeniedHandlerImpl formExpired = new AccessDeniedHandlerImpl();
+		formExpired.setErrorPage("/s/-/form-expired");
+		http.securityMatcher("/s/**")
+			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache(cache -> cache.disable())
+			.securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+			.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
+			.exceptionHandling(errors -> errors.accessDeniedHandler(formExpired))
+			.headers(headers -> headers
+				.contentSecurityPolicy(csp -> csp.policyDirectives(SURVEY_CONTENT_SECURITY_POLICY))
+				.frameOptions(frame -> frame.deny())
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
+		return http.build();
+	}
+
 	/** The JSON API: HTTP Basic, no session, no CSRF (no cookies are used), JSON errors. */
 	@Bean
 	@Order(1)
@@ -99,6 +136,7 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers(HttpMethod.POST, "/api/v1/scoring-policy").hasRole(ADMIN)
 				.requestMatchers(HttpMethod.POST, "/api/v1/feedback").hasRole(MANAGER)
+				.requestMatchers(HttpMethod.POST, "/api/v1/survey-links", "/api/v1/promises").hasRole(MANAGER)
 				// webhooks: admins only, reading included (the secrets are in the answer)
 				.requestMatchers("/api/v1/webhooks", "/api/v1/webhooks/**").hasRole(ADMIN)
 				.requestMatchers(HttpMethod.GET, "/api/**").hasRole(STAFF)
@@ -145,6 +183,9 @@ class SecurityConfiguration {
 			.requestMatchers("/feedback/new", "/feedback/*/edit").hasRole(MANAGER)
 			.requestMatchers(HttpMethod.POST, "/customers", "/customers/**", "/feedback", "/feedback/**",
 					"/recovery/**")
+			.hasRole(MANAGER)
+			// closing the loop: survey links and promises (the promise service checks who may mark one)
+			.requestMatchers(HttpMethod.POST, "/survey-links", "/survey-links/**", "/promises", "/promises/**")
 			.hasRole(MANAGER)
 			// everyone signed in: their own notifications and profile
 			.requestMatchers(HttpMethod.POST, "/notifications/read", "/profile").hasRole(STAFF)
