@@ -52,7 +52,7 @@ class TableOwnershipTests {
 	 * feedback and customer rows in SQL (the speed of every page depends on it); feedback and recovery filter by the
 	 * customer's segment and show its name.
 	 */
-	static final Map<String, Set<String>> READ_MODELS = Map.of("customer", Set.of("feedback", "scoring", "recovery"),
+	static final Map<String, Set<String>> READ_MODELS = Map.of("customer", Set.of("feedback", "scoring", "recovery", "promise"),
 			"feedback", Set.of("scoring"));
 
 	private static final Pattern WRITE = Pattern.compile(
