@@ -99,6 +99,9 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers(HttpMethod.POST, "/api/v1/scoring-policy").hasRole(ADMIN)
 				.requestMatchers(HttpMethod.POST, "/api/v1/feedback").hasRole(MANAGER)
+				// privacy: personal data export and erasure
+				.requestMatchers(HttpMethod.GET, "/api/v1/customers/*/personal-data").hasRole(ADMIN)
+				.requestMatchers(HttpMethod.POST, "/api/v1/customers/*/erasure").hasRole(ADMIN)
 				.requestMatchers(HttpMethod.GET, "/api/**").hasRole(STAFF)
 				.anyRequest().denyAll())
 			.httpBasic(basic -> basic.authenticationEntryPoint(
@@ -125,6 +128,9 @@ class SecurityConfiguration {
 			.permitAll()
 			// admin
 			.requestMatchers("/admin/**").hasRole(ADMIN)
+			// privacy: export and erasure for admins, the transparency report for managers
+			.requestMatchers("/customers/*/personal-data.json", "/customers/*/erasure").hasRole(ADMIN)
+			.requestMatchers("/customers/*/transparency", "/customers/*/transparency.pdf").hasRole(MANAGER)
 			// managers: capture and correction
 			.requestMatchers("/import/**").hasRole(MANAGER)
 			.requestMatchers("/customers/new", "/customers/*/edit").hasRole(MANAGER)

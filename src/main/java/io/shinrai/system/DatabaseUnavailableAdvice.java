@@ -15,6 +15,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.view.json.JacksonJsonView;
@@ -29,7 +30,9 @@ class DatabaseUnavailableAdvice {
 	@ExceptionHandler({ CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class,
 			DataAccessResourceFailureException.class, TransientDataAccessResourceException.class })
 	ModelAndView databaseUnavailable(Exception ex, HttpServletRequest request, HttpServletResponse response) {
-		log.warn("Database unavailable for {} {}: {}", request.getMethod(), request.getRequestURI(), ex.getMessage());
+		// the mapped pattern, not the address: addresses can carry a customer reference, which is personal data
+		log.warn("Database unavailable for {} {}: {}", request.getMethod(),
+				request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE), ex.getMessage());
 		response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
 		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
 			ModelAndView json = new ModelAndView(new JacksonJsonView());
