@@ -49,11 +49,3 @@ create trigger privacy_retention_immutable before update or delete on privacy_re
 
 insert into privacy_retention (version, text_months, inactive_years, activated_at, activated_by, reason, active)
 values (1, null, null, now(), 'system', 'Off until an admin sets it', true);
-
--- A recovery note emptied by an erasure or by retention keeps its author and time; its text is then empty.
-alter table recovery_note add column erased_at timestamptz;
-alter table recovery_note drop constraint recovery_note_text_check,
-    add constraint recovery_note_text_check check (length(btrim(text)) > 0 or erased_at is not null);
-
--- Retention reads entries and notes by age.
-create index recovery_note_written_idx on recovery_note (written_at) where erased_at is null;

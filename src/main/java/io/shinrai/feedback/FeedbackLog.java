@@ -145,7 +145,8 @@ public class FeedbackLog {
 			NewFeedback entry = validatedEntries.get(i);
 			requireOrigin(entry);
 			List<Violation> violations = FeedbackRules.check(entry, now);
-			if (violations.isEmpty() && erased.contains(entry)) {
+			if (erased.contains(entry)) {
+				// also when it breaks a rule: its cells must not be kept as a rejected row
 				rejected.add(new BatchResult.Rejected(i, List.of(FeedbackRules.erased())));
 			}
 			else if (violations.isEmpty()) {
@@ -225,6 +226,10 @@ public class FeedbackLog {
 			return before;
 		}
 		Customer customer = customerOf(corrected);
+		if (customer.isErased() || isErased(corrected)) {
+			// the entry stays anonymous: no text about the person is written back
+			throw new ErasedFeedbackException();
+		}
 		boolean negative = corrected.negative();
 		if (!rows.update(id, expectedVersion, customer.getId(), corrected, negative)) {
 			throw new FeedbackChangedException(before);

@@ -60,12 +60,19 @@ final class PrivacyFixtures {
 				rejectedMarker, "EXT-" + tag);
 	}
 
+	/** Recent enough for the negative entry to open a recovery case (inside the risk window). */
+	private final Instant base = Instant.now().minus(java.time.Duration.ofDays(20)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+
+	private String at(int day) {
+		return base.plus(java.time.Duration.ofDays(day)).toString();
+	}
+
 	String csv() {
 		return HEADER
-				+ "EXT-" + tag + "-1," + reference + "," + name + "," + segment + ",2026-03-02T10:00:00+09:00,EMAIL,SERVICE,2,1,2,3,2,3,2,3,BROKEN_PROMISE," + japaneseComment + "\n"
-				+ "EXT-" + tag + "-2," + reference + "," + name + "," + segment + ",2026-03-05T11:00:00+09:00,PHONE,PRODUCT,4,4,5,4,4,9,5,6,," + englishComment + "\n"
-				+ "," + reference + "," + name + "," + segment + ",2026-03-07T12:00:00+09:00,CHAT,SERVICE,5,5,4,5,5,10,5,7,,no key " + tag + "\n"
-				+ "EXT-" + tag + "-bad," + reference + "," + name + "," + segment + ",2026-03-08T12:00:00+09:00,CHAT,SERVICE,9,5,4,5,5,10,5,7,," + rejectedMarker + "\n";
+				+ "EXT-" + tag + "-1," + reference + "," + name + "," + segment + "," + at(0) + ",EMAIL,SERVICE,2,1,2,3,2,3,2,3,BROKEN_PROMISE," + japaneseComment + "\n"
+				+ "EXT-" + tag + "-2," + reference + "," + name + "," + segment + "," + at(1) + ",PHONE,PRODUCT,4,4,5,4,4,9,5,6,," + englishComment + "\n"
+				+ "," + reference + "," + name + "," + segment + "," + at(2) + ",CHAT,SERVICE,5,5,4,5,5,10,5,7,,no key " + tag + "\n"
+				+ "EXT-" + tag + "-bad," + reference + "," + name + "," + segment + "," + at(3) + ",CHAT,SERVICE,9,5,4,5,5,10,5,7,," + rejectedMarker + "\n";
 	}
 
 	Path csvFile(Path directory) {
@@ -87,7 +94,7 @@ final class PrivacyFixtures {
 		}
 		StoredFeedback formEntry = feedback.log(NewFeedback.builder()
 			.customer(reference, null, null)
-			.receivedAt(Instant.parse("2026-03-10T03:00:00Z"))
+			.receivedAt(base.plus(java.time.Duration.ofDays(4)))
 			.channel(Channel.PHONE)
 			.category(Category.SERVICE)
 			.rating(Signal.COMMUNICATION, 1)
