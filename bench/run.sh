@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Shinrai benchmark: generates the reference data set, loads it through the real CSV import, and measures every row
-# of DESIGN.md's performance table against the running app over HTTP on loopback.
+# of the performance targets in docs/architecture.md against the running app over HTTP on loopback.
 #
 #   bench/run.sh            quick check: 1 000 customers, 10 000 entries (about 1.5 minutes)
 #   bench/run.sh full       reference size: 100 000 customers, 1 000 000 entries (about 7.5 minutes)

@@ -3,7 +3,7 @@ package io.shinrai.feedback;
 import java.util.Collection;
 
 /**
- * SCORING.md's rule for a negative feedback entry: it has an incident; the mean of its signal ratings is ≤ 2.0;
+ * The rule of docs/scoring.md for a negative feedback entry: it has an incident; the mean of its signal ratings is ≤ 2.0;
  * NPS ≤ 6; CSAT ≤ 2; or CES ≤ 3. It does not depend on the scoring policy, so it is stored with the entry.
  */
 public final class Negativity {

@@ -60,7 +60,7 @@ public record NewFeedback(String customerRef, String customerName, String segmen
 		incidents = givenIncidents;
 	}
 
-	/** Whether SCORING.md counts this entry as a negative interaction. */
+	/** Whether docs/scoring.md counts this entry as a negative interaction. */
 	public boolean negative() {
 		return Negativity.isNegative(ratings.values(), incidents.size(), nps, csat, ces);
 	}

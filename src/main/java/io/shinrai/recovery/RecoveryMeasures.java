@@ -28,7 +28,7 @@ import io.shinrai.scoring.TrustScores;
  * <li><b>recovery rate</b>: of the customers with a case resolved in W (closed later or not; a reopened case is no
  * longer resolved), the share whose status at T is OK (neither AT_RISK nor WATCH) and whose trust at T is at least
  * their trust when that case was opened (the most recently resolved case if several; a case opened without a score
- * compares the status only; equality within 1e-6, the precision SCORING.md asks of implementations). {@code null}
+ * compares the status only; equality within 1e-6, the precision docs/scoring.md asks of implementations). {@code null}
  * when there is no such customer, never 0 by default.</li>
  * </ul>
  * "In W" means after T − 90 days and at or before T. Trust and status at T come from
@@ -38,7 +38,7 @@ import io.shinrai.scoring.TrustScores;
 @Transactional(readOnly = true)
 public class RecoveryMeasures {
 
-	/** Trust values that differ by less than this are equal (SCORING.md: implementations agree to 1e-6). */
+	/** Trust values that differ by less than this are equal (docs/scoring.md: implementations agree to 1e-6). */
 	static final double TRUST_TOLERANCE = 1e-6;
 
 	private final JdbcClient jdbc;

@@ -7,7 +7,7 @@ import java.time.ZoneId;
 /**
  * Where the precomputed sums of one half-life and set of severities live. Sums store each observation with weight
  * b·2^((t − landmark)/H); scoring as of T multiplies them by {@link #decayTo(Instant) 2^(−(T − landmark)/H)}, which
- * gives b·2^(−(T − t)/H) exactly as SCORING.md. Days of the daily sums are calendar days in {@code zone}.
+ * gives b·2^(−(T − t)/H) exactly as docs/scoring.md defines it. Days of the daily sums are calendar days in {@code zone}.
  */
 record Basis(long id, double halfLifeDays, Instant landmark, ZoneId zone) {
 

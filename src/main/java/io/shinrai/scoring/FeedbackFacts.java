@@ -39,7 +39,7 @@ public record FeedbackFacts(Instant receivedAt, Map<Signal, Integer> ratings, Li
 		return observations;
 	}
 
-	/** SCORING.md's negative rule; feedback owns it because it does not depend on the policy. */
+	/** The negative rule of docs/scoring.md; feedback owns it because it does not depend on the policy. */
 	public boolean isNegative() {
 		return Negativity.isNegative(ratings.values(), incidents.size(), nps, csat, ces);
 	}

@@ -2,7 +2,7 @@ package io.shinrai.scoring;
 
 import java.util.List;
 
-/** A policy draft (or its reason) has fields outside SCORING.md's allowed ranges; nothing was activated. */
+/** A policy draft (or its reason) has fields outside the allowed ranges of docs/scoring.md; nothing was activated. */
 public class InvalidPolicyException extends RuntimeException {
 
 	private final List<PolicyFieldError> errors;

@@ -6,7 +6,7 @@ import java.util.List;
 import io.shinrai.feedback.IncidentType;
 import io.shinrai.feedback.Signal;
 
-/** SCORING.md's allowed range of every policy field, checked before a version is activated. */
+/** The allowed range of every policy field (docs/scoring.md), checked before a version is activated. */
 final class PolicyValidation {
 
 	static final int MAX_REASON_LENGTH = 1000;

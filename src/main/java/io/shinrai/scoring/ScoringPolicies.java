@@ -86,7 +86,7 @@ public class ScoringPolicies {
 		return activate(old.policy(), reason, basedOnVersion, actor, version);
 	}
 
-	/** The allowed ranges of SCORING.md: an empty list when {@code draft} may be activated. */
+	/** The allowed ranges of docs/scoring.md: an empty list when {@code draft} may be activated. */
 	public static List<PolicyFieldError> validate(ScoringPolicy draft) {
 		return PolicyValidation.check(draft);
 	}

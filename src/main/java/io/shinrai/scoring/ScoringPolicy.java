@@ -9,7 +9,7 @@ import io.shinrai.feedback.IncidentType;
 import io.shinrai.feedback.Signal;
 
 /**
- * One version of the scoring policy, every field of the policy table in SCORING.md. Ranges are checked where
+ * One version of the scoring policy, every field of the policy table in docs/scoring.md. Ranges are checked where
  * admins edit a policy; this record only insists that every signal and incident type has a value, so that a
  * forgotten entry fails loudly instead of silently scoring as 0.
  */

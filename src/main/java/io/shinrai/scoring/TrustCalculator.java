@@ -12,7 +12,7 @@ import java.util.Map;
 import io.shinrai.feedback.Signal;
 
 /**
- * The reference implementation of SCORING.md: pure functions of (observations, policy, T). Any faster path is
+ * The reference implementation of docs/scoring.md: pure functions of (observations, policy, T). Any faster path is
  * tested against it.
  */
 public final class TrustCalculator {

@@ -31,7 +31,7 @@ import io.shinrai.feedback.Signal;
 import io.shinrai.scoring.Explanation.ExplainedInput;
 
 /**
- * Trust scores of customers and scopes as of any instant, exactly as SCORING.md and {@link TrustCalculator} define
+ * Trust scores of customers and scopes as of any instant, exactly as docs/scoring.md and {@link TrustCalculator} define
  * them, computed with the serving policy version (see {@link ScoringPolicies}).
  * <p>
  * A customer is scored from its own rows (a customer has few). A scope (segment, channel, company) is scored from the
@@ -140,7 +140,7 @@ public class TrustScores {
 						satisfactionFromFacts(facts, asOf.minus(window), false, asOf, true));
 			}).toList();
 		}
-		// the risk window of SCORING.md's customer status: 0 ≤ T − t < riskWindowDays, that is (T − window, T]; with
+		// the risk window of the customer status (docs/scoring.md): 0 ≤ T − t < riskWindowDays, that is (T − window, T]; with
 		// "upTo(X)" the entries before X: score = upTo(T⁺), window = upTo(T⁺) − upTo((T − window)⁺)
 		List<Instant> cuts = new ArrayList<>();
 		instants.forEach(at -> {

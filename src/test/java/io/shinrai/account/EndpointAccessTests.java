@@ -50,7 +50,7 @@ class EndpointAccessTests {
 	private static final Map<String, Access> EXPECTED = new TreeMap<>(Map.ofEntries(
 			Map.entry("GET /login", Access.PUBLIC),
 			Map.entry("GET /", Access.STAFF),
-			// recovery (issue 6)
+			// recovery
 			Map.entry("GET /recovery", Access.STAFF),
 			Map.entry("GET /recovery/{id:\\d+}", Access.STAFF),
 			Map.entry("POST /recovery/{id:\\d+}/status", Access.MANAGER),

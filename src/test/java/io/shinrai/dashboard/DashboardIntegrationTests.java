@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.within;
 @IntegrationTest
 class DashboardIntegrationTests {
 
-	/** SCORING.md's worked example is as of this instant. */
+	/** The worked example of docs/scoring.md is as of this instant. */
 	private static final Instant T = Instant.parse("2026-06-30T00:00:00Z");
 
 	@Autowired

@@ -38,7 +38,7 @@ import io.shinrai.feedback.IncidentType;
 import io.shinrai.feedback.Signal;
 import io.shinrai.scoring.FeedbackFixture.Draft;
 
-/** The trust and scoring-policy API: shapes, full precision, SCORING.md's worked example, errors. */
+/** The trust and scoring-policy API: shapes, full precision, the worked example of docs/scoring.md, errors. */
 @IntegrationTest
 @AutoConfigureMockMvc
 class TrustApiIntegrationTests {
@@ -78,7 +78,7 @@ class TrustApiIntegrationTests {
 		support.restoreDefaults();
 	}
 
-	/** SCORING.md's worked example, stored as one customer in a segment of its own. */
+	/** The worked example of docs/scoring.md, stored as one customer in a segment of its own. */
 	private String storeWorkedExample(String segment) {
 		String reference = "EX-" + UUID.randomUUID();
 		long customer = fixture.customer(reference, "Worked Example", segment);

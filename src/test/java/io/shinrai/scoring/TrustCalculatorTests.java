@@ -36,7 +36,7 @@ class TrustCalculatorTests {
 
 	private static final ScoringPolicy DEFAULTS = ScoringPolicy.defaults();
 
-	/** The worked example of SCORING.md. */
+	/** The worked example of docs/scoring.md. */
 	private static final List<FeedbackFacts> EXAMPLE = List.of(
 			new FeedbackFacts(Instant.parse("2026-04-01T00:00:00Z"), Map.of(TRANSPARENCY, 5, QUALITY, 4), List.of(),
 					null, null, null),

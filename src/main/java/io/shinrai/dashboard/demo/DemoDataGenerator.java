@@ -31,7 +31,7 @@ import io.shinrai.feedback.IncidentType;
 import io.shinrai.feedback.Signal;
 
 /**
- * Writes realistic demo feedback as CSV in the import format of DESIGN.md, deterministically: the same settings give
+ * Writes realistic demo feedback as CSV in the import format (README.md "CSV format"), deterministically: the same settings give
  * the same bytes. Customers have Japanese or English names, a segment, preferred channels and a mood; entries spread
  * over the two years before {@code end} with seasonality (a summer low, peaks in December and at the fiscal year end
  * in March, quiet weekends and nights, growth over time). About 7 % of customers slide into risk (a cluster of

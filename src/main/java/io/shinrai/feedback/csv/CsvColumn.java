@@ -2,7 +2,7 @@ package io.shinrai.feedback.csv;
 
 import java.util.Locale;
 
-/** The columns of Shinrai's feedback CSV files (DESIGN.md "CSV format"), in the order exports write them. */
+/** The columns of Shinrai's feedback CSV files (README.md "CSV format"), in the order exports write them. */
 enum CsvColumn {
 
 	EXTERNAL_ID, CUSTOMER_REF, CUSTOMER_NAME, SEGMENT, RECEIVED_AT, CHANNEL, CATEGORY,

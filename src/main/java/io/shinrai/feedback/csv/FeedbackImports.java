@@ -28,7 +28,7 @@ import io.shinrai.audit.AuditType;
 import io.shinrai.system.NotFoundException;
 
 /**
- * CSV imports of feedback (DESIGN.md "CSV format"): a file is checked as a whole first (encoding, header, rows) and
+ * CSV imports of feedback (README.md "CSV format"): a file is checked as a whole first (encoding, header, rows) and
  * refused with {@link ImportRefused} before anything is stored; then its rows are stored in batches, in the background
  * ({@link #start}) or in the caller's thread ({@link #run}), with progress and outcome kept in {@code feedback_import}.
  * <p>
