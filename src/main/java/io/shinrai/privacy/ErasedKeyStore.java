@@ -59,9 +59,9 @@ class ErasedKeyStore implements ErasedKeys {
 		if (!anyErased()) {
 			return Erased.NONE;
 		}
-		Map<String, String> references = hashes(Kind.REFERENCE, customerReferences);
-		Map<String, String> externalIds = hashes(Kind.EXTERNAL_ID, entryKeys);
-		Map<String, String> rowHashes = hashes(Kind.ROW_HASH, entryKeys);
+		Map<String, Set<String>> references = hashes(Kind.REFERENCE, customerReferences);
+		Map<String, Set<String>> externalIds = hashes(Kind.EXTERNAL_ID, entryKeys);
+		Map<String, Set<String>> rowHashes = hashes(Kind.ROW_HASH, entryKeys);
 		Set<String> all = new HashSet<>(references.keySet());
 		all.addAll(externalIds.keySet());
 		all.addAll(rowHashes.keySet());
@@ -73,20 +73,20 @@ class ErasedKeyStore implements ErasedKeys {
 				on k.key_hash = h.key_hash
 				""").param(all.toArray(String[]::new)).query(String.class).list());
 		Set<String> erasedReferences = new HashSet<>();
-		references.forEach((hash, value) -> {
+		references.forEach((hash, values) -> {
 			if (found.contains(hash)) {
-				erasedReferences.add(value);
+				erasedReferences.addAll(values);
 			}
 		});
 		Set<String> erasedKeys = new HashSet<>();
-		externalIds.forEach((hash, value) -> {
+		externalIds.forEach((hash, values) -> {
 			if (found.contains(hash)) {
-				erasedKeys.add(value);
+				erasedKeys.addAll(values);
 			}
 		});
-		rowHashes.forEach((hash, value) -> {
+		rowHashes.forEach((hash, values) -> {
 			if (found.contains(hash)) {
-				erasedKeys.add(value);
+				erasedKeys.addAll(values);
 			}
 		});
 		return new Erased(erasedReferences, erasedKeys);
@@ -144,11 +144,12 @@ class ErasedKeyStore implements ErasedKeys {
 		}
 	}
 
-	private Map<String, String> hashes(Kind kind, Collection<String> values) {
-		Map<String, String> hashes = new HashMap<>();
+	/** The values by hash; spellings that normalise alike (full-width, padded) share one hash. */
+	private Map<String, Set<String>> hashes(Kind kind, Collection<String> values) {
+		Map<String, Set<String>> hashes = new HashMap<>();
 		for (String value : values) {
 			if (value != null && !value.isBlank()) {
-				hashes.put(hash(kind, value), value);
+				hashes.computeIfAbsent(hash(kind, value), hash -> new HashSet<>()).add(value);
 			}
 		}
 		return hashes;

@@ -246,11 +246,11 @@ class PersonalDataIntegrationTests {
 		FeedbackImport job = imports.run(file, "again.csv", TestUsers.MANAGER);
 		assertThat(job.imported()).isEqualTo(1);
 		assertThat(job.rejected()).isEqualTo(5);
-		assertThat(jdbc.sql("select count(*) from feedback_import_rejection where import_id = ? and cells = '{}'"
-				+ " and reasons = array['import.reason.erased']")
+		assertThat(jdbc.sql("select array_to_string(reasons, '|') || ' ' || cardinality(cells)"
+				+ " from feedback_import_rejection where import_id = ? order by line_number")
 			.param(job.id())
-			.query(Long.class)
-			.single()).isEqualTo(5);
+			.query(String.class)
+			.list()).containsOnly("import.reason.erased 0").hasSize(5);
 		assertThat(customers.findByReference(newReference)).isPresent();
 		assertThat(customers.findByReference(fixture.reference)).isEmpty();
 

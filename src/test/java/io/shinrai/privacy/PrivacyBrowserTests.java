@@ -45,6 +45,13 @@ class PrivacyBrowserTests {
 	@TempDir
 	private Path directory;
 
+	/** The erase button is at the foot of the form: brought into view first, or the footer takes the click. */
+	private static void submit(Browser browser) {
+		((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'})",
+				browser.find(By.id("confirm-erasure")));
+		browser.clickAndWaitForPage(By.id("confirm-erasure"));
+	}
+
 	@Test
 	void exportThenEraseFromTheCustomerPage() {
 		PrivacyFixtures fixture = new PrivacyFixtures();
@@ -64,12 +71,13 @@ class PrivacyBrowserTests {
 
 			browser.clickAndWaitForPage(By.id("erase-customer"));
 			browser.type(By.id("confirmation"), "not the reference")
-				.type(By.id("reason"), "Request of the customer received on 2026-05-01")
-				.clickAndWaitForPage(By.id("confirm-erasure"));
+				.type(By.id("reason"), "Request of the customer received on 2026-05-01");
+			submit(browser);
 			assertThat(browser.text(By.id("error-summary"))).contains("Type the customer reference exactly");
 			assertThat(customers.get(id).isErased()).isFalse();
 
-			browser.type(By.id("confirmation"), fixture.reference).clickAndWaitForPage(By.id("confirm-erasure"));
+			browser.type(By.id("confirmation"), fixture.reference);
+			submit(browser);
 			assertThat(browser.currentPath()).isEqualTo("/customers/" + id);
 			assertThat(browser.text(By.tagName("h1"))).isEqualTo("Erased customer " + id);
 			assertThat(browser.find(By.id("customer-erased")).isDisplayed()).isTrue();
