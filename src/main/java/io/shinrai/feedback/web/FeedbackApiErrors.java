@@ -35,6 +35,9 @@ class FeedbackApiErrors {
 
 	@ExceptionHandler
 	ProblemDetail invalid(InvalidFeedbackException ex, Locale locale) {
+		if (ex.violations().stream().anyMatch(violation -> violation.messageKey().equals(FeedbackRules.ERASED))) {
+			return erased(new ErasedFeedbackException(), locale);
+		}
 		return problem(HttpStatus.BAD_REQUEST, "feedback.api.invalid", locale, errors(ex.violations(), locale));
 	}
 
