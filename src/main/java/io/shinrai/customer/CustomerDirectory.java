@@ -204,6 +204,10 @@ public class CustomerDirectory {
 	 */
 	public Customer update(long id, CustomerDetails details, long expectedVersion, String actor) {
 		Customer customer = get(id);
+		if (customer.isErased()) {
+			// nothing personal may be written back; its segment stays as the scores were computed
+			throw new NotFoundException("customer " + id);
+		}
 		if (customer.getVersion() != expectedVersion) {
 			throw new CustomerChangedException(id);
 		}
