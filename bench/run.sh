@@ -45,7 +45,7 @@ log "Building"
 
 log "Generating $CUSTOMERS customers / $ENTRIES entries (seed $SEED, ending today)"
 start=$(seconds)
-java -cp "$JAR" -Dloader.main=io.shinrai.dashboard.demo.DemoDataCommand \
+java -cp "$JAR" -Dloader.main=io.shinrai.demo.DemoDataCommand \
 	org.springframework.boot.loader.launch.PropertiesLauncher \
 	--customers "$CUSTOMERS" --entries "$ENTRIES" --seed "$SEED" --out "$OUT/reference.csv"
 generate_s=$(elapsed "$start" "$(seconds)")

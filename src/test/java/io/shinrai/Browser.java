@@ -10,6 +10,7 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -94,6 +95,15 @@ public final class Browser implements AutoCloseable {
 
 	public Browser click(By target) {
 		driver.findElement(target).click();
+		return this;
+	}
+
+	/** Scrolls the element into view at once, then clicks: Bootstrap scrolls smoothly, so Selenium's own scrolling may still be moving when it clicks. */
+	public Browser clickInView(By target) {
+		WebElement element = driver.findElement(target);
+		((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})",
+				element);
+		element.click();
 		return this;
 	}
 

@@ -43,4 +43,7 @@ public final class AccountRules {
 		return Optional.empty();
 	}
 
+	/** A plausible single email address: no spaces or list separators, a local part, {@code @}, a dotted domain. */
+	public static final String EMAIL_PATTERN = "[^@\\s<>\"(),;:]+@[^@\\s<>\"(),;:]+\\.[^@\\s<>\"(),;:.]+";
+
 }

@@ -99,6 +99,8 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers(HttpMethod.POST, "/api/v1/scoring-policy").hasRole(ADMIN)
 				.requestMatchers(HttpMethod.POST, "/api/v1/feedback").hasRole(MANAGER)
+				// webhooks: admins only, reading included (the secrets are in the answer)
+				.requestMatchers("/api/v1/webhooks", "/api/v1/webhooks/**").hasRole(ADMIN)
 				// privacy: personal data export and erasure
 				.requestMatchers(HttpMethod.GET, "/api/v1/customers/*/personal-data").hasRole(ADMIN)
 				.requestMatchers(HttpMethod.POST, "/api/v1/customers/*/erasure").hasRole(ADMIN)
@@ -138,6 +140,8 @@ class SecurityConfiguration {
 			.requestMatchers(HttpMethod.POST, "/customers", "/customers/**", "/feedback", "/feedback/**",
 					"/recovery/**")
 			.hasRole(MANAGER)
+			// everyone signed in: their own notifications and profile
+			.requestMatchers(HttpMethod.POST, "/notifications/read", "/profile").hasRole(STAFF)
 			// everyone signed in: reading (unknown addresses then answer 404, not 403)
 			.requestMatchers(HttpMethod.GET, "/**").hasRole(STAFF)
 			.anyRequest().denyAll())

@@ -42,6 +42,9 @@ public class UserAccount {
 	@OptimisticLock(excluded = true)
 	private String locale;
 
+	// where notification mails go; optional
+	private String email;
+
 	@Column(name = "created_at", nullable = false, updatable = false)
 	private Instant createdAt;
 
@@ -113,6 +116,14 @@ public class UserAccount {
 
 	void setLocale(String locale) {
 		this.locale = locale;
+	}
+
+	public String getEmail() {
+		return email;
+	}
+
+	void changeEmail(String email) {
+		this.email = email;
 	}
 
 }

@@ -166,6 +166,13 @@ public class UserAccounts implements UserDetailsService {
 		return user;
 	}
 
+	/** {@link #changeDetails} and the user's email address as one edit. */
+	public UserAccount changeDetails(long id, long expectedVersion, String displayName, Role role, String email,
+			String actor) {
+		UserAccount user = changeDetails(id, expectedVersion, displayName, role, actor);
+		return changeEmail(user.getUsername(), email, actor);
+	}
+
 	/**
 	 * Disables or enables sign-in. A disabled user's open sessions end.
 	 * @throws LastAdminException when this would disable the last enabled admin
@@ -184,6 +191,28 @@ public class UserAccounts implements UserDetailsService {
 			events.publishEvent(new UserAccessChanged(user.getUsername()));
 		}
 		return user;
+	}
+
+	/**
+	 * Sets or (with a blank value) removes the address notification mails go to; a user does this for themselves on
+	 * their profile, an admin for anyone.
+	 * @throws IllegalArgumentException when the address is not a plausible email address ({@link #isValidEmail})
+	 */
+	public UserAccount changeEmail(String username, String email, String actor) {
+		UserAccount user = users.findByUsername(username).orElseThrow(() -> new NotFoundException("user " + username));
+		String address = email == null || email.isBlank() ? null : email.strip();
+		requireValid(address == null || isValidEmail(address), "email");
+		if (!java.util.Objects.equals(address, user.getEmail())) {
+			String before = user.getEmail();
+			user.changeEmail(address);
+			audit.record(actor, AuditType.USER_EMAIL_CHANGED, user.getUsername(), "Email changed", before, address);
+		}
+		return user;
+	}
+
+	/** One address, at most 254 characters, with a local part, an {@code @} and a domain with a dot. */
+	public static boolean isValidEmail(String address) {
+		return address != null && address.length() <= 254 && address.matches(AccountRules.EMAIL_PATTERN);
 	}
 
 	/**

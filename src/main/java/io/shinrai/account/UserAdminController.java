@@ -100,7 +100,8 @@ class UserAdminController {
 			return editPage(model, user, form, PasswordForm.of(user));
 		}
 		try {
-			accounts.changeDetails(id, form.getVersion(), form.getDisplayName(), form.getRole(), principal.getName());
+			accounts.changeDetails(id, form.getVersion(), form.getDisplayName(), form.getRole(), form.getEmail(),
+					principal.getName());
 			return saved(id, "users.saved", redirect);
 		}
 		catch (OptimisticLockingFailureException ex) {
@@ -181,12 +182,12 @@ class UserAdminController {
 
 	private UserRow row(UserAccount user) {
 		return new UserRow(user.getId(), user.getUsername(), user.getDisplayName(), user.getRole(), user.isEnabled(),
-				user.getCreatedAt().atZone(zone), user.getVersion());
+				user.getCreatedAt().atZone(zone), user.getVersion(), user.getEmail());
 	}
 
 	/** A user as the pages show it, with the creation time in the business time zone. */
 	record UserRow(long id, String username, String displayName, Role role, boolean enabled,
-			ZonedDateTime createdAt, long version) {
+			ZonedDateTime createdAt, long version, String email) {
 	}
 
 }

@@ -199,7 +199,7 @@ public class FeedbackLog {
 		}
 		rejected.sort(Comparator.comparingInt(BatchResult.Rejected::index));
 		if (!stored.isEmpty()) {
-			events.publishEvent(new FeedbackLogged(stored, null));
+			events.publishEvent(new FeedbackLogged(stored, null, validatedEntries.get(0).importId()));
 		}
 		return new BatchResult(stored, storedIndexes, skipped, rejected);
 	}

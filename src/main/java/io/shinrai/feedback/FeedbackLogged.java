@@ -8,8 +8,14 @@ import java.time.Instant;
  *
  * @param entries the entries as stored now
  * @param corrected for a correction, the entry as it was before (same id); otherwise {@code null}
+ * @param importId the CSV import whose batch this is; {@code null} for the form and the API (so listeners can tell
+ * imported history, which they summarise, from feedback arriving now)
  */
-public record FeedbackLogged(java.util.List<Entry> entries, Entry corrected) {
+public record FeedbackLogged(java.util.List<Entry> entries, Entry corrected, Long importId) {
+
+	public FeedbackLogged(java.util.List<Entry> entries, Entry corrected) {
+		this(entries, corrected, null);
+	}
 
 	public static FeedbackLogged of(Entry entry) {
 		return new FeedbackLogged(java.util.List.of(entry), null);

@@ -8,6 +8,18 @@ import java.util.Collection;
  */
 public final class Negativity {
 
+	/** NPS answers up to this are detractors, and make an entry negative. */
+	public static final int NPS_DETRACTOR_MAX = 6;
+
+	/** CSAT answers up to this make an entry negative. */
+	public static final int CSAT_NEGATIVE_MAX = 2;
+
+	/** CES answers up to this make an entry negative. */
+	public static final int CES_NEGATIVE_MAX = 3;
+
+	/** A mean signal rating up to this makes an entry negative. */
+	public static final int RATING_MEAN_NEGATIVE_MAX = 2;
+
 	private Negativity() {
 	}
 
@@ -25,10 +37,11 @@ public final class Negativity {
 				sum += rating;
 			}
 		}
-		if (count > 0 && sum <= 2 * count) {
+		if (count > 0 && sum <= RATING_MEAN_NEGATIVE_MAX * count) {
 			return true;
 		}
-		return (nps != null && nps <= 6) || (csat != null && csat <= 2) || (ces != null && ces <= 3);
+		return (nps != null && nps <= NPS_DETRACTOR_MAX) || (csat != null && csat <= CSAT_NEGATIVE_MAX)
+				|| (ces != null && ces <= CES_NEGATIVE_MAX);
 	}
 
 }

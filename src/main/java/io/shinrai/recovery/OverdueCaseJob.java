@@ -1,18 +1,26 @@
 package io.shinrai.recovery;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
 import net.javacrumbs.shedlock.core.LockAssert;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Flags OPEN cases whose acknowledgement is overdue ({@code overdue_since}, the database time it noticed) and clears
  * the flag of cases that are no longer overdue. Runs every minute by default; the ShedLock lock keeps several app
- * instances from running it at once, and both statements are idempotent, so a second run changes nothing.
+ * instances from running it at once, and both statements are idempotent, so a second run changes nothing. The cases
+ * it newly flags are published as one {@link RecoveryCasesOverdue}.
  * <p>
  * Pages and measures do not depend on this flag: they count a case as overdue from its due time, so they are right
  * between runs too.
@@ -26,8 +34,14 @@ class OverdueCaseJob {
 
 	private final JdbcClient jdbc;
 
-	OverdueCaseJob(JdbcClient jdbc) {
+	private final TransactionTemplate transactions;
+
+	private final ApplicationEventPublisher events;
+
+	OverdueCaseJob(JdbcClient jdbc, PlatformTransactionManager transactionManager, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.transactions = new TransactionTemplate(transactionManager);
+		this.events = events;
 	}
 
 	@Scheduled(cron = "${shinrai.recovery.overdue-check.cron:0 * * * * *}")
@@ -35,11 +49,25 @@ class OverdueCaseJob {
 			lockAtLeastFor = "${shinrai.recovery.overdue-check.lock-at-least-for:PT15S}")
 	public void markOverdueCases() {
 		LockAssert.assertLocked();
-		// each statement is atomic on its own; no transaction around them, so the lock row commits independently
-		int marked = jdbc.sql("""
-				update recovery_case set overdue_since = now()
-				where status = 'OPEN' and overdue_since is null and acknowledge_due_at < now()
-				""").update();
+		// each step is atomic on its own; no transaction around the job, so the lock row commits independently. The
+		// cases it flags and their event commit together (the event publication registry is the outbox).
+		int marked = transactions.execute(status -> {
+			List<RecoveryCasesOverdue.OverdueCase> flagged = jdbc.sql("""
+					update recovery_case set overdue_since = now()
+					where status = 'OPEN' and overdue_since is null and acknowledge_due_at < now()
+					returning id, customer_id, owner, acknowledge_due_at, overdue_since
+					""")
+				.query((rs, row) -> new RecoveryCasesOverdue.OverdueCase(rs.getLong("id"), rs.getLong("customer_id"),
+						rs.getString("owner"), rs.getTimestamp("acknowledge_due_at").toInstant(),
+						rs.getTimestamp("overdue_since").toInstant()))
+				.list();
+			if (!flagged.isEmpty()) {
+				List<RecoveryCasesOverdue.OverdueCase> sorted = new ArrayList<>(flagged);
+				sorted.sort(Comparator.comparingLong(RecoveryCasesOverdue.OverdueCase::caseId));
+				events.publishEvent(new RecoveryCasesOverdue(sorted));
+			}
+			return flagged.size();
+		});
 		int cleared = jdbc.sql("""
 				update recovery_case set overdue_since = null
 				where overdue_since is not null and (status <> 'OPEN' or acknowledge_due_at >= now())

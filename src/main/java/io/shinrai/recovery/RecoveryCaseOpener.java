@@ -18,6 +18,7 @@ import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -42,6 +43,9 @@ import io.shinrai.scoring.TrustScores;
  * opened case's customer is read in one statement). Idempotent: an entry already attached (re-delivered event,
  * re-import) is skipped. Concurrent events for one customer meet at the unique index on its not-closed case: the
  * loser's insert does nothing and it attaches to the winner's case once that commits.
+ * <p>
+ * Publishes {@link RecoveryCasesOpened} for the cases it opens (one event per feedback event, so an import batch
+ * gives one) and {@link RecoveryCaseStatusChanged} for each case it reopens.
  */
 @Component
 class RecoveryCaseOpener {
@@ -63,10 +67,13 @@ class RecoveryCaseOpener {
 
 	private final AuditLog audit;
 
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock = Clock.systemUTC();
 
 	RecoveryCaseOpener(JdbcClient jdbc, RecoveryCaseRepository cases, TrustScores trustScores, UserAccounts accounts,
-			AuditLog audit) {
+			AuditLog audit, ApplicationEventPublisher events) {
+		this.events = events;
 		this.jdbc = jdbc;
 		this.cases = cases;
 		this.trustScores = trustScores;
@@ -87,11 +94,12 @@ class RecoveryCaseOpener {
 			.filter(entry -> entry.negative() && !entry.receivedAt().isBefore(horizon))
 			.toList();
 		if (!negatives.isEmpty()) {
-			attach(negatives, now, Duration.ofHours(policy.acknowledgeWithinHours()));
+			attach(negatives, now, Duration.ofHours(policy.acknowledgeWithinHours()), event.importId());
 		}
 	}
 
-	private void attach(List<FeedbackLogged.Entry> negatives, Instant now, Duration acknowledgeWithin) {
+	private void attach(List<FeedbackLogged.Entry> negatives, Instant now, Duration acknowledgeWithin,
+			Long importId) {
 		// the publisher may have written through JPA: make its rows visible to the SQL below
 		cases.flush();
 		SortedMap<Long, List<Long>> entriesByCustomer = notYetAttached(negatives);
@@ -101,6 +109,8 @@ class RecoveryCaseOpener {
 		Map<Long, String> loggedBy = loggedBy(entriesByCustomer);
 
 		Map<Long, Long> caseOfCustomer = new HashMap<>();
+		Map<Long, String> ownerOfNewCase = new HashMap<>();
+		List<RecoveryCasesOpened.OpenedCase> openedCases = new ArrayList<>();
 		Set<Long> pending = new TreeSet<>(entriesByCustomer.keySet());
 		for (int round = 1; !pending.isEmpty(); round++) {
 			if (round > MAX_ROUNDS) {
@@ -109,14 +119,18 @@ class RecoveryCaseOpener {
 			for (ActiveCase active : lockNotClosedCases(pending)) {
 				if (active.status() == RecoveryStatus.RESOLVED) {
 					Long firstEntry = entriesByCustomer.get(active.customerId()).get(0);
-					reopen(active.id(), firstEntry, loggedBy.get(firstEntry), now, acknowledgeWithin);
+					reopen(active.id(), active.customerId(), firstEntry, loggedBy.get(firstEntry), now,
+							acknowledgeWithin);
 				}
 				caseOfCustomer.put(active.customerId(), active.id());
 				pending.remove(active.customerId());
 			}
 			if (!pending.isEmpty()) {
-				Map<Long, Long> opened = open(pending, entriesByCustomer, loggedBy, now, acknowledgeWithin);
+				Map<Long, Long> opened = open(pending, entriesByCustomer, loggedBy, now, acknowledgeWithin,
+						ownerOfNewCase);
 				caseOfCustomer.putAll(opened);
+				opened.forEach((customerId, caseId) -> openedCases.add(new RecoveryCasesOpened.OpenedCase(caseId,
+						customerId, ownerOfNewCase.get(customerId), now, RecoveryCase.dueAt(now, acknowledgeWithin))));
 				pending.removeAll(opened.keySet());
 				// what is left lost a race with a concurrent opener whose case is committed now: the next round
 				// finds it
@@ -124,6 +138,10 @@ class RecoveryCaseOpener {
 		}
 		cases.flush();
 		insertEntries(entriesByCustomer, caseOfCustomer, now);
+		if (!openedCases.isEmpty()) {
+			openedCases.sort(Comparator.comparingLong(RecoveryCasesOpened.OpenedCase::caseId));
+			events.publishEvent(new RecoveryCasesOpened(openedCases, importId));
+		}
 	}
 
 	/** The negative entries not attached to any case yet, by customer, each list in feedback id order. */
@@ -167,12 +185,15 @@ class RecoveryCaseOpener {
 			.list();
 	}
 
-	private void reopen(long caseId, long feedbackId, String loggedBy, Instant now, Duration acknowledgeWithin) {
+	private void reopen(long caseId, long customerId, long feedbackId, String loggedBy, Instant now,
+			Duration acknowledgeWithin) {
 		RecoveryCase recoveryCase = cases.findById(caseId).orElseThrow();
 		recoveryCase.reopen(now, acknowledgeWithin);
 		audit.record(SYSTEM, AuditType.RECOVERY_CASE_UPDATED, RecoveryCases.auditSubject(caseId),
 				"Reopened by negative feedback " + feedbackId + " logged by " + loggedBy,
 				RecoveryStatus.RESOLVED.name(), RecoveryStatus.OPEN.name());
+		events.publishEvent(new RecoveryCaseStatusChanged(caseId, customerId, RecoveryStatus.RESOLVED,
+				RecoveryStatus.OPEN, SYSTEM, recoveryCase.getOwner(), now));
 	}
 
 	/**
@@ -181,7 +202,7 @@ class RecoveryCaseOpener {
 	 * transaction.
 	 */
 	private Map<Long, Long> open(Set<Long> customerIds, SortedMap<Long, List<Long>> entriesByCustomer,
-			Map<Long, String> loggedBy, Instant now, Duration acknowledgeWithin) {
+			Map<Long, String> loggedBy, Instant now, Duration acknowledgeWithin, Map<Long, String> ownerOf) {
 		int size = customerIds.size();
 		Long[] customers = new Long[size];
 		String[] owners = new String[size];
@@ -195,6 +216,7 @@ class RecoveryCaseOpener {
 			String logger = loggedBy.get(entriesByCustomer.get(customerId).get(0));
 			customers[i] = customerId;
 			owners[i] = (logger != null && mayOwn.computeIfAbsent(logger, this::isManager)) ? logger : null;
+			ownerOf.put(customerId, owners[i]);
 			trusts[i] = trust.score().trust();
 			statuses[i] = trust.status().name();
 			i++;

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
@@ -52,10 +53,13 @@ public class RecoveryCases {
 
 	private final AuditLog audit;
 
+	private final ApplicationEventPublisher events;
+
 	private final Clock clock = Clock.systemUTC();
 
 	RecoveryCases(RecoveryCaseRepository cases, JdbcClient jdbc, CustomerDirectory customers, TrustScores trustScores,
-			UserAccounts accounts, AuditLog audit) {
+			UserAccounts accounts, AuditLog audit, ApplicationEventPublisher events) {
+		this.events = events;
 		this.cases = cases;
 		this.jdbc = jdbc;
 		this.customers = customers;
@@ -132,15 +136,19 @@ public class RecoveryCases {
 				recoveryCase.getVersion(), recoveryCase.allowedActions(), entries, notes);
 	}
 
-	/** Makes one of the moves of the case's workflow. */
+	/** Makes one of the moves of the case's workflow; publishes {@link RecoveryCaseStatusChanged}. */
 	public void apply(long caseId, Long expectedVersion, RecoveryAction action, String actor) {
 		RecoveryCase recoveryCase = load(caseId, expectedVersion);
 		String before = state(recoveryCase);
+		RecoveryStatus from = recoveryCase.getStatus();
 		Duration acknowledgeWithin = Duration.ofHours(trustScores.activePolicy().acknowledgeWithinHours());
-		recoveryCase.apply(action, actor, clock.instant(), acknowledgeWithin);
+		Instant now = clock.instant();
+		recoveryCase.apply(action, actor, now, acknowledgeWithin);
 		save(recoveryCase);
 		audit.record(actor, AuditType.RECOVERY_CASE_UPDATED, auditSubject(caseId), action.name(), before,
 				state(recoveryCase));
+		events.publishEvent(new RecoveryCaseStatusChanged(caseId, recoveryCase.getCustomerId(), from,
+				recoveryCase.getStatus(), actor, recoveryCase.getOwner(), now));
 	}
 
 	/** Hands the case to a manager (or admin). */

@@ -46,8 +46,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class BasisBuilder implements SmartInitializingSingleton {
 
-	static final long SUMS_LOCK = 7351900;
-
 	static final long POLICY_LOCK = 7351901;
 
 	private static final Logger log = LoggerFactory.getLogger(BasisBuilder.class);
@@ -295,7 +293,7 @@ class BasisBuilder implements SmartInitializingSingleton {
 			throw new IllegalStateException("application stopping");
 		}
 		Boolean goOn = tx.execute(status -> {
-			jdbc.sql("select pg_advisory_xact_lock(?)").param(SUMS_LOCK).query((rs, row) -> 1).single();
+			jdbc.sql("select pg_advisory_xact_lock(?)").param(ScoringSql.SUMS_LOCK).query((rs, row) -> 1).single();
 			if (!wanted(id)) {
 				abandon(id);
 				return false;
@@ -360,7 +358,7 @@ class BasisBuilder implements SmartInitializingSingleton {
 	/** The switch: this basis serves from now on, the previous one retires; all in one transaction. */
 	private boolean finish(long id) {
 		Boolean finished = tx.execute(status -> {
-			jdbc.sql("select pg_advisory_xact_lock(?)").param(SUMS_LOCK).query((rs, row) -> 1).single();
+			jdbc.sql("select pg_advisory_xact_lock(?)").param(ScoringSql.SUMS_LOCK).query((rs, row) -> 1).single();
 			if (!wanted(id)) {
 				abandon(id);
 				return false;

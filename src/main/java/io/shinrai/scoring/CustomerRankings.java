@@ -14,7 +14,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.shinrai.feedback.Signal;
 
 /**
  * The customers list: every customer scored as of an instant, in SQL, so that it can be filtered by band and status,
@@ -46,25 +45,16 @@ public class CustomerRankings {
 		Serving serving = policies.servingState();
 		ScoringPolicy policy = serving.policy();
 		Basis basis = serving.basis();
-		Instant t = TrustScores.micros(query.asOf());
+		Instant t = RowTime.micros(query.asOf());
 		boolean fromSums = basis != null && basis.covers(query.asOf());
 		Map<String, Object> params = new HashMap<>();
-		params.put("t", TrustScores.timestamp(t));
+		params.put("t", RowTime.timestamp(t));
 		params.put("windowStart",
-				TrustScores.timestamp(TrustScores.micros(query.asOf().minus(Duration.ofDays(policy.riskWindowDays())))));
-		params.put("f", fromSums ? basis.decayTo(query.asOf()) : 1.0);
-		params.put("m", policy.priorStrength());
-		params.put("mu", policy.priorMean());
+				RowTime.timestamp(RowTime.micros(query.asOf().minus(Duration.ofDays(policy.riskWindowDays())))));
+		params.putAll(ScoringSql.trustParameters(policy, fromSums ? basis.decayTo(query.asOf()) : 1.0));
 		params.put("low", policy.lowThreshold());
 		params.put("high", policy.highThreshold());
 		params.put("atRisk", policy.atRiskCount());
-		int weightSum = 0;
-		for (Signal signal : Signal.values()) {
-			params.put("weight_" + signal.key(), policy.weight(signal));
-			weightSum += policy.weight(signal);
-		}
-		// a double, as TrustCalculator adds the weights up in a double
-		params.put("weightSum", (double) weightSum);
 		String sums;
 		boolean anyLate = fromSums && jdbc.sql("select exists (select 1 from feedback where received_at > ?)")
 			.param(params.get("t"))
@@ -101,8 +91,8 @@ public class CustomerRankings {
 					    cross join lateral (select %2$s) o
 					    cross join lateral (%3$s) d
 					    where f.received_at <= :t group by f.customer_id)
-					""".formatted(RawSql.summed("d", "", ""), RawSql.observationColumns("p.w", ""),
-					RawSql.decay(":halfLife"));
+					""".formatted(ScoringSql.summed("d", "", ""), ScoringSql.observationColumns("p.w", ""),
+					ScoringSql.decay(":halfLife"));
 		}
 		List<String> where = new ArrayList<>();
 		if (query.text() != null) {
@@ -169,10 +159,7 @@ public class CustomerRankings {
 				    where %s and negative and received_at > :windowStart and received_at <= :t group by customer_id),
 				ranked as (%s),
 				classified as (
-				    select *, case when trust is null then null when trust >= :high then 'HIGH'
-				                   when trust < :low then 'LOW' else 'MEDIUM' end as band,
-				              case when negatives >= :atRisk then 'AT_RISK' when negatives >= 1 then 'WATCH'
-				                   else 'OK' end as status
+				    select *, %s as band, %s as status
 				    from ranked),
 				page as (
 				    select *, %s as total from classified where %s
@@ -182,6 +169,7 @@ public class CustomerRankings {
 				from page p join customer c on c.id = p.id
 				order by %s
 				""".formatted(sums, allNegatives ? "true" : "false", ranked(query, where, policy, withTail),
+				ScoringSql.band("trust"), ScoringSql.status("negatives"),
 				countAll ? "count(*) over ()" : "0",
 				outer.isEmpty() ? "true" : String.join(" and ", outer), order(query.sort(), "", ""),
 				allNegatives ? "p.negatives" : """
@@ -203,15 +191,15 @@ public class CustomerRankings {
 				    select c.id, c.reference, c.name, c.segment from customer c where %s
 				    order by lower(c.name), c.id limit :limit offset :offset)
 				select c.id, c.reference, c.name, c.segment, s.last_received_at, tr.trust,
-				       case when tr.trust is null then null when tr.trust >= :high then 'HIGH'
-				            when tr.trust < :low then 'LOW' else 'MEDIUM' end as band,
+				       %s as band,
 				       (select count(*) from feedback f where f.customer_id = c.id and f.negative
 				            and f.received_at > :windowStart and f.received_at <= :t) as negatives
 				from page c
 				left join sums s on s.customer_id = c.id
 				cross join lateral (%s) tr
 				order by lower(c.name), c.id
-				""".formatted(sums, where.isEmpty() ? "true" : String.join(" and ", where), trustExpression(policy));
+				""".formatted(sums, where.isEmpty() ? "true" : String.join(" and ", where), ScoringSql.band("tr.trust"),
+						ScoringSql.trust(policy));
 		return jdbc.sql(sql).params(params).query((rs, row) -> customer(rs, policy)).list();
 	}
 
@@ -241,8 +229,8 @@ public class CustomerRankings {
 				""")
 			.param("atRisk", policy.atRiskCount())
 			.param("windowStart",
-					TrustScores.timestamp(TrustScores.micros(asOf.minus(Duration.ofDays(policy.riskWindowDays())))))
-			.param("t", TrustScores.timestamp(TrustScores.micros(asOf)))
+					RowTime.timestamp(RowTime.micros(asOf.minus(Duration.ofDays(policy.riskWindowDays())))))
+			.param("t", RowTime.timestamp(RowTime.micros(asOf)))
 			.query(rs -> {
 				counts.put(CustomerStatus.AT_RISK, rs.getLong("at_risk"));
 				counts.put(CustomerStatus.WATCH, rs.getLong("watch"));
@@ -271,37 +259,6 @@ public class CustomerRankings {
 	}
 
 	/**
-	 * A subquery (for a lateral join) giving {@code trust} from the row {@code s} of sums: the arithmetic of
-	 * {@link TrustCalculator#fromSums}, operation by operation, so both agree to the last bits. It is one flat
-	 * expression (no nested subqueries, which cost a plan node per customer): with a prior (m > 0) every signal has a
-	 * score as soon as there is any evidence, so the denominator is the sum of all weights; without one, a signal
-	 * counts only where it has evidence of its own.
-	 */
-	private static String trustExpression(ScoringPolicy policy) {
-		List<String> evidence = new ArrayList<>();
-		List<String> numerator = new ArrayList<>();
-		List<String> denominator = new ArrayList<>();
-		for (Signal signal : Signal.values()) {
-			String k = signal.key();
-			String e = "(s.w_" + k + " * :f)";
-			String p = "(s.wp_" + k + " * :f)";
-			evidence.add(e);
-			if (policy.priorStrength() > 0) {
-				numerator.add(":weight_" + k + " * ((" + p + " + :m * :mu) / (" + e + " + :m))");
-			}
-			else {
-				numerator.add("case when " + e + " > 0 then :weight_" + k + " * ((" + p + " + :m * :mu) / (" + e
-						+ " + :m)) else 0 end");
-				denominator.add("case when " + e + " > 0 then :weight_" + k + " else 0 end");
-			}
-		}
-		String hasData = "(0 + " + String.join(" + ", evidence) + ") > 0";
-		String weights = policy.priorStrength() > 0 ? ":weightSum" : "nullif(0 + " + String.join(" + ", denominator) + ", 0)";
-		return "select case when " + hasData + " then (0 + " + String.join(" + ", numerator) + ") / " + weights
-				+ " end as trust";
-	}
-
-	/**
 	 * Every customer with its trust (null without data), newest feedback and negative count. Without a text or
 	 * segment filter, and unless sorted by name, the customers are ranked straight from their rows of sums, and the
 	 * customers without any (no feedback yet) are appended by id; this avoids hashing every wide row of sums against
@@ -318,7 +275,7 @@ public class CustomerRankings {
 					%s
 					""".formatted(query.status() != null ? "coalesce(n.n, 0)" : "0",
 					query.status() != null ? "left join negatives n on n.customer_id = s.customer_id" : "",
-					trustExpression(policy), withTail ? """
+					ScoringSql.trust(policy), withTail ? """
 							union all
 							select c.id, null, null, 0 from customer c
 							where not exists (select 1 from sums s where s.customer_id = c.id)""" : "");
@@ -332,7 +289,7 @@ public class CustomerRankings {
 				where %s
 				""".formatted(query.sort() == CustomerSort.NAME ? "c.name," : "",
 				query.status() != null ? "coalesce(n.n, 0)" : "0",
-				query.status() != null ? "left join negatives n on n.customer_id = c.id" : "", trustExpression(policy),
+				query.status() != null ? "left join negatives n on n.customer_id = c.id" : "", ScoringSql.trust(policy),
 				where.isEmpty() ? "true" : String.join(" and ", where));
 	}
 

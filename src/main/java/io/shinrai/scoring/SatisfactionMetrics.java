@@ -3,12 +3,20 @@ package io.shinrai.scoring;
 import java.time.Instant;
 import java.util.Collection;
 
+import io.shinrai.feedback.Negativity;
+
 /**
  * NPS, CSAT (top-two-box percent) and CES (mean) over a period, each {@code null} when nobody answered: a missing
  * value must read as "—", not as a score of 0.
  */
 public record SatisfactionMetrics(Double nps, long npsResponses, Double csat, long csatResponses, Double ces,
 		long cesResponses) {
+
+	/** NPS answers from this on are promoters (detractors: up to {@link Negativity#NPS_DETRACTOR_MAX}). */
+	static final int NPS_PROMOTER_MIN = 9;
+
+	/** CSAT answers from this on are the top two boxes. */
+	static final int CSAT_TOP_TWO_MIN = 4;
 
 	/** Entries received in [from, to). */
 	public static SatisfactionMetrics of(Collection<FeedbackFacts> feedback, Instant from, Instant to) {
@@ -22,12 +30,12 @@ public record SatisfactionMetrics(Double nps, long npsResponses, Double csat, lo
 			}
 			if (facts.nps() != null) {
 				npsResponses++;
-				promoters += (facts.nps() >= 9) ? 1 : 0;
-				detractors += (facts.nps() <= 6) ? 1 : 0;
+				promoters += (facts.nps() >= NPS_PROMOTER_MIN) ? 1 : 0;
+				detractors += (facts.nps() <= Negativity.NPS_DETRACTOR_MAX) ? 1 : 0;
 			}
 			if (facts.csat() != null) {
 				csatResponses++;
-				csatTop2 += (facts.csat() >= 4) ? 1 : 0;
+				csatTop2 += (facts.csat() >= CSAT_TOP_TWO_MIN) ? 1 : 0;
 			}
 			if (facts.ces() != null) {
 				cesResponses++;

@@ -1,5 +1,8 @@
 package io.shinrai.scoring;
 
+import java.util.HashMap;
+import java.util.Map;
+
 import io.shinrai.feedback.Channel;
 
 /**
@@ -9,6 +12,39 @@ public record Scope(String segment, Channel channel) {
 
 	public static Scope company() {
 		return new Scope(null, null);
+	}
+
+	/** Whether a breakdown of this scope by segment includes the cells of {@code cellChannel}. */
+	boolean listsSegmentsOf(Channel cellChannel) {
+		return channel == null || channel == cellChannel;
+	}
+
+	/** Whether a breakdown of this scope by channel includes the cells of {@code cellSegment}. */
+	boolean listsChannelsOf(String cellSegment) {
+		return segment == null || segment.equals(cellSegment);
+	}
+
+	/** The condition on the rows of the sums tables and the contribution view ({@code and …}, or nothing). */
+	String sumsFilter() {
+		return (segment != null ? " and segment = :segment" : "") + (channel != null ? " and channel = :channel" : "");
+	}
+
+	/** The condition on feedback rows {@code f} joined to their customer {@code c}. */
+	String rowsFilter() {
+		return "true" + (segment != null ? " and c.segment = :segment" : "")
+				+ (channel != null ? " and f.channel = :channel" : "");
+	}
+
+	/** The parameters of {@link #sumsFilter} and {@link #rowsFilter}. */
+	Map<String, Object> params() {
+		Map<String, Object> params = new HashMap<>();
+		if (segment != null) {
+			params.put("segment", segment);
+		}
+		if (channel != null) {
+			params.put("channel", channel.name());
+		}
+		return params;
 	}
 
 }

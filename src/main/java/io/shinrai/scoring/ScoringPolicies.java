@@ -86,11 +86,6 @@ public class ScoringPolicies {
 		return activate(old.policy(), reason, basedOnVersion, actor, version);
 	}
 
-	/** The allowed ranges of docs/scoring.md: an empty list when {@code draft} may be activated. */
-	public static List<PolicyFieldError> validate(ScoringPolicy draft) {
-		return PolicyValidation.check(draft);
-	}
-
 	/** The newest recomputation of the sums (running, finished or superseded), if any was ever needed. */
 	public Optional<RecomputationStatus> recomputationStatus() {
 		return builder.latestStatus();

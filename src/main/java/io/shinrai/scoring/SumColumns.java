@@ -30,16 +30,6 @@ final class SumColumns {
 		return columns.toString();
 	}
 
-	/** Stored forward-decayed sums times {@code decay}: Σ w·p and Σ w as of the instant {@code decay} is for. */
-	static Map<Signal, SignalSums> read(ResultSet rs, double decay) throws SQLException {
-		Map<Signal, SignalSums> sums = new EnumMap<>(Signal.class);
-		for (Signal signal : Signal.values()) {
-			sums.put(signal, new SignalSums(rs.getDouble("wp_" + signal.key()) * decay,
-					rs.getDouble("w_" + signal.key()) * decay));
-		}
-		return sums;
-	}
-
 	/** Raw (undecayed) sums as stored, to be added up before decaying. */
 	static double[] raw(ResultSet rs) throws SQLException {
 		double[] values = new double[2 * Signal.values().length];

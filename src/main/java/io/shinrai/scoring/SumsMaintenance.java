@@ -1,5 +1,6 @@
 package io.shinrai.scoring;
 
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -13,20 +14,35 @@ import io.shinrai.feedback.FeedbackLogged;
 /**
  * Keeps the trust sums in step with the feedback, in the transaction that stores it: new entries are added to every
  * live basis with set-based upserts (exact under concurrent inserts); a correction recomputes the customers and days
- * it touched, before and after, from the rows (exact, and simpler than subtracting what the old entry added).
+ * it touched, before and after, from the rows (exact, and simpler than subtracting what the old entry added). Then the
+ * status of the customers concerned is checked ({@link CustomerStatusWatch}).
  */
 @Component
 class SumsMaintenance {
 
 	private final JdbcClient jdbc;
 
-	SumsMaintenance(JdbcClient jdbc) {
+	private final CustomerStatusWatch statuses;
+
+	SumsMaintenance(JdbcClient jdbc, CustomerStatusWatch statuses) {
 		this.jdbc = jdbc;
+		this.statuses = statuses;
 	}
 
 	@EventListener
 	@Transactional
 	void on(FeedbackLogged event) {
+		updateSums(event);
+		// after the sums, so that a listener of the status change reads trust that includes this feedback
+		Set<Long> customers = new LinkedHashSet<>();
+		event.entries().forEach(entry -> customers.add(entry.customerId()));
+		if (event.corrected() != null) {
+			customers.add(event.corrected().customerId());
+		}
+		statuses.check(customers, event.importId(), Instant.now());
+	}
+
+	private void updateSums(FeedbackLogged event) {
 		if (event.corrected() == null) {
 			Long[] ids = event.entries().stream().map(FeedbackLogged.Entry::feedbackId).toArray(Long[]::new);
 			if (ids.length > 0) {

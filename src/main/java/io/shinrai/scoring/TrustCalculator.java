@@ -79,10 +79,6 @@ public final class TrustCalculator {
 		return new TrustScore(trust, band, evidence, signals);
 	}
 
-	public static CustomerStatus status(Collection<FeedbackFacts> feedback, ScoringPolicy policy, Instant asOf) {
-		return CustomerStatus.of(negativeCount(feedback, policy, asOf), policy);
-	}
-
 	/** Negative entries with 0 ≤ T − t < riskWindowDays, measured between exact instants. */
 	public static long negativeCount(Collection<FeedbackFacts> feedback, ScoringPolicy policy, Instant asOf) {
 		Duration window = Duration.ofDays(policy.riskWindowDays());

@@ -108,6 +108,21 @@ class EndpointAccessTests {
 			Map.entry("POST /admin/policy/{version}/reactivate", Access.ADMIN),
 			// dashboard: demo data for an empty database
 			Map.entry("POST /admin/demo-data", Access.ADMIN),
+			// notifications: everyone's own notifications and profile; webhooks for admins
+			Map.entry("GET /notifications", Access.STAFF),
+			Map.entry("GET /notifications/{id:\\d+}", Access.STAFF),
+			Map.entry("POST /notifications/read", Access.STAFF),
+			Map.entry("GET /profile", Access.STAFF),
+			Map.entry("POST /profile", Access.STAFF),
+			Map.entry("GET /admin/webhooks", Access.ADMIN),
+			Map.entry("POST /admin/webhooks", Access.ADMIN),
+			Map.entry("GET /admin/webhooks/{id:\\d+}", Access.ADMIN),
+			Map.entry("POST /admin/webhooks/{id:\\d+}/test", Access.ADMIN),
+			Map.entry("POST /admin/webhooks/{id:\\d+}/enabled", Access.ADMIN),
+			Map.entry("POST /admin/webhooks/{id:\\d+}/delete", Access.ADMIN),
+			Map.entry("GET /api/v1/webhooks", Access.ADMIN),
+			Map.entry("POST /api/v1/webhooks", Access.ADMIN),
+			Map.entry("DELETE /api/v1/webhooks/{id:\\d+}", Access.ADMIN),
 			// privacy: export, erasure, transparency report, retention
 			Map.entry("GET /api/v1/customers/{ref}/personal-data", Access.ADMIN),
 			Map.entry("POST /api/v1/customers/{ref}/erasure", Access.ADMIN),
@@ -122,8 +137,10 @@ class EndpointAccessTests {
 
 	private static final Set<String> NOT_PROBED_WHEN_ALLOWED = Set.of("POST /admin/demo-data", "POST /admin/users/{id}",
 			"POST /admin/users/{id}/enabled", "POST /admin/users/{id}/password", "POST /admin/policy",
-			"POST /admin/policy/{version}/reactivate", "POST /api/v1/customers/{ref}/erasure",
-			"POST /customers/{id}/erasure", "POST /admin/retention");
+			"POST /admin/policy/{version}/reactivate", "POST /profile", "POST /admin/webhooks/{id:\\d+}/test",
+			"POST /admin/webhooks/{id:\\d+}/enabled", "POST /admin/webhooks/{id:\\d+}/delete",
+			"DELETE /api/v1/webhooks/{id:\\d+}",
+			"POST /api/v1/customers/{ref}/erasure", "POST /customers/{id}/erasure", "POST /admin/retention");
 
 	@Autowired
 	private MockMvc mvc;

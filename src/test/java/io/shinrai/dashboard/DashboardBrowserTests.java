@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.shinrai.Browser;
 import io.shinrai.IntegrationTest;
+import io.shinrai.TestFeedback;
 import io.shinrai.TestUsers;
 import io.shinrai.feedback.Channel;
 import io.shinrai.feedback.Signal;
@@ -31,6 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class DashboardBrowserTests {
 
+	@Autowired
+	private TestFeedback testFeedback;
+
 	@LocalServerPort
 	private int port;
 
@@ -48,8 +52,8 @@ class DashboardBrowserTests {
 	/** A few customers of one segment with feedback over the last months, so the dashboard has something to show. */
 	@BeforeEach
 	void someFeedback() {
-		DashboardFixtures fixtures = new DashboardFixtures(jdbc, transactions, events);
-		segment = "Browser " + DashboardFixtures.uniqueSegment().substring(2, 10);
+		TestFeedback fixtures = testFeedback;
+		segment = "Browser " + TestFeedback.uniqueSegment().substring(2, 10);
 		Instant now = Instant.now();
 		long tanaka = fixtures.customer(segment, "株式会社田中商事");
 		long carter = fixtures.customer(segment, "Carter & King Ltd");
@@ -71,13 +75,6 @@ class DashboardBrowserTests {
 		return "segment=" + UriUtils.encodeQueryParam(segment, java.nio.charset.StandardCharsets.UTF_8);
 	}
 
-	/** Bootstrap scrolls smoothly, so Selenium's own scrolling may still be moving when it clicks. */
-	static void click(Browser browser, By target) {
-		WebElement element = browser.find(target);
-		((ChromeDriver) browser.driver())
-			.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
-		element.click();
-	}
 
 	@Test
 	void staffReadsTheDashboardInEnglishAndJapanese() {
@@ -97,11 +94,11 @@ class DashboardBrowserTests {
 			// the text alternative is folded away and opens without JavaScript
 			WebElement table = browser.find(By.cssSelector("#trend-data table"));
 			assertThat(table.isDisplayed()).isFalse();
-			click(browser, By.cssSelector("#trend-data summary"));
+			browser.clickInView(By.cssSelector("#trend-data summary"));
 			assertThat(table.isDisplayed()).isTrue();
 			assertThat(browser.text(By.cssSelector("#trend-data thead"))).contains("Week ending");
 
-			click(browser, By.cssSelector("a[hreflang=ja]"));
+			browser.clickInView(By.cssSelector("a[hreflang=ja]"));
 			new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
 				.until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "ja"));
 			assertThat(browser.text(By.cssSelector("main h1"))).isEqualTo("ダッシュボード");
@@ -137,7 +134,7 @@ class DashboardBrowserTests {
 			browser.go("/?" + segmentQuery());
 			new Select(browser.find(By.id("period"))).selectByValue("365");
 			new Select(browser.find(By.id("channel"))).selectByValue("PHONE");
-			click(browser, By.cssSelector("#dashboard-filters button[type=submit]"));
+			browser.clickInView(By.cssSelector("#dashboard-filters button[type=submit]"));
 			new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("period=365"));
 			assertThat(browser.driver().getCurrentUrl()).contains("period=365").contains("channel=PHONE").contains("segment=");
 			assertThat(browser.text(By.id("breakdown-channel"))).contains("Phone").doesNotContain("E-mail");
@@ -149,7 +146,7 @@ class DashboardBrowserTests {
 	void explainsHowToStartWhenTheChosenScopeHasNoFeedback() {
 		try (Browser browser = Browser.open(port)) {
 			browser.go("/login?lang=en").signIn(TestUsers.MANAGER, TestUsers.PASSWORD);
-			browser.go("/?segment=" + DashboardFixtures.uniqueSegment());
+			browser.go("/?segment=" + TestFeedback.uniqueSegment());
 			assertThat(browser.text(By.id("empty-state"))).contains("Log feedback").contains("Import a CSV file");
 			assertThat(browser.driver().findElements(By.id("trust-panel"))).isEmpty();
 			browser.screenshot("dashboard-empty-en");

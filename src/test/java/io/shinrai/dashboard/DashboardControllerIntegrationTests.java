@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 
 import io.shinrai.IntegrationTest;
+import io.shinrai.TestFeedback;
 import io.shinrai.TestUsers;
 import io.shinrai.feedback.Channel;
 import io.shinrai.feedback.Signal;
@@ -31,6 +32,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class DashboardControllerIntegrationTests {
 
 	@Autowired
+	private TestFeedback testFeedback;
+
+	@Autowired
 	private MockMvc mvc;
 
 	@Autowired
@@ -51,8 +55,8 @@ class DashboardControllerIntegrationTests {
 
 	@BeforeEach
 	void someFeedbackOfTheLastWeeks() {
-		DashboardFixtures fixtures = new DashboardFixtures(jdbc, transactions, events);
-		segment = DashboardFixtures.uniqueSegment();
+		TestFeedback fixtures = testFeedback;
+		segment = TestFeedback.uniqueSegment();
 		customer = fixtures.customer(segment, "山田商事株式会社");
 		Instant now = Instant.now();
 		fixtures.entry(customer, now.minus(Duration.ofDays(3))).channel(Channel.PHONE)
@@ -181,7 +185,7 @@ class DashboardControllerIntegrationTests {
 
 		@Test
 		void tellsManagersHowToStart() throws Exception {
-			String html = page("?segment=" + DashboardFixtures.uniqueSegment(), "en", TestUsers.MANAGER);
+			String html = page("?segment=" + TestFeedback.uniqueSegment(), "en", TestUsers.MANAGER);
 			assertThat(html).contains("id=\"empty-state\"")
 				.contains("href=\"/feedback/new\"", "href=\"/import\"")
 				.doesNotContain("id=\"trust-panel\"", "id=\"trend-panel\"");
@@ -189,7 +193,7 @@ class DashboardControllerIntegrationTests {
 
 		@Test
 		void tellsStaffWhoCanAddFeedbackInJapanese() throws Exception {
-			String html = page("?segment=" + DashboardFixtures.uniqueSegment(), "ja", TestUsers.STAFF);
+			String html = page("?segment=" + TestFeedback.uniqueSegment(), "ja", TestUsers.STAFF);
 			assertThat(html).contains("id=\"empty-state\"", "マネージャーがフィードバックを記録するか")
 				.doesNotContain("href=\"/feedback/new\"");
 		}

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import io.shinrai.IntegrationTest;
+import io.shinrai.TestFeedback;
 import io.shinrai.dashboard.DashboardView.BreakdownRow;
 import io.shinrai.dashboard.DashboardView.CustomerAtRisk;
 import io.shinrai.dashboard.DashboardView.IncidentRow;
@@ -32,6 +33,9 @@ import static org.assertj.core.api.Assertions.within;
 @IntegrationTest
 class DashboardIntegrationTests {
 
+	@Autowired
+	private TestFeedback testFeedback;
+
 	/** The worked example of docs/scoring.md is as of this instant. */
 	private static final Instant T = Instant.parse("2026-06-30T00:00:00Z");
 
@@ -50,11 +54,11 @@ class DashboardIntegrationTests {
 	@Autowired
 	private ApplicationEventPublisher events;
 
-	private DashboardFixtures fixtures;
+	private TestFeedback fixtures;
 
 	@BeforeEach
 	void fixtures() {
-		fixtures = new DashboardFixtures(jdbc, transactions, events);
+		fixtures = testFeedback;
 	}
 
 	private static DashboardQuery lastDays(String segment, Channel channel, int days, Instant to) {
@@ -63,7 +67,7 @@ class DashboardIntegrationTests {
 
 	@Test
 	void showsTheWorkedExampleOfTheScoringSpecificationThroughTheScoringApi() {
-		String segment = DashboardFixtures.uniqueSegment();
+		String segment = TestFeedback.uniqueSegment();
 		long customer = fixtures.customer(segment, "Worked Example Ltd");
 		fixtures.entry(customer, Instant.parse("2026-04-01T00:00:00Z"))
 			.rating(Signal.TRANSPARENCY, 5).rating(Signal.QUALITY, 4).save();
@@ -87,7 +91,7 @@ class DashboardIntegrationTests {
 
 	@Test
 	void takesTheTrustChangeOverThirtyDaysFromTheScoringApi() {
-		String segment = DashboardFixtures.uniqueSegment();
+		String segment = TestFeedback.uniqueSegment();
 		long customer = fixtures.customer(segment, "Change Co");
 		fixtures.entry(customer, T.minus(Duration.ofDays(60))).rating(Signal.QUALITY, 5).save();
 		fixtures.entry(customer, T.minus(Duration.ofDays(10))).rating(Signal.QUALITY, 1).save();
@@ -102,7 +106,7 @@ class DashboardIntegrationTests {
 
 	@Test
 	void drawsTheWeeklyTrendFromTheScoringApiAtEachWeeksEnd() {
-		String segment = DashboardFixtures.uniqueSegment();
+		String segment = TestFeedback.uniqueSegment();
 		long customer = fixtures.customer(segment, "Trend KK");
 		fixtures.entry(customer, T.minus(Duration.ofDays(200))).rating(Signal.VALUES, 2).nps(3).save();
 		fixtures.entry(customer, T.minus(Duration.ofDays(20))).rating(Signal.VALUES, 5).nps(10).save();
@@ -129,7 +133,7 @@ class DashboardIntegrationTests {
 
 	@Test
 	void countsSatisfactionOfThePeriodAndLeavesMetricsWithoutAnswersEmpty() {
-		String segment = DashboardFixtures.uniqueSegment();
+		String segment = TestFeedback.uniqueSegment();
 		long customer = fixtures.customer(segment, "NPS Only GmbH");
 		fixtures.entry(customer, T.minus(Duration.ofDays(5))).nps(10).save();
 		fixtures.entry(customer, T.minus(Duration.ofDays(6))).nps(9).save();
@@ -151,7 +155,7 @@ class DashboardIntegrationTests {
 
 	@Test
 	void listsCustomersAtRiskAndOnWatchWithTheLowestTrustFirst() {
-		String segment = DashboardFixtures.uniqueSegment();
+		String segment = TestFeedback.uniqueSegment();
 		long atRisk = fixtures.customer(segment, "株式会社リスク");
 		long alsoAtRisk = fixtures.customer(segment, "Also At Risk Inc.");
 		long watch = fixtures.customer(segment, "Watch & Co");
@@ -180,7 +184,7 @@ class DashboardIntegrationTests {
 
 	@Test
 	void ranksIncidentsByDamageNotByCount() {
-		String segment = DashboardFixtures.uniqueSegment();
+		String segment = TestFeedback.uniqueSegment();
 		long customer = fixtures.customer(segment, "Incident AG");
 		fixtures.entry(customer, T.minus(Duration.ofDays(1))).incident("BROKEN_PROMISE").save();
 		fixtures.entry(customer, T.minus(Duration.ofDays(2))).incident("INCONSISTENT_SERVICE").save();
@@ -197,7 +201,7 @@ class DashboardIntegrationTests {
 
 	@Test
 	void breaksDownByChannelAndSegmentWithTheScoringApisTrust() {
-		String segment = DashboardFixtures.uniqueSegment();
+		String segment = TestFeedback.uniqueSegment();
 		long customer = fixtures.customer(segment, "Breakdown SA");
 		fixtures.entry(customer, T.minus(Duration.ofDays(1))).channel(Channel.PHONE).rating(Signal.QUALITY, 2).save();
 		fixtures.entry(customer, T.minus(Duration.ofDays(2))).channel(Channel.PHONE).rating(Signal.QUALITY, 3).save();
@@ -228,7 +232,7 @@ class DashboardIntegrationTests {
 
 	@Test
 	void showsTheEmptyStateForAScopeWithoutFeedback() {
-		DashboardView view = dashboard.view(lastDays(DashboardFixtures.uniqueSegment(), null, 30, T));
+		DashboardView view = dashboard.view(lastDays(TestFeedback.uniqueSegment(), null, 30, T));
 
 		assertThat(view.isEmpty()).isTrue();
 		assertThat(view.trust().hasData()).isFalse();
@@ -241,7 +245,7 @@ class DashboardIntegrationTests {
 
 	@Test
 	void showsTheRecoveryMeasuresOfTheSegment() {
-		String segment = DashboardFixtures.uniqueSegment();
+		String segment = TestFeedback.uniqueSegment();
 		long onTime = fixtures.customer(segment, "On Time Ltd");
 		long late = fixtures.customer(segment, "Late KK");
 		fixtures.customer(segment, "Happy Co");
@@ -264,14 +268,14 @@ class DashboardIntegrationTests {
 		assertThat(recovery.medianHoursToResolve()).isNull();
 		assertThat(recovery.recoveryRatePercent()).isNull();
 
-		RecoveryPanel none = dashboard.view(lastDays(DashboardFixtures.uniqueSegment(), null, 30, T)).recovery();
+		RecoveryPanel none = dashboard.view(lastDays(TestFeedback.uniqueSegment(), null, 30, T)).recovery();
 		assertThat(none.open()).isZero();
 		assertThat(none.overdue()).isZero();
 	}
 
 	@Test
 	void listsTheSegmentsCustomersHave() {
-		String segment = DashboardFixtures.uniqueSegment();
+		String segment = TestFeedback.uniqueSegment();
 		fixtures.customer(segment, "Segment Holder");
 		assertThat(dashboard.segments()).contains(segment).doesNotHaveDuplicates().isSorted();
 	}

@@ -96,7 +96,7 @@ class RecomputationIntegrationTests {
 		try (Connection blocker = dataSource.getConnection()) {
 			blocker.setAutoCommit(false);
 			try (Statement statement = blocker.createStatement()) {
-				statement.execute("select pg_advisory_xact_lock_shared(" + BasisBuilder.SUMS_LOCK + ")");
+				statement.execute("select pg_advisory_xact_lock_shared(" + ScoringSql.SUMS_LOCK + ")");
 			}
 			activated = policies.activate(draft, "Shorter memory", previous.version(), "admin");
 
@@ -152,7 +152,7 @@ class RecomputationIntegrationTests {
 		try (Connection blocker = dataSource.getConnection()) {
 			blocker.setAutoCommit(false);
 			try (Statement statement = blocker.createStatement()) {
-				statement.execute("select pg_advisory_xact_lock_shared(" + BasisBuilder.SUMS_LOCK + ")");
+				statement.execute("select pg_advisory_xact_lock_shared(" + ScoringSql.SUMS_LOCK + ")");
 			}
 			longer = policies.activate(ScoringPoliciesIntegrationTests.withHalfLife(previous.policy(), 180),
 					"Longer memory", previous.version(), "admin");

@@ -241,7 +241,7 @@ class ScoringPoliciesIntegrationTests {
 		void refusesAllWeightsZero() {
 			ScoringPolicy zero = withWeights(ScoringPolicy.defaults(), 0, 0, 0, 0, 0);
 
-			assertThat(ScoringPolicies.validate(zero)).extracting(PolicyFieldError::messageKey)
+			assertThat(PolicyValidation.check(zero)).extracting(PolicyFieldError::messageKey)
 				.containsExactly("scoring.policy.invalid.weightsAllZero");
 		}
 
@@ -254,8 +254,8 @@ class ScoringPoliciesIntegrationTests {
 			ScoringPolicy edges = new ScoringPolicy(withWeights(d, 100, 0, 0, 0, 0).weights(), 3650, 0, 100,
 					severities, 0, 100, 7, 10, 720);
 
-			assertThat(ScoringPolicies.validate(edges)).isEmpty();
-			assertThat(ScoringPolicies.validate(new ScoringPolicy(d.weights(), 7, 50, 0, d.severities(), 99.9, 100,
+			assertThat(PolicyValidation.check(edges)).isEmpty();
+			assertThat(PolicyValidation.check(new ScoringPolicy(d.weights(), 7, 50, 0, d.severities(), 99.9, 100,
 					365, 1, 1))).isEmpty();
 		}
 

@@ -57,7 +57,7 @@ class TrustCalculatorTests {
 		assertThat(score.trust()).isCloseTo(50.116330, EXACT);
 		assertThat(score.evidence()).isCloseTo(6.968503, EXACT);
 		assertThat(score.band()).isEqualTo(Band.MEDIUM);
-		assertThat(TrustCalculator.status(EXAMPLE, DEFAULTS, T)).isEqualTo(CustomerStatus.WATCH);
+		assertThat(statusOf(EXAMPLE)).isEqualTo(CustomerStatus.WATCH);
 		assertThat(TrustCalculator.negativeCount(EXAMPLE, DEFAULTS, T)).isOne();
 	}
 
@@ -295,9 +295,9 @@ class TrustCalculatorTests {
 			FeedbackFacts recent = negative(T.minus(Duration.ofDays(1)));
 			FeedbackFacts expired = negative(T.minus(window));
 
-			assertThat(TrustCalculator.status(List.of(expired), DEFAULTS, T)).isEqualTo(CustomerStatus.OK);
-			assertThat(TrustCalculator.status(List.of(recent, expired), DEFAULTS, T)).isEqualTo(CustomerStatus.WATCH);
-			assertThat(TrustCalculator.status(List.of(recent, negative(T)), DEFAULTS, T))
+			assertThat(statusOf(List.of(expired))).isEqualTo(CustomerStatus.OK);
+			assertThat(statusOf(List.of(recent, expired))).isEqualTo(CustomerStatus.WATCH);
+			assertThat(statusOf(List.of(recent, negative(T))))
 				.isEqualTo(CustomerStatus.AT_RISK);
 		}
 
@@ -490,6 +490,10 @@ class TrustCalculatorTests {
 		ScoringPolicy d = ScoringPolicy.defaults();
 		return new ScoringPolicy(weights, halfLifeDays, priorStrength, d.priorMean(), d.severities(), lowThreshold,
 				highThreshold, d.riskWindowDays(), d.atRiskCount(), d.acknowledgeWithinHours());
+	}
+
+	private static CustomerStatus statusOf(List<FeedbackFacts> feedback) {
+		return CustomerStatus.of(TrustCalculator.negativeCount(feedback, DEFAULTS, T), DEFAULTS);
 	}
 
 }

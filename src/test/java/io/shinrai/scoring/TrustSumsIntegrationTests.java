@@ -244,7 +244,7 @@ class TrustSumsIntegrationTests {
 			assertScope(segment + "/EMAIL" + when, scores.forScope(new Scope(segment, Channel.EMAIL), at), rows,
 					row -> row.segment().equals(segment) && row.channel() == Channel.EMAIL, policy, at);
 
-			Map<String, TrustScore> bySegment = scores.bySegment(at);
+			Map<String, TrustScore> bySegment = scores.breakdown(Scope.company(), at).bySegment();
 			for (String s : world.segments) {
 				TrustScore expected = score(rows, row -> row.segment().equals(s), policy, at);
 				if (expected.evidence() > 0) {
@@ -254,7 +254,7 @@ class TrustSumsIntegrationTests {
 					assertThat(bySegment).doesNotContainKey(s);
 				}
 			}
-			Map<Channel, TrustScore> byChannel = scores.byChannel(at);
+			Map<Channel, TrustScore> byChannel = scores.breakdown(Scope.company(), at).byChannel();
 			for (Channel channel : Channel.values()) {
 				TrustScore expected = score(rows, row -> row.channel() == channel, policy, at);
 				if (expected.evidence() > 0) {
@@ -265,7 +265,7 @@ class TrustSumsIntegrationTests {
 		}
 		// a trend over all the instants at once, and NPS/CSAT/CES over periods [from, to)
 		List<Instant> sorted = instants.stream().sorted().toList();
-		List<TrustScore> trend = scores.trend(new Scope(world.segments.get(0), null), sorted);
+		List<TrustScore> trend = scores.history(new Scope(world.segments.get(0), null), sorted).stream().map(ScopeTrust::score).toList();
 		for (int i = 0; i < sorted.size(); i++) {
 			String segment = world.segments.get(0);
 			assertSameScore("trend " + sorted.get(i), trend.get(i),
@@ -278,7 +278,7 @@ class TrustSumsIntegrationTests {
 				.map(Row::facts)
 				.filter(f -> !f.receivedAt().isBefore(from) && f.receivedAt().isBefore(to))
 				.toList();
-			assertThat(scores.satisfaction(Scope.company(), from, to)).as("period " + from + " – " + to)
+			assertThat(ActivityCounts.total(scores.activity(from, to), Scope.company()).satisfaction()).as("period " + from + " – " + to)
 				.satisfies(metrics -> assertSameMetrics(metrics, SatisfactionMetrics.of(period, Instant.MIN, Instant.MAX)));
 		}
 	}
@@ -314,7 +314,7 @@ class TrustSumsIntegrationTests {
 				assertBand(what, customer.band(), expected);
 			}
 			assertThat(customer.negativeCount()).as(what).isEqualTo(TrustCalculator.negativeCount(facts, policy, at));
-			assertThat(customer.status()).as(what).isEqualTo(TrustCalculator.status(facts, policy, at));
+			assertThat(customer.status()).as(what).isEqualTo(CustomerStatus.of(TrustCalculator.negativeCount(facts, policy, at), policy));
 			// lowest first, no data last
 			if (noDataSeen) {
 				assertThat(customer.trust()).as(what + " (no data sorts last)").isNull();

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.task.TaskRejectedException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -25,6 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.shinrai.audit.AuditLog;
 import io.shinrai.audit.AuditType;
+import io.shinrai.feedback.FeedbackImportFinished;
 import io.shinrai.system.NotFoundException;
 
 /**
@@ -57,7 +59,10 @@ public class FeedbackImports implements DisposableBean {
 
 	private final ThreadPoolTaskExecutor executor;
 
+	private final ApplicationEventPublisher events;
+
 	FeedbackImports(ImportJobs jobs, ImportBatchWriter writer, AuditLog audit, PlatformTransactionManager transactionManager,
+			ApplicationEventPublisher events,
 			@Value("${shinrai.business-time-zone:Asia/Tokyo}") ZoneId zone,
 			@Value("${shinrai.import.batch-size:2000}") int batchSize,
 			@Value("${shinrai.import.threads:2}") int threads,
@@ -68,6 +73,7 @@ public class FeedbackImports implements DisposableBean {
 		this.jobs = jobs;
 		this.writer = writer;
 		this.audit = audit;
+		this.events = events;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.settings = new ImportRun.Settings(zone, batchSize, CsvRecordReader.DEFAULT_MAX_RECORD_CHARS, writers);
 		this.directory = directory;
@@ -220,6 +226,7 @@ public class FeedbackImports implements DisposableBean {
 					"import " + id, String.format("%s: %d rows, %d imported, %d skipped as already imported, %d rejected%s",
 							job.fileName(), job.rowsDone(), job.imported(), job.skipped(), job.rejected(),
 							failure == null ? "" : "; stopped: " + failure.key() + " " + failure.args()));
+			events.publishEvent(new FeedbackImportFinished(id, job.fileName(), actor, failure == null, job.imported()));
 		});
 	}
 

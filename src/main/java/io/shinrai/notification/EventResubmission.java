@@ -1,0 +1,50 @@
+package io.shinrai.notification;
+
+import java.time.Duration;
+
+import net.javacrumbs.shedlock.core.LockAssert;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.modulith.events.CompletedEventPublications;
+import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Hands event publications whose listener failed (a database hiccup, a bug fixed since) to their listener again,
+ * every few minutes, in one instance at a time; outstanding publications are also republished at start-up
+ * ({@code spring.modulith.events.republish-outstanding-events-on-restart}). Completed publications are kept a week,
+ * for diagnosis, then removed.
+ */
+@Component
+class EventResubmission {
+
+	static final String LOCK_NAME = "notification-event-resubmission";
+
+	private final IncompleteEventPublications incomplete;
+
+	private final CompletedEventPublications completed;
+
+	private final Duration olderThan;
+
+	EventResubmission(IncompleteEventPublications incomplete, CompletedEventPublications completed,
+			@Value("${shinrai.notifications.resubmit-older-than:PT5M}") Duration olderThan) {
+		this.incomplete = incomplete;
+		this.completed = completed;
+		this.olderThan = olderThan;
+	}
+
+	@Scheduled(cron = "${shinrai.notifications.resubmission.cron:0 */5 * * * *}")
+	@SchedulerLock(name = LOCK_NAME, lockAtMostFor = "PT10M", lockAtLeastFor = "PT1M")
+	void scheduledRun() {
+		LockAssert.assertLocked();
+		resubmit();
+	}
+
+	void resubmit() {
+		incomplete.resubmitIncompletePublicationsOlderThan(olderThan);
+		completed.deletePublicationsOlderThan(Duration.ofDays(7));
+	}
+
+}

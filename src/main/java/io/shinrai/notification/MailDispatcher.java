@@ -1,0 +1,142 @@
+package io.shinrai.notification;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends the queued mails. Each poll claims due rows with {@code FOR UPDATE SKIP LOCKED} and leases them (moves their
+ * next attempt past the send), so several instances never send one mail at once and a mail whose instance died
+ * mid-send is sent again after the lease. A failure is retried per the retry schedule; after the last attempt the
+ * mail is marked failed.
+ */
+@Component
+class MailDispatcher {
+
+	private static final Logger log = LoggerFactory.getLogger(MailDispatcher.class);
+
+	private static final Duration LEASE = Duration.ofMinutes(2);
+
+	private static final int BATCH = 20;
+
+	private final JdbcClient jdbc;
+
+	private final ObjectProvider<JavaMailSender> sender;
+
+	private final TransactionTemplate transactions;
+
+	private final RetrySchedule retries;
+
+	private final String from;
+
+	MailDispatcher(JdbcClient jdbc, ObjectProvider<JavaMailSender> sender, PlatformTransactionManager transactionManager,
+			@Value("${shinrai.mail.retry-delays:" + RetrySchedule.DEFAULT + "}") List<Duration> delays,
+			@Value("${shinrai.mail.from:shinrai@localhost}") String from) {
+		this.jdbc = jdbc;
+		this.sender = sender;
+		this.transactions = new TransactionTemplate(transactionManager);
+		this.retries = new RetrySchedule(delays);
+		this.from = from;
+	}
+
+	@Scheduled(cron = "${shinrai.mail.dispatch.cron:*/10 * * * * *}")
+	void scheduledRun() {
+		sendDue();
+	}
+
+	/** Sends the mails due now, batch after batch; returns how many were sent. */
+	int sendDue() {
+		JavaMailSender mail = sender.getIfAvailable();
+		if (mail == null) {
+			return 0;
+		}
+		int sent = 0;
+		List<Queued> batch;
+		do {
+			batch = claim();
+			for (Queued queued : batch) {
+				if (deliver(mail, queued)) {
+					sent++;
+				}
+			}
+		}
+		while (batch.size() == BATCH);
+		return sent;
+	}
+
+	private List<Queued> claim() {
+		return transactions.execute(status -> jdbc.sql("""
+				update mail_outbox set attempts = attempts + 1, next_attempt_at = :lease
+				where id in (select id from mail_outbox
+				             where sent_at is null and failed_at is null and next_attempt_at <= :now
+				             order by next_attempt_at, id limit :batch for update skip locked)
+				returning id, recipient, subject, text_body, html_body, attempts
+				""")
+			.param("now", Timestamp.from(Instant.now()))
+			.param("lease", Timestamp.from(Instant.now().plus(LEASE)))
+			.param("batch", BATCH)
+			.query((rs, row) -> new Queued(rs.getLong("id"), rs.getString("recipient"), rs.getString("subject"),
+					rs.getString("text_body"), rs.getString("html_body"), rs.getInt("attempts")))
+			.list());
+	}
+
+	private boolean deliver(JavaMailSender mail, Queued queued) {
+		try {
+			MimeMessage message = mail.createMimeMessage();
+			MimeMessageHelper helper = new MimeMessageHelper(message, queued.html() != null, "UTF-8");
+			helper.setFrom(from);
+			helper.setTo(queued.recipient());
+			helper.setSubject(queued.subject());
+			if (queued.html() != null) {
+				helper.setText(queued.text(), queued.html());
+			}
+			else {
+				helper.setText(queued.text());
+			}
+			mail.send(message);
+			jdbc.sql("update mail_outbox set sent_at = now(), last_error = null where id = ?").param(queued.id()).update();
+			return true;
+		}
+		catch (MailException | MessagingException ex) {
+			Duration wait = retries.after(queued.attempts());
+			log.warn("Mail {} to {} not sent (attempt {}): {}", queued.id(), queued.recipient(), queued.attempts(),
+					ex.getMessage());
+			if (wait == null) {
+				jdbc.sql("update mail_outbox set failed_at = now(), last_error = ? where id = ?")
+					.params(excerpt(ex.getMessage()), queued.id())
+					.update();
+			}
+			else {
+				jdbc.sql("update mail_outbox set next_attempt_at = ?, last_error = ? where id = ?")
+					.params(Timestamp.from(Instant.now().plus(wait)), excerpt(ex.getMessage()), queued.id())
+					.update();
+			}
+			return false;
+		}
+	}
+
+	private static String excerpt(String text) {
+		return text == null ? null : text.substring(0, Math.min(text.length(), 1000));
+	}
+
+	private record Queued(long id, String recipient, String subject, String text, String html, int attempts) {
+	}
+
+}

@@ -1,0 +1,25 @@
+package io.shinrai.notification;
+
+import java.util.List;
+
+/**
+ * One thing to tell a user, as message key and arguments (rendered in the reader's language when shown or mailed).
+ * The message's argument {0} is the number of items; notices with the same group key add up (an import's new cases
+ * become one "N new cases from import X").
+ *
+ * @param variant the message key below {@code notification.}, e.g. {@code case.opened}
+ * @param args arguments {1}, {2}, … of the message
+ * @param link the page it is about, relative to the base URL (e.g. {@code /recovery/12})
+ */
+record Notice(String variant, String groupKey, List<String> args, String link, int count) {
+
+	Object[] messageArgs(int total) {
+		Object[] all = new Object[args.size() + 1];
+		all[0] = total;
+		for (int i = 0; i < args.size(); i++) {
+			all[i + 1] = args.get(i);
+		}
+		return all;
+	}
+
+}

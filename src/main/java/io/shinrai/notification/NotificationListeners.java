@@ -1,0 +1,306 @@
+package io.shinrai.notification;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+import io.shinrai.customer.Customer;
+import io.shinrai.customer.CustomerDirectory;
+import io.shinrai.feedback.FeedbackImportFinished;
+import io.shinrai.feedback.FeedbackLogged;
+import io.shinrai.recovery.RecoveryCaseStatusChanged;
+import io.shinrai.recovery.RecoveryCasesOpened;
+import io.shinrai.recovery.RecoveryCasesOverdue;
+import io.shinrai.scoring.CustomerStatusChanged;
+import io.shinrai.scoring.TrustDropped;
+
+/**
+ * Receives the events worth acting on through Spring Modulith's event publication registry: each is stored with the
+ * transaction that publishes it and handed over after the commit, in a transaction of its own; until a handler
+ * succeeds its publication stays incomplete and is delivered again (at start-up, and by {@link EventResubmission}).
+ * Handlers are idempotent ({@link Announcements} records every event key once).
+ * <p>
+ * Events of imported history are summarised: an import batch gives one webhook call per event type and endpoint, and
+ * users get one in-app notice per import ("N new cases from import X") and one mail when the import ends.
+ * {@link #on(TrustDropped)} is the way in for every module that detects a drop of trust.
+ */
+@Component
+public class NotificationListeners {
+
+	/** Up to this many cases or customers in one event are told one by one, more as one notice. */
+	static final int ONE_BY_ONE = 10;
+
+	private final Announcements announcements;
+
+	private final CustomerDirectory customers;
+
+	private final MailTemplates templates;
+
+	NotificationListeners(Announcements announcements, CustomerDirectory customers, MailTemplates templates) {
+		this.announcements = announcements;
+		this.customers = customers;
+		this.templates = templates;
+	}
+
+	@ApplicationModuleListener
+	void on(FeedbackLogged event) {
+		if (event.corrected() != null || event.entries().isEmpty()) {
+			return;
+		}
+		announceFeedback(NotificationType.FEEDBACK_LOGGED, event.entries(), event.importId());
+		List<FeedbackLogged.Entry> negatives = event.entries().stream().filter(FeedbackLogged.Entry::negative).toList();
+		if (!negatives.isEmpty()) {
+			announceFeedback(NotificationType.FEEDBACK_NEGATIVE, negatives, event.importId());
+		}
+	}
+
+	private void announceFeedback(NotificationType type, List<FeedbackLogged.Entry> entries, Long importId) {
+		long first = entries.stream().mapToLong(FeedbackLogged.Entry::feedbackId).min().orElseThrow();
+		Map<Long, Customer> names = importId == null ? customersOf(entries.stream().map(FeedbackLogged.Entry::customerId).toList())
+				: Map.of();
+		List<Map<String, Object>> items = new ArrayList<>();
+		List<Notice> notices = new ArrayList<>();
+		for (FeedbackLogged.Entry entry : entries) {
+			Map<String, Object> item = new LinkedHashMap<>();
+			item.put("feedbackId", entry.feedbackId());
+			putCustomer(item, entry.customerId(), names);
+			item.put("receivedAt", entry.receivedAt().toString());
+			item.put("negative", entry.negative());
+			item.put("source", entry.source().name());
+			item.put("url", templates.link("/feedback/" + entry.feedbackId()));
+			items.add(item);
+			if (importId == null) {
+				notices.add(new Notice(type.eventName(), type.eventName() + ":" + entry.feedbackId(),
+						List.of(customerName(entry.customerId(), names)), "/feedback/" + entry.feedbackId(), 1));
+			}
+		}
+		if (importId != null) {
+			notices.add(importNotice(type, importId, entries.size(), "/import/" + importId));
+		}
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("importId", importId);
+		data.put("entries", items);
+		announcements.announce(new Announcement(type, type.eventName() + ":" + first, Instant.now(), importId,
+				entries.size(), data, notices));
+	}
+
+	@ApplicationModuleListener
+	void on(RecoveryCasesOpened event) {
+		if (event.cases().isEmpty()) {
+			return;
+		}
+		Map<Long, Customer> names = event.importId() == null
+				? customersOf(event.cases().stream().map(RecoveryCasesOpened.OpenedCase::customerId).toList()) : Map.of();
+		List<Map<String, Object>> items = new ArrayList<>();
+		List<Notice> notices = new ArrayList<>();
+		for (RecoveryCasesOpened.OpenedCase opened : event.cases()) {
+			Map<String, Object> item = new LinkedHashMap<>();
+			item.put("caseId", opened.caseId());
+			putCustomer(item, opened.customerId(), names);
+			item.put("owner", opened.owner());
+			item.put("openedAt", opened.openedAt().toString());
+			item.put("acknowledgeDueAt", opened.acknowledgeDueAt().toString());
+			item.put("url", templates.link("/recovery/" + opened.caseId()));
+			items.add(item);
+			if (event.importId() == null) {
+				notices.add(new Notice("case.opened", "case.opened:" + opened.caseId() + ":" + opened.openedAt().toEpochMilli(),
+						List.of(customerName(opened.customerId(), names)), "/recovery/" + opened.caseId(), 1));
+			}
+		}
+		if (event.importId() != null) {
+			notices.add(importNotice(NotificationType.CASE_OPENED, event.importId(), event.cases().size(), "/recovery"));
+		}
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("importId", event.importId());
+		data.put("cases", items);
+		RecoveryCasesOpened.OpenedCase first = event.cases().get(0);
+		announcements.announce(new Announcement(NotificationType.CASE_OPENED,
+				"case.opened:" + first.caseId() + ":" + first.openedAt().toEpochMilli(), first.openedAt(),
+				event.importId(), event.cases().size(), data, notices));
+	}
+
+	@ApplicationModuleListener
+	void on(RecoveryCaseStatusChanged event) {
+		Map<Long, Customer> names = customersOf(List.of(event.customerId()));
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("caseId", event.caseId());
+		putCustomer(data, event.customerId(), names);
+		data.put("from", event.from().name());
+		data.put("to", event.to().name());
+		data.put("actor", event.actor());
+		data.put("owner", event.owner());
+		data.put("at", event.at().toString());
+		data.put("url", templates.link("/recovery/" + event.caseId()));
+		String key = "case.status_changed:" + event.caseId() + ":" + event.at().toEpochMilli() + ":" + event.to();
+		announcements.announce(new Announcement(NotificationType.CASE_STATUS_CHANGED, key, event.at(), null, 1, data,
+				List.of(new Notice("case.status_changed." + event.to().name(), key,
+						List.of(customerName(event.customerId(), names), event.actor()), "/recovery/" + event.caseId(),
+						1))));
+	}
+
+	@ApplicationModuleListener
+	void on(RecoveryCasesOverdue event) {
+		if (event.cases().isEmpty()) {
+			return;
+		}
+		boolean oneByOne = event.cases().size() <= ONE_BY_ONE;
+		Map<Long, Customer> names = oneByOne
+				? customersOf(event.cases().stream().map(RecoveryCasesOverdue.OverdueCase::customerId).toList()) : Map.of();
+		List<Map<String, Object>> items = new ArrayList<>();
+		List<Notice> notices = new ArrayList<>();
+		for (RecoveryCasesOverdue.OverdueCase overdue : event.cases()) {
+			Map<String, Object> item = new LinkedHashMap<>();
+			item.put("caseId", overdue.caseId());
+			putCustomer(item, overdue.customerId(), names);
+			item.put("owner", overdue.owner());
+			item.put("acknowledgeDueAt", overdue.acknowledgeDueAt().toString());
+			item.put("overdueSince", overdue.overdueSince().toString());
+			item.put("url", templates.link("/recovery/" + overdue.caseId()));
+			items.add(item);
+			if (oneByOne) {
+				notices.add(new Notice("case.overdue",
+						"case.overdue:" + overdue.caseId() + ":" + overdue.overdueSince().toEpochMilli(),
+						List.of(customerName(overdue.customerId(), names)), "/recovery/" + overdue.caseId(), 1));
+			}
+		}
+		RecoveryCasesOverdue.OverdueCase first = event.cases().get(0);
+		String key = "case.overdue:" + first.caseId() + ":" + first.overdueSince().toEpochMilli();
+		if (!oneByOne) {
+			notices.add(new Notice("case.overdue.many", key, List.of(), "/recovery?tab=overdue", event.cases().size()));
+		}
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("cases", items);
+		announcements.announce(new Announcement(NotificationType.CASE_OVERDUE, key, first.overdueSince(), null,
+				event.cases().size(), data, notices));
+	}
+
+	@ApplicationModuleListener
+	void on(CustomerStatusChanged event) {
+		if (event.changes().isEmpty()) {
+			return;
+		}
+		boolean oneByOne = event.importId() == null && event.changes().size() <= ONE_BY_ONE;
+		Map<Long, Customer> names = oneByOne
+				? customersOf(event.changes().stream().map(CustomerStatusChanged.Change::customerId).toList()) : Map.of();
+		List<Map<String, Object>> items = new ArrayList<>();
+		List<Notice> notices = new ArrayList<>();
+		CustomerStatusChanged.Change first = event.changes().get(0);
+		String key = "customer.status_changed:" + first.customerId() + ":" + event.at().toEpochMilli() + ":" + first.to();
+		for (CustomerStatusChanged.Change change : event.changes()) {
+			Map<String, Object> item = new LinkedHashMap<>();
+			putCustomer(item, change.customerId(), names);
+			item.put("from", change.from().name());
+			item.put("to", change.to().name());
+			item.put("negativeCount", change.negativeCount());
+			item.put("url", templates.link("/customers/" + change.customerId()));
+			items.add(item);
+			if (oneByOne) {
+				notices.add(new Notice("customer.status_changed." + change.to().name(),
+						"customer.status_changed:" + change.customerId() + ":" + event.at().toEpochMilli(),
+						List.of(customerName(change.customerId(), names)), "/customers/" + change.customerId(), 1));
+			}
+		}
+		if (event.importId() != null) {
+			notices.add(importNotice(NotificationType.CUSTOMER_STATUS_CHANGED, event.importId(), event.changes().size(),
+					"/customers"));
+		}
+		else if (!oneByOne) {
+			notices.add(new Notice("customer.status_changed.many", key, List.of(), "/customers", event.changes().size()));
+		}
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("importId", event.importId());
+		data.put("at", event.at().toString());
+		data.put("customers", items);
+		announcements.announce(new Announcement(NotificationType.CUSTOMER_STATUS_CHANGED, key, event.at(),
+				event.importId(), event.changes().size(), data, notices));
+	}
+
+	/**
+	 * A scope's trust dropped. Published by {@code scoring}'s trust watch; any other module that detects a drop
+	 * publishes a {@link TrustDropped} as well (or calls this method in a transaction of its own).
+	 */
+	@ApplicationModuleListener
+	public void on(TrustDropped event) {
+		String variant;
+		String scopeName;
+		String path;
+		if (event.segment() != null) {
+			variant = "trust.dropped.segment";
+			scopeName = event.segment();
+			path = "/?segment=" + java.net.URLEncoder.encode(event.segment(), java.nio.charset.StandardCharsets.UTF_8);
+		}
+		else if (event.channel() != null) {
+			variant = "trust.dropped.channel";
+			scopeName = event.channel().name();
+			path = "/?channel=" + event.channel().name();
+		}
+		else {
+			variant = "trust.dropped.company";
+			scopeName = "";
+			path = "/";
+		}
+		Map<String, Object> scope = new LinkedHashMap<>();
+		scope.put("kind", event.segment() != null ? "segment" : event.channel() != null ? "channel" : "company");
+		scope.put("segment", event.segment());
+		scope.put("channel", event.channel() == null ? null : event.channel().name());
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("scope", scope);
+		data.put("trustBefore", event.trustBefore());
+		data.put("trustAfter", event.trustAfter());
+		data.put("drop", event.drop());
+		data.put("thresholdPoints", event.thresholdPoints());
+		data.put("days", 7);
+		data.put("at", event.at().toString());
+		data.put("url", templates.link(path));
+		String key = "trust.dropped:" + event.scopeKey() + ":" + event.at().toEpochMilli();
+		announcements.announce(new Announcement(NotificationType.TRUST_DROPPED, key, event.at(), null, 1, data,
+				List.of(new Notice(variant, key, List.of(scopeName, points(event.trustBefore()), points(event.trustAfter())),
+						path, 1))));
+	}
+
+	@ApplicationModuleListener
+	void on(FeedbackImportFinished event) {
+		announcements.importFinished(event);
+	}
+
+	private static Notice importNotice(NotificationType type, long importId, int count, String link) {
+		return new Notice(type.eventName() + ".import", "import:" + importId + ":" + type.eventName(),
+				List.of(Long.toString(importId)), link, count);
+	}
+
+	private Map<Long, Customer> customersOf(List<Long> ids) {
+		Map<Long, Customer> found = new HashMap<>();
+		for (Long id : ids) {
+			if (!found.containsKey(id)) {
+				customers.find(id).ifPresent(customer -> found.put(id, customer));
+			}
+		}
+		return found;
+	}
+
+	private static void putCustomer(Map<String, Object> item, long customerId, Map<Long, Customer> names) {
+		item.put("customerId", customerId);
+		Customer customer = names.get(customerId);
+		if (customer != null) {
+			item.put("customerRef", customer.getReference());
+			item.put("customerName", customer.getName());
+		}
+	}
+
+	private static String customerName(long customerId, Map<Long, Customer> names) {
+		Customer customer = names.get(customerId);
+		return customer == null ? "#" + customerId : customer.getName();
+	}
+
+	private static String points(double trust) {
+		return String.format(Locale.ROOT, "%.1f", trust);
+	}
+
+}
