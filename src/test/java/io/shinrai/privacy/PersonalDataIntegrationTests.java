@@ -138,7 +138,7 @@ class PersonalDataIntegrationTests {
 		Instant asOf = Instant.now();
 		TrustScore company = scores.forScope(Scope.company(), asOf).score();
 		TrustScore segment = scores.forScope(new Scope(fixture.segment, null), asOf).score();
-		Map<Channel, TrustScore> channels = scores.byChannel(asOf);
+		Map<Channel, TrustScore> channels = byChannel(asOf);
 		double customerTrust = scores.forCustomer(id, asOf).score().trust();
 
 		mvc.perform(post("/api/v1/customers/{ref}/erasure", fixture.reference)
@@ -152,7 +152,7 @@ class PersonalDataIntegrationTests {
 		assertThat(PrivacyFixtures.rowsContaining(jdbc, needles(fixture))).isEmpty();
 		assertSame(company, scores.forScope(Scope.company(), asOf).score());
 		assertSame(segment, scores.forScope(new Scope(fixture.segment, null), asOf).score());
-		Map<Channel, TrustScore> channelsAfter = scores.byChannel(asOf);
+		Map<Channel, TrustScore> channelsAfter = byChannel(asOf);
 		channels.forEach((channel, score) -> assertSame(score, channelsAfter.get(channel)));
 		assertThat(scores.forCustomer(id, asOf).score().trust()).isCloseTo(customerTrust, org.assertj.core.data.Offset.offset(1e-9));
 
@@ -194,6 +194,14 @@ class PersonalDataIntegrationTests {
 				.with(httpBasic(TestUsers.ADMIN, TestUsers.PASSWORD)))
 			.andExpect(status().isNotFound())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+	}
+
+	private Map<Channel, TrustScore> byChannel(Instant asOf) {
+		Map<Channel, TrustScore> channels = new java.util.EnumMap<>(Channel.class);
+		for (Channel channel : Channel.values()) {
+			channels.put(channel, scores.forScope(new Scope(null, channel), asOf).score());
+		}
+		return channels;
 	}
 
 	private static void assertSame(TrustScore before, TrustScore after) {
