@@ -3,13 +3,14 @@ package io.shinrai.audit;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.util.UriComponentsBuilder;
+
+import io.shinrai.system.BusinessTime;
 
 /** The audit log for admins: every recorded action, filterable by type, user and period, newest first. */
 @Controller
@@ -23,9 +24,9 @@ class AuditLogController {
 
 	private final ZoneId zone;
 
-	AuditLogController(AuditLog auditLog, @Value("${shinrai.business-time-zone}") ZoneId zone) {
+	AuditLogController(AuditLog auditLog, BusinessTime businessTime) {
 		this.auditLog = auditLog;
-		this.zone = zone;
+		this.zone = businessTime.zone();
 	}
 
 	@GetMapping("/admin/audit")

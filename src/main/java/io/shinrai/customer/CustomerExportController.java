@@ -8,12 +8,12 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import io.shinrai.system.CsvDownload;
+import io.shinrai.system.BusinessTime;
 
 /**
  * {@code /customers/export.csv}: the customers the list shows, streamed as CSV for Excel. The list's search
@@ -29,9 +29,9 @@ class CustomerExportController {
 
 	private final ZoneId zone;
 
-	CustomerExportController(CustomerExport export, @Value("${shinrai.business-time-zone:Asia/Tokyo}") ZoneId zone) {
+	CustomerExportController(CustomerExport export, BusinessTime businessTime) {
 		this.export = export;
-		this.zone = zone;
+		this.zone = businessTime.zone();
 	}
 
 	@GetMapping("/customers/export.csv")

@@ -9,6 +9,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
+import io.shinrai.customer.CustomerDirectory;
 import io.shinrai.scoring.Band;
 import io.shinrai.scoring.CustomerRankings;
 import io.shinrai.scoring.CustomerSort;
@@ -25,16 +26,19 @@ class CustomerListController {
 
 	private final ScoringPolicies policies;
 
-	CustomerListController(CustomerRankings rankings, ScoringPolicies policies) {
+	private final CustomerDirectory customers;
+
+	CustomerListController(CustomerRankings rankings, ScoringPolicies policies, CustomerDirectory customers) {
 		this.rankings = rankings;
 		this.policies = policies;
+		this.customers = customers;
 	}
 
 	@GetMapping("/customers")
 	String showCustomers(@ModelAttribute("filter") CustomerListForm filter, Model model, HttpServletResponse response) {
 		Instant now = Instant.now();
 		CustomerListForm.Parsed parsed = filter.parse(now);
-		model.addAttribute("segments", rankings.segments());
+		model.addAttribute("segments", customers.segments());
 		model.addAttribute("bands", Band.values());
 		model.addAttribute("statuses", CustomerStatus.values());
 		model.addAttribute("sorts", CustomerSort.values());

@@ -1,6 +1,5 @@
 package io.shinrai.dashboard;
 
-import java.sql.Timestamp;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,13 +8,9 @@ import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -27,11 +22,14 @@ import io.shinrai.recovery.RecoveryMeasurement;
 import io.shinrai.recovery.RecoveryMeasures;
 import io.shinrai.dashboard.DashboardView.RiskPanel;
 import io.shinrai.dashboard.DashboardView.TrendPoint;
+import io.shinrai.customer.CustomerDirectory;
 import io.shinrai.feedback.Channel;
+import io.shinrai.feedback.FeedbackStatistics;
 import io.shinrai.feedback.IncidentType;
 import io.shinrai.feedback.Signal;
 import io.shinrai.scoring.ActivityCounts;
-import io.shinrai.scoring.CustomerTrust;
+import io.shinrai.scoring.CustomersAtRisk;
+import io.shinrai.scoring.CustomersAtRisk.Watchlist;
 import io.shinrai.scoring.Scope;
 import io.shinrai.scoring.ScopeBreakdown;
 import io.shinrai.scoring.ScopeTrust;
@@ -40,11 +38,13 @@ import io.shinrai.scoring.SignalScore;
 import io.shinrai.scoring.TrustCalculator;
 import io.shinrai.scoring.TrustScore;
 import io.shinrai.scoring.TrustScores;
+import io.shinrai.system.BusinessTime;
 
 /**
- * The dashboard's reads. Every trust number comes from {@link TrustScores} (so the page equals the API); counts and
- * lists that are not scores are plain SQL over feedback and customers, written so their filters can use the
- * indexes on {@code received_at}, the negative entries and the customer segment.
+ * The dashboard's reads, composed from the owning modules' services without SQL of its own: every trust number comes
+ * from {@link TrustScores} (so the page equals the API), the watchlist from {@link CustomersAtRisk}, counts of
+ * feedback from {@link FeedbackStatistics}, segments from {@link CustomerDirectory}, cases from
+ * {@link RecoveryMeasures}.
  */
 @Service
 @Transactional(readOnly = true)
@@ -63,16 +63,22 @@ public class Dashboard {
 
 	private final TrustScores trustScores;
 
-	private final JdbcClient jdbc;
+	private final CustomersAtRisk customersAtRisk;
+
+	private final FeedbackStatistics feedback;
+
+	private final CustomerDirectory customers;
 
 	private final ZoneId zone;
 
-	Dashboard(TrustScores trustScores, RecoveryMeasures recoveryMeasures, JdbcClient jdbc,
-			@Value("${shinrai.business-time-zone}") ZoneId zone) {
+	Dashboard(TrustScores trustScores, RecoveryMeasures recoveryMeasures, CustomersAtRisk customersAtRisk,
+			FeedbackStatistics feedback, CustomerDirectory customers, BusinessTime businessTime) {
 		this.recoveryMeasures = recoveryMeasures;
 		this.trustScores = trustScores;
-		this.jdbc = jdbc;
-		this.zone = zone;
+		this.customersAtRisk = customersAtRisk;
+		this.feedback = feedback;
+		this.customers = customers;
+		this.zone = businessTime.zone();
 	}
 
 	public DashboardView view(DashboardQuery query) {
@@ -98,21 +104,13 @@ public class Dashboard {
 		// what a segment or channel without data shows
 		TrustScore noData = TrustCalculator.score(List.of(), policy, asOf);
 		return new DashboardView(query, policy, anyFeedback(), scopeHasFeedback(query), now.score(), change,
-				weakest(now.score()), trend, ActivityCounts.total(cells, scope).satisfaction(), risk(query, policy), recoveryCases(query),
+				weakest(now.score()), trend, ActivityCounts.total(cells, scope).satisfaction(), risk(query), recoveryCases(query),
 				bySegment(query, noData, cells, breakdown), byChannel(query, noData, cells, breakdown), incidents(query, policy));
 	}
 
-	/** Segments customers have, in name order (read as a skip scan over the segment index). */
+	/** Segments customers have, in name order. */
 	public List<String> segments() {
-		return jdbc.sql("""
-				with recursive segments (segment) as (
-				  select min(segment) from customer
-				  union all
-				  select (select min(c.segment) from customer c where c.segment > s.segment) from segments s
-				  where s.segment is not null
-				)
-				select segment from segments where segment is not null order by segment
-				""").query(String.class).list();
+		return customers.segments();
 	}
 
 	/** Recovery measures of the scope's segment (cases belong to customers, not to channels). */
@@ -123,18 +121,12 @@ public class Dashboard {
 				measurement.recoveryRatePercent());
 	}
 
-	public boolean anyFeedback() {
-		return jdbc.sql("select exists (select 1 from feedback)").query(Boolean.class).single();
+	private boolean anyFeedback() {
+		return feedback.any();
 	}
 
 	private boolean scopeHasFeedback(DashboardQuery query) {
-		Filter filter = Filter.of(query);
-		return jdbc.sql("select exists (select 1 from feedback f" + filter.join() + " where f.received_at <= :asOf"
-				+ filter.conditions() + ")")
-			.params(filter.params())
-			.param("asOf", Timestamp.from(query.asOf()))
-			.query(Boolean.class)
-			.single();
+		return feedback.anyReceived(query.segment(), query.channel(), query.asOf());
 	}
 
 	private static Signal weakest(TrustScore score) {
@@ -190,17 +182,8 @@ public class Dashboard {
 
 	/** Incidents of the period by type, the most damaging (count × severity) first. */
 	List<IncidentRow> incidents(DashboardQuery query, ScoringPolicy policy) {
-		Filter filter = Filter.of(query);
-		Map<IncidentType, Long> counts = new EnumMap<>(IncidentType.class);
-		jdbc.sql("select t.type, count(*) as n from feedback f" + filter.join()
-				+ " cross join lateral unnest(f.incident_types) as t(type)"
-				+ " where f.received_at >= :from and f.received_at < :to and cardinality(f.incident_types) > 0"
-				+ filter.conditions() + " group by t.type")
-			.params(filter.params())
-			.param("from", Timestamp.from(query.from()))
-			.param("to", Timestamp.from(query.to()))
-			.query((rs, row) -> counts.put(IncidentType.valueOf(rs.getString("type")), rs.getLong("n")))
-			.list();
+		Map<IncidentType, Long> counts = feedback.incidentCounts(query.segment(), query.channel(), query.from(),
+				query.to());
 		return counts.entrySet().stream()
 			.map(e -> new IncidentRow(e.getKey(), e.getValue(), policy.severity(e.getKey()),
 					e.getValue() * policy.severity(e.getKey())))
@@ -213,82 +196,16 @@ public class Dashboard {
 	/**
 	 * AT_RISK and WATCH counts of the scope's customers (a customer's status counts all its channels, so only the
 	 * segment narrows this panel), and the lowest trust among the {@link #RISK_CANDIDATES} customers with the most
-	 * recent negatives inside the risk window. Status and trust of the listed customers come from
-	 * {@link TrustScores#forCustomer}.
+	 * recent negatives inside the risk window.
 	 */
-	RiskPanel risk(DashboardQuery query, ScoringPolicy policy) {
-		Instant asOf = query.asOf();
-		Filter filter = Filter.of(query.segment(), null);
-		String negatives = "select f.customer_id, count(*) as negatives, max(f.received_at) as latest from feedback f"
-				+ filter.join() + " where f.negative and f.received_at > :windowStart and f.received_at <= :asOf"
-				+ filter.conditions() + " group by f.customer_id";
-		Map<String, Object> params = new LinkedHashMap<>(filter.params());
-		params.put("windowStart", Timestamp.from(asOf.minus(Duration.ofDays(policy.riskWindowDays()))));
-		params.put("asOf", Timestamp.from(asOf));
-		params.put("atRisk", policy.atRiskCount());
-		// one pass over the window's negatives for both the counts and the candidates
-		long[] counts = new long[2];
-		List<Candidate> candidates = new ArrayList<>();
-		jdbc.sql("with n as materialized (" + negatives + "),"
-				+ " counts as (select count(*) filter (where negatives >= :atRisk) as at_risk,"
-				+ " count(*) filter (where negatives < :atRisk) as watch from n)"
-				+ " select k.at_risk, k.watch, t.* from counts k left join lateral ("
-				+ " select top.*, c.reference, c.name, c.segment from (select * from n"
-				+ " order by (n.negatives >= :atRisk) desc, n.negatives desc, n.latest desc, n.customer_id limit :limit)"
-				+ " top join customer c on c.id = top.customer_id"
-				+ ") t on true order by (t.negatives >= :atRisk) desc, t.negatives desc, t.latest desc, t.customer_id")
-			.params(params)
-			.param("limit", RISK_CANDIDATES)
-			.query(rs -> {
-				counts[0] = rs.getLong("at_risk");
-				counts[1] = rs.getLong("watch");
-				long id = rs.getLong("customer_id");
-				if (!rs.wasNull()) {
-					candidates.add(new Candidate(id, rs.getString("reference"), rs.getString("name"),
-							rs.getString("segment")));
-				}
-			});
-		Map<Long, CustomerTrust> trusts = trustScores.forCustomers(candidates.stream().map(Candidate::id).toList(), asOf);
-		List<CustomerAtRisk> customers = new ArrayList<>();
-		for (Candidate candidate : candidates) {
-			CustomerTrust trust = trusts.get(candidate.id());
-			customers.add(new CustomerAtRisk(candidate.id(), candidate.reference(), candidate.name(),
-					candidate.segment(), trust.status(), trust.negativeCount(), trust.score().trust(),
-					trust.score().band()));
-		}
-		List<CustomerAtRisk> lowest = customers.stream()
-			.sorted(Comparator.comparing(CustomerAtRisk::status).reversed()
-				.thenComparing(CustomerAtRisk::trust, Comparator.nullsLast(Comparator.naturalOrder())))
-			.limit(RISK_LIST_SIZE)
-			.toList();
-		return new RiskPanel(counts[0], counts[1], lowest);
-	}
-
-	private record Candidate(long id, String reference, String name, String segment) {
-	}
-
-	/** The SQL that narrows feedback {@code f} to a scope; only the conditions needed, so indexes stay usable. */
-	private record Filter(String join, String conditions, Map<String, Object> params) {
-
-		static Filter of(DashboardQuery query) {
-			return of(query.segment(), query.channel());
-		}
-
-		static Filter of(String segment, Channel channel) {
-			StringBuilder conditions = new StringBuilder();
-			Map<String, Object> params = new LinkedHashMap<>();
-			if (segment != null) {
-				conditions.append(" and c.segment = :segment");
-				params.put("segment", segment);
-			}
-			if (channel != null) {
-				conditions.append(" and f.channel = :channel");
-				params.put("channel", channel.name());
-			}
-			String join = (segment != null) ? " join customer c on c.id = f.customer_id" : "";
-			return new Filter(join, conditions.toString(), params);
-		}
-
+	RiskPanel risk(DashboardQuery query) {
+		Watchlist watchlist = customersAtRisk.watchlist(query.segment(), query.asOf(), RISK_CANDIDATES,
+				RISK_LIST_SIZE);
+		return new RiskPanel(watchlist.atRisk(), watchlist.watch(), watchlist.customers()
+			.stream()
+			.map(c -> new CustomerAtRisk(c.id(), c.reference(), c.name(), c.segment(), c.status(), c.negativeCount(),
+					c.trust(), c.band()))
+			.toList());
 	}
 
 }

@@ -7,7 +7,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -15,6 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 import io.shinrai.feedback.Channel;
+import io.shinrai.system.BusinessTime;
 
 /** The start page: trust at a glance for the chosen period, segment and channel. */
 @Controller
@@ -31,9 +31,9 @@ class DashboardController {
 
 	private final ZoneId zone;
 
-	DashboardController(Dashboard dashboard, @Value("${shinrai.business-time-zone}") ZoneId zone) {
+	DashboardController(Dashboard dashboard, BusinessTime businessTime) {
 		this.dashboard = dashboard;
-		this.zone = zone;
+		this.zone = businessTime.zone();
 	}
 
 	@GetMapping("/")

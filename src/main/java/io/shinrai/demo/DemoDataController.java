@@ -11,12 +11,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import io.shinrai.dashboard.Dashboard;
+import io.shinrai.feedback.FeedbackStatistics;
+import io.shinrai.system.BusinessTime;
 
 /**
  * "Load demo data" on the empty dashboard (admins): a small demo set is generated to a temporary file and handed to
@@ -35,21 +35,21 @@ class DemoDataController {
 
 	private final ObjectProvider<DemoDataLoader> loaders;
 
-	private final Dashboard dashboard;
+	private final FeedbackStatistics feedback;
 
 	private final ZoneId zone;
 
-	DemoDataController(ObjectProvider<DemoDataLoader> loaders, Dashboard dashboard,
-			@Value("${shinrai.business-time-zone}") ZoneId zone) {
+	DemoDataController(ObjectProvider<DemoDataLoader> loaders, FeedbackStatistics feedback,
+			BusinessTime businessTime) {
 		this.loaders = loaders;
-		this.dashboard = dashboard;
-		this.zone = zone;
+		this.feedback = feedback;
+		this.zone = businessTime.zone();
 	}
 
 	@PostMapping("/admin/demo-data")
 	String loadDemoData(Principal principal, RedirectAttributes redirect) {
 		DemoDataLoader loader = loaders.getIfAvailable();
-		return load(loader, loader != null && !dashboard.anyFeedback(), principal.getName(), redirect);
+		return load(loader, loader != null && !feedback.any(), principal.getName(), redirect);
 	}
 
 	String load(DemoDataLoader loader, boolean databaseEmpty, String actor, RedirectAttributes redirect) {

@@ -29,6 +29,7 @@ import io.shinrai.account.UserAccounts;
 import io.shinrai.audit.AuditLog;
 import io.shinrai.audit.AuditType;
 import io.shinrai.feedback.FeedbackLogged;
+import io.shinrai.feedback.FeedbackStatistics;
 import io.shinrai.scoring.CustomerTrust;
 import io.shinrai.scoring.ScoringPolicy;
 import io.shinrai.scoring.TrustScores;
@@ -67,14 +68,17 @@ class RecoveryCaseOpener {
 
 	private final AuditLog audit;
 
+	private final FeedbackStatistics feedback;
+
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock = Clock.systemUTC();
 
 	RecoveryCaseOpener(JdbcClient jdbc, RecoveryCaseRepository cases, TrustScores trustScores, UserAccounts accounts,
-			AuditLog audit, ApplicationEventPublisher events) {
+			AuditLog audit, FeedbackStatistics feedback, ApplicationEventPublisher events) {
 		this.events = events;
 		this.jdbc = jdbc;
+		this.feedback = feedback;
 		this.cases = cases;
 		this.trustScores = trustScores;
 		this.accounts = accounts;
@@ -162,13 +166,7 @@ class RecoveryCaseOpener {
 	}
 
 	private Map<Long, String> loggedBy(SortedMap<Long, List<Long>> entriesByCustomer) {
-		Long[] ids = entriesByCustomer.values().stream().flatMap(List::stream).toArray(Long[]::new);
-		Map<Long, String> loggedBy = new HashMap<>();
-		jdbc.sql("select id, logged_by from feedback where id = any(?)")
-			.param(ids)
-			.query((rs, row) -> loggedBy.put(rs.getLong("id"), rs.getString("logged_by")))
-			.list();
-		return loggedBy;
+		return feedback.loggedBy(entriesByCustomer.values().stream().flatMap(List::stream).toList());
 	}
 
 	/** Locks the customers' not-closed cases (in id order, so concurrent batches cannot deadlock on them). */

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +30,7 @@ import io.shinrai.audit.AuditLog;
 import io.shinrai.audit.AuditType;
 import io.shinrai.customer.Customer;
 import io.shinrai.customer.CustomerDirectory;
+import io.shinrai.feedback.FeedbackStatistics;
 import io.shinrai.scoring.TrustScores;
 import io.shinrai.system.NotFoundException;
 
@@ -53,12 +55,15 @@ public class RecoveryCases {
 
 	private final AuditLog audit;
 
+	private final FeedbackStatistics feedback;
+
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock = Clock.systemUTC();
 
 	RecoveryCases(RecoveryCaseRepository cases, JdbcClient jdbc, CustomerDirectory customers, TrustScores trustScores,
-			UserAccounts accounts, AuditLog audit, ApplicationEventPublisher events) {
+			UserAccounts accounts, AuditLog audit, FeedbackStatistics feedback, ApplicationEventPublisher events) {
+		this.feedback = feedback;
 		this.events = events;
 		this.cases = cases;
 		this.jdbc = jdbc;
@@ -114,15 +119,17 @@ public class RecoveryCases {
 		RecoveryCase recoveryCase = cases.findWithNotesById(caseId).orElseThrow(() -> notFound(caseId));
 		Instant now = clock.instant();
 		Customer customer = customers.get(recoveryCase.getCustomerId());
-		List<CaseDetails.Entry> entries = jdbc.sql("""
-				select e.feedback_id, f.received_at, e.attached_at
-				from recovery_case_entry e join feedback f on f.id = e.feedback_id
-				where e.case_id = ? order by f.received_at, e.feedback_id
-				""")
+		Map<Long, Instant> attached = new HashMap<>();
+		jdbc.sql("select feedback_id, attached_at from recovery_case_entry where case_id = ?")
 			.param(caseId)
-			.query((rs, row) -> new CaseDetails.Entry(rs.getLong("feedback_id"), instant(rs, "received_at"),
-					instant(rs, "attached_at")))
+			.query((rs, row) -> attached.put(rs.getLong("feedback_id"), instant(rs, "attached_at")))
 			.list();
+		Map<Long, Instant> received = feedback.receivedAt(attached.keySet());
+		List<CaseDetails.Entry> entries = attached.entrySet()
+			.stream()
+			.map(entry -> new CaseDetails.Entry(entry.getKey(), received.get(entry.getKey()), entry.getValue()))
+			.sorted(Comparator.comparing(CaseDetails.Entry::receivedAt).thenComparingLong(CaseDetails.Entry::feedbackId))
+			.toList();
 		List<CaseDetails.Note> notes = recoveryCase.getNotes()
 			.stream()
 			.map(note -> new CaseDetails.Note(note.getAuthor(), note.getWrittenAt(), note.getText()))

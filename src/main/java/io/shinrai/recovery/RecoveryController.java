@@ -8,7 +8,6 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Page;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -22,6 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.shinrai.account.UserAccount;
 import io.shinrai.account.UserAccounts;
+import io.shinrai.system.BusinessTime;
 
 /** The recovery board and the case page. Everyone signed in reads them; managers act (see SecurityConfiguration). */
 @Controller
@@ -40,11 +40,11 @@ class RecoveryController {
 	private final ZoneId zone;
 
 	RecoveryController(RecoveryCases cases, RecoveryMeasures measures, UserAccounts accounts,
-			@Value("${shinrai.business-time-zone:Asia/Tokyo}") ZoneId zone) {
+			BusinessTime businessTime) {
 		this.cases = cases;
 		this.measures = measures;
 		this.accounts = accounts;
-		this.zone = zone;
+		this.zone = businessTime.zone();
 	}
 
 	@ModelAttribute("zone")

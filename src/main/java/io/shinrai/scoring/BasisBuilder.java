@@ -19,7 +19,6 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.task.TaskExecutor;
@@ -30,6 +29,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import io.shinrai.system.BusinessTime;
 
 /**
  * Keeps a READY basis for the active policy: creates a basis when an activation changes the half-life or the
@@ -78,12 +79,12 @@ class BasisBuilder implements SmartInitializingSingleton {
 
 	BasisBuilder(JdbcClient jdbc, PlatformTransactionManager transactions,
 			@Qualifier("applicationTaskExecutor") TaskExecutor executor, PolicyStore policies,
-			@Value("${shinrai.business-time-zone:Asia/Tokyo}") ZoneId zone) {
+			BusinessTime businessTime) {
 		this.jdbc = jdbc;
 		this.tx = new TransactionTemplate(transactions);
 		this.executor = executor;
 		this.policies = policies;
-		this.zone = zone;
+		this.zone = businessTime.zone();
 	}
 
 	/** At start-up: make sure the active policy has a fitting basis, and resume builds nobody is running. */

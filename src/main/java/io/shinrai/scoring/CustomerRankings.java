@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -215,42 +214,6 @@ public class CustomerRankings {
 
 	private static Object sortKey(CustomerRankingQuery query, RankedCustomer customer) {
 		return (query.sort() == CustomerSort.LAST_FEEDBACK) ? customer.lastFeedbackAt() : customer.trust();
-	}
-
-	/** How many customers are AT_RISK and WATCH as of {@code asOf} (the rest are OK). */
-	public Map<CustomerStatus, Long> countByStatus(Instant asOf) {
-		ScoringPolicy policy = policies.servingState().policy();
-		Map<CustomerStatus, Long> counts = new EnumMap<>(CustomerStatus.class);
-		jdbc.sql("""
-				select count(*) filter (where n >= :atRisk) as at_risk, count(*) filter (where n < :atRisk) as watch,
-				       (select count(*) from customer) as customers
-				from (select customer_id, count(*) as n from feedback
-				      where negative and received_at > :windowStart and received_at <= :t group by customer_id) n
-				""")
-			.param("atRisk", policy.atRiskCount())
-			.param("windowStart",
-					RowTime.timestamp(RowTime.micros(asOf.minus(Duration.ofDays(policy.riskWindowDays())))))
-			.param("t", RowTime.timestamp(RowTime.micros(asOf)))
-			.query(rs -> {
-				counts.put(CustomerStatus.AT_RISK, rs.getLong("at_risk"));
-				counts.put(CustomerStatus.WATCH, rs.getLong("watch"));
-				counts.put(CustomerStatus.OK, rs.getLong("customers") - rs.getLong("at_risk") - rs.getLong("watch"));
-			});
-		return counts;
-	}
-
-	/** The customers' segments, in order (for filters). */
-	public List<String> segments() {
-		// a loose index scan: one index probe per distinct segment instead of reading every customer
-		return jdbc.sql("""
-				with recursive s as (
-				    select min(segment) as segment from customer
-				    union all
-				    select (select min(segment) from customer where segment > s.segment) from s where s.segment is not null)
-				select segment from s where segment is not null
-				""")
-			.query(String.class)
-			.list();
 	}
 
 	private long count(CustomerRankingQuery query) {

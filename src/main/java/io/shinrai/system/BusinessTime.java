@@ -5,7 +5,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -18,8 +17,8 @@ public class BusinessTime {
 
 	private final ZoneId zone;
 
-	BusinessTime(@Value("${shinrai.business-time-zone:Asia/Tokyo}") ZoneId zone) {
-		this.zone = zone;
+	public BusinessTime(BusinessTimeProperties properties) {
+		this.zone = properties.businessTimeZone();
 	}
 
 	public ZoneId zone() {

@@ -9,13 +9,17 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import io.shinrai.system.BusinessTime;
+import io.shinrai.system.BusinessTimeProperties;
+
 import org.springframework.web.servlet.mvc.support.RedirectAttributesModelMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class DemoDataControllerTests {
 
-	private final DemoDataController controller = new DemoDataController(null, null, ZoneId.of("Asia/Tokyo"));
+	private final DemoDataController controller = new DemoDataController(null, null,
+			new BusinessTime(new BusinessTimeProperties(ZoneId.of("Asia/Tokyo"))));
 
 	private final RedirectAttributesModelMap redirect = new RedirectAttributesModelMap();
 
