@@ -2,10 +2,12 @@ package io.shinrai.survey;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import io.shinrai.audit.AuditLog;
 import io.shinrai.privacy.ErasedCustomer;
 import io.shinrai.privacy.PersonalDataHolder;
 
@@ -13,7 +15,8 @@ import io.shinrai.privacy.PersonalDataHolder;
  * The customer's survey links in its personal-data export (when each was created, mailed, opened, answered). A link
  * row holds no text about the customer: the e-mail address and greeting of a mailed link are read from the customer
  * when it is sent and not stored, and answers are feedback entries, erased by the feedback module. An erasure expires
- * the links not yet answered, so that nothing can be added to the erased customer through them.
+ * the links not yet answered, so that nothing can be added to the erased customer through them, and renames the
+ * subject of their audit events to the erased reference.
  */
 @Component
 class SurveyPersonalData implements PersonalDataHolder {
@@ -22,9 +25,12 @@ class SurveyPersonalData implements PersonalDataHolder {
 
 	private final JdbcClient jdbc;
 
-	SurveyPersonalData(SurveyLinks links, JdbcClient jdbc) {
+	private final AuditLog audit;
+
+	SurveyPersonalData(SurveyLinks links, JdbcClient jdbc, AuditLog audit) {
 		this.links = links;
 		this.jdbc = jdbc;
+		this.audit = audit;
 	}
 
 	@Override
@@ -46,6 +52,9 @@ class SurveyPersonalData implements PersonalDataHolder {
 				""")
 			.params(now, customer.id(), now)
 			.update();
+		// SURVEY_LINK_CREATED events name the customer by reference in their subject
+		audit.redact(List.of(SurveyLinks.auditSubject(customer.reference())), List.of(),
+				SurveyLinks.auditSubject(customer.erasedReference()));
 	}
 
 }
