@@ -227,6 +227,12 @@ class PersonalDataIntegrationTests {
 				"\"customerRef\":\"erased-" + id + "\"")).isPositive();
 		assertThat(count("select count(*) from survey_link where customer_id = ? and expires_at > now()", id)).isZero();
 		assertThat(count("select count(*) from promise where customer_id = ? and description = ''", id)).isEqualTo(1);
+		// its open promise still breaks when overdue, without an entry (nothing can be added to the erased customer)
+		long promise = jdbc.sql("select id from promise where customer_id = ?").param(id).query(Long.class).single();
+		jdbc.sql("update promise set due_at = now() - interval '1 hour' where id = ?").param(promise).update();
+		assertThat(promises.breakIfOverdue(promise)).isTrue();
+		assertThat(promises.get(promise).status()).isEqualTo(io.shinrai.promise.PromiseStatus.BROKEN);
+		assertThat(promises.get(promise).brokenFeedbackId()).isNull();
 		assertSame(company, scores.forScope(Scope.company(), asOf).score());
 		assertSame(segment, scores.forScope(new Scope(fixture.segment, null), asOf).score());
 		Map<Channel, TrustScore> channelsAfter = byChannel(asOf);
