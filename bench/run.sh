@@ -31,7 +31,7 @@ for tool in psql hey wrk curl bc python3 jcmd; do
 	command -v $tool >/dev/null || { echo "$tool is missing (apt-get install postgresql-client hey wrk curl bc)"; exit 2; }
 done
 mkdir -p "$OUT"
-rm -rf "$OUT/data" "$OUT"/*.txt "$OUT"/*.sql "$OUT"/*.copy
+rm -rf "$OUT/data" "$OUT/data-server" "$OUT"/*.txt "$OUT"/*.sql "$OUT"/*.copy
 RESULTS=$OUT/results.md
 started=$(date +%s)
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -68,6 +68,8 @@ until curl -sf "$BASE/actuator/health" >/dev/null; do
 	sleep 1
 done
 export PGHOST=127.0.0.1 PGPORT=$DB_PORT PGUSER=postgres PGDATABASE=postgres
+# the embedded server takes only its generated password (docs/operations.md)
+export PGPASSWORD=$(cat "$OUT/data-server/password")
 PG_LOG=$OUT/data/log/postgresql.log
 
 # a signed-in browser session for the pages

@@ -31,7 +31,7 @@ class TableOwnershipTests {
 
 	/** Tables by owning module. A table named {@code <module>} or {@code <module>_…} belongs to it without being listed. */
 	static final Map<String, String> OWNERS = Map.ofEntries(Map.entry("app_user", "account"),
-			Map.entry("login_attempt", "account"), Map.entry("audit_event", "audit"),
+			Map.entry("login_throttle", "account"), Map.entry("audit_event", "audit"),
 			Map.entry("customer", "customer"), Map.entry("feedback", "feedback"),
 			Map.entry("feedback_incident", "feedback"), Map.entry("feedback_submission", "feedback"),
 			Map.entry("feedback_import", "feedback"), Map.entry("feedback_import_rejection", "feedback"),
@@ -44,14 +44,15 @@ class TableOwnershipTests {
 			Map.entry("digest_run", "notification"), Map.entry("webhook_endpoint", "notification"),
 			Map.entry("webhook_delivery", "notification"), Map.entry("webhook_attempt", "notification"),
 			Map.entry("shedlock", "system"), Map.entry("flyway_schema_history", "system"),
-			Map.entry("event_publication", "system"));
+			Map.entry("event_publication", "system"), Map.entry("spring_session", "account"),
+			Map.entry("spring_session_attributes", "account"));
 
 	/**
 	 * The owners' published read models: which other modules may read a table. Scoring derives its sums from the
 	 * feedback and customer rows in SQL (the speed of every page depends on it); feedback and recovery filter by the
 	 * customer's segment and show its name.
 	 */
-	static final Map<String, Set<String>> READ_MODELS = Map.of("customer", Set.of("feedback", "scoring", "recovery"),
+	static final Map<String, Set<String>> READ_MODELS = Map.of("customer", Set.of("feedback", "scoring", "recovery", "promise"),
 			"feedback", Set.of("scoring"));
 
 	private static final Pattern WRITE = Pattern.compile(

@@ -4,91 +4,215 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.shinrai.audit.AuditLog;
+import io.shinrai.audit.AuditType;
 
 /**
- * Counts failed sign-ins per user name in the database (so every app instance sees them) and locks a name after too
- * many. Names that do not exist are counted and locked alike, so a lock never tells whether a user exists.
+ * Slows down whoever sends wrong passwords, without ever locking the user out.
+ * <p>
+ * Failures are counted per (user name, client address) and, more coarsely, per client address (for one sender trying
+ * many names), in the database so every app instance sees them. After {@code free-failures} failures in a row each
+ * further one makes that sender wait before it may try again: {@code first-delay}, then twice as long each time, up to
+ * {@code max-delay}. A correct password from another address is never affected, so an attacker cannot keep a user
+ * out; a correct password from the same address after the wait signs in and forgets that address's failures for the
+ * user. A burst of failures that goes quiet for {@code forget-after} is forgotten. User names that do not exist are
+ * counted alike, so the answers never tell whether a user exists.
+ * <p>
+ * Admins see bursts in the audit log: one event when a sender starts being delayed and one each time its failures
+ * grow tenfold, never one per attempt.
  */
 @Component
 class LoginThrottle {
 
+	/** Audit actor of failed sign-ins: who sent them is not known. */
+	static final String ANONYMOUS = "anonymous";
+
+	private static final Duration CLEANUP_INTERVAL = Duration.ofMinutes(1);
+
 	private final JdbcClient jdbc;
 
-	private final int maxFailures;
+	private final AuditLog audit;
 
-	private final Duration lockDuration;
+	private final Settings settings;
 
 	private final Clock clock;
 
-	LoginThrottle(JdbcClient jdbc, @Value("${shinrai.login.max-failures:5}") int maxFailures,
-			@Value("${shinrai.login.lock-duration:15m}") Duration lockDuration) {
+	private final AtomicReference<Instant> lastCleanup = new AtomicReference<>(Instant.EPOCH);
+
+	@Autowired
+	LoginThrottle(JdbcClient jdbc, AuditLog audit,
+			@Value("${shinrai.login.free-failures:5}") int freeFailures,
+			@Value("${shinrai.login.address-free-failures:30}") int addressFreeFailures,
+			@Value("${shinrai.login.first-delay:2s}") Duration firstDelay,
+			@Value("${shinrai.login.max-delay:10m}") Duration maxDelay,
+			@Value("${shinrai.login.forget-after:1h}") Duration forgetAfter) {
+		this(jdbc, audit, new Settings(freeFailures, addressFreeFailures, firstDelay, maxDelay, forgetAfter),
+				Clock.systemUTC());
+	}
+
+	LoginThrottle(JdbcClient jdbc, AuditLog audit, Settings settings, Clock clock) {
 		this.jdbc = jdbc;
-		this.maxFailures = maxFailures;
-		this.lockDuration = lockDuration;
-		this.clock = Clock.systemUTC();
+		this.audit = audit;
+		this.settings = settings;
+		this.clock = clock;
 	}
 
-	/** Where a user name stands: no failures on record, failures on record, or locked. */
-	enum Standing {
+	record Settings(int freeFailures, int addressFreeFailures, Duration firstDelay, Duration maxDelay,
+			Duration forgetAfter) {
 
-		CLEAN, FAILED_BEFORE, LOCKED
+		/** How long a sender waits after its {@code failures}-th failure, when {@code free} are free. */
+		Duration delayAfter(int failures, int free) {
+			if (failures <= free) {
+				return Duration.ZERO;
+			}
+			int doublings = Math.min(failures - free - 1, 30);
+			Duration delay = firstDelay.multipliedBy(1L << doublings);
+			return delay.compareTo(maxDelay) > 0 ? maxDelay : delay;
+		}
 
 	}
 
-	Standing standing(String username) {
-		return jdbc.sql("select locked_until from login_attempt where username = ?")
-			.param(key(username))
-			.query((rs, row) -> {
-				Timestamp until = rs.getTimestamp(1);
-				return until != null && until.toInstant().isAfter(clock.instant()) ? Standing.LOCKED
-						: Standing.FAILED_BEFORE;
-			})
-			.optional()
-			.orElse(Standing.CLEAN);
-	}
-
-	boolean isLocked(String username) {
-		return standing(username) == Standing.LOCKED;
-	}
-
-	/** Records a failure; failures older than the lock duration no longer count. */
-	void recordFailure(String username) {
+	/** How long this sender must still wait before trying this user name, if at all. */
+	Optional<Duration> waitBefore(String username, String address) {
 		Instant now = clock.instant();
-		Timestamp windowStart = Timestamp.from(now.minus(lockDuration));
-		jdbc.sql("""
-				insert into login_attempt as a (username, failures, first_failure_at, locked_until)
-				values (:name, 1, :now, case when :max <= 1 then cast(:lockedUntil as timestamptz) end)
-				on conflict (username) do update set
-				  failures = case when a.first_failure_at < :windowStart then 1 else a.failures + 1 end,
-				  first_failure_at = case when a.first_failure_at < :windowStart then :now else a.first_failure_at end,
-				  locked_until = case
-				    when (case when a.first_failure_at < :windowStart then 1 else a.failures + 1 end) >= :max
-				    then cast(:lockedUntil as timestamptz) else a.locked_until end
+		List<Timestamp> blocks = jdbc.sql("""
+				select blocked_until from login_throttle
+				where ((scope = 'U' and username = :name) or (scope = 'A' and username = '')) and address = :address
+				  and blocked_until > :now
 				""")
-			.param("name", key(username))
+			.param("name", name(username))
+			.param("address", address(address))
 			.param("now", Timestamp.from(now))
-			.param("max", maxFailures)
-			.param("windowStart", windowStart)
-			.param("lockedUntil", Timestamp.from(now.plus(lockDuration)))
+			.query(Timestamp.class)
+			.list();
+		return blocks.stream()
+			.map(until -> Duration.between(now, until.toInstant()))
+			.max(Duration::compareTo);
+	}
+
+	/** Whether this sender has failures on record for this user name (a success then clears them). */
+	boolean failedBefore(String username, String address) {
+		return jdbc.sql("select 1 from login_throttle where scope = 'U' and username = :name and address = :address")
+			.param("name", name(username))
+			.param("address", address(address))
+			.query(Integer.class)
+			.optional()
+			.isPresent();
+	}
+
+	/** Records a failure; returns how long this sender now has to wait (zero while failures are still free). */
+	@Transactional
+	Duration recordFailure(String username, String address) {
+		Instant now = clock.instant();
+		String name = name(username);
+		String from = address(address);
+		int failures = count("U", name, from, now);
+		int fromAddress = count("A", "", from, now);
+		Duration userDelay = settings.delayAfter(failures, settings.freeFailures());
+		Duration addressDelay = settings.delayAfter(fromAddress, settings.addressFreeFailures());
+		block("U", name, from, now.plus(userDelay), userDelay);
+		block("A", "", from, now.plus(addressDelay), addressDelay);
+		if (startsOrGrowsBurst(failures, settings.freeFailures())) {
+			audit.record(ANONYMOUS, AuditType.LOGIN_FAILURES, "'" + name + "' from " + from,
+					failures + " failed sign-ins in a row for user name '" + name + "' from " + from
+							+ "; each further attempt now waits " + describe(userDelay) + " or more");
+		}
+		if (startsOrGrowsBurst(fromAddress, settings.addressFreeFailures())) {
+			audit.record(ANONYMOUS, AuditType.LOGIN_FAILURES, from,
+					fromAddress + " failed sign-ins from " + from + " (any user name); every attempt from there now waits "
+							+ describe(addressDelay) + " or more");
+		}
+		cleanUp(now);
+		return userDelay.compareTo(addressDelay) >= 0 ? userDelay : addressDelay;
+	}
+
+	/** After a correct password: this sender's failures for this user name are forgotten. */
+	void reset(String username, String address) {
+		jdbc.sql("delete from login_throttle where scope = 'U' and username = :name and address = :address")
+			.param("name", name(username))
+			.param("address", address(address))
 			.update();
 	}
 
-	void reset(String username) {
-		jdbc.sql("delete from login_attempt where username = ?").param(key(username)).update();
+	/** Forgets every sender's failures for this user name (its password was just reset). */
+	void forget(String username) {
+		jdbc.sql("delete from login_throttle where scope = 'U' and username = :name").param("name", name(username)).update();
 	}
 
-	Duration lockDuration() {
-		return lockDuration;
+	private int count(String scope, String name, String address, Instant now) {
+		return jdbc.sql("""
+				insert into login_throttle as t (scope, username, address, failures, last_failure_at)
+				values (:scope, :name, :address, 1, :now)
+				on conflict (scope, username, address) do update set
+				  failures = case when t.last_failure_at < :forgetBefore then 1 else t.failures + 1 end,
+				  last_failure_at = :now
+				returning failures
+				""")
+			.param("scope", scope)
+			.param("name", name)
+			.param("address", address)
+			.param("now", Timestamp.from(now))
+			.param("forgetBefore", Timestamp.from(now.minus(settings.forgetAfter())))
+			.query(Integer.class)
+			.single();
 	}
 
-	private static String key(String username) {
+	private void block(String scope, String name, String address, Instant until, Duration delay) {
+		if (delay.isZero()) {
+			return;
+		}
+		jdbc.sql("update login_throttle set blocked_until = :until where scope = :scope and username = :name and address = :address")
+			.param("until", Timestamp.from(until))
+			.param("scope", scope)
+			.param("name", name)
+			.param("address", address)
+			.update();
+	}
+
+	/** The first delayed failure of a burst, and every tenfold of it. */
+	private static boolean startsOrGrowsBurst(int failures, int free) {
+		long step = free + 1L;
+		while (step < failures) {
+			step *= 10;
+		}
+		return step == failures;
+	}
+
+	/** Forgotten bursts go, at most once a minute, so names made up by an attacker do not pile up. */
+	private void cleanUp(Instant now) {
+		Instant last = lastCleanup.get();
+		if (Duration.between(last, now).compareTo(CLEANUP_INTERVAL) < 0 || !lastCleanup.compareAndSet(last, now)) {
+			return;
+		}
+		jdbc.sql("delete from login_throttle where last_failure_at < :forgetBefore and (blocked_until is null or blocked_until < :now)")
+			.param("forgetBefore", Timestamp.from(now.minus(settings.forgetAfter())))
+			.param("now", Timestamp.from(now))
+			.update();
+	}
+
+	private static String describe(Duration delay) {
+		return delay.toSeconds() < 120 ? delay.toSeconds() + " s" : delay.toMinutes() + " min";
+	}
+
+	private static String name(String username) {
 		String trimmed = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
 		return trimmed.length() > 64 ? trimmed.substring(0, 64) : trimmed;
+	}
+
+	private static String address(String address) {
+		String known = address == null || address.isBlank() ? "unknown" : address;
+		return known.length() > 64 ? known.substring(0, 64) : known;
 	}
 
 }

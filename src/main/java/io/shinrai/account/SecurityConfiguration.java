@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -16,6 +17,7 @@ import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
@@ -23,14 +25,18 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.session.SessionRegistry;
-import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.core.userdetails.UserDetailsChecker;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
-import org.springframework.security.web.session.HttpSessionEventPublisher;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.session.security.SpringSessionBackedSessionRegistry;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.util.WebUtils;
 
@@ -58,16 +64,13 @@ class SecurityConfiguration {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
 	}
 
-	/** Open sessions per user, so that disabling or demoting a user ends theirs (see {@link UserSessions}). */
+	/**
+	 * Open sessions per user, so that disabling or demoting a user ends theirs (see {@link UserSessions}): the
+	 * sessions in the database indexed by user name, so it ends them whichever instance they were opened on.
+	 */
 	@Bean
-	SessionRegistry sessionRegistry() {
-		return new SessionRegistryImpl();
-	}
-
-	/** Tells the session registry when sessions end, so it does not keep them forever. */
-	@Bean
-	static HttpSessionEventPublisher httpSessionEventPublisher() {
-		return new HttpSessionEventPublisher();
+	<S extends Session> SessionRegistry sessionRegistry(FindByIndexNameSessionRepository<S> sessions) {
+		return new SpringSessionBackedSessionRegistry<>(sessions);
 	}
 
 	@Bean
@@ -90,6 +93,40 @@ class SecurityConfiguration {
 		return new ProviderManager(new ThrottlingAuthenticationProvider(passwords, throttle));
 	}
 
+	/** The public survey page: strict, and the same in the survey module's refusals (SurveySecurity). */
+	static final String SURVEY_CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; "
+			+ "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+	/**
+	 * The survey page customers answer without signing in ({@code /s/**}): open to everyone, and it never creates a
+	 * session. CSRF stays on; with no session to keep the token in, it is a double-submit cookie (HttpOnly, only sent
+	 * to {@code /s/}, SameSite=Strict) compared with the form's hidden field. A post without a valid token is forwarded
+	 * to a friendly "form expired" page. Stricter headers than the app: no script at all, no referrer (the URL holds
+	 * the token).
+	 */
+	@Bean
+	@Order(0)
+	SecurityFilterChain surveySecurity(HttpSecurity http) throws Exception {
+		CookieCsrfTokenRepository csrfTokens = new CookieCsrfTokenRepository();
+		csrfTokens.setCookieName("shinrai-survey-csrf");
+		csrfTokens.setCookiePath("/s/");
+		csrfTokens.setCookieCustomizer(cookie -> cookie.sameSite("Strict").httpOnly(true));
+		AccessDeniedHandlerImpl formExpired = new AccessDeniedHandlerImpl();
+		formExpired.setErrorPage("/s/-/form-expired");
+		http.securityMatcher("/s/**")
+			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache(cache -> cache.disable())
+			.securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+			.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
+			.exceptionHandling(errors -> errors.accessDeniedHandler(formExpired))
+			.headers(headers -> headers
+				.contentSecurityPolicy(csp -> csp.policyDirectives(SURVEY_CONTENT_SECURITY_POLICY))
+				.frameOptions(frame -> frame.deny())
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
+		return http.build();
+	}
+
 	/** The JSON API: HTTP Basic, no session, no CSRF (no cookies are used), JSON errors. */
 	@Bean
 	@Order(1)
@@ -99,14 +136,27 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers(HttpMethod.POST, "/api/v1/scoring-policy").hasRole(ADMIN)
 				.requestMatchers(HttpMethod.POST, "/api/v1/feedback").hasRole(MANAGER)
+				.requestMatchers(HttpMethod.POST, "/api/v1/survey-links", "/api/v1/promises").hasRole(MANAGER)
 				// webhooks: admins only, reading included (the secrets are in the answer)
 				.requestMatchers("/api/v1/webhooks", "/api/v1/webhooks/**").hasRole(ADMIN)
 				.requestMatchers(HttpMethod.GET, "/api/**").hasRole(STAFF)
 				.anyRequest().denyAll())
 			.httpBasic(basic -> basic.authenticationEntryPoint(
 					(request, response, ex) -> {
-						response.setHeader("WWW-Authenticate", "Basic realm=\"Shinrai\"");
-						writeJsonError(response, HttpStatus.UNAUTHORIZED);
+						if (ex instanceof LoginThrottledException throttled) {
+							// this sender waits; the user is not locked out and other senders are not affected
+							response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(throttled.retryAfterSeconds()));
+							writeJsonError(response, HttpStatus.TOO_MANY_REQUESTS);
+						}
+						else if (ex instanceof AuthenticationServiceException) {
+							// the user database is away: nothing is known about the credentials
+							response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+							writeJsonError(response, HttpStatus.SERVICE_UNAVAILABLE);
+						}
+						else {
+							response.setHeader("WWW-Authenticate", "Basic realm=\"Shinrai\"");
+							writeJsonError(response, HttpStatus.UNAUTHORIZED);
+						}
 					}))
 			.exceptionHandling(errors -> errors
 				.accessDeniedHandler((request, response, ex) -> writeJsonError(response, HttpStatus.FORBIDDEN)))
@@ -134,6 +184,9 @@ class SecurityConfiguration {
 			.requestMatchers(HttpMethod.POST, "/customers", "/customers/**", "/feedback", "/feedback/**",
 					"/recovery/**")
 			.hasRole(MANAGER)
+			// closing the loop: survey links and promises (the promise service checks who may mark one)
+			.requestMatchers(HttpMethod.POST, "/survey-links", "/survey-links/**", "/promises", "/promises/**")
+			.hasRole(MANAGER)
 			// everyone signed in: their own notifications and profile
 			.requestMatchers(HttpMethod.POST, "/notifications/read", "/profile").hasRole(STAFF)
 			// everyone signed in: reading (unknown addresses then answer 404, not 403)
@@ -141,8 +194,18 @@ class SecurityConfiguration {
 			.anyRequest().denyAll())
 			.formLogin(form -> form.loginPage("/login")
 				.successHandler(new LocaleRestoringSuccessHandler(accounts, localeResolver))
-				.failureHandler((request, response, ex) -> response.sendRedirect(request.getContextPath()
-						+ (ex instanceof LoginLockedException ? "/login?locked" : "/login?error"))))
+				.failureHandler((request, response, ex) -> {
+					if (ex instanceof LoginThrottledException throttled) {
+						response.sendRedirect(request.getContextPath() + "/login?throttled=" + throttled.retryAfterSeconds());
+					}
+					else if (ex instanceof AuthenticationServiceException) {
+						// the user database is away: the friendly 503 page, not "wrong password"
+						response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value());
+					}
+					else {
+						response.sendRedirect(request.getContextPath() + "/login?error");
+					}
+				}))
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
 			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId())
 				.sessionConcurrency(concurrency -> concurrency.maximumSessions(-1)

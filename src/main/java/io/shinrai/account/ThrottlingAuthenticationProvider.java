@@ -1,17 +1,25 @@
 package io.shinrai.account;
 
+import java.time.Duration;
+import java.util.Optional;
+
+import org.springframework.dao.DataAccessException;
 import org.springframework.security.authentication.AccountStatusException;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
- * Password authentication that refuses locked user names and counts failures, for the form and HTTP Basic alike.
- * A disabled account fails exactly like a wrong password (same answer, counted, locked alike), so a sign-in attempt
- * never reveals that an account exists but is disabled.
+ * Password authentication that makes a sender of wrong passwords wait ({@link LoginThrottle}), for the form and HTTP
+ * Basic alike. A disabled account fails exactly like a wrong password (same answer, counted alike), so a sign-in
+ * attempt never reveals that an account exists but is disabled. When the database cannot be reached the attempt
+ * fails with an {@link InternalAuthenticationServiceException}, which the security configuration answers with 503,
+ * never as a wrong password.
  */
 class ThrottlingAuthenticationProvider implements AuthenticationProvider {
 
@@ -27,25 +35,37 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
 	@Override
 	public Authentication authenticate(Authentication authentication) throws AuthenticationException {
 		String username = authentication.getName();
-		LoginThrottle.Standing standing = throttle.standing(username);
-		if (standing == LoginThrottle.Standing.LOCKED) {
-			throw new LoginLockedException();
-		}
+		String address = clientAddress(authentication);
 		try {
-			Authentication result = delegate.authenticate(authentication);
-			// only earlier failures need forgetting: an API client signs in on every request
-			if (standing == LoginThrottle.Standing.FAILED_BEFORE) {
-				throttle.reset(username);
+			Optional<Duration> wait = throttle.waitBefore(username, address);
+			if (wait.isPresent()) {
+				throw new LoginThrottledException(wait.get());
 			}
-			return result;
-		}
-		catch (BadCredentialsException | AccountStatusException ex) {
-			throttle.recordFailure(username);
-			if (throttle.isLocked(username)) {
-				throw new LoginLockedException();
+			try {
+				Authentication result = delegate.authenticate(authentication);
+				// only earlier failures need forgetting: an API client signs in on every request
+				if (throttle.failedBefore(username, address)) {
+					throttle.reset(username, address);
+				}
+				return result;
 			}
-			throw (ex instanceof BadCredentialsException bad) ? bad : new BadCredentialsException("Bad credentials");
+			catch (BadCredentialsException | AccountStatusException ex) {
+				Duration delay = throttle.recordFailure(username, address);
+				if (!delay.isZero()) {
+					throw new LoginThrottledException(delay);
+				}
+				throw (ex instanceof BadCredentialsException bad) ? bad : new BadCredentialsException("Bad credentials");
+			}
 		}
+		catch (DataAccessException ex) {
+			throw new InternalAuthenticationServiceException("The user database cannot be reached", ex);
+		}
+	}
+
+	/** The request's remote address: the proxy's view of the client when forwarded headers are trusted. */
+	private static String clientAddress(Authentication authentication) {
+		return authentication.getDetails() instanceof WebAuthenticationDetails details ? details.getRemoteAddress()
+				: null;
 	}
 
 	@Override

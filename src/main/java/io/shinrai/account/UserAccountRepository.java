@@ -28,4 +28,11 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
 	@Query("select u from UserAccount u where u.role = io.shinrai.account.Role.ADMIN and u.enabled = true order by u.id")
 	List<UserAccount> lockEnabledAdmins();
 
+	/**
+	 * Takes a database lock held until the transaction ends, so that of several instances starting at once on an
+	 * empty database exactly one creates the first admin and the others see it.
+	 */
+	@Query(value = "select count(*) from (select pg_advisory_xact_lock(7351920)) locked", nativeQuery = true)
+	long lockForInitialAdmin();
+
 }

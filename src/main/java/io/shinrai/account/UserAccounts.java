@@ -62,6 +62,7 @@ public class UserAccounts implements UserDetailsService {
 
 	/** Creates the first admin; does nothing when any user exists already. */
 	public boolean createInitialAdmin(String rawPassword) {
+		users.lockForInitialAdmin();
 		if (users.count() > 0) {
 			return false;
 		}
@@ -216,14 +217,14 @@ public class UserAccounts implements UserDetailsService {
 	}
 
 	/**
-	 * Sets a new password (stored as a bcrypt hash, never audited), lifts a sign-in lock and ends the user's other
-	 * sessions.
+	 * Sets a new password (stored as a bcrypt hash, never audited), lifts the sign-in delays of the user name (from
+	 * every address) and ends the user's other sessions.
 	 */
 	public UserAccount resetPassword(long id, long expectedVersion, String rawPassword, String actor) {
 		requireValidPassword(rawPassword);
 		UserAccount user = loadForChange(id, expectedVersion, false);
 		user.changePasswordHash(passwordEncoder.encode(rawPassword));
-		throttle.reset(user.getUsername());
+		throttle.forget(user.getUsername());
 		audit.record(actor, AuditType.USER_PASSWORD_RESET, user.getUsername(), "Password reset", null, null);
 		if (!user.getUsername().equalsIgnoreCase(actor)) {
 			events.publishEvent(new UserAccessChanged(user.getUsername()));

@@ -2,13 +2,14 @@ package io.shinrai.account;
 
 import org.springframework.security.core.session.SessionInformation;
 import org.springframework.security.core.session.SessionRegistry;
-import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Ends the sessions of a user whose access changed, so a disabled or demoted user cannot go on with what they had.
- * The registry is in memory: with several instances it must become Spring Session's registry (see README).
+ * The registry is Spring Session's: it finds the user's sessions in the database by user name (the stored spelling,
+ * which is what a session's principal carries) and marks them expired there, so their next request on any instance
+ * goes to the sign-in page.
  */
 @Component
 class UserSessions {
@@ -21,11 +22,7 @@ class UserSessions {
 
 	@TransactionalEventListener
 	void on(UserAccessChanged event) {
-		for (Object principal : registry.getAllPrincipals()) {
-			if (principal instanceof UserDetails user && user.getUsername().equalsIgnoreCase(event.username())) {
-				registry.getAllSessions(principal, false).forEach(SessionInformation::expireNow);
-			}
-		}
+		registry.getAllSessions(event.username(), false).forEach(SessionInformation::expireNow);
 	}
 
 }

@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import io.shinrai.system.BusinessTime;
+import io.shinrai.system.ReplicaReads;
 
 /** The audit log for admins: every recorded action, filterable by type, user and period, newest first. */
 @Controller
@@ -30,6 +31,7 @@ class AuditLogController {
 	}
 
 	@GetMapping("/admin/audit")
+	@ReplicaReads
 	String showAuditLog(@ModelAttribute("auditFilter") AuditFilterForm filter, BindingResult result, Model model) {
 		// what did not bind is reported and left out; the page still shows the log
 		if (result.hasFieldErrors("type")) {

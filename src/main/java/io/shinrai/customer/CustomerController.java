@@ -33,6 +33,8 @@ import io.shinrai.system.DefaultLanguage;
  * Managers create and edit customers. The customers list and the customer page ({@code /customers/{id}}) are read
  * pages of the dashboard module.
  */
+import io.shinrai.system.FormView;
+
 @Controller
 @RequestMapping("/customers")
 class CustomerController {
@@ -67,6 +69,7 @@ class CustomerController {
 	}
 
 	@PostMapping
+	@FormView(FORM_VIEW)
 	String processCreateForm(@Valid @ModelAttribute("customerForm") CustomerForm form, BindingResult result,
 			Principal principal, RedirectAttributes redirect) {
 		// reported with the other errors; a concurrent creation is still caught when saving
@@ -97,6 +100,7 @@ class CustomerController {
 	}
 
 	@PostMapping("/{id}")
+	@FormView(value = FORM_VIEW, subject = "customer")
 	String processEditForm(@PathVariable long id, @Valid @ModelAttribute("customerForm") CustomerForm form,
 			BindingResult result, Model model, Principal principal, RedirectAttributes redirect,
 			HttpServletResponse response) {

@@ -15,7 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Filters as the customer list does: {@code search} in name or reference (case-insensitive), {@code segment} exactly.
  */
 @Component
-class CustomerExport {
+public class CustomerExport {
 
 	private static final int FETCH_SIZE = 500;
 
@@ -26,7 +26,7 @@ class CustomerExport {
 	}
 
 	@Transactional(readOnly = true)
-	void forEach(String search, String segment, Consumer<Customer> sink) {
+	public void forEach(String search, String segment, Consumer<Customer> sink) {
 		String text = search == null || search.isBlank() ? null : "%" + escapeLike(search.strip().toLowerCase()) + "%";
 		String wanted = segment == null || segment.isBlank() ? null : segment.strip();
 		Session session = entityManager.unwrap(Session.class);

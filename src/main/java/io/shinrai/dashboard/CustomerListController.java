@@ -15,6 +15,7 @@ import io.shinrai.scoring.CustomerRankings;
 import io.shinrai.scoring.CustomerSort;
 import io.shinrai.scoring.CustomerStatus;
 import io.shinrai.scoring.ScoringPolicies;
+import io.shinrai.system.ReplicaReads;
 
 /** The customers list: search, filters by segment, band and status, sorted by trust (lowest first) or otherwise. */
 @Controller
@@ -35,6 +36,7 @@ class CustomerListController {
 	}
 
 	@GetMapping("/customers")
+	@ReplicaReads
 	String showCustomers(@ModelAttribute("filter") CustomerListForm filter, Model model, HttpServletResponse response) {
 		Instant now = Instant.now();
 		CustomerListForm.Parsed parsed = filter.parse(now);

@@ -13,6 +13,7 @@ import io.shinrai.feedback.Signal;
 import io.shinrai.scoring.CustomerReport;
 import io.shinrai.scoring.TrustScores;
 import io.shinrai.system.NotFoundException;
+import io.shinrai.system.ReplicaReads;
 
 /**
  * A customer's page: trust with band, the five signals with the observations behind each, status with the negative
@@ -36,6 +37,7 @@ class CustomerPageController {
 	}
 
 	@GetMapping("/customers/{id}")
+	@ReplicaReads
 	String showCustomer(@PathVariable String id, Model model) {
 		long customerId = parseId(id);
 		Customer customer = customers.find(customerId).orElseThrow(() -> new NotFoundException("customer " + id));

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 import io.shinrai.feedback.Channel;
 import io.shinrai.system.BusinessTime;
+import io.shinrai.system.ReplicaReads;
 
 /** The start page: trust at a glance for the chosen period, segment and channel. */
 @Controller
@@ -37,6 +38,7 @@ class DashboardController {
 	}
 
 	@GetMapping("/")
+	@ReplicaReads
 	String showDashboard(@ModelAttribute("dashboardFilter") DashboardFilterForm filter, BindingResult result, Model model,
 			Locale locale) {
 		DashboardQuery query = query(filter, result, Instant.now());

@@ -76,6 +76,12 @@ public class RecoveryCase {
 	@Column(name = "overdue_since")
 	private Instant overdueSince;
 
+	@Column(name = "confirmed_at")
+	private Instant confirmedAt;
+
+	@Column(name = "confirmed_by_feedback_id")
+	private Long confirmedByFeedbackId;
+
 	@Column(name = "trust_at_opening", updatable = false)
 	private Double trustAtOpening;
 
@@ -169,6 +175,22 @@ public class RecoveryCase {
 		acknowledgedAt = null;
 		resolvedAt = null;
 		overdueSince = null;
+		confirmedAt = null;
+		confirmedByFeedbackId = null;
+	}
+
+	/**
+	 * The customer answered the case's survey link without being negative. It confirms the resolution only once the
+	 * case is resolved (or closed); an answer while the case is still worked confirms nothing. Returns whether the case
+	 * is confirmed by this answer (a second answer does not move the first confirmation).
+	 */
+	public boolean confirmByCustomer(long feedbackId, Instant at) {
+		if (confirmedAt != null || (status != RecoveryStatus.RESOLVED && status != RecoveryStatus.CLOSED)) {
+			return false;
+		}
+		confirmedAt = at;
+		confirmedByFeedbackId = feedbackId;
+		return true;
 	}
 
 	/** Hands the case to another manager; whether that user is a manager is checked by {@link RecoveryCases}. */
@@ -262,6 +284,15 @@ public class RecoveryCase {
 
 	public Instant getOverdueSince() {
 		return overdueSince;
+	}
+
+	/** When the customer confirmed the resolution of the current round, or {@code null}. */
+	public Instant getConfirmedAt() {
+		return confirmedAt;
+	}
+
+	public Long getConfirmedByFeedbackId() {
+		return confirmedByFeedbackId;
 	}
 
 	public Double getTrustAtOpening() {

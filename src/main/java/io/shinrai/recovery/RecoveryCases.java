@@ -133,13 +133,69 @@ public class RecoveryCases {
 			.stream()
 			.map(note -> new CaseDetails.Note(note.getAuthor(), note.getWrittenAt(), note.getText()))
 			.toList();
+		List<CaseDetails.Answer> answers = jdbc.sql("""
+				select feedback_id, answered_at, negative, status from recovery_case_answer
+				where case_id = ? order by answered_at, feedback_id
+				""")
+			.param(caseId)
+			.query((rs, row) -> new CaseDetails.Answer(rs.getLong("feedback_id"), instant(rs, "answered_at"),
+					rs.getBoolean("negative"), RecoveryStatus.valueOf(rs.getString("status"))))
+			.list();
 		return new CaseDetails(recoveryCase.getId(), customer.getId(), customer.getReference(), customer.getName(),
 				recoveryCase.getStatus(), recoveryCase.getOwner(), recoveryCase.getOpenedAt(),
 				recoveryCase.getAcknowledgeDueAt(), recoveryCase.getAcknowledgedAt(), recoveryCase.getResolvedAt(),
 				recoveryCase.getClosedAt(), recoveryCase.getReopenedCount(), recoveryCase.getReopenedAt(),
 				recoveryCase.getOverdueSince(), recoveryCase.isOverdue(now), recoveryCase.getTrustAtOpening(),
 				recoveryCase.getStatusAtOpening(), trustScores.forCustomer(customer.getId(), now),
-				recoveryCase.getVersion(), recoveryCase.allowedActions(), entries, notes);
+				recoveryCase.getVersion(), recoveryCase.allowedActions(), entries, notes, recoveryCase.getConfirmedAt(),
+				answers);
+	}
+
+	/**
+	 * Whether the case exists and belongs to the customer (a survey link or a promise on a case must name one of the
+	 * customer's cases).
+	 */
+	@Transactional(readOnly = true)
+	public boolean belongsTo(long caseId, long customerId) {
+		return cases.findById(caseId).map(found -> found.getCustomerId() == customerId).orElse(false);
+	}
+
+	/**
+	 * Records the customer's own answer on one of the case's survey links, inside the transaction that stored the
+	 * answer as a feedback entry (the entry's {@code FeedbackLogged} has run already: a negative answer has been
+	 * attached to the customer's case like any negative entry, reopening a resolved case). A not-negative answer to a
+	 * resolved or closed case confirms the resolution ({@link RecoveryCase#confirmByCustomer}); one to a case still
+	 * being worked is only recorded. Recording the same entry twice records it once.
+	 *
+	 * @param statusBefore the case's status before the answer was stored (a negative answer may have reopened it)
+	 * @return whether this answer confirmed the case
+	 */
+	public boolean recordCustomerAnswer(long caseId, long feedbackId, boolean negative, Instant at,
+			RecoveryStatus statusBefore) {
+		RecoveryCase recoveryCase = cases.findById(caseId).orElseThrow(() -> notFound(caseId));
+		int inserted = jdbc.sql("""
+				insert into recovery_case_answer (feedback_id, case_id, answered_at, negative, status)
+				values (?, ?, ?, ?, ?) on conflict (feedback_id) do nothing
+				""")
+			.params(feedbackId, caseId, Timestamp.from(at), negative, statusBefore.name())
+			.update();
+		if (inserted == 0 || negative) {
+			return false;
+		}
+		boolean confirmed = recoveryCase.confirmByCustomer(feedbackId, at);
+		if (confirmed) {
+			cases.saveAndFlush(recoveryCase);
+			audit.record(RecoveryCaseOpener.SYSTEM, AuditType.RECOVERY_CASE_UPDATED, auditSubject(caseId),
+					"Confirmed by the customer in feedback " + feedbackId, recoveryCase.getStatus().name(),
+					recoveryCase.getStatus().name());
+		}
+		return confirmed;
+	}
+
+	/** The case's status now, for a caller about to store something that may move it. */
+	@Transactional(readOnly = true)
+	public RecoveryStatus statusOf(long caseId) {
+		return cases.findById(caseId).orElseThrow(() -> notFound(caseId)).getStatus();
 	}
 
 	/** Makes one of the moves of the case's workflow; publishes {@link RecoveryCaseStatusChanged}. */

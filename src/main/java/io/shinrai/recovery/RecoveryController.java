@@ -22,6 +22,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import io.shinrai.account.UserAccount;
 import io.shinrai.account.UserAccounts;
 import io.shinrai.system.BusinessTime;
+import io.shinrai.system.ReplicaReads;
 
 /** The recovery board and the case page. Everyone signed in reads them; managers act (see SecurityConfiguration). */
 @Controller
@@ -53,6 +54,7 @@ class RecoveryController {
 	}
 
 	@GetMapping("/recovery")
+	@ReplicaReads
 	String showBoard(@ModelAttribute("filter") BoardFilter filter, Principal principal, Model model) {
 		filter.normalise();
 		Page<CaseSummary> page = cases.search(filter.toSearch(principal.getName()));

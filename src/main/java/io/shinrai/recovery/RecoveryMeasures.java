@@ -30,6 +30,10 @@ import io.shinrai.scoring.TrustScores;
  * their trust when that case was opened (the most recently resolved case if several; a case opened without a score
  * compares the status only; equality within 1e-6, the precision docs/scoring.md asks of implementations). {@code null}
  * when there is no such customer, never 0 by default.</li>
+ * <li><b>confirmed by the customer</b>: of the cases resolved in W (and not reopened since), the share the customer
+ * confirmed on a survey link of the case (a not-negative answer while resolved or closed); {@code null} when no case
+ * was resolved in W;</li>
+ * <li><b>median time to confirmation</b>: the median of confirmed_at − resolved_at over the cases confirmed in W.</li>
  * </ul>
  * "In W" means after T − 90 days and at or before T. Trust and status at T come from
  * {@link TrustScores#forCustomer}, one call per customer with a resolved case in W.
@@ -88,7 +92,12 @@ public class RecoveryMeasures {
 				           filter (where c.acknowledged_at > :since and c.acknowledged_at <= :now) as acknowledge_seconds,
 				       percentile_cont(0.5) within group (order by extract(epoch from
 				           c.resolved_at - coalesce(c.reopened_at, c.opened_at)))
-				           filter (where c.resolved_at > :since and c.resolved_at <= :now) as resolve_seconds
+				           filter (where c.resolved_at > :since and c.resolved_at <= :now) as resolve_seconds,
+				       count(*) filter (where c.resolved_at > :since and c.resolved_at <= :now) as resolved_cases,
+				       count(*) filter (where c.resolved_at > :since and c.resolved_at <= :now
+				           and c.confirmed_at is not null and c.confirmed_at <= :now) as confirmed_cases,
+				       percentile_cont(0.5) within group (order by extract(epoch from c.confirmed_at - c.resolved_at))
+				           filter (where c.confirmed_at > :since and c.confirmed_at <= :now) as confirm_seconds
 				from recovery_case c
 				where (cast(:segment as varchar) is null
 				  or exists (select 1 from customer cu where cu.id = c.customer_id and cu.segment = :segment))
@@ -97,7 +106,8 @@ public class RecoveryMeasures {
 			.param("since", Timestamp.from(since))
 			.param("segment", segment)
 			.query((rs, row) -> new Aggregates(rs.getLong("open"), rs.getLong("overdue"),
-					seconds(rs.getObject("acknowledge_seconds")), seconds(rs.getObject("resolve_seconds"))))
+					seconds(rs.getObject("acknowledge_seconds")), seconds(rs.getObject("resolve_seconds")),
+					rs.getLong("resolved_cases"), rs.getLong("confirmed_cases"), seconds(rs.getObject("confirm_seconds"))))
 			.single();
 
 		List<Resolved> resolved = jdbc.sql("""
@@ -117,7 +127,10 @@ public class RecoveryMeasures {
 		long recovered = resolved.stream().filter(customer -> recovered(customer, trusts.get(customer.customerId()))).count();
 		Double rate = resolved.isEmpty() ? null : (double) recovered / resolved.size();
 		return new RecoveryMeasurement(now, aggregates.open(), aggregates.overdue(), aggregates.acknowledge(),
-				aggregates.resolve(), resolved.size(), recovered, rate);
+				aggregates.resolve(), resolved.size(), recovered, rate, aggregates.resolvedCases(),
+				aggregates.confirmedCases(), aggregates.resolvedCases() == 0 ? null
+						: (double) aggregates.confirmedCases() / aggregates.resolvedCases(),
+				aggregates.confirm());
 	}
 
 	private static boolean recovered(Resolved customer, CustomerTrust trust) {
@@ -139,7 +152,8 @@ public class RecoveryMeasures {
 	public record CaseCounts(long open, long overdue) {
 	}
 
-	private record Aggregates(long open, long overdue, Duration acknowledge, Duration resolve) {
+	private record Aggregates(long open, long overdue, Duration acknowledge, Duration resolve, long resolvedCases,
+			long confirmedCases, Duration confirm) {
 	}
 
 	private record Resolved(long customerId, Double trustAtOpening) {

@@ -13,6 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The rows of {@code scoring_policy} and {@code scoring_basis}. Policy versions never change once stored, so they are
@@ -49,7 +51,7 @@ class PolicyStore {
 			.param(version)
 			.query(PolicyStore::version)
 			.optional();
-		found.ifPresent(v -> versions.put(version, v));
+		found.ifPresent(this::remember);
 		return found;
 	}
 
@@ -57,8 +59,28 @@ class PolicyStore {
 		List<PolicyVersion> all = jdbc.sql("select * from scoring_policy order by version")
 			.query(PolicyStore::version)
 			.list();
-		all.forEach(v -> versions.putIfAbsent(v.version(), v));
+		all.forEach(this::remember);
 		return all;
+	}
+
+	/**
+	 * Caches a version read from the database. One read in a writing transaction may be that transaction's own insert
+	 * (an activation reads back what it stored), which a rollback would undo and a later activation reuse the number
+	 * of, here or on another instance: it is cached only once the transaction committed.
+	 */
+	private void remember(PolicyVersion version) {
+		if (TransactionSynchronizationManager.isSynchronizationActive()
+				&& !TransactionSynchronizationManager.isCurrentTransactionReadOnly()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					versions.putIfAbsent(version.version(), version);
+				}
+			});
+		}
+		else {
+			versions.putIfAbsent(version.version(), version);
+		}
 	}
 
 	/** The newest version whose half-life and severities the READY basis was built for. */

@@ -13,18 +13,24 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.QuoteMode;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 
 /**
  * A CSV file streamed to the browser as a download, written the way Excel (also Japanese Excel) opens it correctly:
- * UTF-8 with a byte order mark, CRLF line ends, RFC 4180 quoting, every cell protected against formula injection
- * ({@link SpreadsheetCells}). Rows go straight to the response, so no export is ever held in memory.
+ * UTF-8 with a byte order mark, CRLF line ends, every text cell in double quotes (so that a spreadsheet whose list
+ * separator is {@code ;} or a tab still reads it as one text cell), numbers bare, a cell not given empty, and every
+ * text cell protected against formula injection ({@link SpreadsheetCells}). Rows go straight to the response, so no
+ * export is ever held in memory.
  */
 public final class CsvDownload implements Closeable {
 
-	private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setRecordSeparator("\r\n").get();
+	private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder()
+		.setQuoteMode(QuoteMode.NON_NUMERIC)
+		.setRecordSeparator("\r\n")
+		.get();
 
 	private final CSVPrinter printer;
 
@@ -48,11 +54,14 @@ public final class CsvDownload implements Closeable {
 		return download;
 	}
 
-	/** Writes one row; {@code null} cells are written empty. */
+	/**
+	 * Writes one row: {@code null} cells empty, {@link Number}s as they are (Shinrai's numbers are never negative, so
+	 * none starts a formula), everything else as protected, quoted text.
+	 */
 	public void row(List<?> cells) {
 		try {
 			for (Object cell : cells) {
-				printer.print(cell == null ? "" : SpreadsheetCells.protect(cell.toString()));
+				printer.print(cell == null || cell instanceof Number ? cell : SpreadsheetCells.protect(cell.toString()));
 			}
 			printer.println();
 		}

@@ -2,6 +2,7 @@ package io.shinrai.system;
 
 import java.security.Principal;
 import java.time.Duration;
+import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -10,6 +11,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -34,11 +36,31 @@ class WebConfiguration implements WebMvcConfigurer {
 
 	@Bean
 	LocaleResolver localeResolver() {
+		return new LanguageCookie(languageCookie(false), languageCookie(true));
+	}
+
+	private static CookieLocaleResolver languageCookie(boolean secure) {
 		CookieLocaleResolver resolver = new CookieLocaleResolver(Languages.COOKIE);
 		resolver.setCookieMaxAge(Duration.ofDays(365));
 		resolver.setCookieSameSite("Lax");
+		resolver.setCookieSecure(secure);
 		resolver.setDefaultLocaleFunction(request -> Languages.closest(request.getLocale()));
 		return resolver;
+	}
+
+	/** The language cookie, {@code Secure} on a request that came over HTTPS (also through a proxy that says so). */
+	private record LanguageCookie(CookieLocaleResolver plain, CookieLocaleResolver secure) implements LocaleResolver {
+
+		@Override
+		public Locale resolveLocale(HttpServletRequest request) {
+			return plain.resolveLocale(request);
+		}
+
+		@Override
+		public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
+			(request.isSecure() ? secure : plain).setLocale(request, response, locale);
+		}
+
 	}
 
 	/**
@@ -52,6 +74,15 @@ class WebConfiguration implements WebMvcConfigurer {
 		FilterRegistrationBean<ResourceUrlEncodingFilter> registration = new FilterRegistrationBean<>(
 				new ResourceUrlEncodingFilter());
 		registration.setEnabled(false);
+		return registration;
+	}
+
+	/** Text that cannot be stored is refused before anything reads the request (see {@link BadTextFilter}). */
+	@Bean
+	FilterRegistrationBean<BadTextFilter> badTextFilter() {
+		FilterRegistrationBean<BadTextFilter> registration = new FilterRegistrationBean<>(new BadTextFilter());
+		// after the forwarded-header filter and the secure-request marker, before Spring Security
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
 		return registration;
 	}
 

@@ -108,6 +108,20 @@ class EndpointAccessTests {
 			Map.entry("POST /admin/policy/{version}/reactivate", Access.ADMIN),
 			// dashboard: demo data for an empty database
 			Map.entry("POST /admin/demo-data", Access.ADMIN),
+			// closing the loop: the public survey page (an unknown token gets the friendly page), survey links, promises
+			Map.entry("GET /s/{token}", Access.PUBLIC),
+			Map.entry("POST /s/{token}", Access.PUBLIC),
+			Map.entry("GET /s/-/form-expired", Access.PUBLIC),
+			Map.entry("POST /s/-/form-expired", Access.PUBLIC),
+			Map.entry("GET /survey-links", Access.STAFF),
+			Map.entry("POST /survey-links", Access.MANAGER),
+			Map.entry("POST /survey-links/batch.csv", Access.MANAGER),
+			Map.entry("POST /api/v1/survey-links", Access.MANAGER),
+			Map.entry("POST /promises", Access.MANAGER),
+			Map.entry("POST /promises/{id:\\d+}/kept", Access.MANAGER),
+			Map.entry("POST /promises/{id:\\d+}/broken", Access.MANAGER),
+			Map.entry("POST /api/v1/promises", Access.MANAGER),
+			Map.entry("GET /api/v1/promises", Access.STAFF),
 			// notifications: everyone's own notifications and profile; webhooks for admins
 			Map.entry("GET /notifications", Access.STAFF),
 			Map.entry("GET /notifications/{id:\\d+}", Access.STAFF),
@@ -128,7 +142,7 @@ class EndpointAccessTests {
 			"POST /admin/users/{id}/enabled", "POST /admin/users/{id}/password", "POST /admin/policy",
 			"POST /admin/policy/{version}/reactivate", "POST /profile", "POST /admin/webhooks/{id:\\d+}/test",
 			"POST /admin/webhooks/{id:\\d+}/enabled", "POST /admin/webhooks/{id:\\d+}/delete",
-			"DELETE /api/v1/webhooks/{id:\\d+}");
+			"DELETE /api/v1/webhooks/{id:\\d+}", "POST /survey-links/batch.csv");
 
 	@Autowired
 	private MockMvc mvc;

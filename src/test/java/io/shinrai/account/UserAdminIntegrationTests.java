@@ -5,6 +5,8 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import jakarta.servlet.http.Cookie;
+
 import io.shinrai.IntegrationTest;
 import io.shinrai.TestUsers;
 import org.junit.jupiter.api.Nested;
@@ -13,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -105,7 +106,7 @@ class UserAdminIntegrationTests {
 			.andExpect(flash().attribute("success", "users.created"))
 			.andReturn();
 		mvc.perform(get("/admin/users").with(user(users.user(TestUsers.ADMIN))).header("Accept-Language", "en")
-			.flashAttrs(created.getFlashMap()))
+			.cookie(created.getResponse().getCookie(StoredSessions.COOKIE)))
 			.andExpect(content().string(containsString("User " + username + " was created.")));
 
 		UserAccount user = accounts.find(username).orElseThrow();
@@ -236,15 +237,15 @@ class UserAdminIntegrationTests {
 	}
 
 	@Test
-	void aDisabledUserNameLocksAfterRepeatedFailuresLikeAnyOther() throws Exception {
+	void aDisabledUserNameIsThrottledAfterRepeatedFailuresLikeAnyOther() throws Exception {
 		UserAccount someone = createdUser(Role.STAFF);
 		accounts.changeEnabled(someone.getId(), someone.getVersion(), false, TestUsers.ADMIN);
-		for (int i = 0; i < 4; i++) {
+		for (int i = 0; i < 5; i++) {
 			mvc.perform(formLogin("/login").user(someone.getUsername()).password("wrong"))
 				.andExpect(redirectedUrl("/login?error"));
 		}
 		mvc.perform(formLogin("/login").user(someone.getUsername()).password("wrong"))
-			.andExpect(redirectedUrl("/login?locked"));
+			.andExpect(redirectedUrl("/login?throttled=2"));
 	}
 
 	@Test
@@ -263,15 +264,15 @@ class UserAdminIntegrationTests {
 	@Test
 	void disablingAUserEndsTheSessionTheyHaveOpen() throws Exception {
 		UserAccount someone = createdUser(Role.STAFF);
-		MockHttpSession session = (MockHttpSession) mvc
+		Cookie session = mvc
 			.perform(formLogin("/login").user(someone.getUsername()).password(TestUsers.PASSWORD))
 			.andExpect(redirectedUrl("/"))
-			.andReturn().getRequest().getSession();
-		mvc.perform(get("/").session(session)).andExpect(status().isOk());
+			.andReturn().getResponse().getCookie(StoredSessions.COOKIE);
+		mvc.perform(get("/").cookie(session)).andExpect(status().isOk());
 
 		accounts.changeEnabled(someone.getId(), someone.getVersion(), false, TestUsers.ADMIN);
 
-		mvc.perform(get("/").session(session)).andExpect(redirectedUrl("/login?expired"));
+		mvc.perform(get("/").cookie(session)).andExpect(redirectedUrl("/login?expired"));
 	}
 
 	@Test

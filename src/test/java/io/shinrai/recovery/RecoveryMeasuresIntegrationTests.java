@@ -133,7 +133,7 @@ class RecoveryMeasuresIntegrationTests {
 	void measuresNothingForASegmentWithoutCases() {
 		RecoveryMeasurement measured = measures.measure(segment, T);
 
-		assertThat(measured).isEqualTo(new RecoveryMeasurement(T, 0, 0, null, null, 0, 0, null));
+		assertThat(measured).isEqualTo(new RecoveryMeasurement(T, 0, 0, null, null, 0, 0, null, 0, 0, null, null));
 		assertThat(measures.counts(segment)).isEqualTo(new RecoveryMeasures.CaseCounts(0, 0));
 	}
 

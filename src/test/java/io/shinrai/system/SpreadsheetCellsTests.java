@@ -19,6 +19,16 @@ class SpreadsheetCellsTests {
 	}
 
 	@Test
+	void prefixesFullWidthFormulaStartsToo() {
+		assertThat(SpreadsheetCells.protect("＝1+1")).isEqualTo("'＝1+1");
+		assertThat(SpreadsheetCells.protect("＋81")).isEqualTo("'＋81");
+		assertThat(SpreadsheetCells.protect("－5")).isEqualTo("'－5");
+		assertThat(SpreadsheetCells.protect("＠team")).isEqualTo("'＠team");
+		assertThat(SpreadsheetCells.protect("'＝x")).isEqualTo("''＝x");
+		assertThat(SpreadsheetCells.unprotect("'＝x")).isEqualTo("＝x");
+	}
+
+	@Test
 	void leavesOrdinaryCellsAlone() {
 		assertThat(SpreadsheetCells.protect("Acme")).isEqualTo("Acme");
 		assertThat(SpreadsheetCells.protect("2026-05-01T09:30:00+09:00")).isEqualTo("2026-05-01T09:30:00+09:00");
@@ -37,7 +47,7 @@ class SpreadsheetCellsTests {
 	@Test
 	void unprotectingAProtectedCellGivesBackEveryValue() {
 		for (String value : List.of("=1+1", "'=1+1", "''=1+1", "+", "-", "@", "'", "''", "'a", "a'", "don't", "'don't",
-				"\t", "'\t", "x", "", "=", "'-", "日本語", "-10", "'- note")) {
+				"\t", "'\t", "x", "", "=", "'-", "日本語", "-10", "'- note", "＝", "'＝", "''＠a", "＋", "－1")) {
 			assertThat(SpreadsheetCells.unprotect(SpreadsheetCells.protect(value))).as(value).isEqualTo(value);
 		}
 	}

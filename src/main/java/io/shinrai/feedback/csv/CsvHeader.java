@@ -91,6 +91,27 @@ final class CsvHeader {
 		return names.size();
 	}
 
+	/**
+	 * Whether a record has nothing in any data column, only (perhaps) in {@code line} and {@code reason}: like the
+	 * note at the end of a rejected-rows download, it is skipped as an empty line is.
+	 */
+	boolean hasNoData(List<String> cells) {
+		if (cells.size() > names.size()) {
+			return false;
+		}
+		for (int position : positions.values()) {
+			if (position < cells.size() && !cells.get(position).isBlank()) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** Where a column is in a record. */
+	int position(CsvColumn column) {
+		return positions.get(column);
+	}
+
 	/** The cell of a column in a record that has at least {@link #size()} cells. */
 	String cell(List<String> cells, CsvColumn column) {
 		return cells.get(positions.get(column));

@@ -24,8 +24,9 @@ import io.shinrai.system.SpreadsheetCells;
  * date, channel, category or incident type that cannot be read. Whether the values make valid feedback (ranges,
  * required fields) is decided afterwards by the feedback rules, not here.
  * <p>
- * Every cell is trimmed and loses the formula-injection protection an export added
- * ({@link SpreadsheetCells#unprotect(String)}); an empty cell is "not given". Numbers, dates and names of channels,
+ * Every cell loses the formula-injection protection an export added ({@link SpreadsheetCells#unprotect(String)}) and
+ * every cell but the comment is trimmed first; the comment is kept exactly as written, so that an exported comment
+ * imports as the same text. An empty cell (a blank comment) is "not given". Numbers, dates and names of channels,
  * categories and incident types may be written with full-width characters (normalised with NFKC, as Japanese input
  * methods often produce them), in any letter case, with {@code -} or a space for {@code _}.
  */
@@ -61,7 +62,7 @@ final class CsvRowMapper {
 		if (record.problem() == CsvRecord.Problem.UNTERMINATED_QUOTE) {
 			return rejected(record.line(), List.of(), Reason.of("import.reason.unterminatedQuote"));
 		}
-		List<String> cells = record.cells().stream().map(cell -> SpreadsheetCells.unprotect(cell.strip())).toList();
+		List<String> cells = cells(record.cells());
 		if (cells.size() > header.size()) {
 			// spreadsheets add empty cells after the last column; only cells with content are too many
 			if (cells.subList(header.size(), cells.size()).stream().anyMatch(cell -> !cell.isEmpty())) {
@@ -91,11 +92,21 @@ final class CsvRowMapper {
 				row.choice(CsvColumn.CHANNEL, Channel.class, "import.reason.unknownChannel"),
 				row.choice(CsvColumn.CATEGORY, Category.class, "import.reason.unknownCategory"), ratings,
 				row.number(CsvColumn.NPS), row.number(CsvColumn.CSAT), row.number(CsvColumn.CES), row.incidents(),
-				row.text(CsvColumn.COMMENT));
+				row.comment());
 		if (!reasons.isEmpty()) {
 			return new Result(null, reasons, cells);
 		}
 		return new Result(mapped, List.of(), cells);
+	}
+
+	private List<String> cells(List<String> raw) {
+		int comment = header.position(CsvColumn.COMMENT);
+		List<String> cells = new ArrayList<>(raw.size());
+		for (int i = 0; i < raw.size(); i++) {
+			String cell = raw.get(i);
+			cells.add(SpreadsheetCells.unprotect(i == comment ? cell : cell.strip()));
+		}
+		return cells;
 	}
 
 	private static Result rejected(long line, List<String> cells, Reason reason) {
@@ -127,6 +138,11 @@ final class CsvRowMapper {
 		String text(CsvColumn column) {
 			String cell = header.cell(cells, column);
 			return cell.isEmpty() ? null : cell;
+		}
+
+		String comment() {
+			String cell = header.cell(cells, CsvColumn.COMMENT);
+			return cell.isBlank() ? null : cell;
 		}
 
 		Integer number(CsvColumn column) {

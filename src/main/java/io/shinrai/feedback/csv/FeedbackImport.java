@@ -9,11 +9,12 @@ import java.util.List;
  * @param totalRows data rows in the file (counted before the first row was stored)
  * @param rowsDone data rows processed: imported + skipped + rejected
  * @param skipped rows already imported before (same external_id, or same row hash)
+ * @param rejectedNotStored rejected rows counted but not stored with their text (beyond the limit per import)
  * @param failureKey for a FAILED job, the message key saying why; {@code null} otherwise
  */
 public record FeedbackImport(long id, String fileName, long fileSize, String encoding, Status status,
 		String startedBy, Instant startedAt, Instant finishedAt, long totalRows, long rowsDone, long imported,
-		long skipped, long rejected, String failureKey, List<String> failureArgs) {
+		long skipped, long rejected, long rejectedNotStored, String failureKey, List<String> failureArgs) {
 
 	public enum Status {
 
@@ -31,6 +32,11 @@ public record FeedbackImport(long id, String fileName, long fileSize, String enc
 			return status == Status.COMPLETED ? 100 : 0;
 		}
 		return Math.min(100.0, 100.0 * rowsDone / totalRows);
+	}
+
+	/** Rejected rows stored with their text (shown on the job page and downloadable). */
+	public long rejectedStored() {
+		return rejected - rejectedNotStored;
 	}
 
 	public Object[] failureArgsArray() {

@@ -2,19 +2,28 @@ package io.shinrai.feedback.csv;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.task.TaskRejectedException;
@@ -28,6 +37,7 @@ import io.shinrai.audit.AuditLog;
 import io.shinrai.audit.AuditType;
 import io.shinrai.feedback.FeedbackImportFinished;
 import io.shinrai.system.NotFoundException;
+import io.shinrai.system.PrivateFiles;
 
 /**
  * CSV imports of feedback (README.md "CSV format"): a file is checked as a whole first (encoding, header, rows) and
@@ -36,10 +46,17 @@ import io.shinrai.system.NotFoundException;
  * <p>
  * Background jobs run on this service's own small thread pool ({@code shinrai.import.threads}), so imports never take
  * the threads other work needs. A job whose process dies is marked FAILED once it has been silent for
- * {@code shinrai.import.silence-limit}; its committed batches stay, counted.
+ * {@code shinrai.import.silence-limit}; its committed batches stay, counted. At start-up, before any request is served,
+ * the jobs this instance ({@code shinrai.instance-id}) was running when it stopped are marked FAILED at once.
+ * <p>
+ * An upload waits in {@code shinrai.import.directory} (0700) as {@code upload-<instance>+*.csv} (0600) while it is
+ * checked, then as {@code job-<id>.csv} while its job runs; at start-up the files of jobs no longer running and this
+ * instance's leftover uploads are removed.
  */
 @Service
-public class FeedbackImports implements DisposableBean {
+public class FeedbackImports implements DisposableBean, SmartInitializingSingleton {
+
+	private static final Pattern JOB_FILE = Pattern.compile("job-(\\d+)\\.csv");
 
 	private static final Logger log = LoggerFactory.getLogger(FeedbackImports.class);
 
@@ -59,6 +76,8 @@ public class FeedbackImports implements DisposableBean {
 
 	private final ThreadPoolTaskExecutor executor;
 
+	private final String instanceId;
+
 	private final ApplicationEventPublisher events;
 
 	FeedbackImports(ImportJobs jobs, ImportBatchWriter writer, AuditLog audit, PlatformTransactionManager transactionManager,
@@ -68,8 +87,9 @@ public class FeedbackImports implements DisposableBean {
 			@Value("${shinrai.import.threads:2}") int threads,
 			@Value("${shinrai.import.writers:3}") int writers,
 			@Value("${shinrai.import.queue:20}") int queue,
-			@Value("${shinrai.import.directory:#{systemProperties['java.io.tmpdir']}/shinrai-imports}") Path directory,
-			@Value("${shinrai.import.silence-limit:5m}") Duration silenceLimit) {
+			@Value("${shinrai.import.directory:#{systemProperties['java.io.tmpdir']}/shinrai-imports-#{systemProperties['user.name']}}") Path directory,
+			@Value("${shinrai.import.silence-limit:5m}") Duration silenceLimit,
+			@Value("${shinrai.instance-id:}") String instanceId, @Value("${server.port:8080}") int port) {
 		this.jobs = jobs;
 		this.writer = writer;
 		this.audit = audit;
@@ -78,6 +98,7 @@ public class FeedbackImports implements DisposableBean {
 		this.settings = new ImportRun.Settings(zone, batchSize, CsvRecordReader.DEFAULT_MAX_RECORD_CHARS, writers);
 		this.directory = directory;
 		this.silenceLimit = silenceLimit;
+		this.instanceId = instanceId.isBlank() ? hostName() + ":" + port : instanceId.strip();
 		this.executor = new ThreadPoolTaskExecutor();
 		this.executor.setCorePoolSize(threads);
 		this.executor.setMaxPoolSize(threads);
@@ -114,13 +135,27 @@ public class FeedbackImports implements DisposableBean {
 	public long start(InputStream content, String originalName, String actor) {
 		Path copy = null;
 		try {
-			Files.createDirectories(directory);
-			copy = Files.createTempFile(directory, "import-", ".csv");
-			Files.copy(content, copy, StandardCopyOption.REPLACE_EXISTING);
+			PrivateFiles.createDirectory(directory);
+			copy = Files.createTempFile(directory, uploadPrefix(), ".csv",
+					PosixFilePermissions.asFileAttribute(PrivateFiles.OWNER_ONLY_FILE));
+			// into the file made 0600 (Files.copy with REPLACE_EXISTING would make a new one with the umask's mode)
+			try (OutputStream out = Files.newOutputStream(copy, StandardOpenOption.WRITE,
+					StandardOpenOption.TRUNCATE_EXISTING)) {
+				content.transferTo(out);
+			}
 			CsvFiles.Inspection inspection = CsvFiles.inspect(copy, settings.maxRecordChars());
 			long id = jobs.create(name(originalName), Files.size(copy), inspection.charset(),
-					inspection.header().names(), inspection.rows(), actor);
-			Path working = copy;
+					inspection.header().names(), inspection.rows(), actor, instanceId);
+			Path working;
+			try {
+				// named after its job from now on, so that a start-up can tell whether it is still needed
+				working = Files.move(copy, directory.resolve("job-" + id + ".csv"), StandardCopyOption.ATOMIC_MOVE);
+			}
+			catch (IOException ex) {
+				finish(id, actor, Reason.of("import.failed.unexpected"));
+				throw ex;
+			}
+			copy = working;
 			try {
 				executor.execute(() -> {
 					try {
@@ -156,7 +191,7 @@ public class FeedbackImports implements DisposableBean {
 		try {
 			CsvFiles.Inspection inspection = CsvFiles.inspect(file, settings.maxRecordChars());
 			long id = jobs.create(name(originalName), Files.size(file), inspection.charset(),
-					inspection.header().names(), inspection.rows(), actor);
+					inspection.header().names(), inspection.rows(), actor, instanceId);
 			process(id, file, inspection, actor);
 			return get(id);
 		}
@@ -180,6 +215,62 @@ public class FeedbackImports implements DisposableBean {
 
 	public long count() {
 		return jobs.count();
+	}
+
+	/**
+	 * At start-up, before requests are served: marks FAILED the jobs this instance was running when it stopped (none of
+	 * them can be running now), and removes the working files of jobs that no longer run.
+	 */
+	@Override
+	public void afterSingletonsInstantiated() {
+		failJobsOfPreviousRun();
+		removeStaleWorkingFiles();
+	}
+
+	void failJobsOfPreviousRun() {
+		for (FeedbackImport job : jobs.runningOf(instanceId)) {
+			log.warn("Import {} was running when this instance ({}) stopped: marking it FAILED", job.id(), instanceId);
+			finish(job.id(), job.startedBy(), Reason.of("import.failed.restarted", job.rowsDone()));
+		}
+	}
+
+	void removeStaleWorkingFiles() {
+		try {
+			PrivateFiles.createDirectory(directory);
+			try (Stream<Path> files = Files.list(directory)) {
+				for (Path file : files.toList()) {
+					String name = file.getFileName().toString();
+					Matcher job = JOB_FILE.matcher(name);
+					if ((job.matches() && !jobs.running(Long.parseLong(job.group(1))))
+							|| (name.startsWith(uploadPrefix()) && name.endsWith(".csv"))) {
+						log.info("Removing the import working file {} left by a stopped import", file);
+						delete(file);
+					}
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not prepare the import directory " + directory, ex);
+		}
+	}
+
+	/** The application instance running this service's jobs. */
+	String instanceId() {
+		return instanceId;
+	}
+
+	/** Uploads being checked by this instance; none of them survives a restart. */
+	private String uploadPrefix() {
+		return "upload-" + instanceId.replaceAll("[^A-Za-z0-9_.-]", "_") + "+";
+	}
+
+	private static String hostName() {
+		try {
+			return InetAddress.getLocalHost().getHostName();
+		}
+		catch (UnknownHostException ex) {
+			return "localhost";
+		}
 	}
 
 	/** Marks jobs whose process died (no sign of life for the silence limit) as FAILED. */

@@ -26,6 +26,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.shinrai.system.CsvDownload;
+import io.shinrai.system.StorableText;
 
 /** The import page: upload, template, history, and one page per import job with live progress. */
 @Controller
@@ -86,6 +87,10 @@ class ImportController {
 			redirect.addFlashAttribute("failure", "import.upload.noFile");
 			return "redirect:/import";
 		}
+		if (!StorableText.isStorable(file.getOriginalFilename())) {
+			redirect.addFlashAttribute("failure", "import.upload.badFileName");
+			return "redirect:/import";
+		}
 		try (InputStream content = file.getInputStream()) {
 			long id = imports.start(content, file.getOriginalFilename(), principal.getName());
 			return "redirect:/import/" + id;
@@ -112,7 +117,7 @@ class ImportController {
 	String showJob(@PathVariable long id, @RequestParam(name = "page", required = false) String page, Locale locale,
 			Model model) {
 		FeedbackImport job = imports.get(id);
-		int pages = (int) Math.max(1, (job.rejected() + REJECTIONS_PAGE_SIZE - 1) / REJECTIONS_PAGE_SIZE);
+		int pages = (int) Math.max(1, (job.rejectedStored() + REJECTIONS_PAGE_SIZE - 1) / REJECTIONS_PAGE_SIZE);
 		int current = Math.min(pageNumber(page), pages - 1);
 		List<RejectionView> rejections = new ArrayList<>();
 		for (Rejection rejection : jobs.rejections(id, current * REJECTIONS_PAGE_SIZE, REJECTIONS_PAGE_SIZE)) {
@@ -133,7 +138,7 @@ class ImportController {
 
 	@GetMapping("/{id:\\d+}/rejected.csv")
 	void downloadRejected(@PathVariable long id, Locale locale, HttpServletResponse response) throws IOException {
-		imports.get(id);
+		FeedbackImport job = imports.get(id);
 		List<String> header = new ArrayList<>(List.of(CsvHeader.LINE, CsvHeader.REASON));
 		header.addAll(jobs.header(id));
 		try (CsvDownload csv = CsvDownload.start(response, "shinrai-import-" + id + "-rejected", LocalDate.now(zone), header)) {
@@ -144,6 +149,11 @@ class ImportController {
 				cells.addAll(rejection.cells());
 				csv.row(cells);
 			});
+			if (job.rejectedNotStored() > 0) {
+				// a last row without data, which the import skips: says that the file is not all that was rejected
+				csv.row(null, reasons.message("import.rejections.notStored", locale, job.rejectedStored(),
+						job.rejectedNotStored()));
+			}
 		}
 	}
 

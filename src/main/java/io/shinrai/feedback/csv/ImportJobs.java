@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -24,27 +25,41 @@ import org.springframework.transaction.annotation.Transactional;
 class ImportJobs {
 
 	private static final String COLUMNS = "id, file_name, file_size, encoding, status, started_by, started_at, "
-			+ "finished_at, total_rows, rows_done, imported, skipped, rejected, failure";
+			+ "finished_at, total_rows, rows_done, imported, skipped, rejected, rejected_not_stored, failure";
 
 	private final JdbcClient jdbc;
 
 	private final JdbcTemplate streaming;
 
-	ImportJobs(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
+	private final Limits limits;
+
+	ImportJobs(JdbcClient jdbc, JdbcTemplate jdbcTemplate,
+			@Value("${shinrai.import.stored-rejections:10000}") long storedRejections,
+			@Value("${shinrai.import.rejected-share-limit:95}") int rejectedShareLimit,
+			@Value("${shinrai.import.rejected-share-after:1000}") long rejectedShareAfter) {
 		this.jdbc = jdbc;
+		this.limits = new Limits(storedRejections, rejectedShareLimit, rejectedShareAfter);
 		this.streaming = new JdbcTemplate(jdbcTemplate.getDataSource());
 		this.streaming.setFetchSize(500);
 	}
 
 	@Transactional
 	long create(String fileName, long fileSize, Charset encoding, List<String> header, long totalRows, String actor) {
+		return create(fileName, fileSize, encoding, header, totalRows, actor, null);
+	}
+
+	/** A RUNNING job; {@code instanceId} names the application instance whose thread runs it. */
+	@Transactional
+	long create(String fileName, long fileSize, Charset encoding, List<String> header, long totalRows, String actor,
+			String instanceId) {
 		Timestamp now = Timestamp.from(Instant.now());
 		return jdbc.sql("""
 				insert into feedback_import (file_name, file_size, encoding, header, status, started_by, started_at,
-				    total_rows, heartbeat_at)
-				values (:name, :size, :encoding, :header, 'RUNNING', :actor, :now, :total, :now)
+				    total_rows, heartbeat_at, instance_id)
+				values (:name, :size, :encoding, :header, 'RUNNING', :actor, :now, :total, :now, :instance)
 				returning id
 				""")
+			.param("instance", instanceId)
 			.param("name", fileName)
 			.param("size", fileSize)
 			.param("encoding", encoding.name())
@@ -57,28 +72,67 @@ class ImportJobs {
 	}
 
 	/**
-	 * Records one processed batch in the caller's transaction, so its rows and its counts commit together.
-	 * @return {@code false} if the job is no longer RUNNING (it was declared dead meanwhile): the caller must roll back
+	 * How much rejection an import takes: rejected rows are stored with their text up to {@code storedRejections}
+	 * per import (the rest only counted), and an import whose rows are more than {@code rejectedShareLimit} percent
+	 * rejected once {@code rejectedShareAfter} rows are done stops.
+	 */
+	record Limits(long storedRejections, int rejectedShareLimit, long rejectedShareAfter) {
+
+		boolean mostlyRejected(Counts counts) {
+			return counts.rowsDone() >= rejectedShareAfter && counts.rejected() * 100 > counts.rowsDone() * rejectedShareLimit;
+		}
+
+	}
+
+	/** A RUNNING job's counts right after a batch was recorded. */
+	record Counts(long rowsDone, long rejected) {
+	}
+
+	Limits limits() {
+		return limits;
+	}
+
+	/**
+	 * Records one processed batch in the caller's transaction, so its rows and its counts commit together. Of the
+	 * rejections, only as many are stored as the limit per import still allows; the rest are counted.
+	 * @return the job's counts with this batch, or empty if the job is no longer RUNNING (it was declared dead
+	 * meanwhile): the caller must roll back
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	boolean recordBatch(long id, int imported, int skipped, List<Rejection> rejections) {
+	Optional<Counts> recordBatch(long id, int imported, int skipped, List<Rejection> rejections) {
 		int rows = imported + skipped + rejections.size();
-		int updated = jdbc.sql("""
+		// the row lock taken here orders the batches of one import stored side by side
+		Optional<Long> alreadyStored = jdbc
+			.sql("select rejected - rejected_not_stored from feedback_import where id = :id and status = 'RUNNING' for update")
+			.param("id", id)
+			.query(Long.class)
+			.optional();
+		if (alreadyStored.isEmpty()) {
+			return Optional.empty();
+		}
+		int stored = (int) Math.max(0, Math.min(rejections.size(), limits.storedRejections() - alreadyStored.get()));
+		Counts counts = jdbc.sql("""
 				update feedback_import
 				set rows_done = rows_done + :rows, imported = imported + :imported, skipped = skipped + :skipped,
-				    rejected = rejected + :rejected, heartbeat_at = :now
-				where id = :id and status = 'RUNNING'
+				    rejected = rejected + :rejected, rejected_not_stored = rejected_not_stored + :notStored,
+				    heartbeat_at = :now
+				where id = :id
+				returning rows_done, rejected
 				""")
 			.param("rows", rows)
 			.param("imported", imported)
 			.param("skipped", skipped)
 			.param("rejected", rejections.size())
+			.param("notStored", rejections.size() - stored)
 			.param("now", Timestamp.from(Instant.now()))
 			.param("id", id)
-			.update();
-		if (updated == 0) {
-			return false;
-		}
+			.query((rs, row) -> new Counts(rs.getLong(1), rs.getLong(2)))
+			.single();
+		storeRejections(id, rejections.subList(0, stored));
+		return Optional.of(counts);
+	}
+
+	private void storeRejections(long id, List<Rejection> rejections) {
 		if (!rejections.isEmpty()) {
 			streaming.batchUpdate("""
 					insert into feedback_import_rejection (import_id, line_number, reasons, cells) values (?, ?, ?, ?)
@@ -86,11 +140,19 @@ class ImportJobs {
 				statement.setLong(1, id);
 				statement.setLong(2, rejection.line());
 				statement.setArray(3, statement.getConnection()
-					.createArrayOf("text", rejection.reasons().stream().map(Reason::encode).toArray()));
-				statement.setArray(4, statement.getConnection().createArrayOf("text", rejection.cells().toArray()));
+					.createArrayOf("text", rejection.reasons().stream().map(Reason::encode).map(ImportJobs::storable).toArray()));
+				statement.setArray(4, statement.getConnection()
+					.createArrayOf("text", rejection.cells().stream().map(ImportJobs::storable).toArray()));
 			});
 		}
-		return true;
+	}
+
+	/**
+	 * The text as PostgreSQL can store it: a NUL (which it refuses in text) is kept as U+FFFD, so that the row it was
+	 * in is rejected and shown instead of failing the whole batch.
+	 */
+	static String storable(String text) {
+		return text.indexOf('\u0000') < 0 ? text : text.replace('\u0000', '\uFFFD');
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)
@@ -121,6 +183,23 @@ class ImportJobs {
 			.param("limit", Timestamp.from(Instant.now().minus(silence)))
 			.query(ImportJobs::job)
 			.list();
+	}
+
+	/** RUNNING jobs started by {@code instanceId}. */
+	@Transactional(readOnly = true)
+	List<FeedbackImport> runningOf(String instanceId) {
+		return jdbc.sql("select " + COLUMNS + " from feedback_import where status = 'RUNNING' and instance_id = :instance")
+			.param("instance", instanceId)
+			.query(ImportJobs::job)
+			.list();
+	}
+
+	@Transactional(readOnly = true)
+	boolean running(long id) {
+		return jdbc.sql("select count(*) from feedback_import where id = :id and status = 'RUNNING'")
+			.param("id", id)
+			.query(Long.class)
+			.single() > 0;
 	}
 
 	@Transactional(readOnly = true)
@@ -183,7 +262,7 @@ class ImportJobs {
 				rs.getString("encoding"), FeedbackImport.Status.valueOf(rs.getString("status")),
 				rs.getString("started_by"), rs.getTimestamp("started_at").toInstant(),
 				finished == null ? null : finished.toInstant(), rs.getLong("total_rows"), rs.getLong("rows_done"),
-				rs.getLong("imported"), rs.getLong("skipped"), rs.getLong("rejected"),
+				rs.getLong("imported"), rs.getLong("skipped"), rs.getLong("rejected"), rs.getLong("rejected_not_stored"),
 				reason == null ? null : reason.key(), reason == null ? List.of() : reason.args());
 	}
 

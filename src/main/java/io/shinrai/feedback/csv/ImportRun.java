@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutionException;
@@ -84,7 +85,7 @@ final class ImportRun {
 				}
 				// that was the header, checked by the inspection
 				for (record = reader.next(); record != null; record = reader.next()) {
-					if (record.isBlank()) {
+					if (record.isBlank() || (record.problem() == null && inspection.header().hasNoData(record.cells()))) {
 						continue;
 					}
 					if (firstLine == 0) {
@@ -208,18 +209,24 @@ final class ImportRun {
 		}
 		for (int attempt = 0;; attempt++) {
 			try {
-				Boolean recorded = transactions.execute(status -> {
+				ImportJobs.Counts recorded = transactions.execute(status -> {
 					ImportBatchWriter.Written written = accepted.isEmpty()
 							? new ImportBatchWriter.Written(0, 0, List.of()) : writer.write(accepted, importId, actor);
 					List<Rejection> all = new ArrayList<>(rejected);
 					all.addAll(written.rejected());
-					if (!jobs.recordBatch(importId, written.imported(), written.skipped(), all)) {
+					Optional<ImportJobs.Counts> counts = jobs.recordBatch(importId, written.imported(), written.skipped(), all);
+					if (counts.isEmpty()) {
 						status.setRollbackOnly();
-						return false;
 					}
-					return true;
+					return counts.orElse(null);
 				});
-				return Boolean.TRUE.equals(recorded) ? null : Reason.of("import.failed.stopped", firstLine);
+				if (recorded == null) {
+					return Reason.of("import.failed.stopped", firstLine);
+				}
+				// a file of mostly junk stops here, keeping what was stored, rather than filling the database
+				return jobs.limits().mostlyRejected(recorded)
+						? Reason.of("import.failed.mostlyRejected", recorded.rejected(), recorded.rowsDone(), lastLine)
+						: null;
 			}
 			catch (PessimisticLockingFailureException ex) {
 				// a deadlock with a concurrent batch or request: this batch was rolled back whole, so it can go again

@@ -20,6 +20,11 @@ class ReasonMessages {
 		return rejection.reasons().stream().map(reason -> text(reason, locale)).toList();
 	}
 
+	/** A message of the import pages by its key, in the reader's language. */
+	String message(String key, Locale locale, Object... args) {
+		return messages.getMessage(key, args, key, locale);
+	}
+
 	String text(Reason reason, Locale locale) {
 		if (CsvFeedbackWriter.RULE.equals(reason.key()) && reason.args().size() >= 2) {
 			String column = reason.args().get(0);

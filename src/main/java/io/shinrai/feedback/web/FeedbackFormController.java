@@ -46,6 +46,8 @@ import io.shinrai.feedback.StoredFeedback;
 import io.shinrai.feedback.Violation;
 
 /** Managers log feedback through a form and correct stored entries with the same form. */
+import io.shinrai.system.FormView;
+
 @Controller
 class FeedbackFormController {
 
@@ -116,6 +118,7 @@ class FeedbackFormController {
 	}
 
 	@PostMapping("/feedback")
+	@FormView(FORM_VIEW)
 	String processLogForm(@ModelAttribute(FORM) FeedbackForm form, BindingResult result, Principal principal,
 			Model model, RedirectAttributes redirect) {
 		NewFeedback entry = checked(form, principal, result, model);
@@ -143,6 +146,7 @@ class FeedbackFormController {
 	}
 
 	@PostMapping("/feedback/{id}")
+	@FormView(value = FORM_VIEW, subject = "entry")
 	String processCorrectionForm(@PathVariable long id, @ModelAttribute(FORM) FeedbackForm form, BindingResult result,
 			Model model, Principal principal, RedirectAttributes redirect, HttpServletResponse response) {
 		model.addAttribute("entry", feedback.get(id));

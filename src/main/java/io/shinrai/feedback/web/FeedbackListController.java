@@ -24,6 +24,7 @@ import io.shinrai.feedback.FeedbackLog;
 import io.shinrai.feedback.IncidentType;
 import io.shinrai.feedback.Signal;
 import io.shinrai.feedback.StoredFeedback;
+import io.shinrai.system.ReplicaReads;
 
 /** Everyone signed in can list, filter and read feedback entries. */
 @Controller
@@ -51,6 +52,7 @@ class FeedbackListController {
 	}
 
 	@GetMapping("/feedback")
+	@ReplicaReads
 	String showList(@ModelAttribute(FILTER) FeedbackFilterForm filter, BindingResult result, Model model,
 			HttpServletRequest request, HttpServletResponse response) {
 		filter.validate(result);

@@ -74,12 +74,12 @@ class CsvExportIntegrationTests {
 			.getContentAsByteArray();
 		assertThat(body).startsWith(0xEF, 0xBB, 0xBF);
 		String text = new String(body, StandardCharsets.UTF_8).substring(1);
-		assertThat(text).startsWith(String.join(",", CsvColumn.headers()) + "\r\n");
+		assertThat(text).startsWith(quoted(CsvColumn.headers()) + "\r\n");
+		// every text cell quoted (so that no list separator splits it), numbers bare, a value not given empty
 		assertThat(text.split("\r\n")).hasSize(3)
-			// an empty first cell is written "" so that the record never reads as an empty line
-			.contains("\"\",%1$s-C1,株式会社さくら商事,中小企業,2026-05-03T00:00:00+09:00,CHAT,PRICE,,,,,,,,,HIDDEN_FEES;UNFAIR_PRICING,料金の説明が不十分"
+			.contains(",\"%1$s-C1\",\"株式会社さくら商事\",\"中小企業\",\"2026-05-03T00:00:00+09:00\",\"CHAT\",\"PRICE\",,,,,,,,,\"HIDDEN_FEES;UNFAIR_PRICING\",\"料金の説明が不十分\""
 				.formatted(run))
-			.contains("%1$s-1,%1$s-C1,株式会社さくら商事,中小企業,2026-05-01T09:30:00+09:00,EMAIL,DELIVERY,4,2,3,,,6,3,4,BROKEN_PROMISE,配送が2日遅れました。"
+			.contains("\"%1$s-1\",\"%1$s-C1\",\"株式会社さくら商事\",\"中小企業\",\"2026-05-01T09:30:00+09:00\",\"EMAIL\",\"DELIVERY\",4,2,3,,,6,3,4,\"BROKEN_PROMISE\",\"配送が2日遅れました。\""
 				.formatted(run));
 	}
 
@@ -119,7 +119,7 @@ class CsvExportIntegrationTests {
 			.getContentAsString(StandardCharsets.UTF_8);
 		// of the customer's three entries, one came by e-mail and was negative
 		assertThat(csv.lines().toList()).hasSize(2);
-		assertThat(csv).contains(run + "-1,");
+		assertThat(csv).contains("\"" + run + "-1\",");
 	}
 
 	@Test
@@ -127,7 +127,8 @@ class CsvExportIntegrationTests {
 		importFixture("formula.csv", run);
 		String text = export("customer", run + "-C1");
 		// the customer was created by the first row: its name and segment are the first row's
-		assertThat(text).contains(",\"'=HYPERLINK(\"\"x\"\")\",'@team,", ",'-5 stars\r\n", ",'don't strip this\r\n");
+		assertThat(text).contains(",\"'=HYPERLINK(\"\"x\"\")\",\"'@team\",", ",\"'-5 stars\"\r\n",
+				",\"'don't strip this\"\r\n");
 
 		FeedbackImport again = reimport(text, "formula-export.csv");
 		assertThat(List.of(again.imported(), again.skipped(), again.rejected())).containsExactly(0L, 2L, 0L);
@@ -192,7 +193,7 @@ class CsvExportIntegrationTests {
 			.loggedBy(TestUsers.MANAGER)
 			.build());
 		String export = export("customer", run + "-F");
-		assertThat(export).contains("2026-04-01T10:02:03.456789+09:00", ",'=1+1 said the customer");
+		assertThat(export).contains("2026-04-01T10:02:03.456789+09:00", ",\"'=1+1 said the customer\"");
 		FeedbackImport again = reimport(export, "form-export.csv");
 		assertThat(List.of(again.imported(), again.skipped())).containsExactly(0L, 1L);
 		assertThat(entries(run)).extracting(StoredFeedback::id).containsExactly(logged.id());
@@ -213,9 +214,9 @@ class CsvExportIntegrationTests {
 		assertThat(body).startsWith(0xEF, 0xBB, 0xBF);
 		List<String> lines = new String(body, StandardCharsets.UTF_8).substring(1).lines().toList();
 		assertThat(lines).hasSize(4);
-		assertThat(lines.get(0)).isEqualTo("reference,name,segment,email,created_at");
-		assertThat(lines.get(1)).startsWith(run + "-A,'=Evil Corp,Enterprise,a@example.com,20");
-		assertThat(lines.get(2)).startsWith(run + "-B,山田商店,SMB,,20").contains("+09:00");
+		assertThat(lines.get(0)).isEqualTo("\"reference\",\"name\",\"segment\",\"email\",\"created_at\"");
+		assertThat(lines.get(1)).startsWith("\"" + run + "-A\",\"'=Evil Corp\",\"Enterprise\",\"a@example.com\",\"20");
+		assertThat(lines.get(2)).startsWith("\"" + run + "-B\",\"山田商店\",\"SMB\",,\"20").contains("+09:00");
 
 		String smb = mvc.perform(get("/customers/export.csv").param("q", run).param("segment", "SMB").with(staff()))
 			.andReturn()
@@ -273,6 +274,10 @@ class CsvExportIntegrationTests {
 
 	private RequestPostProcessor staff() {
 		return user(users.user(TestUsers.STAFF));
+	}
+
+	private static String quoted(List<String> cells) {
+		return String.join(",", cells.stream().map(cell -> "\"" + cell + "\"").toList());
 	}
 
 }

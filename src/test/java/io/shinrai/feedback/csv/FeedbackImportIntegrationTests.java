@@ -254,7 +254,7 @@ class FeedbackImportIntegrationTests {
 			return writer.write(rows, importId, actor);
 		};
 		FeedbackImports smallBatches = new FeedbackImports(jobs, failingSecondBatch, audit, transactions, event -> {
-				}, ZoneId.of("Asia/Tokyo"), 2, 1, 1, 1, directory, Duration.ofMinutes(5));
+				}, ZoneId.of("Asia/Tokyo"), 2, 1, 1, 1, directory, Duration.ofMinutes(5), "halfway-test", 0);
 		try {
 			Path file = generated(5);
 			FeedbackImport job = smallBatches.run(file, "halfway.csv", ACTOR);

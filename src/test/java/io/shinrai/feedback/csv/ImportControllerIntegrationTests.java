@@ -147,7 +147,7 @@ class ImportControllerIntegrationTests {
 					.andExpect(flash().attribute("failure", key))
 					.andReturn();
 				String page = mvc
-					.perform(get("/import").with(manager()).locale(locale).flashAttrs(result.getFlashMap()))
+					.perform(get("/import").with(manager()).locale(locale).cookie(result.getResponse().getCookie("SESSION")))
 					.andReturn()
 					.getResponse()
 					.getContentAsString();
@@ -167,12 +167,12 @@ class ImportControllerIntegrationTests {
 					"attachment; filename=\"shinrai-import-" + job.id() + "-rejected-")))
 			.andReturn();
 		String csv = english.getResponse().getContentAsString(StandardCharsets.UTF_8);
-		assertThat(csv).startsWith("\uFEFFline,reason,external_id,customer_ref,");
+		assertThat(csv).startsWith("\uFEFF\"line\",\"reason\",\"external_id\",\"customer_ref\",");
 		List<String> lines = csv.lines().toList();
 		assertThat(lines).hasSize(16);
 		assertThat(lines.get(1)).startsWith("2,\"received_at: \"\"2026-13-01\"\" is not a date.");
-		assertThat(lines.get(1)).endsWith(",bad date");
-		assertThat(csv).contains("8,\"transparency: Choose a rating from 1 to 5, or \"\"not rated\"\".\"," + run + "-7,");
+		assertThat(lines.get(1)).endsWith(",\"bad date\"");
+		assertThat(csv).contains("8,\"transparency: Choose a rating from 1 to 5, or \"\"not rated\"\".\",\"" + run + "-7\",");
 		assertThat(csv).contains("\r\n");
 
 		String japanese = mvc.perform(get("/import/{id}/rejected.csv", job.id()).with(manager()).locale(Locale.JAPANESE))
@@ -238,7 +238,8 @@ class ImportControllerIntegrationTests {
 			.getResponse()
 			.getContentAsByteArray();
 		String text = new String(template, StandardCharsets.UTF_8);
-		assertThat(text.lines().toList()).hasSize(3).first().isEqualTo("\uFEFF" + String.join(",", CsvColumn.headers()));
+		assertThat(text.lines().toList()).hasSize(3).first()
+			.isEqualTo("\uFEFF" + String.join(",", CsvColumn.headers().stream().map(name -> "\"" + name + "\"").toList()));
 		assertThat(text).contains("株式会社さくら商事");
 		Path file = directory.resolve("template.csv");
 		Files.write(file, template);

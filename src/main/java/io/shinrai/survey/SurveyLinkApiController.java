@@ -1,0 +1,79 @@
+package io.shinrai.survey;
+
+import java.net.URI;
+import java.security.Principal;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /api/v1/survey-links} (MANAGER): a new link for a customer, optionally about one of its cases. The
+ * answer is the only time the URL is given out.
+ */
+@RestController
+class SurveyLinkApiController {
+
+	private final SurveyLinks links;
+
+	private final MessageSource messages;
+
+	SurveyLinkApiController(SurveyLinks links, MessageSource messages) {
+		this.links = links;
+		this.messages = messages;
+	}
+
+	@PostMapping(path = "/api/v1/survey-links", consumes = MediaType.APPLICATION_JSON_VALUE,
+			produces = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<LinkJson> create(@RequestBody LinkRequest request, Principal principal) {
+		IssuedLink link = links.issue(request.customerRef(), request.caseId(), request.expiresInDays(),
+				principal.getName());
+		return ResponseEntity.created(URI.create(link.url())).body(new LinkJson(link.id(), link.url(), link.expiresAt()));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> refused(SurveyLinkRefusedException ex, Locale locale) {
+		return problem(HttpStatus.BAD_REQUEST, "survey.api.invalid", locale,
+				Map.of(ex.field(), messages.getMessage(ex.messageKey(), ex.arguments(), locale)));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException ex, Locale locale) {
+		return problem(HttpStatus.BAD_REQUEST, "survey.api.invalid", locale,
+				Map.of("body", messages.getMessage("survey.api.unreadable", null, locale)));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> unsupported(HttpMediaTypeNotSupportedException ex, Locale locale) {
+		return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "survey.api.unsupportedMediaType", locale, null);
+	}
+
+	private ResponseEntity<ProblemDetail> problem(HttpStatus status, String titleKey, Locale locale,
+			Map<String, String> errors) {
+		ProblemDetail problem = ProblemDetail.forStatus(status);
+		problem.setTitle(messages.getMessage(titleKey, null, locale));
+		if (errors != null) {
+			problem.setProperty("errors", errors);
+		}
+		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+	}
+
+	/** The request: {@code customerRef} required, {@code caseId} and {@code expiresInDays} (1–90, default 14) optional. */
+	record LinkRequest(String customerRef, Long caseId, Integer expiresInDays) {
+	}
+
+	record LinkJson(long id, String url, Instant expiresAt) {
+	}
+
+}
