@@ -11,10 +11,13 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 import io.shinrai.customer.CustomerDirectory;
 import io.shinrai.scoring.Band;
+import io.shinrai.scoring.CustomerRankingPage;
+import io.shinrai.scoring.CustomerRankingQuery;
 import io.shinrai.scoring.CustomerRankings;
 import io.shinrai.scoring.CustomerSort;
 import io.shinrai.scoring.CustomerStatus;
 import io.shinrai.scoring.ScoringPolicies;
+import io.shinrai.system.PageNav;
 import io.shinrai.system.ReplicaReads;
 
 /** The customers list: search, filters by segment, band and status, sorted by trust (lowest first) or otherwise. */
@@ -51,7 +54,15 @@ class CustomerListController {
 			model.addAttribute("problems", parsed.problems());
 			return LIST_VIEW;
 		}
-		model.addAttribute("result", rankings.find(parsed.query()));
+		CustomerRankingQuery query = parsed.query();
+		CustomerRankingPage result = rankings.find(query);
+		if (result.page() >= result.totalPages()) {
+			// beyond the last page: show the last one rather than "page 999 of 13"
+			result = rankings.find(new CustomerRankingQuery(query.text(), query.segment(), query.band(), query.status(),
+					query.sort(), result.totalPages() - 1, query.size(), query.asOf()));
+		}
+		model.addAttribute("result", result);
+		model.addAttribute("pages", PageNav.of(result.page() + 1, result.totalPages(), filter::pageUrl));
 		return LIST_VIEW;
 	}
 
