@@ -101,6 +101,11 @@ echo "$progress" > "$OUT/import-result.json"
 heap_max_mb=$(sed 's/K$//' "$OUT/heap.txt" | sort -n | tail -1 | awk '{printf "%.0f", $1/1024}')
 job_s=$(psql -qAt -c "select extract(epoch from finished_at - started_at) from feedback_import where id = $import_id")
 
+log "Waiting for the comment terms of every entry to be counted (in the background, after the import)"
+start=$(seconds)
+until [ "$(psql -qAt -c 'select count(*) from insight_term_pending')" = 0 ]; do sleep 1; done
+terms_s=$(elapsed "$start" "$(seconds)")
+
 log "Baselines: plain COPY of the same rows"
 # 1. the rows as the import stored them, into a table like feedback with the same indexes and constraints
 psql -qAt -c "\\copy (select * from feedback where import_id = $import_id order by id) to '$OUT/feedback.copy'"
@@ -185,6 +190,11 @@ read -r list50 list95 list99 listrps listerr < <(page customers "/customers?sort
 read -r cust50 cust95 cust99 custrps custerr < <(page customer "/customers/$customer_id")
 read -r low50 low95 low99 lowrps lowerr < <(page customers-low "/customers?sort=trust&band=LOW")
 read -r deep50 deep95 deep99 deeprps deeperr < <(page customers-deep "/customers?sort=trust&page=200")
+read -r idrv50 idrv95 idrv99 idrvrps idrverr < <(page insights-drivers /insights/drivers)
+read -r ithm50 ithm95 ithm99 ithmrps ithmerr < <(page insights-themes /insights/themes)
+read -r ithy50 ithy95 ithy99 ithyrps ithyerr < <(page insights-themes-year "/insights/themes?from=$(date -d '-364 days' +%F)")
+read -r icon50 icon95 icon99 iconrps iconerr < <(page insights-consistency /insights/consistency)
+read -r iwrn50 iwrn95 iwrn99 iwrnrps iwrnerr < <(page insights-warnings /insights/warnings)
 
 log "The same pages' own SQL, run directly with psql on the same database"
 statements dashboard /
@@ -259,6 +269,11 @@ $REQUESTS times by psql in one session on the same database (sum of the statemen
 | customers, page 201 | $deep50 | $deep95 | $deep99 | $deeprps req/s | $deeperr | (no target) | |
 | customer page (most entries) | $cust50 | $cust95 | $cust99 | $custrps req/s | $custerr | p95 ≤ 100 ms | $(verdict "$cust95 <= 100 && $custerr == 0") |
 | its own SQL | $csql50 | $csql95 | $csql99 | | | | |
+| insights: key drivers (90 days) | $idrv50 | $idrv95 | $idrv99 | $idrvrps req/s | $idrverr | p95 ≤ 500 ms | $(verdict "$idrv95 <= 500 && $idrverr == 0") |
+| insights: themes (90 days) | $ithm50 | $ithm95 | $ithm99 | $ithmrps req/s | $ithmerr | p95 ≤ 300 ms | $(verdict "$ithm95 <= 300 && $ithmerr == 0") |
+| insights: themes (a year) | $ithy50 | $ithy95 | $ithy99 | $ithyrps req/s | $ithyerr | p95 ≤ 500 ms | $(verdict "$ithy95 <= 500 && $ithyerr == 0") |
+| insights: consistency (90 days) | $icon50 | $icon95 | $icon99 | $iconrps req/s | $iconerr | p95 ≤ 1000 ms | $(verdict "$icon95 <= 1000 && $iconerr == 0") |
+| insights: early warnings | $iwrn50 | $iwrn95 | $iwrn99 | $iwrnrps req/s | $iwrnerr | p95 ≤ 150 ms | $(verdict "$iwrn95 <= 150 && $iwrnerr == 0") |
 | log feedback (API, 20 clients, ${LOAD_SECONDS} s) | $log50 | $log95 | $log99 | $logrps req/s | $logerr | p99 ≤ 100 ms, no errors | $(verdict "$log99 <= 100 && $logerr == 0") |
 | dashboard during recomputation ($duringn requests, one after the other) | $during50 | $during95 | max $duringmax | | $duringerr | usable | $(verdict "$duringn > 0 && $duringerr == 0") |
 
@@ -271,6 +286,7 @@ $REQUESTS times by psql in one session on the same database (sum of the statemen
 | plain COPY of the CSV as text into a table without indexes | $(printf '%.1f' "$text_copy_s") s (the import takes $(ratio "$import_s" "$text_copy_s")× as long) | (lower bound) | |
 | heap used during import (max, of -Xmx$HEAP) | $heap_max_mb MB | ≤ 512 MB | $(verdict "$heap_max_mb <= 512") |
 | VACUUM ANALYZE after the import | $(printf '%.1f' "$vacuum_s") s | | |
+| comment terms counted, import done to caught up | $(printf '%.1f' "$terms_s") s | (background) | |
 | half-life recomputation | $(printf '%.1f' "$recompute_s") s | ≤ 30 s | $(verdict "$recompute_s <= 30") |
 
 Import result: $(cat "$OUT/import-result.json")

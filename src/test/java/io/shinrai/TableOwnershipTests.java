@@ -50,10 +50,10 @@ class TableOwnershipTests {
 	/**
 	 * The owners' published read models: which other modules may read a table. Scoring derives its sums from the
 	 * feedback and customer rows in SQL (the speed of every page depends on it); feedback and recovery filter by the
-	 * customer's segment and show its name.
+	 * customer's segment and show its name; the insight analyses read entries through feedback's view feedback_record.
 	 */
 	static final Map<String, Set<String>> READ_MODELS = Map.of("customer", Set.of("feedback", "scoring", "recovery", "promise"),
-			"feedback", Set.of("scoring"));
+			"feedback", Set.of("scoring"), "feedback_record", Set.of("insight"));
 
 	private static final Pattern WRITE = Pattern.compile(
 			"\\b(?:insert\\s+into|update|delete\\s+from|truncate|alter\\s+table|create\\s+table|create\\s+(?:or\\s+replace\\s+)?view|(?:before|after)\\s+(?:insert|update|delete)(?:\\s+of\\s+\\w+)?\\s+on)\\s+(?:only\\s+)?(\\w+)",

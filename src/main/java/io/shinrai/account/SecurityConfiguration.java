@@ -139,6 +139,10 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.POST, "/api/v1/survey-links", "/api/v1/promises").hasRole(MANAGER)
 				// webhooks: admins only, reading included (the secrets are in the answer)
 				.requestMatchers("/api/v1/webhooks", "/api/v1/webhooks/**").hasRole(ADMIN)
+				.requestMatchers(HttpMethod.GET, "/api/v1/insights/**").hasRole(STAFF)
+				// privacy: personal data export and erasure
+				.requestMatchers(HttpMethod.GET, "/api/v1/customers/*/personal-data").hasRole(ADMIN)
+				.requestMatchers(HttpMethod.POST, "/api/v1/customers/*/erasure").hasRole(ADMIN)
 				.requestMatchers(HttpMethod.GET, "/api/**").hasRole(STAFF)
 				.anyRequest().denyAll())
 			.httpBasic(basic -> basic.authenticationEntryPoint(
@@ -177,6 +181,12 @@ class SecurityConfiguration {
 			.permitAll()
 			// admin
 			.requestMatchers("/admin/**").hasRole(ADMIN)
+			// insights: everyone reads; admins run the warning check and recount comment terms
+			.requestMatchers(HttpMethod.POST, "/insights/warnings/check", "/insights/themes/rebuild").hasRole(ADMIN)
+			.requestMatchers(HttpMethod.GET, "/insights", "/insights/**").hasRole(STAFF)
+			// privacy: export and erasure for admins, the transparency report for managers
+			.requestMatchers("/customers/*/personal-data.json", "/customers/*/erasure").hasRole(ADMIN)
+			.requestMatchers("/customers/*/transparency", "/customers/*/transparency.pdf").hasRole(MANAGER)
 			// managers: capture and correction
 			.requestMatchers("/import/**").hasRole(MANAGER)
 			.requestMatchers("/customers/new", "/customers/*/edit").hasRole(MANAGER)

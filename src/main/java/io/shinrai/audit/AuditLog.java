@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,6 +87,49 @@ public class AuditLog {
 			.list();
 		return new AuditPage(events, total, page, size);
 	}
+
+	/**
+	 * The events about a person, oldest first: those whose subject is one of {@code subjects}, and those whose summary,
+	 * before or after text contains one of {@code mentions} (exports of personal data).
+	 */
+	@Transactional(readOnly = true)
+	public List<AuditEvent> about(Collection<String> subjects, Collection<String> mentions) {
+		return jdbc.sql("select id, occurred_at, actor, type, subject, summary, before_state, after_state from audit_event"
+				+ MATCHING + " order by occurred_at, id")
+			.param("subjects", subjects.toArray(String[]::new))
+			.param("mentions", mentions.toArray(String[]::new))
+			.query(AuditLog::event)
+			.list();
+	}
+
+	/**
+	 * Erases what the events about a person say about them (see {@link #about}): their before and after texts are
+	 * emptied, a summary that mentions them too, and the subject becomes {@code newSubject} where it was one of
+	 * {@code subjects} and a new one is given. Who did what and when stays.
+	 * @return the events changed
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public int redact(Collection<String> subjects, Collection<String> mentions, String newSubject) {
+		return jdbc.sql("""
+				update audit_event set
+				    before_state = null,
+				    after_state = null,
+				    summary = case when exists (select 1 from unnest(cast(:mentions as text[])) m
+				                                where position(m in coalesce(summary, '')) > 0) then null else summary end,
+				    subject = case when subject = any(cast(:subjects as text[])) then coalesce(:newSubject, subject)
+				                   else subject end
+				""" + MATCHING)
+			.param("subjects", subjects.toArray(String[]::new))
+			.param("mentions", mentions.toArray(String[]::new))
+			.param("newSubject", newSubject)
+			.update();
+	}
+
+	private static final String MATCHING = """
+			 where subject = any(cast(:subjects as text[]))
+			    or exists (select 1 from unnest(cast(:mentions as text[])) m
+			               where position(m in coalesce(summary, '') || coalesce(before_state, '') || coalesce(after_state, '')) > 0)
+			""";
 
 	/** Everyone who has done something audited, in name order (read as a skip scan over the actor index). */
 	@Transactional(readOnly = true)

@@ -96,6 +96,11 @@ public class Customer {
 		return erasedAt;
 	}
 
+	/** Whether its personal data was erased (see the privacy module): then only its anonymous numbers remain. */
+	public boolean isErased() {
+		return erasedAt != null;
+	}
+
 	public long getVersion() {
 		return version;
 	}

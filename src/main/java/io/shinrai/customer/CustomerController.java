@@ -28,6 +28,7 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.shinrai.system.DefaultLanguage;
+import io.shinrai.system.NotFoundException;
 
 /**
  * Managers create and edit customers. The customers list and the customer page ({@code /customers/{id}}) are read
@@ -94,6 +95,9 @@ class CustomerController {
 	@GetMapping("/{id}/edit")
 	String showEditForm(@PathVariable long id, Model model) {
 		Customer customer = directory.get(id);
+		if (customer.isErased()) {
+			throw new NotFoundException("customer " + id);
+		}
 		model.addAttribute("customer", customer);
 		model.addAttribute("customerForm", CustomerForm.of(customer, directory.language(customer)));
 		return FORM_VIEW;

@@ -5,15 +5,20 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+
+import jakarta.persistence.EntityManager;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.shinrai.audit.AuditLog;
@@ -40,7 +45,11 @@ public class CustomerDirectory {
 
 	private final DefaultLanguage defaultLanguage;
 
-	CustomerDirectory(CustomerRepository customers, JdbcClient jdbc, AuditLog audit, DefaultLanguage defaultLanguage) {
+	private final EntityManager entityManager;
+
+	CustomerDirectory(CustomerRepository customers, JdbcClient jdbc, AuditLog audit, DefaultLanguage defaultLanguage,
+			EntityManager entityManager) {
+		this.entityManager = entityManager;
 		this.customers = customers;
 		this.jdbc = jdbc;
 		this.audit = audit;
@@ -195,6 +204,10 @@ public class CustomerDirectory {
 	 */
 	public Customer update(long id, CustomerDetails details, long expectedVersion, String actor) {
 		Customer customer = get(id);
+		if (customer.isErased()) {
+			// nothing personal may be written back; its segment stays as the scores were computed
+			throw new NotFoundException("customer " + id);
+		}
 		if (customer.getVersion() != expectedVersion) {
 			throw new CustomerChangedException(id);
 		}
@@ -207,6 +220,83 @@ public class CustomerDirectory {
 			audit.record(actor, AuditType.CUSTOMER_UPDATED, subject(customer), null, before, after);
 		}
 		return customer;
+	}
+
+	/**
+	 * Locks the customer's row until the caller's transaction ends, so that two erasures of one customer run one
+	 * after the other (the second then finds it erased). Empty when there is no such customer.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Optional<Customer> lockForErasure(long id) {
+		List<Long> locked = jdbc.sql("select id from customer where id = ? for update").param(id).query(Long.class).list();
+		if (locked.isEmpty()) {
+			return Optional.empty();
+		}
+		Optional<Customer> customer = customers.findById(id);
+		// the row as it is now, after any erasure this lock waited for
+		customer.ifPresent(entityManager::refresh);
+		return customer;
+	}
+
+	/**
+	 * Erases the customer's personal data: the name becomes {@code label}, the e-mail address goes, the CRM reference
+	 * becomes {@value #ERASED_REFERENCE_PREFIX} and the id, and the audit events about the customer lose their
+	 * before and after texts. Segment and language stay (the scores per segment must not change), and so does the
+	 * row, which the customer's anonymous feedback still belongs to. The caller holds {@link #lockForErasure}.
+	 * @return the reference the customer had
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public String erase(long id, String label, Instant at) {
+		Customer customer = get(id);
+		String oldReference = customer.getReference();
+		String newReference = erasedReference(id);
+		jdbc.sql("""
+				update customer set reference = :reference, name = :name, email = null, erased_at = :at,
+				       version = version + 1
+				where id = :id
+				""")
+			.param("reference", newReference)
+			.param("name", label)
+			.param("at", Timestamp.from(at))
+			.param("id", id)
+			.update();
+		entityManager.detach(customer);
+		audit.redact(List.of(subject(oldReference)), List.of(), subject(newReference));
+		return oldReference;
+	}
+
+	/** The reference an erased customer gets: neutral, unique, and never a CRM's. */
+	public static String erasedReference(long id) {
+		return ERASED_REFERENCE_PREFIX + id;
+	}
+
+	public static final String ERASED_REFERENCE_PREFIX = "erased-";
+
+	/** The audit log's subject for events about the customer with this reference. */
+	public static String auditSubject(String reference) {
+		return subject(reference);
+	}
+
+	/** The erased customers among these ids. */
+	@Transactional(readOnly = true)
+	public Set<Long> erasedAmong(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return Set.of();
+		}
+		return new HashSet<>(jdbc.sql("select c.id from customer c join unnest(cast(? as bigint[])) as i(id) on c.id = i.id"
+				+ " where c.erased_at is not null")
+			.param(ids.toArray(Long[]::new))
+			.query(Long.class)
+			.list());
+	}
+
+	/** Customers not erased yet that were created before {@code instant} (candidates of the retention rule). */
+	@Transactional(readOnly = true)
+	public List<Long> notErasedCreatedBefore(Instant instant) {
+		return jdbc.sql("select id from customer where erased_at is null and created_at < ? order by id")
+			.param(Timestamp.from(instant))
+			.query(Long.class)
+			.list();
 	}
 
 	private boolean insertIfAbsent(CustomerDetails details) {
@@ -236,7 +326,11 @@ public class CustomerDirectory {
 	}
 
 	private static String subject(Customer customer) {
-		return "customer " + customer.getReference();
+		return subject(customer.getReference());
+	}
+
+	private static String subject(String reference) {
+		return "customer " + reference;
 	}
 
 	/** A readable record of the customer's fields, for the audit log's before and after. */

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 import io.shinrai.feedback.Channel;
+import io.shinrai.insight.EarlyWarnings;
 import io.shinrai.system.BusinessTime;
 import io.shinrai.system.ReplicaReads;
 
@@ -32,9 +33,12 @@ class DashboardController {
 
 	private final ZoneId zone;
 
-	DashboardController(Dashboard dashboard, BusinessTime businessTime) {
+	private final EarlyWarnings warnings;
+
+	DashboardController(Dashboard dashboard, BusinessTime businessTime, EarlyWarnings warnings) {
 		this.dashboard = dashboard;
 		this.zone = businessTime.zone();
+		this.warnings = warnings;
 	}
 
 	@GetMapping("/")
@@ -51,6 +55,7 @@ class DashboardController {
 		model.addAttribute("zone", zone);
 		model.addAttribute("periodStart", query.from().atZone(zone));
 		model.addAttribute("periodEnd", query.to().atZone(zone));
+		model.addAttribute("warnings", warnings.latest(8, 5));
 		return DASHBOARD_VIEW;
 	}
 

@@ -9,13 +9,21 @@ import java.time.Instant;
  * @param to received before this instant
  * @param customerRef the customer's exact reference
  * @param text words in the comment (case-insensitive; English and Japanese)
+ * @param segment the customer's exact segment
  */
 public record FeedbackFilter(Instant from, Instant to, Channel channel, Category category, boolean negativeOnly,
-		IncidentType incidentType, String customerRef, Long customerId, String text) {
+		IncidentType incidentType, String customerRef, Long customerId, String text, String segment) {
 
 	public FeedbackFilter {
 		customerRef = blankToNull(customerRef);
 		text = blankToNull(text);
+		segment = blankToNull(segment);
+	}
+
+	/** Any segment. */
+	public FeedbackFilter(Instant from, Instant to, Channel channel, Category category, boolean negativeOnly,
+			IncidentType incidentType, String customerRef, Long customerId, String text) {
+		this(from, to, channel, category, negativeOnly, incidentType, customerRef, customerId, text, null);
 	}
 
 	public static FeedbackFilter none() {

@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.shinrai.audit.AuditLog;
@@ -50,8 +51,11 @@ public class FeedbackLog {
 
 	private final Clock clock;
 
+	private final ErasedKeys erasedKeys;
+
 	FeedbackLog(FeedbackRows rows, CustomerDirectory customers, AuditLog audit, ApplicationEventPublisher events,
-			@Value("${shinrai.business-time-zone:Asia/Tokyo}") ZoneId businessZone) {
+			@Value("${shinrai.business-time-zone:Asia/Tokyo}") ZoneId businessZone, ErasedKeys erasedKeys) {
+		this.erasedKeys = erasedKeys;
 		this.rows = rows;
 		this.customers = customers;
 		this.audit = audit;
@@ -69,6 +73,10 @@ public class FeedbackLog {
 	public List<Violation> check(NewFeedback entry) {
 		List<Violation> violations = new ArrayList<>(FeedbackRules.check(entry, clock.instant()));
 		boolean referenceUsable = violations.stream().noneMatch(violation -> violation.field().equals("customerRef"));
+		if (referenceUsable && isErased(entry)) {
+			violations.add(FeedbackRules.erased());
+			return violations;
+		}
 		if (referenceUsable && entry.customerName() == null && customers.findByReference(entry.customerRef()).isEmpty()) {
 			violations.add(customerNameRequired());
 		}
@@ -83,7 +91,13 @@ public class FeedbackLog {
 	public StoredFeedback log(NewFeedback entry) {
 		requireOrigin(entry);
 		validate(entry);
+		if (isErased(entry)) {
+			throw new ErasedFeedbackException();
+		}
 		Customer customer = customerOf(entry);
+		if (customer.isErased()) {
+			throw new ErasedFeedbackException();
+		}
 		long id = rows.nextIds(1)[0];
 		FeedbackRows.Row row = new FeedbackRows.Row(id, customer.getId(), entry, entry.negative(), clock.instant());
 		if (rows.insert(List.of(row)).isEmpty()) {
@@ -124,11 +138,18 @@ public class FeedbackLog {
 		List<BatchResult.Rejected> rejected = new ArrayList<>();
 		Map<String, CustomerDetails> wantedCustomers = new LinkedHashMap<>();
 		List<Integer> candidates = new ArrayList<>();
+		ErasedKeys.Erased erased = erasedKeys.erased(
+				validatedEntries.stream().map(NewFeedback::customerRef).filter(Objects::nonNull).toList(),
+				entryKeys(validatedEntries));
 		for (int i = 0; i < validatedEntries.size(); i++) {
 			NewFeedback entry = validatedEntries.get(i);
 			requireOrigin(entry);
 			List<Violation> violations = FeedbackRules.check(entry, now);
-			if (violations.isEmpty()) {
+			if (erased.contains(entry)) {
+				// also when it breaks a rule: its cells must not be kept as a rejected row
+				rejected.add(new BatchResult.Rejected(i, List.of(FeedbackRules.erased())));
+			}
+			else if (violations.isEmpty()) {
 				candidates.add(i);
 				wantedCustomers.putIfAbsent(entry.customerRef(),
 						CustomerDetails.of(entry.customerRef(), entry.customerName(), entry.segment()));
@@ -138,12 +159,17 @@ public class FeedbackLog {
 			}
 		}
 		Map<String, Long> customerIds = customers.findOrCreateAll(wantedCustomers.values());
+		// a reference of the form an erased customer has (erased-<id>) names that customer: nothing joins it
+		Set<Long> erasedCustomers = customers.erasedAmong(customerIds.values());
 		List<FeedbackRows.Row> batch = new ArrayList<>(candidates.size());
 		List<Integer> batchIndexes = new ArrayList<>(candidates.size());
 		for (int i : candidates) {
 			NewFeedback entry = validatedEntries.get(i);
 			Long customerId = customerIds.get(entry.customerRef());
-			if (customerId == null) {
+			if (customerId != null && erasedCustomers.contains(customerId)) {
+				rejected.add(new BatchResult.Rejected(i, List.of(FeedbackRules.erased())));
+			}
+			else if (customerId == null) {
 				rejected.add(new BatchResult.Rejected(i, List.of(customerNameRequired())));
 			}
 			else {
@@ -200,12 +226,16 @@ public class FeedbackLog {
 			return before;
 		}
 		Customer customer = customerOf(corrected);
+		if (customer.isErased() || isErased(corrected)) {
+			// the entry stays anonymous: no text about the person is written back
+			throw new ErasedFeedbackException();
+		}
 		boolean negative = corrected.negative();
 		if (!rows.update(id, expectedVersion, customer.getId(), corrected, negative)) {
 			throw new FeedbackChangedException(before);
 		}
 		StoredFeedback after = get(id);
-		audit.record(actor, AuditType.FEEDBACK_CORRECTED, "feedback " + id, changedFields(before, after),
+		audit.record(actor, AuditType.FEEDBACK_CORRECTED, auditSubject(id), changedFields(before, after),
 				describe(before), describe(after));
 		events.publishEvent(new FeedbackLogged(List.of(after.entry()), before.entry()));
 		return after;
@@ -245,6 +275,101 @@ public class FeedbackLog {
 	@Transactional(readOnly = true)
 	public List<StoredFeedback> latestForCustomer(long customerId, int limit) {
 		return rows.latestForCustomer(customerId, limit);
+	}
+
+	/** Every entry of the customer, oldest first, with its comment and incidents (personal data exports). */
+	@Transactional(readOnly = true)
+	public List<StoredFeedback> allOfCustomer(long customerId) {
+		return rows.allForCustomer(customerId);
+	}
+
+	/**
+	 * Erases the personal data in the customer's feedback: comments, incident explanations and the entries' keys
+	 * (external id, row hash) are emptied, and the audit events of their corrections lose their before and after
+	 * texts. Ratings, scores, channel, category, times and incident types stay, so every trust score stays the same.
+	 * The caller holds the customer's erasure lock.
+	 * @param customerRef the reference the customer has until its own erasure (corrections name it)
+	 * @return the external ids and row hashes the entries had (to be kept out of later imports)
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public EntryKeys erasePersonalData(long customerId, String customerRef) {
+		List<String> externalIds = new ArrayList<>();
+		List<String> rowHashes = new ArrayList<>();
+		for (String[] pair : rows.keysOfCustomer(customerId)) {
+			if (pair[0] != null) {
+				externalIds.add(pair[0]);
+			}
+			if (pair[1] != null) {
+				rowHashes.add(pair[1]);
+			}
+		}
+		List<String> subjects = rows.idsOfCustomer(customerId).stream().map(FeedbackLog::auditSubject).toList();
+		rows.eraseCustomerTexts(customerId);
+		audit.redact(subjects, List.of(correctionMention(customerRef)), null);
+		return new EntryKeys(externalIds, rowHashes);
+	}
+
+	/** The keys of erased entries: their external ids and the row hashes of those without one. */
+	public record EntryKeys(List<String> externalIds, List<String> rowHashes) {
+
+		public EntryKeys {
+			externalIds = List.copyOf(externalIds);
+			rowHashes = List.copyOf(rowHashes);
+		}
+
+	}
+
+	/** How a correction's before or after text names the customer (see {@code describe}). */
+	public static String correctionMention(String customerRef) {
+		return "customer: " + customerRef + "\n";
+	}
+
+	/** The audit events of the customer's feedback (corrections), for exports of personal data. */
+	@Transactional(readOnly = true)
+	public List<String> auditSubjectsOf(long customerId) {
+		return rows.idsOfCustomer(customerId).stream().map(FeedbackLog::auditSubject).toList();
+	}
+
+	/** Comments and incident explanations of entries received before {@code instant} (retention preview). */
+	@Transactional(readOnly = true)
+	public long countTextsBefore(Instant instant) {
+		return rows.countTextsBefore(instant);
+	}
+
+	/** Empties comments and incident explanations of entries received before {@code instant} (retention). */
+	public long emptyTextsBefore(Instant instant) {
+		return rows.emptyTextsBefore(instant);
+	}
+
+	/** The customers with feedback received at or after {@code instant} (retention of inactive customers). */
+	@Transactional(readOnly = true)
+	public Set<Long> customersWithFeedbackSince(Instant instant) {
+		return rows.customersWithFeedbackSince(instant);
+	}
+
+	private static String auditSubject(long id) {
+		return "feedback " + id;
+	}
+
+	private boolean isErased(NewFeedback entry) {
+		if (entry.customerRef() == null) {
+			return false;
+		}
+		return erasedKeys.erased(List.of(entry.customerRef()), entryKeys(List.of(entry))).contains(entry)
+				|| customers.findByReference(entry.customerRef()).map(Customer::isErased).orElse(false);
+	}
+
+	private static List<String> entryKeys(List<NewFeedback> entries) {
+		List<String> keys = new ArrayList<>();
+		for (NewFeedback entry : entries) {
+			if (entry.externalId() != null) {
+				keys.add(entry.externalId());
+			}
+			if (entry.rowHash() != null) {
+				keys.add(entry.rowHash());
+			}
+		}
+		return keys;
 	}
 
 	private void validate(NewFeedback entry) {

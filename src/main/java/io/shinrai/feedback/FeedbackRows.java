@@ -256,6 +256,71 @@ class FeedbackRows {
 			.list();
 	}
 
+	/** Every entry of the customer, oldest first (exports of personal data, the transparency report). */
+	List<StoredFeedback> allForCustomer(long customerId) {
+		return jdbc.sql(SELECT + " where f.customer_id = ? order by f.received_at, f.id")
+			.param(customerId)
+			.query(FeedbackRows::stored)
+			.list();
+	}
+
+	/** The external ids and row hashes of the customer's entries (the keys an erasure keeps hashed). */
+	List<String[]> keysOfCustomer(long customerId) {
+		return jdbc.sql("""
+				select external_id, row_hash from feedback
+				where customer_id = ? and (external_id is not null or row_hash is not null)
+				""")
+			.param(customerId)
+			.query((rs, row) -> new String[] { rs.getString("external_id"), rs.getString("row_hash") })
+			.list();
+	}
+
+	/** Empties the customer's comments, incident explanations and entry keys; numbers, times and types stay. */
+	int eraseCustomerTexts(long customerId) {
+		jdbc.sql("""
+				update feedback_incident i set note = null
+				from feedback f where f.id = i.feedback_id and f.customer_id = ? and i.note is not null
+				""").param(customerId).update();
+		return jdbc.sql("""
+				update feedback set comment = null, external_id = null, row_hash = null, version = version + 1
+				where customer_id = ?
+				""").param(customerId).update();
+	}
+
+	/** The ids of the customer's entries. */
+	List<Long> idsOfCustomer(long customerId) {
+		return jdbc.sql("select id from feedback where customer_id = ? order by id").param(customerId).query(Long.class).list();
+	}
+
+	/** Comments and incident explanations of entries received before {@code instant} that are not empty yet. */
+	long countTextsBefore(Instant instant) {
+		return jdbc.sql("""
+				select (select count(*) from feedback where received_at < :at and comment is not null)
+				     + (select count(*) from feedback_incident i join feedback f on f.id = i.feedback_id
+				        where f.received_at < :at and i.note is not null)
+				""").param("at", timestamp(instant)).query(Long.class).single();
+	}
+
+	/** Empties the comments and incident explanations of entries received before {@code instant}. */
+	long emptyTextsBefore(Instant instant) {
+		long notes = jdbc.sql("""
+				update feedback_incident i set note = null
+				from feedback f where f.id = i.feedback_id and f.received_at < ? and i.note is not null
+				""").param(timestamp(instant)).update();
+		long comments = jdbc.sql("""
+				update feedback set comment = null, version = version + 1 where received_at < ? and comment is not null
+				""").param(timestamp(instant)).update();
+		return notes + comments;
+	}
+
+	/** The customers with at least one entry received at or after {@code instant}. */
+	Set<Long> customersWithFeedbackSince(Instant instant) {
+		return new HashSet<>(jdbc.sql("select distinct customer_id from feedback where received_at >= ?")
+			.param(timestamp(instant))
+			.query(Long.class)
+			.list());
+	}
+
 	/**
 	 * Claims a form submission token. A second claim of the same token waits for the first transaction and then
 	 * answers false.
@@ -309,6 +374,10 @@ class FeedbackRows {
 		if (filter.customerId() != null) {
 			conditions.add("f.customer_id = :customerId");
 			params.addValue("customerId", filter.customerId());
+		}
+		if (filter.segment() != null) {
+			conditions.add("f.customer_id in (select id from customer where segment = :segment)");
+			params.addValue("segment", filter.segment());
 		}
 		if (filter.text() != null) {
 			// the pg_trgm GIN index on comment serves ILIKE; % and _ typed by the user are matched literally

@@ -39,7 +39,15 @@ public final class FeedbackRules {
 
 	public static final String CUSTOMER_NAME_REQUIRED = "feedback.rule.customerName.requiredForNew";
 
+	/** The entry's customer or the entry itself was erased (see {@link ErasedKeys}): it is not stored again. */
+	public static final String ERASED = "feedback.rule.erased";
+
 	private FeedbackRules() {
+	}
+
+	/** The violation of an entry that belongs to an erased customer or is an erased entry. */
+	public static Violation erased() {
+		return new Violation("customerRef", ERASED);
 	}
 
 	/** The field name of a signal's rating, e.g. {@code ratings.quality}. */

@@ -15,6 +15,7 @@ import io.shinrai.customer.Customer;
 import io.shinrai.customer.CustomerDirectory;
 import io.shinrai.feedback.FeedbackImportFinished;
 import io.shinrai.feedback.FeedbackLogged;
+import io.shinrai.insight.TrustWarningRaised;
 import io.shinrai.recovery.RecoveryCaseStatusChanged;
 import io.shinrai.recovery.RecoveryCasesOpened;
 import io.shinrai.recovery.RecoveryCasesOverdue;
@@ -228,41 +229,71 @@ public class NotificationListeners {
 	 */
 	@ApplicationModuleListener
 	public void on(TrustDropped event) {
-		String variant;
-		String scopeName;
-		String path;
-		if (event.segment() != null) {
-			variant = "trust.dropped.segment";
-			scopeName = event.segment();
-			path = "/?segment=" + java.net.URLEncoder.encode(event.segment(), java.nio.charset.StandardCharsets.UTF_8);
-		}
-		else if (event.channel() != null) {
-			variant = "trust.dropped.channel";
-			scopeName = event.channel().name();
-			path = "/?channel=" + event.channel().name();
-		}
-		else {
-			variant = "trust.dropped.company";
-			scopeName = "";
-			path = "/";
-		}
-		Map<String, Object> scope = new LinkedHashMap<>();
-		scope.put("kind", event.segment() != null ? "segment" : event.channel() != null ? "channel" : "company");
-		scope.put("segment", event.segment());
-		scope.put("channel", event.channel() == null ? null : event.channel().name());
 		Map<String, Object> data = new LinkedHashMap<>();
-		data.put("scope", scope);
-		data.put("trustBefore", event.trustBefore());
-		data.put("trustAfter", event.trustAfter());
-		data.put("drop", event.drop());
 		data.put("thresholdPoints", event.thresholdPoints());
 		data.put("days", 7);
-		data.put("at", event.at().toString());
+		announceDrop(new DropScope(event.segment(), event.channel() == null ? null : event.channel().name()),
+				event.trustBefore(), event.trustAfter(), event.at(), data, "trust.dropped", "/");
+	}
+
+	/**
+	 * The weekly early warning found a scope whose trust falls faster than its usual week-to-week variation: announced
+	 * as a trust drop, linking to the warnings page with the drivers and themes behind it.
+	 */
+	@ApplicationModuleListener
+	void on(TrustWarningRaised event) {
+		String segment = "SEGMENT".equals(event.scopeKind()) ? event.scopeValue() : null;
+		String channel = "CHANNEL".equals(event.scopeKind()) ? event.scopeValue() : null;
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("warningId", event.warningId());
+		data.put("from", event.from().toString());
+		data.put("fallingSignals", event.fallingSignals());
+		data.put("themes", event.themes());
+		announceDrop(new DropScope(segment, channel), event.trustBefore(), event.trustAfter(), event.to(), data,
+				"trust.warning", "/insights/warnings");
+	}
+
+	private record DropScope(String segment, String channel) {
+
+		String kind() {
+			return segment != null ? "segment" : channel != null ? "channel" : "company";
+		}
+
+		String name() {
+			return segment != null ? segment : channel != null ? channel : "";
+		}
+
+		String query() {
+			if (segment != null) {
+				return "?segment=" + java.net.URLEncoder.encode(segment, java.nio.charset.StandardCharsets.UTF_8);
+			}
+			return channel != null ? "?channel=" + channel : "";
+		}
+
+	}
+
+	private void announceDrop(DropScope scope, double trustBefore, double trustAfter, Instant at,
+			Map<String, Object> details, String variantPrefix, String page) {
+		String path = page + scope.query();
+		Map<String, Object> scopeData = new LinkedHashMap<>();
+		scopeData.put("kind", scope.kind());
+		scopeData.put("segment", scope.segment());
+		scopeData.put("channel", scope.channel());
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("scope", scopeData);
+		data.put("trustBefore", trustBefore);
+		data.put("trustAfter", trustAfter);
+		data.put("drop", trustBefore - trustAfter);
+		data.putAll(details);
+		data.put("at", at.toString());
 		data.put("url", templates.link(path));
-		String key = "trust.dropped:" + event.scopeKey() + ":" + event.at().toEpochMilli();
-		announcements.announce(new Announcement(NotificationType.TRUST_DROPPED, key, event.at(), null, 1, data,
-				List.of(new Notice(variant, key, List.of(scopeName, points(event.trustBefore()), points(event.trustAfter())),
-						path, 1))));
+		String scopeKey = scope.segment() != null ? "segment:" + scope.segment()
+				: scope.channel() != null ? "channel:" + scope.channel() : "company";
+		String key = variantPrefix + ":" + scopeKey + ":" + at.toEpochMilli();
+		String variant = variantPrefix + "." + scope.kind();
+		announcements.announce(new Announcement(NotificationType.TRUST_DROPPED, key, at, null, 1, data,
+				List.of(new Notice(variant, key, List.of(scope.name(), points(trustBefore), points(trustAfter)), path,
+						1))));
 	}
 
 	@ApplicationModuleListener

@@ -21,6 +21,7 @@ import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.shinrai.account.Role;
@@ -235,6 +236,67 @@ public class RecoveryCases {
 		RecoveryCase recoveryCase = load(caseId, expectedVersion);
 		recoveryCase.addNote(author, text, clock.instant());
 		save(recoveryCase);
+	}
+
+	/** A case of the customer with every note, for exports of personal data. */
+	public record CaseWithNotes(CaseSummary summary, List<CaseDetails.Note> notes) {
+	}
+
+	/** Every case of the customer with its notes, oldest first. */
+	@Transactional(readOnly = true)
+	public List<CaseWithNotes> withNotesOfCustomer(long customerId) {
+		List<CaseSummary> summaries = new ArrayList<>(ofCustomer(customerId));
+		java.util.Collections.reverse(summaries);
+		return summaries.stream()
+			.map(summary -> new CaseWithNotes(summary, jdbc.sql("""
+					select author, written_at, text from recovery_note where case_id = ? order by written_at, id
+					""")
+				.param(summary.id())
+				.query((rs, row) -> new CaseDetails.Note(rs.getString("author"), instant(rs, "written_at"),
+						rs.getString("text")))
+				.list()))
+			.toList();
+	}
+
+	/** The audit subjects of the customer's cases, for exports of personal data. */
+	@Transactional(readOnly = true)
+	public List<String> auditSubjectsOf(long customerId) {
+		return jdbc.sql("select id from recovery_case where customer_id = ? order by id")
+			.param(customerId)
+			.query(Long.class)
+			.list()
+			.stream()
+			.map(RecoveryCases::auditSubject)
+			.toList();
+	}
+
+	/**
+	 * Empties the notes of the customer's cases (author and time stay); the cases, their states and times stay, so
+	 * recovery measures do not change. The caller holds the customer's erasure lock.
+	 * @return the notes emptied
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public int erasePersonalData(long customerId) {
+		return jdbc.sql("""
+				update recovery_note n set text = '', erased_at = now()
+				from recovery_case c where c.id = n.case_id and c.customer_id = ? and n.erased_at is null
+				""").param(customerId).update();
+	}
+
+	/** Notes written before {@code instant} that are not empty yet (retention preview). */
+	@Transactional(readOnly = true)
+	public long countNotesBefore(Instant instant) {
+		return jdbc.sql("select count(*) from recovery_note where written_at < ? and erased_at is null")
+			.param(Timestamp.from(instant))
+			.query(Long.class)
+			.single();
+	}
+
+	/** Empties the notes written before {@code instant} (retention). */
+	public long emptyNotesBefore(Instant instant) {
+		return jdbc.sql("update recovery_note set text = '', erased_at = now() where written_at < ? and erased_at is null")
+			.param(Timestamp.from(instant))
+			.update();
 	}
 
 	static String auditSubject(long caseId) {

@@ -32,14 +32,17 @@ public class TrustScores {
 
 	private final PolicyPreviews previews;
 
+	private final ChannelTrustSums channelTrust;
+
 	TrustScores(ScoringPolicies policies, CustomerScores customers, ScopeSums sums, ScopeRows rows,
-			ActivityTotals activity, PolicyPreviews previews) {
+			ActivityTotals activity, PolicyPreviews previews, ChannelTrustSums channelTrust) {
 		this.policies = policies;
 		this.customers = customers;
 		this.sums = sums;
 		this.rows = rows;
 		this.activity = activity;
 		this.previews = previews;
+		this.channelTrust = channelTrust;
 	}
 
 	/** The policy every number is computed with right now (the serving version; see {@link ScoringPolicies}). */
@@ -103,6 +106,20 @@ public class TrustScores {
 			return rows.breakdown(serving.policy(), scope, asOf);
 		}
 		return sums.breakdown(basis, serving.policy(), scope, asOf);
+	}
+
+	/**
+	 * The trust of each channel computed from only the entries received in [from, to), as of {@code to}: per segment
+	 * ({@code perCustomer} false) or per customer and channel with at least {@code minEntries} entries (true),
+	 * optionally within one segment. Read from the contributions of the serving basis; empty while there is none.
+	 */
+	public List<ChannelTrust> channelTrust(Instant from, Instant to, String segment, boolean perCustomer, int minEntries) {
+		Serving serving = policies.servingState();
+		Basis basis = serving.basis();
+		if (basis == null || !basis.covers(to)) {
+			return List.of();
+		}
+		return channelTrust.channelTrust(basis, serving.policy(), from, to, segment, perCustomer, minEntries);
 	}
 
 	/**

@@ -61,7 +61,9 @@ class DatabaseUnavailableAdvice {
 	@ExceptionHandler({ CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class,
 			DataAccessResourceFailureException.class, TransientDataAccessResourceException.class })
 	ModelAndView databaseUnavailable(Exception ex, HttpServletRequest request, HttpServletResponse response) {
-		log.warn("Database unavailable for {} {}: {}", request.getMethod(), request.getRequestURI(), ex.getMessage());
+		// the mapped pattern, not the address: addresses can carry a customer reference, which is personal data
+		log.warn("Database unavailable for {} {}: {}", request.getMethod(),
+				request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE), ex.getMessage());
 		response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
 		response.setHeader(HttpHeaders.RETRY_AFTER, "5");
 		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {

@@ -89,6 +89,17 @@ class EndpointAccessTests {
 			Map.entry("GET /customers/{id}", Access.STAFF),
 			Map.entry("GET /api/v1/customers/{ref}/trust", Access.STAFF),
 			Map.entry("GET /api/v1/trust", Access.STAFF),
+			Map.entry("GET /insights", Access.STAFF),
+			Map.entry("GET /insights/drivers", Access.STAFF),
+			Map.entry("GET /insights/themes", Access.STAFF),
+			Map.entry("GET /insights/consistency", Access.STAFF),
+			Map.entry("GET /insights/warnings", Access.STAFF),
+			Map.entry("POST /insights/warnings/check", Access.ADMIN),
+			Map.entry("POST /insights/themes/rebuild", Access.ADMIN),
+			Map.entry("GET /api/v1/insights/drivers", Access.STAFF),
+			Map.entry("GET /api/v1/insights/themes", Access.STAFF),
+			Map.entry("GET /api/v1/insights/consistency", Access.STAFF),
+			Map.entry("GET /api/v1/insights/warnings", Access.STAFF),
 			Map.entry("GET /api/v1/scoring-policy", Access.STAFF),
 			Map.entry("POST /api/v1/scoring-policy", Access.ADMIN),
 			// users admin
@@ -136,13 +147,25 @@ class EndpointAccessTests {
 			Map.entry("POST /admin/webhooks/{id:\\d+}/delete", Access.ADMIN),
 			Map.entry("GET /api/v1/webhooks", Access.ADMIN),
 			Map.entry("POST /api/v1/webhooks", Access.ADMIN),
-			Map.entry("DELETE /api/v1/webhooks/{id:\\d+}", Access.ADMIN)));
+			Map.entry("DELETE /api/v1/webhooks/{id:\\d+}", Access.ADMIN),
+			// privacy: export, erasure, transparency report, retention
+			Map.entry("GET /api/v1/customers/{ref}/personal-data", Access.ADMIN),
+			Map.entry("POST /api/v1/customers/{ref}/erasure", Access.ADMIN),
+			Map.entry("GET /customers/{id}/personal-data.json", Access.ADMIN),
+			Map.entry("GET /customers/{id}/erasure", Access.ADMIN),
+			Map.entry("POST /customers/{id}/erasure", Access.ADMIN),
+			Map.entry("GET /customers/{id}/transparency", Access.MANAGER),
+			Map.entry("GET /customers/{id}/transparency.pdf", Access.MANAGER),
+			Map.entry("GET /admin/retention", Access.ADMIN),
+			Map.entry("POST /admin/retention/preview", Access.ADMIN),
+			Map.entry("POST /admin/retention", Access.ADMIN)));
 
 	private static final Set<String> NOT_PROBED_WHEN_ALLOWED = Set.of("POST /admin/demo-data", "POST /admin/users/{id}",
 			"POST /admin/users/{id}/enabled", "POST /admin/users/{id}/password", "POST /admin/policy",
 			"POST /admin/policy/{version}/reactivate", "POST /profile", "POST /admin/webhooks/{id:\\d+}/test",
 			"POST /admin/webhooks/{id:\\d+}/enabled", "POST /admin/webhooks/{id:\\d+}/delete",
-			"DELETE /api/v1/webhooks/{id:\\d+}", "POST /survey-links/batch.csv");
+			"DELETE /api/v1/webhooks/{id:\\d+}", "POST /survey-links/batch.csv",
+			"POST /api/v1/customers/{ref}/erasure", "POST /customers/{id}/erasure", "POST /admin/retention");
 
 	@Autowired
 	private MockMvc mvc;

@@ -35,6 +35,7 @@ import io.shinrai.feedback.Source;
 import io.shinrai.feedback.StoredFeedback;
 import io.shinrai.feedback.csv.FeedbackImport;
 import io.shinrai.feedback.csv.FeedbackImports;
+import io.shinrai.insight.TrustWarningRaised;
 import io.shinrai.recovery.CaseSearch;
 import io.shinrai.recovery.CaseSummary;
 import io.shinrai.recovery.RecoveryAction;
@@ -451,6 +452,24 @@ class NotificationIntegrationTests {
 		assertThat(second).noneMatch(drop -> segment.equals(drop.segment()));
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(texts(admin, Locale.ENGLISH))
 			.anyMatch(text -> text.startsWith("Trust of segment " + segment + " fell from ")));
+	}
+
+	@Test
+	void anEarlyWarningIsAnnouncedAsATrustDropInTheUsersLanguage() {
+		String english = user(Role.ADMIN, Locale.ENGLISH);
+		String japanese = user(Role.ADMIN, Locale.JAPANESE);
+		String segment = "Warn-" + UUID.randomUUID().toString().substring(0, 8);
+		Instant to = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+		long warningId = Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L);
+		transactions.executeWithoutResult(status -> events.publishEvent(new TrustWarningRaised(warningId, "SEGMENT",
+				segment, to.minus(28, ChronoUnit.DAYS), to, 71.25, 62.5, 8.75, List.of("consistency"), List.of("配送"))));
+
+		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+			assertThat(texts(english, Locale.ENGLISH)).contains("Early warning: trust of segment " + segment
+					+ " is falling faster than usual, from 71.3 to 62.5 over the last 4 weeks");
+			assertThat(texts(japanese, Locale.JAPANESE))
+				.contains("早期警戒：セグメント " + segment + " の信頼度が通常より速く下がっています（過去 4 週間で 71.3 から 62.5）");
+		});
 	}
 
 	private String user(Role role, Locale locale) {

@@ -2,10 +2,13 @@ package io.shinrai.feedback.csv;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 import io.shinrai.feedback.BatchResult;
+import io.shinrai.feedback.ErasedKeys;
+import io.shinrai.feedback.FeedbackRules;
 import io.shinrai.feedback.FeedbackLog;
 import io.shinrai.feedback.IncidentType;
 import io.shinrai.feedback.NewFeedback;
@@ -27,10 +30,43 @@ class CsvFeedbackWriter implements ImportBatchWriter {
 
 	private final UnkeyedFeedback unkeyed;
 
-	CsvFeedbackWriter(FeedbackLog feedback, UnkeyedFeedback unkeyed) {
+	private final ErasedKeys erasedKeys;
+
+	CsvFeedbackWriter(FeedbackLog feedback, UnkeyedFeedback unkeyed, ErasedKeys erasedKeys) {
 		this.feedback = feedback;
 		this.unkeyed = unkeyed;
+		this.erasedKeys = erasedKeys;
 	}
+
+	/**
+	 * Rows rejected for other reasons still carry their cells into the rejected-rows download: a row that names an
+	 * erased customer or entry keeps only its line and the reason "erased, not imported".
+	 */
+	@Override
+	public List<Rejection> withoutErasedData(List<Rejection> rejected) {
+		if (rejected.isEmpty()) {
+			return rejected;
+		}
+		Set<String> cells = new HashSet<>();
+		rejected.forEach(rejection -> rejection.cells().stream().filter(cell -> !cell.isEmpty()).forEach(cells::add));
+		ErasedKeys.Erased erased = erasedKeys.erased(cells, cells);
+		if (erased.customerReferences().isEmpty() && erased.entryKeys().isEmpty()) {
+			return rejected;
+		}
+		return rejected.stream()
+			.map(rejection -> rejection.cells()
+				.stream()
+				.anyMatch(cell -> erased.customerReferences().contains(cell) || erased.entryKeys().contains(cell))
+						? erasedRow(rejection.line()) : rejection)
+			.toList();
+	}
+
+	private static Rejection erasedRow(long line) {
+		return new Rejection(line, List.of(Reason.of(ERASED)), List.of());
+	}
+
+	/** Reason key of a row of an erased customer or entry; its cells are not kept. */
+	static final String ERASED = "import.reason.erased";
 
 	@Override
 	public Written write(List<CsvRowMapper.Result> rows, long importId, String actor) {
@@ -61,6 +97,10 @@ class CsvFeedbackWriter implements ImportBatchWriter {
 		List<Rejection> rejections = new ArrayList<>(result.rejectedCount());
 		for (BatchResult.Rejected rejected : result.rejected()) {
 			CsvRowMapper.Result row = rows.get(positions.get(rejected.index()));
+			if (rejected.violations().stream().anyMatch(violation -> violation.messageKey().equals(FeedbackRules.ERASED))) {
+				rejections.add(erasedRow(row.row().line()));
+				continue;
+			}
 			rejections.add(new Rejection(row.row().line(), rejected.violations().stream().map(CsvFeedbackWriter::reason).toList(),
 					row.cells()));
 		}

@@ -43,7 +43,7 @@ class FeedbackExportController {
 
 	@InitBinder("filter")
 	void allowOnlyFilterFields(WebDataBinder binder) {
-		binder.setAllowedFields("from", "to", "channel", "category", "negative", "incident", "customer", "q");
+		binder.setAllowedFields("from", "to", "channel", "category", "negative", "incident", "customer", "q", "segment");
 	}
 
 	/**

@@ -10,6 +10,11 @@ interface ImportBatchWriter {
 
 	Written write(List<CsvRowMapper.Result> rows, long importId, String actor);
 
+	/** The rejected rows to keep, with the cells of those that name an erased customer or entry left out. */
+	default List<Rejection> withoutErasedData(List<Rejection> rejected) {
+		return rejected;
+	}
+
 	/**
 	 * @param imported rows stored now
 	 * @param skipped rows already stored before (same external_id or row hash)

@@ -212,7 +212,7 @@ final class ImportRun {
 				ImportJobs.Counts recorded = transactions.execute(status -> {
 					ImportBatchWriter.Written written = accepted.isEmpty()
 							? new ImportBatchWriter.Written(0, 0, List.of()) : writer.write(accepted, importId, actor);
-					List<Rejection> all = new ArrayList<>(rejected);
+					List<Rejection> all = new ArrayList<>(writer.withoutErasedData(rejected));
 					all.addAll(written.rejected());
 					Optional<ImportJobs.Counts> counts = jobs.recordBatch(importId, written.imported(), written.skipped(), all);
 					if (counts.isEmpty()) {
@@ -231,12 +231,15 @@ final class ImportRun {
 			catch (PessimisticLockingFailureException ex) {
 				// a deadlock with a concurrent batch or request: this batch was rolled back whole, so it can go again
 				if (attempt >= DEADLOCK_RETRIES) {
-					log.warn("Import {}: the batch of lines {} to {} kept deadlocking", importId, firstLine, lastLine, ex);
+					log.warn("Import {}: the batch of lines {} to {} kept deadlocking ({})", importId, firstLine, lastLine,
+							ex.getClass().getName());
 					return Reason.of("import.failed.batch", firstLine, lastLine);
 				}
 			}
 			catch (RuntimeException ex) {
-				log.warn("Import {}: the batch of lines {} to {} was not stored", importId, firstLine, lastLine, ex);
+				// the class only: database messages may quote the row's values, which are personal data
+				log.warn("Import {}: the batch of lines {} to {} was not stored ({})", importId, firstLine, lastLine,
+						ex.getClass().getName());
 				return Reason.of("import.failed.batch", firstLine, lastLine);
 			}
 		}

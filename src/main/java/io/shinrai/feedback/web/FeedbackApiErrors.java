@@ -14,6 +14,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
+import io.shinrai.feedback.ErasedFeedbackException;
+import io.shinrai.feedback.FeedbackRules;
 import io.shinrai.feedback.InvalidFeedbackException;
 import io.shinrai.feedback.Violation;
 import io.shinrai.system.NotFoundException;
@@ -33,7 +35,19 @@ class FeedbackApiErrors {
 
 	@ExceptionHandler
 	ProblemDetail invalid(InvalidFeedbackException ex, Locale locale) {
+		if (ex.violations().stream().anyMatch(violation -> violation.messageKey().equals(FeedbackRules.ERASED))) {
+			return erased(new ErasedFeedbackException(), locale);
+		}
 		return problem(HttpStatus.BAD_REQUEST, "feedback.api.invalid", locale, errors(ex.violations(), locale));
+	}
+
+	/** 422: the body is valid, but its customer or entry was erased and is never stored again. */
+	@ExceptionHandler
+	ProblemDetail erased(ErasedFeedbackException ex, Locale locale) {
+		ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "feedback.api.erased", locale,
+				errors(ex.violations(), locale));
+		problem.setDetail(messages.getMessage(FeedbackRules.ERASED, null, locale));
+		return problem;
 	}
 
 	@ExceptionHandler

@@ -25,6 +25,8 @@ public class FeedbackFilterForm {
 
 	public static final int MAX_TEXT = 200;
 
+	public static final int MAX_SEGMENT = 100;
+
 	@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
 	private LocalDate from;
 
@@ -42,6 +44,8 @@ public class FeedbackFilterForm {
 	private String customer;
 
 	private String q;
+
+	private String segment;
 
 	private Integer page;
 
@@ -61,6 +65,9 @@ public class FeedbackFilterForm {
 		if (q != null && q.length() > MAX_TEXT) {
 			errors.rejectValue("q", "feedback.filter.textTooLong", new Object[] { MAX_TEXT }, null);
 		}
+		if (segment != null && segment.length() > MAX_SEGMENT) {
+			errors.rejectValue("segment", "feedback.filter.textTooLong", new Object[] { MAX_SEGMENT }, null);
+		}
 		if (customer != null && customer.length() > Customer.MAX_REFERENCE) {
 			errors.rejectValue("customer", "feedback.filter.textTooLong", new Object[] { Customer.MAX_REFERENCE }, null);
 		}
@@ -70,7 +77,7 @@ public class FeedbackFilterForm {
 	public FeedbackFilter toFilter(ZoneId zone) {
 		return new FeedbackFilter(from == null ? null : from.atStartOfDay(zone).toInstant(),
 				to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant(), channel, category, negative, incident,
-				customer, null, q);
+				customer, null, q, segment);
 	}
 
 	public int pageOrFirst() {
@@ -143,6 +150,14 @@ public class FeedbackFilterForm {
 
 	public void setQ(String q) {
 		this.q = q;
+	}
+
+	public String getSegment() {
+		return segment;
+	}
+
+	public void setSegment(String segment) {
+		this.segment = segment;
 	}
 
 	public Integer getPage() {

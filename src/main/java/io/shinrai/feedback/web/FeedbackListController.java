@@ -49,7 +49,7 @@ class FeedbackListController {
 
 	@InitBinder(FILTER)
 	void allowOnlyFilterFields(WebDataBinder binder) {
-		binder.setAllowedFields("from", "to", "channel", "category", "negative", "incident", "customer", "q", "page",
+		binder.setAllowedFields("from", "to", "channel", "category", "negative", "incident", "customer", "q", "segment", "page",
 				"size");
 	}
 

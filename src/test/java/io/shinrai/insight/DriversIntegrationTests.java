@@ -1,0 +1,189 @@
+package io.shinrai.insight;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+import io.shinrai.IntegrationTest;
+import io.shinrai.TestUsers;
+import io.shinrai.feedback.Channel;
+import io.shinrai.feedback.FeedbackLog;
+import io.shinrai.feedback.IncidentType;
+import io.shinrai.feedback.Signal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@IntegrationTest
+@AutoConfigureMockMvc
+class DriversIntegrationTests {
+
+	private static final ZoneId ZONE = ZoneId.of("Asia/Tokyo");
+
+	@Autowired
+	private FeedbackLog log;
+
+	@Autowired
+	private Drivers drivers;
+
+	@Autowired
+	private MockMvc mvc;
+
+	@Autowired
+	private TestUsers users;
+
+	private final Random random = new Random(11);
+
+	private final Instant now = Instant.now();
+
+	private final LocalDate today = LocalDate.now(ZONE);
+
+	/**
+	 * NPS follows the consistency rating (low → detractor, high → promoter); the other ratings are random; quality
+	 * is rated in only half of the entries; a broken promise always comes with a detractor.
+	 */
+	private InsightFixtures plantedConsistencyDriver(int entries) {
+		InsightFixtures fixtures = new InsightFixtures(log);
+		for (int i = 0; i < entries; i++) {
+			int consistency = 1 + random.nextInt(5);
+			int nps = switch (consistency) {
+				case 1, 2 -> random.nextInt(5);
+				case 3 -> 7 + random.nextInt(2);
+				default -> 9 + random.nextInt(2);
+			};
+			boolean broken = i % 8 == 0;
+			boolean rateQuality = i % 2 == 0;
+			fixtures.add(fixtures.customer(), now.minus(Duration.ofHours(6 + 13L * i)), Channel.values()[i % 3],
+					entry -> {
+						entry.rating(Signal.CONSISTENCY, consistency)
+							.rating(Signal.TRANSPARENCY, 1 + random.nextInt(5))
+							.rating(Signal.COMMUNICATION, 1 + random.nextInt(5))
+							.nps(broken ? random.nextInt(3) : nps);
+						if (rateQuality) {
+							entry.rating(Signal.QUALITY, 1 + random.nextInt(5));
+						}
+						if (broken) {
+							entry.incident(IncidentType.BROKEN_PROMISE, null);
+						}
+						return entry;
+					});
+		}
+		fixtures.store();
+		return fixtures;
+	}
+
+	@Test
+	void findsThePlantedDriverFirstWithTheEntriesBehindEachFactor() {
+		InsightFixtures fixtures = plantedConsistencyDriver(160);
+		Drivers.DriverReport report = drivers.drivers(new InsightFilter(today.minusDays(89), today, fixtures.segment(), null));
+		assertThat(report.enough()).isTrue();
+		assertThat(report.entries()).isEqualTo(160);
+		Drivers.Driver top = report.drivers().get(0);
+		assertThat(top.factor()).isEqualTo("consistency");
+		assertThat(top.kind()).isEqualTo(Drivers.Kind.SIGNAL);
+		assertThat(top.promoterSide()).isTrue();
+		assertThat(top.entries()).isEqualTo(160);
+		assertThat(top.importance()).isGreaterThan(0.3);
+		assertThat(top.score()).isNotNull();
+		// the random ratings explain next to nothing
+		assertThat(report.drivers()).filteredOn(driver -> driver.factor().equals("transparency"))
+			.singleElement()
+			.satisfies(driver -> assertThat(driver.importance()).isLessThan(0.05));
+		// a rating given in half the entries is analysed over those entries only
+		assertThat(report.drivers()).filteredOn(driver -> driver.factor().equals("quality"))
+			.singleElement()
+			.satisfies(driver -> assertThat(driver.entries()).isEqualTo(80));
+		assertThat(report.drivers()).filteredOn(driver -> driver.factor().equals("BROKEN_PROMISE"))
+			.singleElement()
+			.satisfies(driver -> {
+				assertThat(driver.kind()).isEqualTo(Drivers.Kind.INCIDENT);
+				assertThat(driver.promoterSide()).isFalse();
+				assertThat(driver.entries()).isEqualTo(20);
+			});
+		// values was never rated: named as too thin, not ranked
+		assertThat(report.thin()).extracting(Drivers.Thin::factor).contains("values");
+		assertThat(report.fixFirst()).isNotEmpty();
+		assertThat(report.rSquared()).isBetween(0.3, 1.0);
+	}
+
+	@Test
+	void refusesThinDataAndSaysHowMuchIsNeeded() throws Exception {
+		InsightFixtures fixtures = plantedConsistencyDriver(20);
+		Drivers.DriverReport report = drivers.drivers(new InsightFilter(today.minusDays(89), today, fixtures.segment(), null));
+		assertThat(report.enough()).isFalse();
+		assertThat(report.entries()).isEqualTo(20);
+		assertThat(report.missing()).isEqualTo(10);
+		assertThat(report.drivers()).isEmpty();
+		mvc.perform(get("/insights/drivers").param("segment", fixtures.segment())
+			.with(user(users.user(TestUsers.STAFF)))
+			.header(HttpHeaders.ACCEPT_LANGUAGE, "en"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("needs at least 30 entries with NPS")))
+			.andExpect(content().string(containsString("there are 20 (10 more needed)")));
+	}
+
+	@Test
+	void theApiAndThePageGiveTheSameRankingAndReading() throws Exception {
+		InsightFixtures fixtures = plantedConsistencyDriver(120);
+		Drivers.DriverReport report = drivers.drivers(new InsightFilter(today.minusDays(89), today, fixtures.segment(), null));
+		mvc.perform(get("/api/v1/insights/drivers").param("segment", fixtures.segment())
+			.with(httpBasic(TestUsers.STAFF, TestUsers.PASSWORD))
+			.header(HttpHeaders.ACCEPT_LANGUAGE, "ja"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.drivers[0].factor").value("consistency"))
+			.andExpect(jsonPath("$.drivers[0].kind").value("SIGNAL"))
+			.andExpect(jsonPath("$.drivers[0].importance").value(report.drivers().get(0).importance()))
+			.andExpect(jsonPath("$.drivers[0].entries").value(120))
+			.andExpect(jsonPath("$.reading").value(containsString("のお客様にとって最も重要なのは一貫性")));
+		mvc.perform(get("/insights/drivers").param("segment", fixtures.segment())
+			.with(user(users.user(TestUsers.STAFF)))
+			.header(HttpHeaders.ACCEPT_LANGUAGE, "en"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Consistency matters most to your " + fixtures.segment() + " customers")));
+	}
+
+	@Test
+	void refusesBadFiltersWithALocalisedProblem() throws Exception {
+		mvc.perform(get("/api/v1/insights/drivers").param("from", "2026-13-01")
+			.with(httpBasic(TestUsers.STAFF, TestUsers.PASSWORD))
+			.header(HttpHeaders.ACCEPT_LANGUAGE, "ja"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.errors.from").value("「2026-13-01」は日付ではありません。2026-06-30 のように入力してください。"));
+		mvc.perform(get("/api/v1/insights/themes").param("channel", "FAX")
+			.with(httpBasic(TestUsers.STAFF, TestUsers.PASSWORD))
+			.header(HttpHeaders.ACCEPT_LANGUAGE, "en"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors.channel").value("\u201CFAX\u201D is not a channel."));
+		mvc.perform(get("/api/v1/insights/consistency").param("from", "2026-05-02").param("to", "2026-05-01")
+			.with(httpBasic(TestUsers.STAFF, TestUsers.PASSWORD)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors.to").exists());
+		mvc.perform(get("/api/v1/insights/warnings").param("segment", "x".repeat(101))
+			.with(httpBasic(TestUsers.STAFF, TestUsers.PASSWORD)))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors.segment").exists());
+		mvc.perform(get("/insights/themes").param("to", "yesterday")
+			.with(user(users.user(TestUsers.STAFF)))
+			.header(HttpHeaders.ACCEPT_LANGUAGE, "en"))
+			.andExpect(status().isBadRequest())
+			.andExpect(content().string(containsString("\u201Cyesterday\u201D is not a date")));
+	}
+
+}
