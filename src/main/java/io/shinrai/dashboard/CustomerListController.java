@@ -1,5 +1,6 @@
 package io.shinrai.dashboard;
 
+import java.time.Clock;
 import java.time.Instant;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -32,7 +33,11 @@ class CustomerListController {
 
 	private final CustomerDirectory customers;
 
-	CustomerListController(CustomerRankings rankings, ScoringPolicies policies, CustomerDirectory customers) {
+	private final Clock clock;
+
+	CustomerListController(CustomerRankings rankings, ScoringPolicies policies, CustomerDirectory customers,
+			Clock clock) {
+		this.clock = clock;
 		this.rankings = rankings;
 		this.policies = policies;
 		this.customers = customers;
@@ -41,7 +46,7 @@ class CustomerListController {
 	@GetMapping("/customers")
 	@ReplicaReads
 	String showCustomers(@ModelAttribute("filter") CustomerListForm filter, Model model, HttpServletResponse response) {
-		Instant now = Instant.now();
+		Instant now = clock.instant();
 		CustomerListForm.Parsed parsed = filter.parse(now);
 		model.addAttribute("segments", customers.segments());
 		model.addAttribute("bands", Band.values());

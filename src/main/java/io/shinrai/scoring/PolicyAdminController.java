@@ -1,7 +1,7 @@
 package io.shinrai.scoring;
 
 import java.security.Principal;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +35,10 @@ class PolicyAdminController {
 
 	private final TrustScores trustScores;
 
-	PolicyAdminController(ScoringPolicies policies, TrustScores trustScores) {
+	private final Clock clock;
+
+	PolicyAdminController(ScoringPolicies policies, TrustScores trustScores, Clock clock) {
+		this.clock = clock;
 		this.policies = policies;
 		this.trustScores = trustScores;
 	}
@@ -93,7 +96,7 @@ class PolicyAdminController {
 			return page(model, form);
 		}
 		try {
-			model.addAttribute("preview", PolicyPreviewView.of(trustScores.preview(draft, Instant.now())));
+			model.addAttribute("preview", PolicyPreviewView.of(trustScores.preview(draft, clock.instant())));
 		}
 		catch (InvalidPolicyException ex) {
 			reject(ex.errors(), form.result());

@@ -1,6 +1,6 @@
 package io.shinrai.scoring;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +31,10 @@ public class ScoringPolicies {
 
 	private final AuditLog audit;
 
-	ScoringPolicies(PolicyStore store, BasisBuilder builder, AuditLog audit) {
+	private final Clock clock;
+
+	ScoringPolicies(PolicyStore store, BasisBuilder builder, AuditLog audit, Clock clock) {
+		this.clock = clock;
 		this.store = store;
 		this.builder = builder;
 		this.audit = audit;
@@ -108,7 +111,7 @@ public class ScoringPolicies {
 			throw new StalePolicyVersionException(basedOnVersion, current.version());
 		}
 		int number = store.nextVersion();
-		store.insertActive(number, draft, Instant.now(), actor, reason.strip(), copiedFrom);
+		store.insertActive(number, draft, clock.instant(), actor, reason.strip(), copiedFrom);
 		PolicyVersion activated = store.find(number).orElseThrow();
 		builder.ensureFor(activated);
 		audit.record(actor, AuditType.POLICY_ACTIVATED, "scoring policy version " + number, reason.strip(),
