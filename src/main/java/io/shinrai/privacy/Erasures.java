@@ -115,8 +115,10 @@ public class Erasures {
 		values.addAll(entryKeys.externalIds());
 		imports.eraseRejectedRowsNaming(values);
 		recovery.erasePersonalData(customerId);
-		holders.forEach(holder -> holder.erase(customerId));
 		String label = label(customerId, customers.language(customer));
+		ErasedCustomer erased = new ErasedCustomer(customerId, reference, customer.getName(), customer.getEmail(), label,
+				CustomerDirectory.erasedReference(customerId));
+		holders.forEach(holder -> holder.erase(erased));
 		customers.erase(customerId, label, now);
 		keys.remember(reference, entryKeys.externalIds(), entryKeys.rowHashes(), now);
 		audit.record(actor, AuditType.CUSTOMER_ERASED,

@@ -27,7 +27,16 @@ public enum PersonalData {
 	AUDIT_TEXT("audit"),
 	/** What managers wrote in the recovery cases of the customer. */
 	RECOVERY_NOTE("recovery"),
-	/** E-mail texts that mention the customer, and any other text a module holds: see {@link PersonalDataHolder}. */
+	/**
+	 * Notices, digest events, mails, webhook bodies and attempts that name the customer: the name and reference
+	 * replaced by the label and {@code erased-<id>}, the e-mail address removed.
+	 */
+	NOTIFICATION_TEXT("notification"),
+	/** Survey links: no text is stored; the open ones expire and their audit subjects follow the new reference. */
+	SURVEY_LINK("survey"),
+	/** Promise descriptions (free text about the customer): emptied; due, kept and broken stay. */
+	PROMISE_DESCRIPTION("promise"),
+	/** Any other text a module added later holds: see {@link PersonalDataHolder}. */
 	OTHER_MODULE_TEXT("any module with a PersonalDataHolder");
 
 	/** What stays after an erasure: not personal once detached from the person. */

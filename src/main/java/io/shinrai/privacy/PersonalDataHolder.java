@@ -14,9 +14,11 @@ public interface PersonalDataHolder {
 	Object export(long customerId);
 
 	/**
-	 * Empties every text this module holds about the customer; numbers that are not personal once detached from the
-	 * person may stay. Must be idempotent.
+	 * Empties every text this module holds about the customer, or replaces the customer's name and reference in it by
+	 * the {@link ErasedCustomer#label() label} and {@link ErasedCustomer#erasedReference() erased reference}; numbers
+	 * that are not personal once detached from the person may stay. Runs before the customer row itself is erased, so
+	 * the row still has its old values. Must be idempotent.
 	 */
-	void erase(long customerId);
+	void erase(ErasedCustomer customer);
 
 }

@@ -292,6 +292,12 @@ public class Promises {
 
 	private void logBroken(Claimed promise, String markedBy, Instant now) {
 		Customer customer = customers.get(promise.customerId());
+		if (customer.isErased()) {
+			// nothing can be added to an erased customer: the promise counts as broken, without an entry
+			audit.record(markedBy == null ? "system" : markedBy, AuditType.PROMISE_SETTLED, subject(promise.id()),
+					"broken, customer erased", "OPEN", "BROKEN");
+			return;
+		}
 		Instant brokenAt = promise.dueAt().isBefore(now) ? promise.dueAt() : now;
 		String due = DUE_FORMAT.format(promise.dueAt().atZone(zone));
 		String note = truncate("Promise #" + promise.id() + ": " + promise.description(), FeedbackRules.MAX_INCIDENT_NOTE);

@@ -213,7 +213,7 @@ public class SurveyLinks {
 			throw new SurveyLinkRefusedException("caseId", "survey.refused.caseNotOfCustomer", caseId);
 		}
 		IssuedLink link = create(customer, caseId, validity, actor);
-		audit.record(actor, AuditType.SURVEY_LINK_CREATED, "customer:" + customer.getReference(),
+		audit.record(actor, AuditType.SURVEY_LINK_CREATED, auditSubject(customer.getReference()),
 				"survey link " + link.id() + (caseId == null ? "" : " about case " + caseId) + ", valid "
 						+ validity.toDays() + " days");
 		return link;
@@ -254,6 +254,11 @@ public class SurveyLinks {
 	}
 
 	/** How an answer went. */
+	/** The subject of the audit events about a customer's links. */
+	static String auditSubject(String customerRef) {
+		return "customer:" + customerRef;
+	}
+
 	public sealed interface AnswerOutcome {
 
 		/** Stored as feedback entry {@code feedbackId}. */

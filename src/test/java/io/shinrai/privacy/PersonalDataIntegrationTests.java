@@ -20,9 +20,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import io.shinrai.IntegrationTest;
+import io.shinrai.account.Role;
+import io.shinrai.account.UserAccounts;
 import io.shinrai.TestUsers;
 import io.shinrai.customer.Customer;
 import io.shinrai.customer.CustomerDetails;
@@ -31,10 +34,17 @@ import io.shinrai.feedback.Channel;
 import io.shinrai.feedback.FeedbackLog;
 import io.shinrai.feedback.csv.FeedbackImport;
 import io.shinrai.feedback.csv.FeedbackImports;
+import io.shinrai.notification.NotificationPreferences;
+import io.shinrai.notification.NotificationType;
+import io.shinrai.notification.WebhookEndpoints;
+import io.shinrai.notification.WebhookFormat;
+import io.shinrai.promise.NewPromise;
+import io.shinrai.promise.Promises;
 import io.shinrai.recovery.RecoveryCases;
 import io.shinrai.scoring.Scope;
 import io.shinrai.scoring.TrustScore;
 import io.shinrai.scoring.TrustScores;
+import io.shinrai.survey.SurveyLinks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -50,9 +60,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Export and erasure of a customer with personal data in every place, on the real database: what the export holds,
  * that nothing of it is left anywhere after the erasure while every score stays the same, that re-imports and
  * re-posted API bodies store nothing, and that concurrent erasures and an erasure during an import are safe.
+ * A mail server is configured (the tests never run the mail poller) so that notification mails are queued.
  */
 @IntegrationTest
 @AutoConfigureMockMvc
+@TestPropertySource(properties = { "spring.mail.host=127.0.0.1", "shinrai.mail.from=shinrai@example.test" })
 class PersonalDataIntegrationTests {
 
 	@Autowired
@@ -82,24 +94,74 @@ class PersonalDataIntegrationTests {
 	@Autowired
 	private TestUsers users;
 
+	@Autowired
+	private UserAccounts accounts;
+
+	@Autowired
+	private NotificationPreferences preferences;
+
+	@Autowired
+	private WebhookEndpoints endpoints;
+
+	@Autowired
+	private SurveyLinks surveyLinks;
+
+	@Autowired
+	private Promises promises;
+
 	@TempDir
 	private Path directory;
 
 	private final String noteText = "Called the customer, apologised " + System.nanoTime();
 
+	/**
+	 * The fixture's data, and besides: a manager subscribed to negative feedback in the app and by mail, and webhook
+	 * endpoints (JSON and Slack, on loopback, never called), so that the negative form entry leaves a notice, a queued
+	 * mail and webhook deliveries naming the customer; a survey link; a promise whose description names the customer.
+	 */
 	private long store(PrivacyFixtures fixture) {
+		String manager = "p" + fixture.tag;
+		accounts.create(manager, "Privacy manager " + fixture.tag, "test-password-1", Role.MANAGER);
+		accounts.changeEmail(manager, manager + "@example.test", "test");
+		preferences.save(manager, Role.MANAGER,
+				Map.of(NotificationType.FEEDBACK_NEGATIVE, new NotificationType.Choice(true, true)));
+		for (WebhookFormat format : List.of(WebhookFormat.JSON, WebhookFormat.SLACK)) {
+			endpoints.create("http://127.0.0.1:9/hooks/" + fixture.tag, java.util.Set.of("feedback.negative"), null, format,
+					TestUsers.ADMIN);
+		}
 		long id = fixture.store(imports, feedback, directory, TestUsers.MANAGER);
 		Customer customer = customers.get(id);
 		customers.update(id, new CustomerDetails(fixture.reference, fixture.name, fixture.segment, fixture.email, "ja"),
 				customer.getVersion(), TestUsers.MANAGER);
 		long caseId = recovery.ofCustomer(id).get(0).id();
 		recovery.addNote(caseId, recovery.details(caseId).version(), noteText + " " + fixture.tag, TestUsers.MANAGER);
+		surveyLinks.issue(id, caseId, null, TestUsers.MANAGER);
+		promises.record(new NewPromise(fixture.reference, caseId, promiseText(fixture),
+				Instant.now().plus(java.time.Duration.ofDays(7)), TestUsers.MANAGER), TestUsers.MANAGER);
+		// the notices are written after the entry's commit, in another thread
+		await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> {
+			assertThat(count("select count(*) from notification where username = ? and strpos(array_to_string(args, ' '), ?) > 0",
+					manager, fixture.name)).isEqualTo(1);
+			assertThat(count("select count(*) from mail_outbox where recipient = ? and strpos(subject || text_body, ?) > 0",
+					manager + "@example.test", fixture.name)).isEqualTo(1);
+			assertThat(count("select count(*) from webhook_delivery d join webhook_endpoint e on e.id = d.endpoint_id "
+					+ "where e.url like ? and strpos(d.body, ?) > 0", "%" + fixture.tag, fixture.name)).isEqualTo(2);
+		});
 		return id;
+	}
+
+	private long count(String sql, Object... params) {
+		return jdbc.sql(sql).params(params).query(Long.class).single();
+	}
+
+	private static String promiseText(PrivacyFixtures fixture) {
+		return "Refund of the late delivery promised to " + fixture.name + " " + fixture.tag;
 	}
 
 	private List<String> needles(PrivacyFixtures fixture) {
 		List<String> needles = new ArrayList<>(fixture.personalStrings());
 		needles.add(noteText + " " + fixture.tag);
+		needles.add(promiseText(fixture));
 		return needles;
 	}
 
@@ -117,6 +179,11 @@ class PersonalDataIntegrationTests {
 			.andExpect(jsonPath("$.recoveryCases[0].notes[0].text").value(noteText + " " + fixture.tag))
 			.andExpect(jsonPath("$.imports[0].entries").value(3))
 			.andExpect(jsonPath("$.rejectedImportRows.length()").value(1))
+			.andExpect(jsonPath("$.notifications.notices[?(@.username == '%s')]", "p" + fixture.tag).isNotEmpty())
+			.andExpect(jsonPath("$.notifications.mails[?(@.recipient == '%s')]", "p" + fixture.tag + "@example.test").isNotEmpty())
+			.andExpect(jsonPath("$.notifications.webhookDeliveries[?(@.body =~ /.*%s.*/)]", fixture.tag).isNotEmpty())
+			.andExpect(jsonPath("$.surveyLinks.length()").value(1))
+			.andExpect(jsonPath("$.promises[0].description").value(promiseText(fixture)))
 			.andReturn()
 			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
@@ -150,6 +217,22 @@ class PersonalDataIntegrationTests {
 			.andExpect(jsonPath("$.label").value("削除済みの顧客 " + id));
 
 		assertThat(PrivacyFixtures.rowsContaining(jdbc, needles(fixture))).isEmpty();
+		// what was told about the customer now names the label; the queued mail goes out without the old values
+		assertThat(count("select count(*) from notification where strpos(array_to_string(args, ' '), ?) > 0",
+				"削除済みの顧客 " + id)).isPositive();
+		assertThat(count("select count(*) from mail_outbox where recipient = ? and sent_at is null and failed_at is null "
+				+ "and strpos(subject || text_body, ?) > 0", "p" + fixture.tag + "@example.test", "削除済みの顧客 " + id))
+			.isEqualTo(1);
+		assertThat(count("select count(*) from webhook_delivery where status = 'PENDING' and strpos(body, ?) > 0",
+				"\"customerRef\":\"erased-" + id + "\"")).isPositive();
+		assertThat(count("select count(*) from survey_link where customer_id = ? and expires_at > now()", id)).isZero();
+		assertThat(count("select count(*) from promise where customer_id = ? and description = ''", id)).isEqualTo(1);
+		// its open promise still breaks when overdue, without an entry (nothing can be added to the erased customer)
+		long promise = jdbc.sql("select id from promise where customer_id = ?").param(id).query(Long.class).single();
+		jdbc.sql("update promise set due_at = now() - interval '1 hour' where id = ?").param(promise).update();
+		assertThat(promises.breakIfOverdue(promise)).isTrue();
+		assertThat(promises.get(promise).status()).isEqualTo(io.shinrai.promise.PromiseStatus.BROKEN);
+		assertThat(promises.get(promise).brokenFeedbackId()).isNull();
 		assertSame(company, scores.forScope(Scope.company(), asOf).score());
 		assertSame(segment, scores.forScope(new Scope(fixture.segment, null), asOf).score());
 		Map<Channel, TrustScore> channelsAfter = byChannel(asOf);

@@ -53,7 +53,8 @@ class SurveyBrowserTests {
 
 			customerBrowser.go(path);
 			assertThat(customerBrowser.text(By.id("survey-greeting"))).isEqualTo(customer.getName() + " 様");
-			assertThat(customerBrowser.driver().manage().getCookieNamed("JSESSIONID")).isNull();
+			assertThat(customerBrowser.driver().manage().getCookieNamed("SESSION")).isNull();
+			assertThat(customerBrowser.driver().manage().getCookieNamed("shinrai-survey-csrf")).isNotNull();
 			customerBrowser.screenshot("survey-page-ja");
 			// nothing chosen: the page says so and keeps the comment
 			customerBrowser.type(By.id("comment"), "ありがとう");
@@ -63,7 +64,7 @@ class SurveyBrowserTests {
 			centre(customerBrowser, By.cssSelector("label[for=nps-9]")).click(By.cssSelector("label[for=nps-9]"));
 			centre(customerBrowser, By.id("survey-submit")).clickAndWaitForPage(By.id("survey-submit"));
 			assertThat(customerBrowser.text(By.id("survey-refused"))).isEqualTo("ご回答ありがとうございました");
-			assertThat(customerBrowser.driver().manage().getCookieNamed("JSESSIONID")).isNull();
+			assertThat(customerBrowser.driver().manage().getCookieNamed("SESSION")).isNull();
 
 			// opened again later: the link is used
 			customerBrowser.go(path);

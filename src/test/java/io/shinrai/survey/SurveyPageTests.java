@@ -82,11 +82,9 @@ class SurveyPageTests {
 			.doesNotContain("Send my answer").doesNotContain(japanese.getReference()).doesNotContain("c@example.com");
 		assertThat(response.getHeader("Content-Security-Policy")).startsWith("default-src 'none'").doesNotContain("script-src");
 		assertThat(response.getHeader("Referrer-Policy")).isEqualTo("no-referrer");
-		// (whether a session exists is checked in SurveyBrowserTests against the real server: here, once any test used
-		// spring-security-test's csrf(), its session-based test repository sits in the shared CSRF filter)
-		assertThat(response.getHeaders(HttpHeaders.SET_COOKIE)).noneMatch(cookie -> cookie.startsWith("JSESSIONID"))
-			.anyMatch(cookie -> cookie.startsWith("shinrai-survey-csrf=") && cookie.contains("HttpOnly")
-					&& cookie.contains("Path=/s/"));
+		// whether a session is created (SESSION cookie) and the CSRF cookie are checked in SurveyBrowserTests against the
+		// real server: here, once any test used spring-security-test's csrf(), its session-based test repository sits in
+		// the shared CSRF filter, so what this request sets depends on the order of the test classes
 
 		Customer english = fixtures.customer("en");
 		String englishPage = mvc.perform(get("/s/" + newToken(english)).header(HttpHeaders.ACCEPT_LANGUAGE, "ja"))

@@ -27,7 +27,7 @@ abstract class BehindProxyChecks {
 	void marksTheSessionCookieSecureAndSendsHstsWhenTheProxySaysHttps() throws Exception {
 		HttpResponse<String> response = get("/login", true);
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(cookie(response, "JSESSIONID")).contains("; Secure").contains("HttpOnly");
+		assertThat(cookie(response, "SESSION")).contains("; Secure").contains("HttpOnly");
 		assertThat(response.headers().firstValue("Strict-Transport-Security")).hasValueSatisfying(
 				hsts -> assertThat(hsts).contains("max-age="));
 	}
@@ -41,7 +41,7 @@ abstract class BehindProxyChecks {
 	@Test
 	void sendsNeitherOverPlainHttp() throws Exception {
 		HttpResponse<String> response = get("/login?lang=en", false);
-		assertThat(cookie(response, "JSESSIONID")).doesNotContainIgnoringCase("secure");
+		assertThat(cookie(response, "SESSION")).doesNotContainIgnoringCase("secure");
 		assertThat(cookie(response, Languages.COOKIE)).doesNotContainIgnoringCase("secure");
 		assertThat(response.headers().firstValue("Strict-Transport-Security")).isEmpty();
 	}
