@@ -5,9 +5,7 @@ import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
-import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -24,6 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
 import io.shinrai.customer.Customer;
 import io.shinrai.customer.CustomerDirectory;
 
+import io.shinrai.system.ApiProblems;
+
 /**
  * {@code POST /api/v1/promises} (MANAGER) records a promise; {@code GET /api/v1/promises} (STAFF) lists them, by
  * status and customer. Errors are {@code application/problem+json} in the request's language.
@@ -35,12 +35,12 @@ class PromiseApiController {
 
 	private final CustomerDirectory customers;
 
-	private final MessageSource messages;
+	private final ApiProblems problems;
 
-	PromiseApiController(Promises promises, CustomerDirectory customers, MessageSource messages) {
+	PromiseApiController(Promises promises, CustomerDirectory customers, ApiProblems problems) {
 		this.promises = promises;
 		this.customers = customers;
-		this.messages = messages;
+		this.problems = problems;
 	}
 
 	@PostMapping(path = "/api/v1/promises", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -77,29 +77,17 @@ class PromiseApiController {
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> refused(PromiseRefusedException ex, Locale locale) {
-		return problem(HttpStatus.BAD_REQUEST, "promise.api.invalid", locale,
-				Map.of(ex.field(), messages.getMessage(ex.messageKey(), ex.arguments(), locale)));
+		return problems.refused(ex, "promise.api.invalid", locale);
 	}
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException ex, Locale locale) {
-		return problem(HttpStatus.BAD_REQUEST, "promise.api.invalid", locale,
-				Map.of("body", messages.getMessage("promise.api.unreadable", null, locale)));
+		return problems.unreadable("promise.api.invalid", "promise.api.unreadable", locale);
 	}
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> unsupported(HttpMediaTypeNotSupportedException ex, Locale locale) {
-		return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "promise.api.unsupportedMediaType", locale, null);
-	}
-
-	private ResponseEntity<ProblemDetail> problem(HttpStatus status, String titleKey, Locale locale,
-			Map<String, String> errors) {
-		ProblemDetail problem = ProblemDetail.forStatus(status);
-		problem.setTitle(messages.getMessage(titleKey, null, locale));
-		if (errors != null) {
-			problem.setProperty("errors", errors);
-		}
-		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+		return problems.problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "promise.api.unsupportedMediaType", locale, null);
 	}
 
 	/** {@code dueAt} as an ISO instant, e.g. {@code 2026-12-24T09:00:00Z}; {@code owner} a manager's user name. */

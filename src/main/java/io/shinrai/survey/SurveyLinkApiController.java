@@ -4,9 +4,7 @@ import java.net.URI;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.Map;
 
-import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -18,6 +16,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.shinrai.system.ApiProblems;
+
 /**
  * {@code POST /api/v1/survey-links} (MANAGER): a new link for a customer, optionally about one of its cases. The
  * answer is the only time the URL is given out.
@@ -27,11 +27,11 @@ class SurveyLinkApiController {
 
 	private final SurveyLinks links;
 
-	private final MessageSource messages;
+	private final ApiProblems problems;
 
-	SurveyLinkApiController(SurveyLinks links, MessageSource messages) {
+	SurveyLinkApiController(SurveyLinks links, ApiProblems problems) {
 		this.links = links;
-		this.messages = messages;
+		this.problems = problems;
 	}
 
 	@PostMapping(path = "/api/v1/survey-links", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -44,29 +44,17 @@ class SurveyLinkApiController {
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> refused(SurveyLinkRefusedException ex, Locale locale) {
-		return problem(HttpStatus.BAD_REQUEST, "survey.api.invalid", locale,
-				Map.of(ex.field(), messages.getMessage(ex.messageKey(), ex.arguments(), locale)));
+		return problems.refused(ex, "survey.api.invalid", locale);
 	}
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException ex, Locale locale) {
-		return problem(HttpStatus.BAD_REQUEST, "survey.api.invalid", locale,
-				Map.of("body", messages.getMessage("survey.api.unreadable", null, locale)));
+		return problems.unreadable("survey.api.invalid", "survey.api.unreadable", locale);
 	}
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> unsupported(HttpMediaTypeNotSupportedException ex, Locale locale) {
-		return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "survey.api.unsupportedMediaType", locale, null);
-	}
-
-	private ResponseEntity<ProblemDetail> problem(HttpStatus status, String titleKey, Locale locale,
-			Map<String, String> errors) {
-		ProblemDetail problem = ProblemDetail.forStatus(status);
-		problem.setTitle(messages.getMessage(titleKey, null, locale));
-		if (errors != null) {
-			problem.setProperty("errors", errors);
-		}
-		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+		return problems.problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "survey.api.unsupportedMediaType", locale, null);
 	}
 
 	/** The request: {@code customerRef} required, {@code caseId} and {@code expiresInDays} (1–90, default 14) optional. */
