@@ -3,7 +3,7 @@ package io.shinrai.audit;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -24,8 +24,11 @@ public class AuditLog {
 
 	private final JdbcClient jdbc;
 
-	AuditLog(JdbcClient jdbc) {
+	private final Clock clock;
+
+	AuditLog(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
+		this.clock = clock;
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)
@@ -34,7 +37,7 @@ public class AuditLog {
 				insert into audit_event (occurred_at, actor, type, subject, summary, before_state, after_state)
 				values (:at, :actor, :type, :subject, :summary, :before, :after)
 				""")
-			.param("at", Timestamp.from(Instant.now()))
+			.param("at", Timestamp.from(clock.instant()))
 			.param("actor", actor)
 			.param("type", type.name())
 			.param("subject", subject)

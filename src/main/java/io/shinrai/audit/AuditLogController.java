@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import io.shinrai.system.BusinessTime;
+import io.shinrai.system.PageNav;
 import io.shinrai.system.ReplicaReads;
 
 /** The audit log for admins: every recorded action, filterable by type, user and period, newest first. */
@@ -71,8 +72,7 @@ class AuditLogController {
 		model.addAttribute("types", AuditType.values());
 		model.addAttribute("actors", auditLog.actors());
 		model.addAttribute("zone", zone);
-		model.addAttribute("previousUrl", pageUrl(filter, events.page() - 1));
-		model.addAttribute("nextUrl", pageUrl(filter, events.page() + 1));
+		model.addAttribute("pages", PageNav.of(events.page(), events.totalPages(), n -> pageUrl(filter, n)));
 		return LIST_VIEW;
 	}
 

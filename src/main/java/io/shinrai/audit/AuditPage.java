@@ -2,6 +2,8 @@ package io.shinrai.audit;
 
 import java.util.List;
 
+import io.shinrai.system.PageNav;
+
 /** One page of audit events, newest first. {@code page} counts from 1. */
 public record AuditPage(List<AuditEvent> events, long total, int page, int size) {
 
@@ -10,7 +12,7 @@ public record AuditPage(List<AuditEvent> events, long total, int page, int size)
 	}
 
 	public int totalPages() {
-		return (int) Math.max(1, (total + size - 1) / size);
+		return PageNav.pages(total, size);
 	}
 
 	public boolean hasPrevious() {

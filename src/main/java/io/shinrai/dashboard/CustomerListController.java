@@ -1,5 +1,6 @@
 package io.shinrai.dashboard;
 
+import java.time.Clock;
 import java.time.Instant;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -11,10 +12,13 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 import io.shinrai.customer.CustomerDirectory;
 import io.shinrai.scoring.Band;
+import io.shinrai.scoring.CustomerRankingPage;
+import io.shinrai.scoring.CustomerRankingQuery;
 import io.shinrai.scoring.CustomerRankings;
 import io.shinrai.scoring.CustomerSort;
 import io.shinrai.scoring.CustomerStatus;
 import io.shinrai.scoring.ScoringPolicies;
+import io.shinrai.system.PageNav;
 import io.shinrai.system.ReplicaReads;
 
 /** The customers list: search, filters by segment, band and status, sorted by trust (lowest first) or otherwise. */
@@ -29,7 +33,11 @@ class CustomerListController {
 
 	private final CustomerDirectory customers;
 
-	CustomerListController(CustomerRankings rankings, ScoringPolicies policies, CustomerDirectory customers) {
+	private final Clock clock;
+
+	CustomerListController(CustomerRankings rankings, ScoringPolicies policies, CustomerDirectory customers,
+			Clock clock) {
+		this.clock = clock;
 		this.rankings = rankings;
 		this.policies = policies;
 		this.customers = customers;
@@ -38,7 +46,7 @@ class CustomerListController {
 	@GetMapping("/customers")
 	@ReplicaReads
 	String showCustomers(@ModelAttribute("filter") CustomerListForm filter, Model model, HttpServletResponse response) {
-		Instant now = Instant.now();
+		Instant now = clock.instant();
 		CustomerListForm.Parsed parsed = filter.parse(now);
 		model.addAttribute("segments", customers.segments());
 		model.addAttribute("bands", Band.values());
@@ -51,7 +59,15 @@ class CustomerListController {
 			model.addAttribute("problems", parsed.problems());
 			return LIST_VIEW;
 		}
-		model.addAttribute("result", rankings.find(parsed.query()));
+		CustomerRankingQuery query = parsed.query();
+		CustomerRankingPage result = rankings.find(query);
+		if (result.page() >= result.totalPages()) {
+			// beyond the last page: show the last one rather than "page 999 of 13"
+			result = rankings.find(new CustomerRankingQuery(query.text(), query.segment(), query.band(), query.status(),
+					query.sort(), result.totalPages() - 1, query.size(), query.asOf()));
+		}
+		model.addAttribute("result", result);
+		model.addAttribute("pages", PageNav.of(result.page() + 1, result.totalPages(), filter::pageUrl));
 		return LIST_VIEW;
 	}
 

@@ -1,6 +1,6 @@
 package io.shinrai.dashboard;
 
-import java.time.Instant;
+import java.time.Clock;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,7 +31,10 @@ class CustomerPageController {
 
 	private final TrustScores scores;
 
-	CustomerPageController(CustomerDirectory customers, TrustScores scores) {
+	private final Clock clock;
+
+	CustomerPageController(CustomerDirectory customers, TrustScores scores, Clock clock) {
+		this.clock = clock;
 		this.customers = customers;
 		this.scores = scores;
 	}
@@ -41,7 +44,7 @@ class CustomerPageController {
 	String showCustomer(@PathVariable String id, Model model) {
 		long customerId = parseId(id);
 		Customer customer = customers.find(customerId).orElseThrow(() -> new NotFoundException("customer " + id));
-		CustomerReport report = scores.report(customerId, Instant.now());
+		CustomerReport report = scores.report(customerId, clock.instant());
 		model.addAttribute("customer", customer);
 		model.addAttribute("customerLanguage", customers.language(customer));
 		model.addAttribute("report", report);

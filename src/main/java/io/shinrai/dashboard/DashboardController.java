@@ -1,5 +1,6 @@
 package io.shinrai.dashboard;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,7 +36,10 @@ class DashboardController {
 
 	private final EarlyWarnings warnings;
 
-	DashboardController(Dashboard dashboard, BusinessTime businessTime, EarlyWarnings warnings) {
+	private final Clock clock;
+
+	DashboardController(Dashboard dashboard, BusinessTime businessTime, EarlyWarnings warnings, Clock clock) {
+		this.clock = clock;
 		this.dashboard = dashboard;
 		this.zone = businessTime.zone();
 		this.warnings = warnings;
@@ -45,7 +49,7 @@ class DashboardController {
 	@ReplicaReads
 	String showDashboard(@ModelAttribute("dashboardFilter") DashboardFilterForm filter, BindingResult result, Model model,
 			Locale locale) {
-		DashboardQuery query = query(filter, result, Instant.now());
+		DashboardQuery query = query(filter, result, clock.instant());
 		DashboardView view = dashboard.view(query);
 		model.addAttribute("view", view);
 		model.addAttribute("chart", TrendChart.of(view.trend(), locale));

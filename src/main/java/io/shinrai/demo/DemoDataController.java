@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.Principal;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.ZoneId;
 
 import org.slf4j.Logger;
@@ -39,8 +39,11 @@ class DemoDataController {
 
 	private final ZoneId zone;
 
+	private final Clock clock;
+
 	DemoDataController(ObjectProvider<DemoDataLoader> loaders, FeedbackStatistics feedback,
-			BusinessTime businessTime) {
+				BusinessTime businessTime, Clock clock) {
+		this.clock = clock;
 		this.loaders = loaders;
 		this.feedback = feedback;
 		this.zone = businessTime.zone();
@@ -62,7 +65,7 @@ class DemoDataController {
 		Path file = null;
 		try {
 			file = Files.createTempFile("shinrai-demo-", ".csv");
-			new DemoDataGenerator(SEED, CUSTOMERS, ENTRIES, Instant.now(), zone).writeTo(file);
+			new DemoDataGenerator(SEED, CUSTOMERS, ENTRIES, clock.instant(), zone).writeTo(file);
 			loader.load(file, actor);
 			redirect.addFlashAttribute("success", "demo.loaded");
 			redirect.addFlashAttribute("successArgs", new Object[] { CUSTOMERS, ENTRIES });

@@ -72,10 +72,11 @@ class RecoveryCaseOpener {
 
 	private final ApplicationEventPublisher events;
 
-	private final Clock clock = Clock.systemUTC();
+	private final Clock clock;
 
 	RecoveryCaseOpener(JdbcClient jdbc, RecoveryCaseRepository cases, TrustScores trustScores, UserAccounts accounts,
-			AuditLog audit, FeedbackStatistics feedback, ApplicationEventPublisher events) {
+			AuditLog audit, FeedbackStatistics feedback, ApplicationEventPublisher events, Clock clock) {
+		this.clock = clock;
 		this.events = events;
 		this.jdbc = jdbc;
 		this.feedback = feedback;

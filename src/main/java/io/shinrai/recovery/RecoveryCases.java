@@ -59,10 +59,11 @@ public class RecoveryCases {
 
 	private final ApplicationEventPublisher events;
 
-	private final Clock clock = Clock.systemUTC();
+	private final Clock clock;
 
 	RecoveryCases(RecoveryCaseRepository cases, JdbcClient jdbc, CustomerDirectory customers, TrustScores trustScores,
-			UserAccounts accounts, AuditLog audit, FeedbackStatistics feedback, ApplicationEventPublisher events) {
+			UserAccounts accounts, AuditLog audit, FeedbackStatistics feedback, ApplicationEventPublisher events, Clock clock) {
+		this.clock = clock;
 		this.feedback = feedback;
 		this.events = events;
 		this.cases = cases;

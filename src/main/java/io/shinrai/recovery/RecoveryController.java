@@ -22,6 +22,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import io.shinrai.account.UserAccount;
 import io.shinrai.account.UserAccounts;
 import io.shinrai.system.BusinessTime;
+import io.shinrai.system.PageNav;
 import io.shinrai.system.ReplicaReads;
 
 /** The recovery board and the case page. Everyone signed in reads them; managers act (see SecurityConfiguration). */
@@ -57,8 +58,16 @@ class RecoveryController {
 	@ReplicaReads
 	String showBoard(@ModelAttribute("filter") BoardFilter filter, Principal principal, Model model) {
 		filter.normalise();
-		Page<CaseSummary> page = cases.search(filter.toSearch(principal.getName()));
+		CaseSearch search = filter.toSearch(principal.getName());
+		Page<CaseSummary> page = cases.search(search);
+		if (page.getNumber() >= page.getTotalPages() && page.getTotalPages() > 0) {
+			// beyond the last page: show the last one rather than "page 999 of 13"
+			page = cases.search(new CaseSearch(search.statuses(), search.overdueOnly(), search.owner(),
+					search.unassignedOnly(), search.customerId(), search.sort(), page.getTotalPages() - 1, search.size()));
+		}
 		model.addAttribute("page", page);
+		model.addAttribute("pages", PageNav.of(page.getNumber() + 1, Math.max(1, page.getTotalPages()),
+				n -> filter.with("page", n)));
 		model.addAttribute("measures", measures.current());
 		model.addAttribute("owners", ownerNames());
 		model.addAttribute("tabs", BoardFilter.TABS);

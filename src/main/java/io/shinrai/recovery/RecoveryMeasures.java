@@ -49,9 +49,10 @@ public class RecoveryMeasures {
 
 	private final TrustScores trustScores;
 
-	private final Clock clock = Clock.systemUTC();
+	private final Clock clock;
 
-	RecoveryMeasures(JdbcClient jdbc, TrustScores trustScores) {
+	RecoveryMeasures(JdbcClient jdbc, TrustScores trustScores, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.trustScores = trustScores;
 	}

@@ -2,6 +2,7 @@ package io.shinrai.scoring;
 
 import java.lang.management.ManagementFactory;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -77,9 +78,12 @@ class BasisBuilder implements SmartInitializingSingleton {
 	/** Builds running in this instance, so that start-up and an activation never start the same one twice. */
 	private final Set<Long> running = ConcurrentHashMap.newKeySet();
 
+	private final Clock clock;
+
 	BasisBuilder(JdbcClient jdbc, PlatformTransactionManager transactions,
 			@Qualifier("applicationTaskExecutor") TaskExecutor executor, PolicyStore policies,
-			BusinessTime businessTime) {
+				BusinessTime businessTime, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.tx = new TransactionTemplate(transactions);
 		this.executor = executor;
@@ -119,7 +123,7 @@ class BasisBuilder implements SmartInitializingSingleton {
 	void ensureFor(PolicyVersion version) {
 		ScoringPolicy policy = version.policy();
 		String severities = PolicyJson.severities(policy.severities());
-		Instant now = Instant.now();
+		Instant now = clock.instant();
 		Optional<Long> ready = jdbc.sql("""
 				select id from scoring_basis
 				where state = 'READY' and half_life_days = :halfLife and severities = cast(:severities as jsonb)

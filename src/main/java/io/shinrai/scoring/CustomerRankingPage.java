@@ -2,6 +2,8 @@ package io.shinrai.scoring;
 
 import java.util.List;
 
+import io.shinrai.system.PageNav;
+
 /** One page of the customers list and how many customers match in all. */
 public record CustomerRankingPage(List<RankedCustomer> customers, long total, int page, int size) {
 
@@ -10,7 +12,7 @@ public record CustomerRankingPage(List<RankedCustomer> customers, long total, in
 	}
 
 	public int totalPages() {
-		return (int) Math.max(1, (total + size - 1) / size);
+		return PageNav.pages(total, size);
 	}
 
 	public boolean hasPrevious() {

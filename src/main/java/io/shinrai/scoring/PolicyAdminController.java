@@ -1,7 +1,7 @@
 package io.shinrai.scoring;
 
 import java.security.Principal;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +35,10 @@ class PolicyAdminController {
 
 	private final TrustScores trustScores;
 
-	PolicyAdminController(ScoringPolicies policies, TrustScores trustScores) {
+	private final Clock clock;
+
+	PolicyAdminController(ScoringPolicies policies, TrustScores trustScores, Clock clock) {
+		this.clock = clock;
 		this.policies = policies;
 		this.trustScores = trustScores;
 	}
@@ -59,6 +62,25 @@ class PolicyAdminController {
 		return PolicyValidation.MAX_REASON_LENGTH;
 	}
 
+	@ModelAttribute("fieldsBySection")
+	Map<String, List<PolicyField>> fieldsBySection() {
+		Map<String, List<PolicyField>> sections = new LinkedHashMap<>();
+		for (PolicyField.Section section : PolicyField.Section.values()) {
+			sections.put(section.name(), PolicyField.of(section));
+		}
+		return sections;
+	}
+
+	@ModelAttribute("weightRange")
+	PolicyField.Range weightRange() {
+		return PolicyField.WEIGHT;
+	}
+
+	@ModelAttribute("severityRange")
+	PolicyField.Range severityRange() {
+		return PolicyField.SEVERITY;
+	}
+
 	@GetMapping
 	String showPolicyForm(Model model) {
 		PolicyVersion active = policies.active();
@@ -66,51 +88,51 @@ class PolicyAdminController {
 	}
 
 	@PostMapping("/preview")
-	String processPreviewForm(@ModelAttribute PolicyForm policyForm, BindingResult result, Model model) {
-		ScoringPolicy draft = draft(policyForm, result);
-		if (result.hasErrors()) {
-			reject(PolicyValidation.check(draft), result);
-			return page(model, policyForm);
+	String processPreviewForm(@RequestParam Map<String, String> parameters, Model model) {
+		PolicyForm form = PolicyForm.read(parameters);
+		ScoringPolicy draft = form.toPolicy(policies.active().policy());
+		if (form.result().hasErrors()) {
+			reject(PolicyValidation.check(draft), form.result());
+			return page(model, form);
 		}
 		try {
-			model.addAttribute("preview", PolicyPreviewView.of(trustScores.preview(draft, Instant.now())));
+			model.addAttribute("preview", PolicyPreviewView.of(trustScores.preview(draft, clock.instant())));
 		}
 		catch (InvalidPolicyException ex) {
-			reject(ex.errors(), result);
+			reject(ex.errors(), form.result());
 		}
-		return page(model, policyForm);
+		return page(model, form);
 	}
 
 	@PostMapping
-	String processActivateForm(@ModelAttribute PolicyForm policyForm, BindingResult result, Principal principal,
-			Model model, RedirectAttributes redirect) {
-		ScoringPolicy draft = draft(policyForm, result);
-		if (policyForm.getBasedOnVersion() == null && !result.hasFieldErrors("basedOnVersion")) {
-			result.rejectValue("basedOnVersion", "policy.basedOnVersion.missing");
-		}
+	String processActivateForm(@RequestParam Map<String, String> parameters, Principal principal, Model model,
+			RedirectAttributes redirect) {
+		PolicyForm form = PolicyForm.read(parameters);
+		ScoringPolicy draft = form.toPolicy(policies.active().policy());
+		Integer basedOnVersion = form.basedOnVersion();
+		BindingResult result = form.result();
 		if (result.hasErrors()) {
 			// nothing is activated; the rules still report every other field at once
 			reject(PolicyValidation.check(draft), result);
-			reject(PolicyValidation.checkReason(policyForm.getReason()), result);
-			return page(model, policyForm);
+			reject(PolicyValidation.checkReason(form.reason()), result);
+			return page(model, form);
 		}
 		try {
-			PolicyVersion activated = policies.activate(draft, policyForm.getReason(), policyForm.getBasedOnVersion(),
-					principal.getName());
+			PolicyVersion activated = policies.activate(draft, form.reason(), basedOnVersion, principal.getName());
 			redirect.addFlashAttribute("success", "policy.activated");
 			redirect.addFlashAttribute("successArgs", new Object[] { activated.version() });
 			return "redirect:/admin/policy";
 		}
 		catch (InvalidPolicyException ex) {
 			reject(ex.errors(), result);
-			return page(model, policyForm);
+			return page(model, form);
 		}
 		catch (StalePolicyVersionException ex) {
 			// the entered values stay; the next save is based on the version now active, after the admin has seen it
 			model.addAttribute("staleBasedOn", ex.basedOnVersion());
 			model.addAttribute("staleActive", policies.version(ex.activeVersion()).orElseGet(policies::active));
-			policyForm.setBasedOnVersion(ex.activeVersion());
-			return page(model, policyForm);
+			form.setBasedOnVersion(ex.activeVersion());
+			return page(model, form);
 		}
 	}
 
@@ -141,21 +163,6 @@ class PolicyAdminController {
 		return "redirect:/admin/policy";
 	}
 
-	/**
-	 * The draft as entered, with the missing and unreadable fields reported in {@code result} and taken from the
-	 * active version, so the rules can still check every other field and give each only its own message. The rules
-	 * themselves are checked once per post: by the service that previews or activates, or, when the form could not
-	 * be read, by {@link PolicyValidation} for the messages alone.
-	 */
-	private ScoringPolicy draft(PolicyForm form, BindingResult result) {
-		for (String field : form.missingFields()) {
-			if (!result.hasFieldErrors(field)) {
-				result.rejectValue(field, "scoring.policy.invalid.required");
-			}
-		}
-		return form.toPolicy(policies.active().policy());
-	}
-
 	/** Reports each rule error on its form field, unless that field has a message already. */
 	private static void reject(List<PolicyFieldError> errors, BindingResult result) {
 		for (PolicyFieldError error : errors) {
@@ -167,7 +174,8 @@ class PolicyAdminController {
 	}
 
 	private String page(Model model, PolicyForm form) {
-		model.addAttribute("policyForm", form);
+		model.addAttribute(PolicyForm.NAME, form.inputs());
+		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + PolicyForm.NAME, form.result());
 		model.addAttribute("active", policies.active());
 		model.addAttribute("serving", policies.serving());
 		model.addAttribute("recomputation", policies.recomputationStatus().filter(s -> s.running()).orElse(null));

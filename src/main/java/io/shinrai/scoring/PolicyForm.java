@@ -7,110 +7,98 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.MapBindingResult;
+
 import io.shinrai.feedback.IncidentType;
 import io.shinrai.feedback.Signal;
 
 /**
- * The admin's scoring policy form: every field of the policy, the version the admin started from and the reason.
- * Decimal fields are {@link BigDecimal} so that 90 shows as "90", not "90.0", and a wrong value is shown back as
- * typed. Ranges are checked by {@link PolicyValidation}, the same rules as the API's.
+ * The admin's scoring policy form: the text of every input as typed, named as the page names it (the weights
+ * {@code weights[QUALITY]}, the severities {@code severities[BROKEN_PROMISE]}, every {@link PolicyField} by its key,
+ * {@code basedOnVersion} and {@code reason}), with the field errors of the post. The inputs come from the field
+ * definitions rather than from a property each, so a new policy field needs no change here; a wrong value is shown
+ * back as typed, and 90 shows as "90", not "90.0". Ranges are checked by {@link PolicyValidation}, the same rules as
+ * the API's.
  */
-public class PolicyForm {
+final class PolicyForm {
 
-	private Map<Signal, Integer> weights = new EnumMap<>(Signal.class);
+	static final String NAME = "policyForm";
 
-	private BigDecimal halfLifeDays;
+	private final Map<String, Object> inputs = new LinkedHashMap<>();
 
-	private BigDecimal priorStrength;
+	private final MapBindingResult result = new MapBindingResult(inputs, NAME);
 
-	private BigDecimal priorMean;
-
-	private Map<IncidentType, Integer> severities = new EnumMap<>(IncidentType.class);
-
-	private BigDecimal lowThreshold;
-
-	private BigDecimal highThreshold;
-
-	private Integer riskWindowDays;
-
-	private Integer atRiskCount;
-
-	private Integer acknowledgeWithinHours;
-
-	private Integer basedOnVersion;
-
-	private String reason;
+	private PolicyForm() {
+	}
 
 	static PolicyForm of(ScoringPolicy policy, int version) {
 		PolicyForm form = new PolicyForm();
-		form.weights.putAll(policy.weights());
-		form.halfLifeDays = decimal(policy.halfLifeDays());
-		form.priorStrength = decimal(policy.priorStrength());
-		form.priorMean = decimal(policy.priorMean());
-		form.severities.putAll(policy.severities());
-		form.lowThreshold = decimal(policy.lowThreshold());
-		form.highThreshold = decimal(policy.highThreshold());
-		form.riskWindowDays = policy.riskWindowDays();
-		form.atRiskCount = policy.atRiskCount();
-		form.acknowledgeWithinHours = policy.acknowledgeWithinHours();
-		form.basedOnVersion = version;
+		policy.weights().forEach((signal, weight) -> form.inputs.put(weightName(signal), String.valueOf(weight)));
+		policy.severities().forEach((type, severity) -> form.inputs.put(severityName(type), String.valueOf(severity)));
+		for (PolicyField field : PolicyField.values()) {
+			form.inputs.put(field.key(), decimal(policy.value(field)));
+		}
+		form.inputs.put("basedOnVersion", String.valueOf(version));
 		return form;
 	}
 
-	/** The form's names of the fields that are empty (a map entry is {@code weights[QUALITY]}). */
-	List<String> missingFields() {
-		List<String> missing = new ArrayList<>();
-		for (Signal signal : Signal.values()) {
-			if (weights.get(signal) == null) {
-				missing.add("weights[" + signal.name() + "]");
-			}
+	/** The form as posted: the inputs it knows, as typed; anything else in the request is ignored. */
+	static PolicyForm read(Map<String, String> parameters) {
+		PolicyForm empty = of(ScoringPolicy.defaults(), 0);
+		PolicyForm form = new PolicyForm();
+		for (String name : empty.inputs.keySet()) {
+			form.inputs.put(name, parameters.get(name));
 		}
-		for (IncidentType type : IncidentType.values()) {
-			if (severities.get(type) == null) {
-				missing.add("severities[" + type.name() + "]");
-			}
-		}
-		Map<String, Object> scalars = new LinkedHashMap<>();
-		scalars.put("halfLifeDays", halfLifeDays);
-		scalars.put("priorStrength", priorStrength);
-		scalars.put("priorMean", priorMean);
-		scalars.put("lowThreshold", lowThreshold);
-		scalars.put("highThreshold", highThreshold);
-		scalars.put("riskWindowDays", riskWindowDays);
-		scalars.put("atRiskCount", atRiskCount);
-		scalars.put("acknowledgeWithinHours", acknowledgeWithinHours);
-		scalars.forEach((name, value) -> {
-			if (value == null) {
-				missing.add(name);
-			}
-		});
-		return missing;
+		form.inputs.put("reason", parameters.get("reason"));
+		return form;
 	}
 
-	/** The draft, taking what is empty or was not a number from {@code fallback}. */
+	/** The inputs by name, the object the page's {@code th:field}s read. */
+	Map<String, Object> inputs() {
+		return inputs;
+	}
+
+	BindingResult result() {
+		return result;
+	}
+
+	String reason() {
+		return (String) inputs.get("reason");
+	}
+
+	/** The version the admin started from; {@code null} (with a field error) when missing or not a number. */
+	Integer basedOnVersion() {
+		String text = text("basedOnVersion");
+		if (text == null) {
+			result.rejectValue("basedOnVersion", "policy.basedOnVersion.missing");
+			return null;
+		}
+		try {
+			return Integer.valueOf(text);
+		}
+		catch (NumberFormatException ex) {
+			result.rejectValue("basedOnVersion", "typeMismatch");
+			return null;
+		}
+	}
+
+	void setBasedOnVersion(int version) {
+		inputs.put("basedOnVersion", String.valueOf(version));
+	}
+
+	/**
+	 * The draft as entered, with the missing and unreadable inputs reported as field errors and taken from
+	 * {@code fallback}, so the rules can still check every other field and give each only its own message.
+	 */
 	ScoringPolicy toPolicy(ScoringPolicy fallback) {
-		Map<Signal, Integer> w = new EnumMap<>(fallback.weights());
-		weights.forEach((signal, weight) -> {
-			if (weight != null) {
-				w.put(signal, weight);
-			}
-		});
-		Map<IncidentType, Integer> s = new EnumMap<>(fallback.severities());
-		severities.forEach((type, severity) -> {
-			if (severity != null) {
-				s.put(type, severity);
-			}
-		});
-		return new ScoringPolicy(w, or(halfLifeDays, fallback.halfLifeDays()),
-				or(priorStrength, fallback.priorStrength()), or(priorMean, fallback.priorMean()), s,
-				or(lowThreshold, fallback.lowThreshold()), or(highThreshold, fallback.highThreshold()),
-				(riskWindowDays != null) ? riskWindowDays : fallback.riskWindowDays(),
-				(atRiskCount != null) ? atRiskCount : fallback.atRiskCount(),
-				(acknowledgeWithinHours != null) ? acknowledgeWithinHours : fallback.acknowledgeWithinHours());
-	}
-
-	private static double or(BigDecimal value, double fallback) {
-		return (value != null) ? value.doubleValue() : fallback;
+		Map<Signal, Integer> weights = new EnumMap<>(fallback.weights());
+		weights.replaceAll((signal, weight) -> whole(weightName(signal), weight));
+		Map<IncidentType, Integer> severities = new EnumMap<>(fallback.severities());
+		severities.replaceAll((type, severity) -> whole(severityName(type), severity));
+		Map<PolicyField, Double> values = new EnumMap<>(fallback.values());
+		values.replaceAll((field, value) -> field.whole() ? whole(field.key(), value.intValue()) : decimal(field.key(), value));
+		return new ScoringPolicy(weights, severities, values);
 	}
 
 	/**
@@ -119,7 +107,7 @@ public class PolicyForm {
 	 */
 	static String formField(String policyField) {
 		if (policyField.startsWith("weights.")) {
-			return "weights[" + Signal.fromKey(policyField.substring("weights.".length())).name() + "]";
+			return weightName(Signal.fromKey(policyField.substring("weights.".length())));
 		}
 		if (policyField.startsWith("severities.")) {
 			return "severities[" + policyField.substring("severities.".length()) + "]";
@@ -127,105 +115,51 @@ public class PolicyForm {
 		return policyField;
 	}
 
-	private static BigDecimal decimal(double value) {
+	private static String weightName(Signal signal) {
+		return "weights[" + signal.name() + "]";
+	}
+
+	private static String severityName(IncidentType type) {
+		return "severities[" + type.name() + "]";
+	}
+
+	private int whole(String name, int fallback) {
+		String text = text(name);
+		try {
+			return (text != null) ? Integer.parseInt(text) : missing(name, fallback);
+		}
+		catch (NumberFormatException ex) {
+			result.rejectValue(name, "typeMismatch");
+			return fallback;
+		}
+	}
+
+	private double decimal(String name, double fallback) {
+		String text = text(name);
+		try {
+			return (text != null) ? new BigDecimal(text).doubleValue() : missing(name, fallback);
+		}
+		catch (NumberFormatException ex) {
+			result.rejectValue(name, "typeMismatch");
+			return fallback;
+		}
+	}
+
+	private <T> T missing(String name, T fallback) {
+		result.rejectValue(name, "scoring.policy.invalid.required");
+		return fallback;
+	}
+
+	/** The input's text without surrounding white space, {@code null} when empty. */
+	private String text(String name) {
+		Object value = inputs.get(name);
+		String text = (value != null) ? value.toString().strip() : "";
+		return text.isEmpty() ? null : text;
+	}
+
+	private static String decimal(double value) {
 		BigDecimal decimal = BigDecimal.valueOf(value).stripTrailingZeros();
-		return decimal.scale() < 0 ? decimal.setScale(0) : decimal;
-	}
-
-	public Map<Signal, Integer> getWeights() {
-		return weights;
-	}
-
-	public void setWeights(Map<Signal, Integer> weights) {
-		this.weights = weights;
-	}
-
-	public BigDecimal getHalfLifeDays() {
-		return halfLifeDays;
-	}
-
-	public void setHalfLifeDays(BigDecimal halfLifeDays) {
-		this.halfLifeDays = halfLifeDays;
-	}
-
-	public BigDecimal getPriorStrength() {
-		return priorStrength;
-	}
-
-	public void setPriorStrength(BigDecimal priorStrength) {
-		this.priorStrength = priorStrength;
-	}
-
-	public BigDecimal getPriorMean() {
-		return priorMean;
-	}
-
-	public void setPriorMean(BigDecimal priorMean) {
-		this.priorMean = priorMean;
-	}
-
-	public Map<IncidentType, Integer> getSeverities() {
-		return severities;
-	}
-
-	public void setSeverities(Map<IncidentType, Integer> severities) {
-		this.severities = severities;
-	}
-
-	public BigDecimal getLowThreshold() {
-		return lowThreshold;
-	}
-
-	public void setLowThreshold(BigDecimal lowThreshold) {
-		this.lowThreshold = lowThreshold;
-	}
-
-	public BigDecimal getHighThreshold() {
-		return highThreshold;
-	}
-
-	public void setHighThreshold(BigDecimal highThreshold) {
-		this.highThreshold = highThreshold;
-	}
-
-	public Integer getRiskWindowDays() {
-		return riskWindowDays;
-	}
-
-	public void setRiskWindowDays(Integer riskWindowDays) {
-		this.riskWindowDays = riskWindowDays;
-	}
-
-	public Integer getAtRiskCount() {
-		return atRiskCount;
-	}
-
-	public void setAtRiskCount(Integer atRiskCount) {
-		this.atRiskCount = atRiskCount;
-	}
-
-	public Integer getAcknowledgeWithinHours() {
-		return acknowledgeWithinHours;
-	}
-
-	public void setAcknowledgeWithinHours(Integer acknowledgeWithinHours) {
-		this.acknowledgeWithinHours = acknowledgeWithinHours;
-	}
-
-	public Integer getBasedOnVersion() {
-		return basedOnVersion;
-	}
-
-	public void setBasedOnVersion(Integer basedOnVersion) {
-		this.basedOnVersion = basedOnVersion;
-	}
-
-	public String getReason() {
-		return reason;
-	}
-
-	public void setReason(String reason) {
-		this.reason = reason;
+		return (decimal.scale() < 0 ? decimal.setScale(0) : decimal).toPlainString();
 	}
 
 }

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -108,30 +109,29 @@ class PolicyStore {
 	/** Stores a new version and makes it the only active one; the caller holds the policy lock. */
 	void insertActive(int version, ScoringPolicy policy, Instant at, String actor, String reason, Integer copiedFrom) {
 		jdbc.sql("update scoring_policy set active = false where active").update();
-		jdbc.sql("""
-				insert into scoring_policy (version, weights, half_life_days, prior_strength, prior_mean, severities,
-				    low_threshold, high_threshold, risk_window_days, at_risk_count, acknowledge_within_hours,
+		StringBuilder columns = new StringBuilder();
+		StringBuilder values = new StringBuilder();
+		for (PolicyField field : PolicyField.values()) {
+			columns.append(", ").append(field.column());
+			values.append(", :").append(field.key());
+		}
+		JdbcClient.StatementSpec insert = jdbc.sql("""
+				insert into scoring_policy (version, weights, severities%s,
 				    activated_at, activated_by, reason, copied_from, active)
-				values (:version, cast(:weights as jsonb), :halfLife, :priorStrength, :priorMean,
-				    cast(:severities as jsonb), :low, :high, :window, :atRisk, :acknowledge, :at, :actor, :reason,
+				values (:version, cast(:weights as jsonb), cast(:severities as jsonb)%s, :at, :actor, :reason,
 				    :copiedFrom, true)
-				""")
+				""".formatted(columns, values))
 			.param("version", version)
 			.param("weights", PolicyJson.weights(policy.weights()))
-			.param("halfLife", policy.halfLifeDays())
-			.param("priorStrength", policy.priorStrength())
-			.param("priorMean", policy.priorMean())
 			.param("severities", PolicyJson.severities(policy.severities()))
-			.param("low", policy.lowThreshold())
-			.param("high", policy.highThreshold())
-			.param("window", policy.riskWindowDays())
-			.param("atRisk", policy.atRiskCount())
-			.param("acknowledge", policy.acknowledgeWithinHours())
 			.param("at", Timestamp.from(at))
 			.param("actor", actor)
 			.param("reason", reason)
-			.param("copiedFrom", copiedFrom)
-			.update();
+			.param("copiedFrom", copiedFrom);
+		for (PolicyField field : PolicyField.values()) {
+			insert = insert.param(field.key(), policy.value(field));
+		}
+		insert.update();
 	}
 
 	int nextVersion() {
@@ -139,11 +139,12 @@ class PolicyStore {
 	}
 
 	private static PolicyVersion version(ResultSet rs, int row) throws SQLException {
+		Map<PolicyField, Double> values = new EnumMap<>(PolicyField.class);
+		for (PolicyField field : PolicyField.values()) {
+			values.put(field, rs.getDouble(field.column()));
+		}
 		ScoringPolicy policy = new ScoringPolicy(PolicyJson.readWeights(rs.getString("weights")),
-				rs.getDouble("half_life_days"), rs.getDouble("prior_strength"), rs.getDouble("prior_mean"),
-				PolicyJson.readSeverities(rs.getString("severities")), rs.getDouble("low_threshold"),
-				rs.getDouble("high_threshold"), rs.getInt("risk_window_days"), rs.getInt("at_risk_count"),
-				rs.getInt("acknowledge_within_hours"));
+				PolicyJson.readSeverities(rs.getString("severities")), values);
 		// wasNull() answers for the column read last, so read copied_from on its own
 		Integer copiedFrom = rs.getObject("copied_from", Integer.class);
 		return new PolicyVersion(rs.getInt("version"), policy, rs.getTimestamp("activated_at").toInstant(),

@@ -6,7 +6,7 @@ import java.util.List;
 import io.shinrai.feedback.IncidentType;
 import io.shinrai.feedback.Signal;
 
-/** The allowed range of every policy field (docs/scoring.md), checked before a version is activated. */
+/** The allowed range of every policy field ({@link PolicyField}), checked before a version is activated. */
 final class PolicyValidation {
 
 	static final int MAX_REASON_LENGTH = 1000;
@@ -21,31 +21,27 @@ final class PolicyValidation {
 		boolean anyWeight = false;
 		for (Signal signal : Signal.values()) {
 			int weight = draft.weight(signal);
-			if (weight < 0 || weight > 100) {
-				errors.add(error("weights." + signal.key(), "weights", 0, 100));
-			}
+			range(errors, "weights." + signal.key(), "weights", weight, PolicyField.WEIGHT);
 			anyWeight |= weight > 0;
 		}
 		if (!anyWeight) {
 			errors.add(error("weights", "weightsAllZero"));
 		}
-		range(errors, "halfLifeDays", draft.halfLifeDays(), 7, 3650);
-		range(errors, "priorStrength", draft.priorStrength(), 0, 50);
-		range(errors, "priorMean", draft.priorMean(), 0, 100);
 		for (IncidentType type : IncidentType.values()) {
-			int severity = draft.severity(type);
-			if (severity < 0 || severity > 10) {
-				errors.add(error("severities." + type.name(), "severities", 0, 10));
+			range(errors, "severities." + type.name(), "severities", draft.severity(type), PolicyField.SEVERITY);
+		}
+		for (PolicyField field : PolicyField.values()) {
+			double value = draft.value(field);
+			if (!field.range().contains(value) || (field.whole() && value != Math.rint(value))) {
+				errors.add(rangeError(field.key(), field.invalidKey(), field.range()));
 			}
 		}
-		boolean low = range(errors, "lowThreshold", draft.lowThreshold(), 0, 100);
-		boolean high = range(errors, "highThreshold", draft.highThreshold(), 0, 100);
-		if (low && high && !(draft.lowThreshold() < draft.highThreshold())) {
-			errors.add(error("highThreshold", "thresholdOrder"));
+		boolean thresholdsInRange = errors.stream()
+			.map(PolicyFieldError::field)
+			.noneMatch(f -> f.equals(PolicyField.LOW_THRESHOLD.key()) || f.equals(PolicyField.HIGH_THRESHOLD.key()));
+		if (thresholdsInRange && !(draft.lowThreshold() < draft.highThreshold())) {
+			errors.add(error(PolicyField.HIGH_THRESHOLD.key(), "thresholdOrder"));
 		}
-		range(errors, "riskWindowDays", draft.riskWindowDays(), 7, 365);
-		range(errors, "atRiskCount", draft.atRiskCount(), 1, 10);
-		range(errors, "acknowledgeWithinHours", draft.acknowledgeWithinHours(), 1, 720);
 		return errors;
 	}
 
@@ -59,13 +55,15 @@ final class PolicyValidation {
 		return List.of();
 	}
 
-	/** Adds an error unless {@code min ≤ value ≤ max} (NaN is outside every range); returns whether it was inside. */
-	private static boolean range(List<PolicyFieldError> errors, String field, double value, int min, int max) {
-		if (value >= min && value <= max) {
-			return true;
+	private static void range(List<PolicyFieldError> errors, String field, String key, int value,
+			PolicyField.Range range) {
+		if (!range.contains(value)) {
+			errors.add(rangeError(field, PREFIX + key, range));
 		}
-		errors.add(error(field, field, min, max));
-		return false;
+	}
+
+	private static PolicyFieldError rangeError(String field, String messageKey, PolicyField.Range range) {
+		return new PolicyFieldError(field, messageKey, List.of(range.min(), range.max()));
 	}
 
 	private static PolicyFieldError error(String field, String key, Object... args) {

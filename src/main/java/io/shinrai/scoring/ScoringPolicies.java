@@ -1,8 +1,9 @@
 package io.shinrai.scoring;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.stereotype.Service;
@@ -10,8 +11,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.shinrai.audit.AuditLog;
 import io.shinrai.audit.AuditType;
-import io.shinrai.feedback.IncidentType;
-import io.shinrai.feedback.Signal;
 import io.shinrai.scoring.PolicyChange.FieldChange;
 
 /**
@@ -32,7 +31,10 @@ public class ScoringPolicies {
 
 	private final AuditLog audit;
 
-	ScoringPolicies(PolicyStore store, BasisBuilder builder, AuditLog audit) {
+	private final Clock clock;
+
+	ScoringPolicies(PolicyStore store, BasisBuilder builder, AuditLog audit, Clock clock) {
+		this.clock = clock;
 		this.store = store;
 		this.builder = builder;
 		this.audit = audit;
@@ -109,7 +111,7 @@ public class ScoringPolicies {
 			throw new StalePolicyVersionException(basedOnVersion, current.version());
 		}
 		int number = store.nextVersion();
-		store.insertActive(number, draft, Instant.now(), actor, reason.strip(), copiedFrom);
+		store.insertActive(number, draft, clock.instant(), actor, reason.strip(), copiedFrom);
 		PolicyVersion activated = store.find(number).orElseThrow();
 		builder.ensureFor(activated);
 		audit.record(actor, AuditType.POLICY_ACTIVATED, "scoring policy version " + number, reason.strip(),
@@ -118,49 +120,24 @@ public class ScoringPolicies {
 	}
 
 	static List<FieldChange> diff(ScoringPolicy before, ScoringPolicy after) {
+		Map<String, Double> old = PolicyField.named(before);
 		List<FieldChange> changes = new ArrayList<>();
-		for (Signal signal : Signal.values()) {
-			change(changes, "weights." + signal.key(), before.weight(signal), after.weight(signal));
-		}
-		change(changes, "halfLifeDays", before.halfLifeDays(), after.halfLifeDays());
-		change(changes, "priorStrength", before.priorStrength(), after.priorStrength());
-		change(changes, "priorMean", before.priorMean(), after.priorMean());
-		for (IncidentType type : IncidentType.values()) {
-			change(changes, "severities." + type.name(), before.severity(type), after.severity(type));
-		}
-		change(changes, "lowThreshold", before.lowThreshold(), after.lowThreshold());
-		change(changes, "highThreshold", before.highThreshold(), after.highThreshold());
-		change(changes, "riskWindowDays", before.riskWindowDays(), after.riskWindowDays());
-		change(changes, "atRiskCount", before.atRiskCount(), after.atRiskCount());
-		change(changes, "acknowledgeWithinHours", before.acknowledgeWithinHours(), after.acknowledgeWithinHours());
+		PolicyField.named(after).forEach((field, value) -> {
+			if (Double.compare(old.get(field), value) != 0) {
+				changes.add(new FieldChange(field, old.get(field), value));
+			}
+		});
 		return changes;
-	}
-
-	private static void change(List<FieldChange> changes, String field, double before, double after) {
-		if (Double.compare(before, after) != 0) {
-			changes.add(new FieldChange(field, before, after));
-		}
 	}
 
 	/** The audit log's readable before/after of a version. */
 	private static String describe(PolicyVersion version) {
-		ScoringPolicy p = version.policy();
 		StringBuilder text = new StringBuilder("version: ").append(version.version());
-		for (Signal signal : Signal.values()) {
-			text.append("\nweights.").append(signal.key()).append(": ").append(p.weight(signal));
-		}
-		text.append("\nhalfLifeDays: ").append(p.halfLifeDays())
-			.append("\npriorStrength: ").append(p.priorStrength())
-			.append("\npriorMean: ").append(p.priorMean());
-		for (IncidentType type : IncidentType.values()) {
-			text.append("\nseverities.").append(type.name()).append(": ").append(p.severity(type));
-		}
-		return text.append("\nlowThreshold: ").append(p.lowThreshold())
-			.append("\nhighThreshold: ").append(p.highThreshold())
-			.append("\nriskWindowDays: ").append(p.riskWindowDays())
-			.append("\natRiskCount: ").append(p.atRiskCount())
-			.append("\nacknowledgeWithinHours: ").append(p.acknowledgeWithinHours())
-			.toString();
+		PolicyField.named(version.policy()).forEach((field, value) -> text.append('\n')
+			.append(field)
+			.append(": ")
+			.append(PolicyField.format(field, value)));
+		return text.toString();
 	}
 
 }

@@ -33,7 +33,8 @@ class ScoringPolicyApiController {
 	}
 
 	@PostMapping("/api/v1/scoring-policy")
-	ResponseEntity<Map<String, Object>> activatePolicy(@RequestBody PolicyRequest request, Principal principal) {
+	ResponseEntity<Map<String, Object>> activatePolicy(@RequestBody Map<String, Object> body, Principal principal) {
+		PolicyRequest request = new PolicyRequest(body);
 		ScoringPolicy draft = request.toPolicy();
 		PolicyVersion activated = policies.activate(draft, request.reason(), request.basedOnVersion(),
 				principal.getName());
@@ -53,19 +54,15 @@ class ScoringPolicyApiController {
 			weights.put(signal.key(), p.weight(signal));
 		}
 		json.put("weights", weights);
-		json.put("halfLifeDays", p.halfLifeDays());
-		json.put("priorStrength", p.priorStrength());
-		json.put("priorMean", p.priorMean());
 		Map<String, Integer> severities = new LinkedHashMap<>();
 		for (IncidentType type : IncidentType.values()) {
 			severities.put(type.name(), p.severity(type));
 		}
 		json.put("severities", severities);
-		json.put("lowThreshold", p.lowThreshold());
-		json.put("highThreshold", p.highThreshold());
-		json.put("riskWindowDays", p.riskWindowDays());
-		json.put("atRiskCount", p.atRiskCount());
-		json.put("acknowledgeWithinHours", p.acknowledgeWithinHours());
+		for (PolicyField field : PolicyField.values()) {
+			double value = p.value(field);
+			json.put(field.key(), field.whole() ? (Object) (int) value : (Object) value);
+		}
 		json.put("servingVersion", policies.serving().version());
 		json.put("recomputation", policies.recomputationStatus()
 			.filter(RecomputationStatus::running)

@@ -1,6 +1,6 @@
 package io.shinrai.scoring;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -24,7 +24,10 @@ class SumsMaintenance {
 
 	private final CustomerStatusWatch statuses;
 
-	SumsMaintenance(JdbcClient jdbc, CustomerStatusWatch statuses) {
+	private final Clock clock;
+
+	SumsMaintenance(JdbcClient jdbc, CustomerStatusWatch statuses, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.statuses = statuses;
 	}
@@ -39,7 +42,7 @@ class SumsMaintenance {
 		if (event.corrected() != null) {
 			customers.add(event.corrected().customerId());
 		}
-		statuses.check(customers, event.importId(), Instant.now());
+		statuses.check(customers, event.importId(), clock.instant());
 	}
 
 	private void updateSums(FeedbackLogged event) {

@@ -2,6 +2,7 @@ package io.shinrai.scoring;
 
 import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -13,7 +14,6 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -50,22 +50,25 @@ public class TrustWatch {
 
 	private final double thresholdPoints;
 
+	private final Clock clock;
+
 	TrustWatch(TrustScores trustScores, CustomerStatusWatch statuses, JdbcClient jdbc, ApplicationEventPublisher events,
 			PlatformTransactionManager transactionManager,
-			@Value("${shinrai.scoring.trust-drop.points:5}") double thresholdPoints) {
+			ScoringProperties properties, Clock clock) {
 		this.trustScores = trustScores;
 		this.statuses = statuses;
 		this.jdbc = jdbc;
 		this.events = events;
 		this.transactions = new TransactionTemplate(transactionManager);
-		this.thresholdPoints = thresholdPoints;
+		this.thresholdPoints = properties.trustDrop().points();
+		this.clock = clock;
 	}
 
 	@Scheduled(cron = "${shinrai.scoring.trust-watch.cron:0 5 * * * *}")
 	@SchedulerLock(name = LOCK_NAME, lockAtMostFor = "PT30M", lockAtLeastFor = "${shinrai.scoring.trust-watch.lock-at-least-for:PT1M}")
 	public void scheduledRun() {
 		LockAssert.assertLocked();
-		run(Instant.now());
+		run(clock.instant());
 	}
 
 	/** One run as of {@code now}: the drops of every scope, then the statuses (callable directly, e.g. by tests). */

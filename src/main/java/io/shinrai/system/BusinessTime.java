@@ -3,6 +3,7 @@ package io.shinrai.system;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.time.format.FormatStyle;
 
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -10,10 +11,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * Dates and times on pages, in the business time zone and the reader's language. Templates use it as
- * {@code ${@businessTime.dateTime(instant)}}.
+ * {@code ${@businessTime.dateTime(instant)}}; a {@code <time>} element is {@code fragments/time :: time(instant, style)}.
  */
 @Component("businessTime")
 public class BusinessTime {
+
+	private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+	private static final DateTimeFormatter SECOND = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
 	private final ZoneId zone;
 
@@ -34,9 +39,34 @@ public class BusinessTime {
 				: format(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT), instant);
 	}
 
-	/** For {@code <time datetime="...">}: the instant with the business zone's offset. */
+	/** To the minute, {@code 2026-05-01 09:30}, where a table wants a compact, sortable time. */
+	public String minute(Instant instant) {
+		return instant == null ? "" : format(MINUTE, instant);
+	}
+
+	/** To the second, {@code 2026-05-01 09:30:15}, for logs such as the audit log. */
+	public String second(Instant instant) {
+		return instant == null ? "" : format(SECOND, instant);
+	}
+
+	/**
+	 * For {@code <time datetime="...">}: the instant to the second with the business zone's offset,
+	 * {@code 2026-05-01T09:30:15+09:00} (a fraction of a second would only make the attribute harder to read).
+	 */
 	public String iso(Instant instant) {
-		return instant == null ? "" : DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(zone));
+		return instant == null ? ""
+				: DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.truncatedTo(ChronoUnit.SECONDS).atZone(zone));
+	}
+
+	/** The instant as {@code fragments/time} shows it: {@code style} is date, dateTime, minute or second. */
+	public String format(Instant instant, String style) {
+		return switch (style) {
+			case "date" -> date(instant);
+			case "dateTime" -> dateTime(instant);
+			case "minute" -> minute(instant);
+			case "second" -> second(instant);
+			default -> throw new IllegalArgumentException("unknown time style " + style);
+		};
 	}
 
 	private String format(DateTimeFormatter formatter, Instant instant) {

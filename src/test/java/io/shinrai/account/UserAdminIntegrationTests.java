@@ -88,6 +88,29 @@ class UserAdminIntegrationTests {
 	}
 
 	@Test
+	void newAndEditPagesShareTheUserFieldsTheEditPageAddingTheEmailAddress() throws Exception {
+		UserAccount someone = createdUser(Role.STAFF);
+		String created = mvc.perform(get("/admin/users/new").with(user(users.user(TestUsers.ADMIN)))
+			.header("Accept-Language", "en"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String edited = mvc.perform(get("/admin/users/{id}", someone.getId()).with(user(users.user(TestUsers.ADMIN)))
+			.header("Accept-Language", "en"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		for (String page : new String[] { created, edited }) {
+			assertThat(page).contains("id=\"displayName\"", "id=\"role\"", "id=\"role-help\"", "id=\"password\"",
+					"id=\"passwordRepeated\"", "id=\"password-help\"");
+		}
+		assertThat(created).contains("id=\"username\"").doesNotContain("id=\"email\"");
+		assertThat(edited).contains("id=\"email\"", "id=\"email-help\"");
+	}
+
+	@Test
 	void answersNotFoundForAnUnknownUser() throws Exception {
 		mvc.perform(get("/admin/users/{id}", Long.MAX_VALUE).with(user(users.user(TestUsers.ADMIN))))
 			.andExpect(status().isNotFound());

@@ -100,6 +100,8 @@ class CustomerPagesIntegrationTests {
 		String html = page("/customers?q=" + prefix, TestUsers.STAFF, "en");
 
 		assertThat(html).contains("3 customers");
+		assertThat(page("/customers?page=999&q=" + prefix, TestUsers.STAFF, "en")).contains("Unhappy Customer")
+			.doesNotContain("Page 999");
 		int unhappyAt = html.indexOf("Unhappy Customer");
 		int happyAt = html.indexOf("Happy Customer");
 		int silentAt = html.indexOf("Silent Customer");

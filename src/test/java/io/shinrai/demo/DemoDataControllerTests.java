@@ -3,6 +3,7 @@ package io.shinrai.demo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DemoDataControllerTests {
 
 	private final DemoDataController controller = new DemoDataController(null, null,
-			new BusinessTime(new BusinessTimeProperties(ZoneId.of("Asia/Tokyo"))));
+			new BusinessTime(new BusinessTimeProperties(ZoneId.of("Asia/Tokyo"))), Clock.systemUTC());
 
 	private final RedirectAttributesModelMap redirect = new RedirectAttributesModelMap();
 

@@ -139,6 +139,11 @@ class RecoveryControllerIntegrationTests {
 			.contains("href=\"/recovery?tab=all&amp;customer=" + customer + "&amp;size=1&amp;page=2\"");
 		assertThat(page(board("all", TestUsers.STAFF).param("size", "1").param("page", "2"))).contains(second)
 			.doesNotContain(first);
+		// beyond the last page: the last page, numbered as such
+		assertThat(page(board("all", TestUsers.STAFF).param("size", "1").param("page", "999"))).contains(second)
+			.doesNotContain(first)
+			.contains("Page 2 of 2")
+			.doesNotContain("Page 999");
 	}
 
 	@Test

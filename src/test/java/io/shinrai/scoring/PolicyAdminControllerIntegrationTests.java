@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -20,11 +21,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.util.HtmlUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -64,6 +67,9 @@ class PolicyAdminControllerIntegrationTests {
 
 	@Autowired
 	private ScoringPolicies policies;
+
+	@Autowired
+	private MessageSource messages;
 
 	private long customer;
 
@@ -126,6 +132,37 @@ class PolicyAdminControllerIntegrationTests {
 			String username) {
 		fields.forEach(request::param);
 		return request.with(csrf()).with(user(users.user(username)));
+	}
+
+	/** The page and its checks come from {@link PolicyField}: every defined field, its label, range and message. */
+	@Test
+	void rendersAndChecksEveryFieldAsItsDefinitionSays() throws Exception {
+		String html = mvc.perform(get("/admin/policy").with(user(users.user(TestUsers.ADMIN))).header("Accept-Language", "en"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		for (PolicyField field : PolicyField.values()) {
+			PolicyField.Range range = field.range();
+			String hint = messages.getMessage("policy.range", new Object[] { range.min(), range.max() }, Locale.ENGLISH);
+			assertThat(html).contains("name=\"" + field.key() + "\"")
+				.contains(HtmlUtils.htmlEscape(messages.getMessage(field.labelKey(), null, Locale.ENGLISH)))
+				.contains("id=\"" + field.key() + "-help\"><span>" + hint + "</span>");
+		}
+		for (PolicyField field : PolicyField.values()) {
+			PolicyField.Range range = field.range();
+			Map<String, String> fields = fields(20);
+			fields.put(field.key(), String.valueOf(range.max() + 1));
+			String refused = mvc.perform(form(post("/admin/policy/preview"), fields, TestUsers.ADMIN)
+				.header("Accept-Language", "en"))
+				.andExpect(model().attributeHasFieldErrorCode("policyForm", field.key(), field.invalidKey()))
+				.andExpect(model().attributeDoesNotExist("preview"))
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			assertThat(refused).contains(HtmlUtils.htmlEscape(messages.getMessage(field.invalidKey(),
+					new Object[] { range.min(), range.max() }, Locale.ENGLISH)));
+		}
 	}
 
 	@Test

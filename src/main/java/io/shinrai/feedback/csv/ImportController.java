@@ -26,6 +26,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.shinrai.system.CsvDownload;
+import io.shinrai.system.PageNav;
 import io.shinrai.system.StorableText;
 
 /** The import page: upload, template, history, and one page per import job with live progress. */
@@ -73,7 +74,7 @@ class ImportController {
 		int pages = (int) Math.max(1, (total + HISTORY_PAGE_SIZE - 1) / HISTORY_PAGE_SIZE);
 		int current = Math.min(pageNumber(page), pages - 1);
 		model.addAttribute("history", imports.history(current, HISTORY_PAGE_SIZE));
-		model.addAttribute("page", new PageInfo(current, pages));
+		model.addAttribute("pages", PageNav.of(current + 1, pages, n -> "/import?page=" + (n - 1)));
 		model.addAttribute("columns", String.join(",", CsvColumn.headers()));
 		model.addAttribute("maxFileSize", describe(maxFileSize));
 		model.addAttribute("zone", zone);
@@ -125,7 +126,7 @@ class ImportController {
 		}
 		model.addAttribute("job", job);
 		model.addAttribute("rejections", rejections);
-		model.addAttribute("page", new PageInfo(current, pages));
+		model.addAttribute("pages", PageNav.of(current + 1, pages, n -> "/import/" + id + "?page=" + (n - 1)));
 		model.addAttribute("zone", zone);
 		return JOB_PAGE;
 	}
@@ -170,18 +171,6 @@ class ImportController {
 		catch (NumberFormatException ex) {
 			return 0;
 		}
-	}
-
-	record PageInfo(int number, int count) {
-
-		public boolean hasPrevious() {
-			return number > 0;
-		}
-
-		public boolean hasNext() {
-			return number + 1 < count;
-		}
-
 	}
 
 	record RejectionView(long line, List<String> reasons, List<String> cells) {

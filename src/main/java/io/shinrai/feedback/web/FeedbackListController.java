@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import io.shinrai.feedback.Category;
 import io.shinrai.feedback.Channel;
@@ -24,6 +25,7 @@ import io.shinrai.feedback.FeedbackLog;
 import io.shinrai.feedback.IncidentType;
 import io.shinrai.feedback.Signal;
 import io.shinrai.feedback.StoredFeedback;
+import io.shinrai.system.PageNav;
 import io.shinrai.system.ReplicaReads;
 
 /** Everyone signed in can list, filter and read feedback entries. */
@@ -68,8 +70,14 @@ class FeedbackListController {
 			return LIST_VIEW;
 		}
 		Page<StoredFeedback> page = feedback.search(filter.toFilter(zone), filter.pageOrFirst(), filter.sizeOrDefault());
+		if (page.getNumber() >= page.getTotalPages() && page.getTotalPages() > 0) {
+			// beyond the last page: show the last one rather than an empty page numbered past the end
+			page = feedback.search(filter.toFilter(zone), page.getTotalPages() - 1, filter.sizeOrDefault());
+		}
 		model.addAttribute("page", page);
-		model.addAttribute("pager", new Pager(page, Pager.currentQuery(request)));
+		UriComponentsBuilder current = Pager.currentQuery(request);
+		model.addAttribute("pages", PageNav.numbered(page.getNumber() + 1, Math.max(1, page.getTotalPages()),
+				n -> Pager.url(current, n - 1)));
 		return LIST_VIEW;
 	}
 

@@ -147,6 +147,13 @@ class FeedbackListControllerTests {
 			assertThat(ids(list().param("size", "25").param("page", "1"))).hasSize(3);
 			String html = mvc.perform(list().param("size", "25").param("q", "")).andReturn().getResponse().getContentAsString();
 			assertThat(html).contains("customer=" + ref).contains("page=1").contains("size=25");
+			// beyond the last page: the last page, with its number marked as the current one
+			assertThat(ids(list().param("size", "25").param("page", "999"))).hasSize(3);
+			String beyond = mvc.perform(list().param("size", "25").param("page", "999"))
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			assertThat(beyond).containsPattern("aria-current=\"page\"[^>]*>2</a>").doesNotContain(">1000<");
 		}
 
 	}
