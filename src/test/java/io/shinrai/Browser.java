@@ -107,10 +107,13 @@ public final class Browser implements AutoCloseable {
 		return this;
 	}
 
-	/** Clicks a link or button that loads another page, and waits until the old page is gone. */
+	/**
+	 * Clicks a link or button that loads another page, and waits until the old page is gone. The element is scrolled
+	 * into view at once first (see {@link #clickInView}).
+	 */
 	public Browser clickAndWaitForPage(By target) {
 		WebElement page = driver.findElement(By.tagName("html"));
-		click(target);
+		clickInView(target);
 		new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
 		return this;
 	}

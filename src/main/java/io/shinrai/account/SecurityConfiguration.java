@@ -34,8 +34,6 @@ import org.springframework.security.web.authentication.SavedRequestAwareAuthenti
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
-import org.springframework.session.FindByIndexNameSessionRepository;
-import org.springframework.session.Session;
 import org.springframework.session.security.SpringSessionBackedSessionRegistry;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.util.WebUtils;
@@ -66,11 +64,12 @@ class SecurityConfiguration {
 
 	/**
 	 * Open sessions per user, so that disabling or demoting a user ends theirs (see {@link UserSessions}): the
-	 * sessions in the database indexed by user name, so it ends them whichever instance they were opened on.
+	 * sessions in the database indexed by user name, so it ends them whichever instance they were opened on. It reads
+	 * them as the session filter does, so a database outage does not fail every signed-in request here either.
 	 */
 	@Bean
-	<S extends Session> SessionRegistry sessionRegistry(FindByIndexNameSessionRepository<S> sessions) {
-		return new SpringSessionBackedSessionRegistry<>(sessions);
+	SessionRegistry sessionRegistry(SessionConfiguration.TolerantSessions sessions) {
+		return new SpringSessionBackedSessionRegistry<>(sessions.repository());
 	}
 
 	@Bean

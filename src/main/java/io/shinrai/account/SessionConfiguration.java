@@ -19,8 +19,17 @@ import org.springframework.session.web.http.SessionRepositoryFilter;
 @Configuration(proxyBeanMethods = false)
 class SessionConfiguration {
 
+	/** The one outage-tolerant view of the sessions, for the session filter and the session registry. */
+	record TolerantSessions(OutageTolerantSessions repository) {
+	}
+
 	@Bean
-	static BeanPostProcessor outageTolerantSessionFilter(ObjectProvider<JdbcIndexedSessionRepository> sessions,
+	TolerantSessions tolerantSessions(JdbcIndexedSessionRepository sessions) {
+		return new TolerantSessions(new OutageTolerantSessions(sessions));
+	}
+
+	@Bean
+	static BeanPostProcessor outageTolerantSessionFilter(ObjectProvider<TolerantSessions> sessions,
 			ObjectProvider<CookieSerializer> cookies) {
 		return new BeanPostProcessor() {
 
@@ -29,7 +38,7 @@ class SessionConfiguration {
 				if (!(bean instanceof SessionRepositoryFilter<?>) || bean instanceof TolerantFilter) {
 					return bean;
 				}
-				TolerantFilter filter = new TolerantFilter(new OutageTolerantSessions(sessions.getObject()));
+				TolerantFilter filter = new TolerantFilter(sessions.getObject().repository());
 				CookieHttpSessionIdResolver resolver = new CookieHttpSessionIdResolver();
 				cookies.ifAvailable(resolver::setCookieSerializer);
 				filter.setHttpSessionIdResolver(resolver);

@@ -66,6 +66,14 @@ class DatabaseUnavailableAdvice {
 				request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE), ex.getMessage());
 		response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
 		response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+		if (request.getRequestURI().startsWith(request.getContextPath() + "/actuator/health")) {
+			// the health endpoint itself reports DOWN; this is the case where reading the caller's session or
+			// preferences failed before it could run: the answer is the same
+			JacksonJsonView view = new JacksonJsonView();
+			ModelAndView health = new ModelAndView(view);
+			health.addAllObjects(Map.of("status", "DOWN"));
+			return health;
+		}
 		if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
 			JacksonJsonView view = new JacksonJsonView();
 			view.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

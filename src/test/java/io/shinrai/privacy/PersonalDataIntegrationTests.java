@@ -295,7 +295,18 @@ class PersonalDataIntegrationTests {
 			assertThat(after.trust()).isCloseTo(before.trust(), org.assertj.core.data.Offset.offset(1e-9));
 		}
 		assertThat(after.evidence()).isCloseTo(before.evidence(), org.assertj.core.data.Offset.offset(1e-9));
-		before.signals().forEach((signal, score) -> assertThat(after.signals().get(signal)).isEqualTo(score));
+		before.signals().forEach((signal, score) -> {
+			assertThat(after.signals().get(signal).signal()).isEqualTo(score.signal());
+			if (score.score() == null) {
+				assertThat(after.signals().get(signal).score()).isNull();
+			}
+			else {
+				assertThat(after.signals().get(signal).score()).isCloseTo(score.score(),
+						org.assertj.core.data.Offset.offset(1e-9));
+			}
+			assertThat(after.signals().get(signal).evidence()).isCloseTo(score.evidence(),
+					org.assertj.core.data.Offset.offset(1e-9));
+		});
 	}
 
 	@Test

@@ -47,8 +47,7 @@ class PrivacyBrowserTests {
 
 	/** The erase button is at the foot of the form: brought into view first, or the footer takes the click. */
 	private static void submit(Browser browser) {
-		((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center'})",
-				browser.find(By.id("confirm-erasure")));
+		browser.find(By.id("confirm-erasure"));
 		browser.clickAndWaitForPage(By.id("confirm-erasure"));
 	}
 
