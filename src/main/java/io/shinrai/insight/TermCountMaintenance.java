@@ -23,6 +23,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.shinrai.feedback.FeedbackLogged;
+import io.shinrai.system.BusinessTime;
 
 /**
  * Keeps the comment term counts in step with feedback. Storing or correcting entries only queues their ids (one
@@ -53,13 +54,13 @@ public class TermCountMaintenance {
 	private final int batchesPerRun;
 
 	TermCountMaintenance(JdbcClient jdbc, JdbcTemplate jdbcTemplate, PlatformTransactionManager transactions,
-			@Value("${shinrai.business-time-zone:Asia/Tokyo}") ZoneId zone,
+			BusinessTime businessTime,
 			@Value("${shinrai.insight.terms.batch-size:1000}") int batchSize,
 			@Value("${shinrai.insight.terms.batches-per-run:10}") int batchesPerRun) {
 		this.jdbc = jdbc;
 		this.jdbcTemplate = jdbcTemplate;
 		this.tx = new TransactionTemplate(transactions);
-		this.zone = zone;
+		this.zone = businessTime.zone();
 		this.batchSize = batchSize;
 		this.batchesPerRun = batchesPerRun;
 	}

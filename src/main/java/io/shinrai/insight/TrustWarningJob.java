@@ -1,6 +1,6 @@
 package io.shinrai.insight;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 
 import net.javacrumbs.shedlock.core.LockAssert;
@@ -25,7 +25,10 @@ class TrustWarningJob {
 
 	private final EarlyWarnings warnings;
 
-	TrustWarningJob(EarlyWarnings warnings) {
+	private final Clock clock;
+
+	TrustWarningJob(EarlyWarnings warnings, Clock clock) {
+		this.clock = clock;
 		this.warnings = warnings;
 	}
 
@@ -35,7 +38,7 @@ class TrustWarningJob {
 			lockAtLeastFor = "${shinrai.insight.warning-check.lock-at-least-for:PT1M}")
 	public void checkTrust() {
 		LockAssert.assertLocked();
-		List<EarlyWarnings.Warning> raised = warnings.check(Instant.now());
+		List<EarlyWarnings.Warning> raised = warnings.check(clock.instant());
 		log.info("Early warning check: {} new warnings", raised.size());
 	}
 

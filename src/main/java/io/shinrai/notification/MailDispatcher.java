@@ -1,8 +1,8 @@
 package io.shinrai.notification;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 import jakarta.mail.MessagingException;
@@ -46,9 +46,12 @@ class MailDispatcher {
 
 	private final String from;
 
+	private final Clock clock;
+
 	MailDispatcher(JdbcClient jdbc, ObjectProvider<JavaMailSender> sender, PlatformTransactionManager transactionManager,
 			@Value("${shinrai.mail.retry-delays:" + RetrySchedule.DEFAULT + "}") List<Duration> delays,
-			@Value("${shinrai.mail.from:shinrai@localhost}") String from) {
+			@Value("${shinrai.mail.from:shinrai@localhost}") String from, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.sender = sender;
 		this.transactions = new TransactionTemplate(transactionManager);
@@ -89,8 +92,8 @@ class MailDispatcher {
 				             order by next_attempt_at, id limit :batch for update skip locked)
 				returning id, recipient, subject, text_body, html_body, attempts
 				""")
-			.param("now", Timestamp.from(Instant.now()))
-			.param("lease", Timestamp.from(Instant.now().plus(LEASE)))
+			.param("now", Timestamp.from(clock.instant()))
+			.param("lease", Timestamp.from(clock.instant().plus(LEASE)))
 			.param("batch", BATCH)
 			.query((rs, row) -> new Queued(rs.getLong("id"), rs.getString("recipient"), rs.getString("subject"),
 					rs.getString("text_body"), rs.getString("html_body"), rs.getInt("attempts")))
@@ -125,7 +128,7 @@ class MailDispatcher {
 			}
 			else {
 				jdbc.sql("update mail_outbox set next_attempt_at = ?, last_error = ? where id = ?")
-					.params(Timestamp.from(Instant.now().plus(wait)), excerpt(ex.getMessage()), queued.id())
+					.params(Timestamp.from(clock.instant().plus(wait)), excerpt(ex.getMessage()), queued.id())
 					.update();
 			}
 			return false;

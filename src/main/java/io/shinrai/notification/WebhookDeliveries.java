@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -71,12 +72,15 @@ class WebhookDeliveries {
 
 	private final HttpClient http;
 
+	private final Clock clock;
+
 	WebhookDeliveries(JdbcClient jdbc, WebhookTargets targets, MessageSource messages, ApplicationEventPublisher events,
 			PlatformTransactionManager transactionManager,
 			@Value("${shinrai.webhooks.retry-delays:" + RetrySchedule.DEFAULT + "}") List<Duration> delays,
 			@Value("${shinrai.webhooks.timeout:10s}") Duration timeout,
 			@Value("${shinrai.default-language:ja}") String language,
-			@Value("${shinrai.base-url:http://localhost:8080}") String baseUrl) {
+			@Value("${shinrai.base-url:http://localhost:8080}") String baseUrl, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.targets = targets;
 		this.messages = messages;
@@ -120,7 +124,7 @@ class WebhookDeliveries {
 			.param("key", announcement.eventKey())
 			.param("type", eventName)
 			.param("body", body(endpoint.format(), eventName, announcement))
-			.param("now", Timestamp.from(Instant.now()))
+			.param("now", Timestamp.from(clock.instant()))
 			.update();
 		return id;
 	}
@@ -178,7 +182,7 @@ class WebhookDeliveries {
 	}
 
 	private List<Claimed> claim() {
-		Instant now = Instant.now();
+		Instant now = clock.instant();
 		return transactions.execute(status -> jdbc.sql("""
 				with due as (
 				    select d.id from webhook_delivery d join webhook_endpoint e on e.id = d.endpoint_id
@@ -199,13 +203,13 @@ class WebhookDeliveries {
 	}
 
 	private boolean attempt(Claimed claimed) {
-		Instant start = Instant.now();
+		long start = System.nanoTime();
 		Integer statusCode = null;
 		String excerpt = null;
 		String error = null;
 		try {
 			URI target = targets.check(claimed.url());
-			long timestamp = start.getEpochSecond();
+			long timestamp = clock.instant().getEpochSecond();
 			HttpRequest request = HttpRequest.newBuilder(target)
 				.timeout(timeout)
 				.header("Content-Type", "application/json")
@@ -236,7 +240,7 @@ class WebhookDeliveries {
 			// the lease runs out and another poll attempts it again
 			return false;
 		}
-		int millis = (int) Math.min(Integer.MAX_VALUE, Duration.between(start, Instant.now()).toMillis());
+		int millis = (int) Math.min(Integer.MAX_VALUE, (System.nanoTime() - start) / 1_000_000);
 		boolean delivered = statusCode != null && statusCode >= 200 && statusCode < 300;
 		if (!delivered && error == null) {
 			error = "HTTP " + statusCode;
@@ -257,7 +261,7 @@ class WebhookDeliveries {
 				updated = wait == null
 						? jdbc.sql("update webhook_delivery set status = 'FAILED' where id = ?").param(claimed.id()).update()
 						: jdbc.sql("update webhook_delivery set next_attempt_at = ? where id = ?")
-							.params(Timestamp.from(Instant.now().plus(wait)), claimed.id())
+							.params(Timestamp.from(clock.instant().plus(wait)), claimed.id())
 							.update();
 				if (wait == null && updated == 1) {
 					disable(claimed.endpointId(), claimed.url());
@@ -268,7 +272,7 @@ class WebhookDeliveries {
 						insert into webhook_attempt (delivery_id, attempted_at, status_code, duration_ms, response_excerpt, error)
 						values (?, ?, ?, ?, ?, ?)
 						""")
-					.params(claimed.id(), Timestamp.from(Instant.now()), statusCode, millis, excerpt, error)
+					.params(claimed.id(), Timestamp.from(clock.instant()), statusCode, millis, excerpt, error)
 					.update();
 			}
 		});
@@ -284,7 +288,7 @@ class WebhookDeliveries {
 			.update();
 		if (disabled == 1) {
 			log.warn("Webhook endpoint {} ({}) disabled after repeated failure", endpointId, url);
-			events.publishEvent(new EndpointDisabled(endpointId, url, Instant.now()));
+			events.publishEvent(new EndpointDisabled(endpointId, url, clock.instant()));
 		}
 	}
 

@@ -1,6 +1,6 @@
 package io.shinrai.privacy;
 
-import java.time.Instant;
+import java.time.Clock;
 
 import net.javacrumbs.shedlock.core.LockAssert;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -24,7 +24,10 @@ class RetentionJob {
 
 	private final Retention retention;
 
-	RetentionJob(Retention retention) {
+	private final Clock clock;
+
+	RetentionJob(Retention retention, Clock clock) {
+		this.clock = clock;
 		this.retention = retention;
 	}
 
@@ -33,7 +36,7 @@ class RetentionJob {
 			lockAtLeastFor = "${shinrai.privacy.retention.lock-at-least-for:PT1M}")
 	public void applyRetention() {
 		LockAssert.assertLocked();
-		RetentionPreview done = retention.apply(Instant.now());
+		RetentionPreview done = retention.apply(clock.instant());
 		if (done.texts() + done.notes() + done.customers() > 0) {
 			log.info("Retention emptied {} texts and {} recovery notes and erased {} customers", done.texts(),
 					done.notes(), done.customers());

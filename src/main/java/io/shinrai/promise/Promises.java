@@ -38,6 +38,7 @@ import io.shinrai.feedback.NewFeedback;
 import io.shinrai.feedback.Source;
 import io.shinrai.feedback.StoredFeedback;
 import io.shinrai.recovery.RecoveryCases;
+import io.shinrai.system.BusinessTime;
 import io.shinrai.system.NotFoundException;
 
 /**
@@ -80,12 +81,13 @@ public class Promises {
 
 	private final ZoneId zone;
 
-	private final Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1000));
+	private final Clock clock;
 
 	Promises(JdbcClient jdbc, CustomerDirectory customers, RecoveryCases cases, UserAccounts accounts,
 			FeedbackLog feedback, AuditLog audit, ApplicationEventPublisher events,
 			@Value("${shinrai.promise.due-soon:PT48H}") Duration dueSoon,
-			@Value("${shinrai.business-time-zone:Asia/Tokyo}") ZoneId zone) {
+			BusinessTime businessTime, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.customers = customers;
 		this.cases = cases;
@@ -94,7 +96,7 @@ public class Promises {
 		this.audit = audit;
 		this.events = events;
 		this.dueSoon = dueSoon;
-		this.zone = zone;
+		this.zone = businessTime.zone();
 	}
 
 	/**

@@ -2,7 +2,6 @@ package io.shinrai.survey;
 
 import java.io.IOException;
 import java.security.Principal;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -13,7 +12,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,6 +24,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.shinrai.customer.Customer;
 import io.shinrai.customer.CustomerDirectory;
+import io.shinrai.system.BusinessTime;
 import io.shinrai.system.CsvDownload;
 
 /**
@@ -49,12 +48,15 @@ class SurveyLinkController {
 
 	private final ZoneId zone;
 
+	private final BusinessTime businessTime;
+
 	SurveyLinkController(SurveyLinks links, SurveyMailer mailer, CustomerDirectory customers,
-			@Value("${shinrai.business-time-zone:Asia/Tokyo}") ZoneId zone) {
+			BusinessTime businessTime) {
 		this.links = links;
 		this.mailer = mailer;
 		this.customers = customers;
-		this.zone = zone;
+		this.zone = businessTime.zone();
+		this.businessTime = businessTime;
 	}
 
 	@GetMapping("/survey-links")
@@ -132,7 +134,7 @@ class SurveyLinkController {
 			response.sendRedirect("/survey-links?invalidDays");
 			return;
 		}
-		try (CsvDownload csv = CsvDownload.start(response, "survey-links", LocalDate.now(zone),
+		try (CsvDownload csv = CsvDownload.start(response, "survey-links", businessTime.today(),
 				List.of("customer_ref", "name", "email", "language", "url", "expires_at"))) {
 			links.issueForSegment(segment, days, principal.getName(),
 					(customer, link) -> csv.row(customer.getReference(), customer.getName(), customer.getEmail(),

@@ -67,11 +67,12 @@ public class SurveyLinks {
 
 	private final String baseUrl;
 
-	private final Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1000));
+	private final Clock clock;
 
 	SurveyLinks(SurveyLinkRows rows, CustomerDirectory customers, CustomerExport customerExport, FeedbackLog feedback,
 			RecoveryCases cases, ApplicationEventPublisher events, AuditLog audit,
-			@Value("${shinrai.base-url:http://localhost:8080}") String baseUrl) {
+			@Value("${shinrai.base-url:http://localhost:8080}") String baseUrl, Clock clock) {
+		this.clock = clock;
 		this.audit = audit;
 		this.rows = rows;
 		this.customers = customers;

@@ -21,6 +21,8 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
+import io.shinrai.system.BusinessTime;
+
 /**
  * E-mails a survey link to the customer in the customer's language, as text and HTML ({@code templates/mail/
  * survey-link.txt|html}). Mail is configured when Spring Boot has a {@link JavaMailSender} ({@code spring.mail.host})
@@ -39,10 +41,10 @@ class SurveyMailer {
 
 	SurveyMailer(ObjectProvider<JavaMailSender> senders, MessageSource messages,
 			@Value("${shinrai.mail.from:}") String from,
-			@Value("${shinrai.business-time-zone:Asia/Tokyo}") ZoneId zone) {
+			BusinessTime businessTime) {
 		this.senders = senders;
 		this.from = from.strip();
-		this.zone = zone;
+		this.zone = businessTime.zone();
 		this.templates = new TemplateEngine();
 		templates.addTemplateResolver(resolver(TemplateMode.TEXT, ".txt", 1));
 		templates.addTemplateResolver(resolver(TemplateMode.HTML, ".html", 2));
