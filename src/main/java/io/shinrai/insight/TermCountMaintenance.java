@@ -13,7 +13,6 @@ import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -55,14 +54,13 @@ public class TermCountMaintenance {
 
 	TermCountMaintenance(JdbcClient jdbc, JdbcTemplate jdbcTemplate, PlatformTransactionManager transactions,
 			BusinessTime businessTime,
-			@Value("${shinrai.insight.terms.batch-size:1000}") int batchSize,
-			@Value("${shinrai.insight.terms.batches-per-run:10}") int batchesPerRun) {
+			InsightProperties properties) {
 		this.jdbc = jdbc;
 		this.jdbcTemplate = jdbcTemplate;
 		this.tx = new TransactionTemplate(transactions);
 		this.zone = businessTime.zone();
-		this.batchSize = batchSize;
-		this.batchesPerRun = batchesPerRun;
+		this.batchSize = properties.terms().batchSize();
+		this.batchesPerRun = properties.terms().batchesPerRun();
 	}
 
 	@EventListener
@@ -74,7 +72,7 @@ public class TermCountMaintenance {
 	}
 
 	/** The background catch-up: a bounded amount of work per run, so other scheduled jobs are never held up long. */
-	@Scheduled(cron = "${shinrai.insight.terms.catch-up-cron:* * * * * *}")
+	@Scheduled(cron = "${shinrai.insight.terms.catch-up-cron}")
 	void scheduledCatchUp() {
 		int done = 0;
 		for (int i = 0; i < batchesPerRun; i++) {

@@ -27,15 +27,16 @@ class TrustWarningJob {
 
 	private final Clock clock;
 
-	TrustWarningJob(EarlyWarnings warnings, Clock clock) {
+	/** Takes its settings so that they are checked before the scheduler reads them. */
+	TrustWarningJob(EarlyWarnings warnings, Clock clock, InsightProperties properties) {
 		this.clock = clock;
 		this.warnings = warnings;
 	}
 
-	@Scheduled(cron = "${shinrai.insight.warning-check.cron:0 0 6 * * MON}",
-			zone = "${shinrai.business-time-zone:Asia/Tokyo}")
+	@Scheduled(cron = "${shinrai.insight.warning-check.cron}",
+			zone = "${shinrai.business-time-zone}")
 	@SchedulerLock(name = LOCK_NAME, lockAtMostFor = "PT30M",
-			lockAtLeastFor = "${shinrai.insight.warning-check.lock-at-least-for:PT1M}")
+			lockAtLeastFor = "${shinrai.insight.warning-check.lock-at-least-for}")
 	public void checkTrust() {
 		LockAssert.assertLocked();
 		List<EarlyWarnings.Warning> raised = warnings.check(clock.instant());

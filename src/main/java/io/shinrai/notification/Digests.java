@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -71,7 +70,7 @@ class Digests {
 			CustomerDirectory customers, Mailer mailer, MailTemplates templates, MessageSource messages, JdbcClient jdbc,
 			PlatformTransactionManager transactionManager,
 			BusinessTime businessTime,
-			@Value("${shinrai.notifications.digest.time:08:00}") LocalTime time, Clock clock) {
+			NotificationProperties properties, Clock clock) {
 		this.clock = clock;
 		this.preferences = preferences;
 		this.announcements = announcements;
@@ -83,10 +82,10 @@ class Digests {
 		this.jdbc = jdbc;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.zone = businessTime.zone();
-		this.time = time;
+		this.time = properties.notifications().digest().time();
 	}
 
-	@Scheduled(cron = "${shinrai.notifications.digest.cron:0 */5 * * * *}")
+	@Scheduled(cron = "${shinrai.notifications.digest.cron}")
 	void scheduledRun() {
 		sendDue(clock.instant());
 	}

@@ -1,5 +1,7 @@
 package io.shinrai.notification;
 
+import io.shinrai.system.OutboundProperties;
+
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,7 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -49,17 +50,16 @@ class MailDispatcher {
 	private final Clock clock;
 
 	MailDispatcher(JdbcClient jdbc, ObjectProvider<JavaMailSender> sender, PlatformTransactionManager transactionManager,
-			@Value("${shinrai.mail.retry-delays:" + RetrySchedule.DEFAULT + "}") List<Duration> delays,
-			@Value("${shinrai.mail.from:shinrai@localhost}") String from, Clock clock) {
+			NotificationProperties properties, OutboundProperties outbound, Clock clock) {
 		this.clock = clock;
 		this.jdbc = jdbc;
 		this.sender = sender;
 		this.transactions = new TransactionTemplate(transactionManager);
-		this.retries = new RetrySchedule(delays);
-		this.from = from;
+		this.retries = new RetrySchedule(properties.mail().retryDelays());
+		this.from = outbound.mail().from();
 	}
 
-	@Scheduled(cron = "${shinrai.mail.dispatch.cron:*/10 * * * * *}")
+	@Scheduled(cron = "${shinrai.mail.dispatch.cron}")
 	void scheduledRun() {
 		sendDue();
 	}

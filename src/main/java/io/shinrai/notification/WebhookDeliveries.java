@@ -1,5 +1,8 @@
 package io.shinrai.notification;
 
+import io.shinrai.system.DefaultLanguage;
+import io.shinrai.system.OutboundProperties;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -23,7 +26,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -76,22 +78,20 @@ class WebhookDeliveries {
 
 	WebhookDeliveries(JdbcClient jdbc, WebhookTargets targets, MessageSource messages, ApplicationEventPublisher events,
 			PlatformTransactionManager transactionManager,
-			@Value("${shinrai.webhooks.retry-delays:" + RetrySchedule.DEFAULT + "}") List<Duration> delays,
-			@Value("${shinrai.webhooks.timeout:10s}") Duration timeout,
-			@Value("${shinrai.default-language:ja}") String language,
-			@Value("${shinrai.base-url:http://localhost:8080}") String baseUrl, Clock clock) {
+			NotificationProperties properties, DefaultLanguage defaultLanguage, OutboundProperties outbound,
+			Clock clock) {
 		this.clock = clock;
 		this.jdbc = jdbc;
 		this.targets = targets;
 		this.messages = messages;
 		this.events = events;
 		this.transactions = new TransactionTemplate(transactionManager);
-		this.retries = new RetrySchedule(delays);
-		this.timeout = timeout;
+		this.retries = new RetrySchedule(properties.webhooks().retryDelays());
+		this.timeout = properties.webhooks().timeout();
 		// a lease longer than any attempt can take: the call, plus connecting
 		this.lease = timeout.multipliedBy(3).plusSeconds(30);
-		this.slackLocale = Locale.forLanguageTag(language);
-		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+		this.slackLocale = defaultLanguage.locale();
+		this.baseUrl = outbound.baseUrl();
 		this.http = HttpClient.newBuilder()
 			.connectTimeout(timeout)
 			.followRedirects(HttpClient.Redirect.NEVER)
@@ -160,7 +160,7 @@ class WebhookDeliveries {
 		return JSON.writeValueAsString(body);
 	}
 
-	@Scheduled(cron = "${shinrai.webhooks.dispatch.cron:*/5 * * * * *}")
+	@Scheduled(cron = "${shinrai.webhooks.dispatch.cron}")
 	void scheduledRun() {
 		deliverDue();
 	}

@@ -26,14 +26,15 @@ class RetentionJob {
 
 	private final Clock clock;
 
-	RetentionJob(Retention retention, Clock clock) {
+	/** Takes its settings so that they are checked before the scheduler reads them. */
+	RetentionJob(Retention retention, Clock clock, PrivacyProperties properties) {
 		this.clock = clock;
 		this.retention = retention;
 	}
 
-	@Scheduled(cron = "${shinrai.privacy.retention.cron:0 30 3 * * *}")
-	@SchedulerLock(name = LOCK_NAME, lockAtMostFor = "${shinrai.privacy.retention.lock-at-most-for:PT2H}",
-			lockAtLeastFor = "${shinrai.privacy.retention.lock-at-least-for:PT1M}")
+	@Scheduled(cron = "${shinrai.privacy.retention.cron}")
+	@SchedulerLock(name = LOCK_NAME, lockAtMostFor = "${shinrai.privacy.retention.lock-at-most-for}",
+			lockAtLeastFor = "${shinrai.privacy.retention.lock-at-least-for}")
 	public void applyRetention() {
 		LockAssert.assertLocked();
 		RetentionPreview done = retention.apply(clock.instant());

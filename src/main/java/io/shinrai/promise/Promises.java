@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -85,8 +84,7 @@ public class Promises {
 
 	Promises(JdbcClient jdbc, CustomerDirectory customers, RecoveryCases cases, UserAccounts accounts,
 			FeedbackLog feedback, AuditLog audit, ApplicationEventPublisher events,
-			@Value("${shinrai.promise.due-soon:PT48H}") Duration dueSoon,
-			BusinessTime businessTime, Clock clock) {
+			PromiseProperties properties, BusinessTime businessTime, Clock clock) {
 		this.clock = clock;
 		this.jdbc = jdbc;
 		this.customers = customers;
@@ -95,7 +93,7 @@ public class Promises {
 		this.feedback = feedback;
 		this.audit = audit;
 		this.events = events;
-		this.dueSoon = dueSoon;
+		this.dueSoon = properties.dueSoon();
 		this.zone = businessTime.zone();
 	}
 

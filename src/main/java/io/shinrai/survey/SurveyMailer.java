@@ -14,7 +14,6 @@ import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -22,11 +21,12 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 import io.shinrai.system.BusinessTime;
+import io.shinrai.system.OutboundProperties;
 
 /**
  * E-mails a survey link to the customer in the customer's language, as text and HTML ({@code templates/mail/
- * survey-link.txt|html}). Mail is configured when Spring Boot has a {@link JavaMailSender} ({@code spring.mail.host})
- * and {@code shinrai.mail.from} is set; otherwise nothing is offered.
+ * survey-link.txt|html}) from {@code shinrai.mail.from}. Mail is configured when Spring Boot has a
+ * {@link JavaMailSender} ({@code spring.mail.host}); otherwise nothing is offered.
  */
 @Component
 class SurveyMailer {
@@ -40,10 +40,9 @@ class SurveyMailer {
 	private final TemplateEngine templates;
 
 	SurveyMailer(ObjectProvider<JavaMailSender> senders, MessageSource messages,
-			@Value("${shinrai.mail.from:}") String from,
-			BusinessTime businessTime) {
+			OutboundProperties outbound, BusinessTime businessTime) {
 		this.senders = senders;
-		this.from = from.strip();
+		this.from = outbound.mail().from().strip();
 		this.zone = businessTime.zone();
 		this.templates = new TemplateEngine();
 		templates.addTemplateResolver(resolver(TemplateMode.TEXT, ".txt", 1));
@@ -54,7 +53,7 @@ class SurveyMailer {
 	}
 
 	boolean isConfigured() {
-		return !from.isEmpty() && senders.getIfAvailable() != null;
+		return senders.getIfAvailable() != null;
 	}
 
 	/**
@@ -64,7 +63,7 @@ class SurveyMailer {
 	 */
 	void send(IssuedLink link, String to, String greetingName, Locale language, boolean aboutCase) {
 		JavaMailSender sender = senders.getIfAvailable();
-		if (sender == null || from.isEmpty()) {
+		if (sender == null) {
 			throw new IllegalStateException("mail is not configured");
 		}
 		Context context = new Context(language, Map.of("name", greetingName, "url", link.url(), "aboutCase", aboutCase,

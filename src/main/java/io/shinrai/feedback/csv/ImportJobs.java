@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -35,13 +34,11 @@ class ImportJobs {
 
 	private final Clock clock;
 
-	ImportJobs(JdbcClient jdbc, JdbcTemplate jdbcTemplate,
-			@Value("${shinrai.import.stored-rejections:10000}") long storedRejections,
-			@Value("${shinrai.import.rejected-share-limit:95}") int rejectedShareLimit,
-			@Value("${shinrai.import.rejected-share-after:1000}") long rejectedShareAfter, Clock clock) {
+	ImportJobs(JdbcClient jdbc, JdbcTemplate jdbcTemplate, ImportProperties properties, Clock clock) {
 		this.clock = clock;
 		this.jdbc = jdbc;
-		this.limits = new Limits(storedRejections, rejectedShareLimit, rejectedShareAfter);
+		this.limits = new Limits(properties.storedRejections(), properties.rejectedShareLimit(),
+				properties.rejectedShareAfter());
 		this.streaming = new JdbcTemplate(jdbcTemplate.getDataSource());
 		this.streaming.setFetchSize(500);
 	}
