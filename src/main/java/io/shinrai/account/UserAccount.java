@@ -54,12 +54,12 @@ public class UserAccount {
 	protected UserAccount() {
 	}
 
-	UserAccount(String username, String displayName, String passwordHash, Role role) {
+	UserAccount(String username, String displayName, String passwordHash, Role role, Instant createdAt) {
 		this.username = username;
 		this.displayName = displayName;
 		this.passwordHash = passwordHash;
 		this.role = role;
-		this.createdAt = Instant.now();
+		this.createdAt = createdAt;
 	}
 
 	public Long getId() {

@@ -1,5 +1,6 @@
 package io.shinrai.account;
 
+import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -38,8 +39,11 @@ public class UserAccounts implements UserDetailsService {
 
 	private final ApplicationEventPublisher events;
 
+	private final Clock clock;
+
 	UserAccounts(UserAccountRepository users, PasswordEncoder passwordEncoder, AuditLog audit, LoginThrottle throttle,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, Clock clock) {
+		this.clock = clock;
 		this.users = users;
 		this.passwordEncoder = passwordEncoder;
 		this.audit = audit;
@@ -66,13 +70,15 @@ public class UserAccounts implements UserDetailsService {
 		if (users.count() > 0) {
 			return false;
 		}
-		users.save(new UserAccount("admin", "Administrator", passwordEncoder.encode(rawPassword), Role.ADMIN));
+		users.save(new UserAccount("admin", "Administrator", passwordEncoder.encode(rawPassword), Role.ADMIN,
+				clock.instant()));
 		return true;
 	}
 
 	/** Creates a user without the admin page's checks and audit, for set-up code such as tests. */
 	public UserAccount create(String username, String displayName, String rawPassword, Role role) {
-		return users.save(new UserAccount(username.strip(), displayName.strip(), passwordEncoder.encode(rawPassword), role));
+		return users.save(new UserAccount(username.strip(), displayName.strip(), passwordEncoder.encode(rawPassword), role,
+				clock.instant()));
 	}
 
 	@Transactional(readOnly = true)
@@ -133,7 +139,8 @@ public class UserAccounts implements UserDetailsService {
 		UserAccount user;
 		try {
 			user = users.saveAndFlush(
-					new UserAccount(name, requireDisplayName(displayName), passwordEncoder.encode(rawPassword), role));
+					new UserAccount(name, requireDisplayName(displayName), passwordEncoder.encode(rawPassword), role,
+				clock.instant()));
 		}
 		catch (DataIntegrityViolationException ex) {
 			// created at the same moment by another admin: the unique index on lower(username) decided
