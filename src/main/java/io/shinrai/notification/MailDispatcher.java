@@ -7,6 +7,8 @@ import java.util.List;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,10 +48,19 @@ class MailDispatcher {
 
 	private final String from;
 
+	private final Counter sent;
+
+	private final Counter retried;
+
+	private final Counter failed;
+
 	MailDispatcher(JdbcClient jdbc, ObjectProvider<JavaMailSender> sender, PlatformTransactionManager transactionManager,
 			@Value("${shinrai.mail.retry-delays:" + RetrySchedule.DEFAULT + "}") List<Duration> delays,
-			@Value("${shinrai.mail.from:shinrai@localhost}") String from) {
+			@Value("${shinrai.mail.from:shinrai@localhost}") String from, MeterRegistry meters) {
 		this.jdbc = jdbc;
+		this.sent = outcome(meters, "sent");
+		this.retried = outcome(meters, "retry");
+		this.failed = outcome(meters, "failed");
 		this.sender = sender;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.retries = new RetrySchedule(delays);
@@ -112,6 +123,7 @@ class MailDispatcher {
 			}
 			mail.send(message);
 			jdbc.sql("update mail_outbox set sent_at = now(), last_error = null where id = ?").param(queued.id()).update();
+			sent.increment();
 			return true;
 		}
 		catch (MailException | MessagingException ex) {
@@ -122,14 +134,24 @@ class MailDispatcher {
 				jdbc.sql("update mail_outbox set failed_at = now(), last_error = ? where id = ?")
 					.params(excerpt(ex.getMessage()), queued.id())
 					.update();
+				failed.increment();
 			}
 			else {
 				jdbc.sql("update mail_outbox set next_attempt_at = ?, last_error = ? where id = ?")
 					.params(Timestamp.from(Instant.now().plus(wait)), excerpt(ex.getMessage()), queued.id())
 					.update();
+				retried.increment();
 			}
 			return false;
 		}
+	}
+
+	/** Mail attempts by outcome: sent, to be retried, failed for good. */
+	private static Counter outcome(MeterRegistry meters, String outcome) {
+		return Counter.builder("shinrai.mail.deliveries")
+			.description("Attempts to send a queued mail, by outcome")
+			.tag("outcome", outcome)
+			.register(meters);
 	}
 
 	private static String excerpt(String text) {

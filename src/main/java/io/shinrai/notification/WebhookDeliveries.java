@@ -18,6 +18,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -71,13 +73,16 @@ class WebhookDeliveries {
 
 	private final HttpClient http;
 
+	private final MeterRegistry meters;
+
 	WebhookDeliveries(JdbcClient jdbc, WebhookTargets targets, MessageSource messages, ApplicationEventPublisher events,
 			PlatformTransactionManager transactionManager,
 			@Value("${shinrai.webhooks.retry-delays:" + RetrySchedule.DEFAULT + "}") List<Duration> delays,
 			@Value("${shinrai.webhooks.timeout:10s}") Duration timeout,
 			@Value("${shinrai.default-language:ja}") String language,
-			@Value("${shinrai.base-url:http://localhost:8080}") String baseUrl) {
+			@Value("${shinrai.base-url:http://localhost:8080}") String baseUrl, MeterRegistry meters) {
 		this.jdbc = jdbc;
+		this.meters = meters;
 		this.targets = targets;
 		this.messages = messages;
 		this.events = events;
@@ -264,6 +269,12 @@ class WebhookDeliveries {
 				}
 			}
 			if (updated == 1) {
+				String outcome = delivered ? "delivered" : retries.after(claimed.attempts()) == null ? "failed" : "retry";
+				Counter.builder("shinrai.webhook.deliveries")
+					.description("Attempts to deliver a webhook call, by outcome")
+					.tag("outcome", outcome)
+					.register(meters)
+					.increment();
 				jdbc.sql("""
 						insert into webhook_attempt (delivery_id, attempted_at, status_code, duration_ms, response_excerpt, error)
 						values (?, ?, ?, ?, ?, ?)
