@@ -158,14 +158,20 @@ class EndpointAccessTests {
 			Map.entry("GET /customers/{id}/transparency.pdf", Access.MANAGER),
 			Map.entry("GET /admin/retention", Access.ADMIN),
 			Map.entry("POST /admin/retention/preview", Access.ADMIN),
-			Map.entry("POST /admin/retention", Access.ADMIN)));
+			Map.entry("POST /admin/retention", Access.ADMIN),
+			// backups
+			Map.entry("GET /api/v1/backups", Access.ADMIN),
+			Map.entry("POST /api/v1/backups", Access.ADMIN),
+			Map.entry("GET /admin/backups", Access.ADMIN),
+			Map.entry("POST /admin/backups", Access.ADMIN)));
 
 	private static final Set<String> NOT_PROBED_WHEN_ALLOWED = Set.of("POST /admin/demo-data", "POST /admin/users/{id}",
 			"POST /admin/users/{id}/enabled", "POST /admin/users/{id}/password", "POST /admin/policy",
 			"POST /admin/policy/{version}/reactivate", "POST /profile", "POST /admin/webhooks/{id:\\d+}/test",
 			"POST /admin/webhooks/{id:\\d+}/enabled", "POST /admin/webhooks/{id:\\d+}/delete",
 			"DELETE /api/v1/webhooks/{id:\\d+}", "POST /survey-links/batch.csv",
-			"POST /api/v1/customers/{ref}/erasure", "POST /customers/{id}/erasure", "POST /admin/retention");
+			"POST /api/v1/customers/{ref}/erasure", "POST /customers/{id}/erasure", "POST /admin/retention",
+			"POST /api/v1/backups", "POST /admin/backups");
 
 	@Autowired
 	private MockMvc mvc;
