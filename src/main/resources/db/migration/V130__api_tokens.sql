@@ -4,7 +4,7 @@ create table api_token (
     user_id      bigint       not null references app_user (id) on delete cascade,
     name         varchar(100) not null,
     access       varchar(16)  not null check (access in ('READ', 'READ_WRITE')),
-    token_hash   char(64)     not null,
+    token_hash   varchar(64)  not null,
     -- the recognisable start of the token, so its owner can tell tokens apart in the list
     token_start  varchar(16)  not null,
     created_at   timestamptz  not null,

@@ -37,7 +37,7 @@ public class ApiToken {
 	@Column(nullable = false, updatable = false)
 	private TokenAccess access;
 
-	@Column(name = "token_hash", nullable = false, updatable = false, columnDefinition = "char(64)")
+	@Column(name = "token_hash", nullable = false, updatable = false)
 	private String tokenHash;
 
 	@Column(name = "token_start", nullable = false, updatable = false)
