@@ -1,9 +1,12 @@
 package io.shinrai.account;
 
 import java.net.InetAddress;
+import java.util.Set;
 
 import no.nav.security.mock.oauth2.MockOAuth2Server;
 import no.nav.security.mock.oauth2.OAuth2Config;
+import no.nav.security.mock.oauth2.http.NettyWrapper;
+import no.nav.security.mock.oauth2.token.OAuth2TokenProvider;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -24,7 +27,10 @@ final class OidcTestProvider {
 	}
 
 	private static MockOAuth2Server start() {
-		MockOAuth2Server server = new MockOAuth2Server(new OAuth2Config(true));
+		// on its Netty server: its default one (OkHttp's MockWebServer 4) does not run with the OkHttp 5 of the
+		// webhook tests
+		MockOAuth2Server server = new MockOAuth2Server(
+				new OAuth2Config(true, null, null, false, new OAuth2TokenProvider(), Set.of(), new NettyWrapper()));
 		server.start(InetAddress.getLoopbackAddress(), 0);
 		return server;
 	}
