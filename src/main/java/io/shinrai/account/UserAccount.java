@@ -73,8 +73,7 @@ public class UserAccount {
 	/** A user created at their first single sign-on, tied to their identity at the provider. */
 	static UserAccount fromSingleSignOn(String username, String displayName, String unusablePasswordHash, Role role,
 			String issuer, String subject, Clock clock) {
-		UserAccount user = new UserAccount(username, displayName, unusablePasswordHash, role);
-		user.createdAt = clock.instant();
+		UserAccount user = new UserAccount(username, displayName, unusablePasswordHash, role, clock.instant());
 		user.ssoIssuer = issuer;
 		user.ssoSubject = subject;
 		return user;

@@ -372,7 +372,8 @@ class FeedbackRows {
 			params.addValue("incident", filter.incidentType().name());
 		}
 		if (filter.customerRef() != null) {
-			conditions.add("f.customer_id = (select id from customer where reference = :customerRef)");
+			// references that differ only in case are one customer to the person filtering
+			conditions.add("f.customer_id in (select id from customer where lower(reference) = lower(:customerRef))");
 			params.addValue("customerRef", filter.customerRef());
 		}
 		if (filter.customerId() != null) {
