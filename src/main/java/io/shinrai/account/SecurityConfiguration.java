@@ -174,6 +174,8 @@ class SecurityConfiguration {
 				// privacy: personal data export and erasure
 				.requestMatchers(HttpMethod.GET, "/api/v1/customers/*/personal-data").hasRole(ADMIN)
 				.requestMatchers(HttpMethod.POST, "/api/v1/customers/*/erasure").hasRole(ADMIN)
+				// backups: listing and taking them
+				.requestMatchers("/api/v1/backups").hasRole(ADMIN)
 				.requestMatchers(HttpMethod.GET, "/api/**").hasRole(STAFF)
 				.anyRequest().denyAll())
 			.httpBasic(httpBasic -> httpBasic.authenticationEntryPoint(

@@ -62,19 +62,18 @@ public class UserAccount {
 	protected UserAccount() {
 	}
 
-	UserAccount(String username, String displayName, String passwordHash, Role role) {
+	UserAccount(String username, String displayName, String passwordHash, Role role, Instant createdAt) {
 		this.username = username;
 		this.displayName = displayName;
 		this.passwordHash = passwordHash;
 		this.role = role;
-		this.createdAt = Instant.now();
+		this.createdAt = createdAt;
 	}
 
 	/** A user created at their first single sign-on, tied to their identity at the provider. */
 	static UserAccount fromSingleSignOn(String username, String displayName, String unusablePasswordHash, Role role,
 			String issuer, String subject, Clock clock) {
-		UserAccount user = new UserAccount(username, displayName, unusablePasswordHash, role);
-		user.createdAt = clock.instant();
+		UserAccount user = new UserAccount(username, displayName, unusablePasswordHash, role, clock.instant());
 		user.ssoIssuer = issuer;
 		user.ssoSubject = subject;
 		return user;

@@ -50,12 +50,12 @@ public class UserAccounts implements UserDetailsService {
 
 	UserAccounts(UserAccountRepository users, PasswordEncoder passwordEncoder, AuditLog audit, LoginThrottle throttle,
 			ApplicationEventPublisher events, Clock clock) {
+		this.clock = clock;
 		this.users = users;
 		this.passwordEncoder = passwordEncoder;
 		this.audit = audit;
 		this.throttle = throttle;
 		this.events = events;
-		this.clock = clock;
 	}
 
 	@Override
@@ -77,7 +77,8 @@ public class UserAccounts implements UserDetailsService {
 		if (users.count() > 0) {
 			return false;
 		}
-		users.save(new UserAccount("admin", "Administrator", passwordEncoder.encode(rawPassword), Role.ADMIN));
+		users.save(new UserAccount("admin", "Administrator", passwordEncoder.encode(rawPassword), Role.ADMIN,
+				clock.instant()));
 		return true;
 	}
 
@@ -136,7 +137,8 @@ public class UserAccounts implements UserDetailsService {
 
 	/** Creates a user without the admin page's checks and audit, for set-up code such as tests. */
 	public UserAccount create(String username, String displayName, String rawPassword, Role role) {
-		return users.save(new UserAccount(username.strip(), displayName.strip(), passwordEncoder.encode(rawPassword), role));
+		return users.save(new UserAccount(username.strip(), displayName.strip(), passwordEncoder.encode(rawPassword), role,
+				clock.instant()));
 	}
 
 	@Transactional(readOnly = true)
@@ -197,7 +199,8 @@ public class UserAccounts implements UserDetailsService {
 		UserAccount user;
 		try {
 			user = users.saveAndFlush(
-					new UserAccount(name, requireDisplayName(displayName), passwordEncoder.encode(rawPassword), role));
+					new UserAccount(name, requireDisplayName(displayName), passwordEncoder.encode(rawPassword), role,
+				clock.instant()));
 		}
 		catch (DataIntegrityViolationException ex) {
 			// created at the same moment by another admin: the unique index on lower(username) decided

@@ -165,7 +165,12 @@ class EndpointAccessTests {
 			Map.entry("POST /profile/tokens/{id:\\d+}/revoke", Access.STAFF),
 			Map.entry("GET /api/v1/tokens", Access.STAFF),
 			Map.entry("POST /api/v1/tokens", Access.STAFF),
-			Map.entry("DELETE /api/v1/tokens/{id:\\d+}", Access.STAFF)));
+			Map.entry("DELETE /api/v1/tokens/{id:\\d+}", Access.STAFF),
+			// backups
+			Map.entry("GET /api/v1/backups", Access.ADMIN),
+			Map.entry("POST /api/v1/backups", Access.ADMIN),
+			Map.entry("GET /admin/backups", Access.ADMIN),
+			Map.entry("POST /admin/backups", Access.ADMIN)));
 
 	private static final Set<String> NOT_PROBED_WHEN_ALLOWED = Set.of("POST /admin/demo-data", "POST /admin/users/{id}",
 			"POST /admin/users/{id}/enabled", "POST /admin/users/{id}/password", "POST /admin/policy",
@@ -173,7 +178,8 @@ class EndpointAccessTests {
 			"POST /admin/webhooks/{id:\\d+}/enabled", "POST /admin/webhooks/{id:\\d+}/delete",
 			"DELETE /api/v1/webhooks/{id:\\d+}", "POST /survey-links/batch.csv",
 			"POST /api/v1/customers/{ref}/erasure", "POST /customers/{id}/erasure", "POST /admin/retention",
-			"DELETE /api/v1/tokens/{id:\\d+}", "POST /profile/tokens/{id:\\d+}/revoke");
+			"DELETE /api/v1/tokens/{id:\\d+}", "POST /profile/tokens/{id:\\d+}/revoke",
+			"POST /api/v1/backups", "POST /admin/backups");
 
 	@Autowired
 	private MockMvc mvc;
