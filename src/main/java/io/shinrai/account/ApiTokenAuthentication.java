@@ -1,5 +1,6 @@
 package io.shinrai.account;
 
+import java.time.Instant;
 import java.util.List;
 
 import org.springframework.security.authentication.AbstractAuthenticationToken;
@@ -16,7 +17,7 @@ class ApiTokenAuthentication extends AbstractAuthenticationToken {
 
 	private final TokenAccess access;
 
-	private final java.time.Instant expiresAt;
+	private final Instant expiresAt;
 
 	ApiTokenAuthentication(ApiToken token, UserAccount user) {
 		super(List.of(new SimpleGrantedAuthority(user.getRole().authority())));
@@ -45,7 +46,7 @@ class ApiTokenAuthentication extends AbstractAuthenticationToken {
 		return access;
 	}
 
-	java.time.Instant expiresAt() {
+	Instant expiresAt() {
 		return expiresAt;
 	}
 

@@ -55,7 +55,6 @@ public class UserAccounts implements UserDetailsService {
 		this.audit = audit;
 		this.throttle = throttle;
 		this.events = events;
-		this.clock = clock;
 	}
 
 	@Override
@@ -102,8 +101,10 @@ public class UserAccounts implements UserDetailsService {
 			return user;
 		}
 		String username = freeUsername(preferredName);
-		String name = displayName == null || displayName.isBlank() ? username
-				: displayName.strip().substring(0, Math.min(200, displayName.strip().length()));
+		String name = displayName == null || displayName.isBlank() ? username : displayName.strip();
+		if (name.length() > 200) {
+			name = name.substring(0, 200);
+		}
 		byte[] unusable = new byte[32];
 		random.nextBytes(unusable);
 		UserAccount user = users.saveAndFlush(UserAccount.fromSingleSignOn(username, name,

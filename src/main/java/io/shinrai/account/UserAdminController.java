@@ -183,12 +183,15 @@ class UserAdminController {
 
 	private UserRow row(UserAccount user) {
 		return new UserRow(user.getId(), user.getUsername(), user.getDisplayName(), user.getRole(), user.isEnabled(),
-				user.getCreatedAt().atZone(zone), user.getVersion(), user.getEmail());
+				user.getCreatedAt().atZone(zone), user.getVersion(), user.getEmail(), user.isSingleSignOn());
 	}
 
-	/** A user as the pages show it, with the creation time in the business time zone. */
+	/**
+	 * A user as the pages show it, with the creation time in the business time zone; {@code singleSignOn} for users
+	 * who sign in through the OpenID Connect provider (their role is the provider's at each sign-in).
+	 */
 	record UserRow(long id, String username, String displayName, Role role, boolean enabled,
-			ZonedDateTime createdAt, long version, String email) {
+			ZonedDateTime createdAt, long version, String email, boolean singleSignOn) {
 	}
 
 }

@@ -73,15 +73,25 @@ class SingleSignOnIntegrationTests extends SingleSignOnTest {
 	@Test
 	void theClaimDecidesTheRoleAtEverySignIn() throws Exception {
 		String subject = "kenji-" + System.nanoTime();
-		new SsoClient(port).signIn(subject, """
+		SsoClient first = new SsoClient(port);
+		first.signIn(subject, """
 				{"preferred_username": "%s", "groups": "shinrai-admins"}""".formatted(subject));
 		assertThat(accounts.find(subject).orElseThrow().getRole()).isEqualTo(Role.ADMIN);
+		assertThat(first.get("/admin/users").statusCode()).isEqualTo(200);
 
 		SsoClient later = new SsoClient(port);
 		assertThat(later.signIn(subject, """
 				{"preferred_username": "%s", "groups": ["shinrai-staff"]}""".formatted(subject))).isEqualTo("/");
 		assertThat(accounts.find(subject).orElseThrow().getRole()).isEqualTo(Role.STAFF);
 		assertThat(later.get("/customers/new").statusCode()).isEqualTo(403);
+		// the session opened as an admin ended with the demotion
+		HttpResponse<String> demoted = first.get("/admin/users");
+		assertThat(demoted.statusCode()).isEqualTo(302);
+		assertThat(demoted.headers().firstValue("Location").orElseThrow()).endsWith("/login?expired");
+		assertThat(jdbc.sql("select count(*) from audit_event where type = 'USER_ROLE_CHANGED' and subject = :name")
+			.param("name", subject)
+			.query(Long.class)
+			.single()).isEqualTo(1);
 		assertThat(jdbc.sql("select count(*) from app_user where lower(username) like :name")
 			.param("name", subject + "%")
 			.query(Long.class)
