@@ -10,14 +10,24 @@ import java.time.Instant;
  * @param customerRef the customer's exact reference
  * @param text words in the comment (case-insensitive; English and Japanese)
  * @param segment the customer's exact segment
+ * @param withNps only entries with an NPS score
+ * @param rated only entries that rate this signal
  */
 public record FeedbackFilter(Instant from, Instant to, Channel channel, Category category, boolean negativeOnly,
-		IncidentType incidentType, String customerRef, Long customerId, String text, String segment) {
+		IncidentType incidentType, String customerRef, Long customerId, String text, String segment, boolean withNps,
+		Signal rated) {
 
 	public FeedbackFilter {
 		customerRef = blankToNull(customerRef);
 		text = blankToNull(text);
 		segment = blankToNull(segment);
+	}
+
+	/** Any NPS and ratings. */
+	public FeedbackFilter(Instant from, Instant to, Channel channel, Category category, boolean negativeOnly,
+			IncidentType incidentType, String customerRef, Long customerId, String text, String segment) {
+		this(from, to, channel, category, negativeOnly, incidentType, customerRef, customerId, text, segment, false,
+				null);
 	}
 
 	/** Any segment. */

@@ -379,6 +379,13 @@ class FeedbackRows {
 			conditions.add("f.customer_id in (select id from customer where segment = :segment)");
 			params.addValue("segment", filter.segment());
 		}
+		if (filter.withNps()) {
+			conditions.add("f.nps is not null");
+		}
+		if (filter.rated() != null) {
+			// a column name from the enum, never from the request
+			conditions.add("f.rating_" + filter.rated().key() + " is not null");
+		}
 		if (filter.text() != null) {
 			// the pg_trgm GIN index on comment serves ILIKE; % and _ typed by the user are matched literally
 			conditions.add("f.comment ilike :text");
