@@ -55,6 +55,7 @@ public class UserAccounts implements UserDetailsService {
 		this.audit = audit;
 		this.throttle = throttle;
 		this.events = events;
+		this.clock = clock;
 	}
 
 	@Override

@@ -285,6 +285,21 @@ class EndpointAccessTests {
 		assertThat(failures).isEmpty();
 	}
 
+	/** The Prometheus scrape is an actuator endpoint, not a mapped one: admins (HTTP Basic) only, besides its token. */
+	@Test
+	void prometheusScrapeAnswersAdminsOnly() throws Exception {
+		assertThat(mvc.perform(request(HttpMethod.GET, "/actuator/prometheus")).andReturn().getResponse().getStatus())
+			.isEqualTo(401);
+		for (String username : List.of(TestUsers.STAFF, TestUsers.MANAGER)) {
+			assertThat(mvc.perform(request(HttpMethod.GET, "/actuator/prometheus").with(httpBasic(username, TestUsers.PASSWORD)))
+				.andReturn()
+				.getResponse()
+				.getStatus()).as(username).isEqualTo(403);
+		}
+		assertThat(mvc.perform(request(HttpMethod.GET, "/actuator/prometheus").with(httpBasic(TestUsers.ADMIN,
+				TestUsers.PASSWORD))).andReturn().getResponse().getStatus()).isEqualTo(200);
+	}
+
 	private static void expect(List<String> failures, String endpoint, String who, boolean ok,
 			MockHttpServletResponse response) {
 		if (!ok) {
