@@ -50,7 +50,7 @@ class FeedbackListController {
 	@InitBinder(FILTER)
 	void allowOnlyFilterFields(WebDataBinder binder) {
 		binder.setAllowedFields("from", "to", "channel", "category", "negative", "incident", "customer", "q", "segment", "page",
-				"size");
+				"size", "nps", "rated");
 	}
 
 	@GetMapping("/feedback")
