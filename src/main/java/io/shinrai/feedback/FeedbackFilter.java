@@ -10,14 +10,29 @@ import java.time.Instant;
  * @param customerRef the customer's exact reference
  * @param text words in the comment (case-insensitive; English and Japanese)
  * @param segment the customer's exact segment
+ * @param answered only entries with this survey answer ({@code null}: any)
  */
 public record FeedbackFilter(Instant from, Instant to, Channel channel, Category category, boolean negativeOnly,
-		IncidentType incidentType, String customerRef, Long customerId, String text, String segment) {
+		IncidentType incidentType, String customerRef, Long customerId, String text, String segment,
+		Answer answered) {
+
+	/** A survey answer an entry may carry. */
+	public enum Answer {
+
+		NPS, CSAT, CES
+
+	}
 
 	public FeedbackFilter {
 		customerRef = blankToNull(customerRef);
 		text = blankToNull(text);
 		segment = blankToNull(segment);
+	}
+
+	/** Any survey answer. */
+	public FeedbackFilter(Instant from, Instant to, Channel channel, Category category, boolean negativeOnly,
+			IncidentType incidentType, String customerRef, Long customerId, String text, String segment) {
+		this(from, to, channel, category, negativeOnly, incidentType, customerRef, customerId, text, segment, null);
 	}
 
 	/** Any segment. */

@@ -379,6 +379,9 @@ class FeedbackRows {
 			conditions.add("f.customer_id in (select id from customer where segment = :segment)");
 			params.addValue("segment", filter.segment());
 		}
+		if (filter.answered() != null) {
+			conditions.add("f." + filter.answered().name().toLowerCase(java.util.Locale.ROOT) + " is not null");
+		}
 		if (filter.text() != null) {
 			// the pg_trgm GIN index on comment serves ILIKE; % and _ typed by the user are matched literally
 			conditions.add("f.comment ilike :text");
