@@ -38,6 +38,7 @@ import org.springframework.session.security.SpringSessionBackedSessionRegistry;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.util.WebUtils;
 
+import io.shinrai.system.ContentSecurityPolicies;
 import io.shinrai.system.Languages;
 
 /**
@@ -92,10 +93,6 @@ class SecurityConfiguration {
 		return new ProviderManager(new ThrottlingAuthenticationProvider(passwords, throttle));
 	}
 
-	/** The public survey page: strict, and the same in the survey module's refusals (SurveySecurity). */
-	static final String SURVEY_CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; "
-			+ "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
-
 	/**
 	 * The survey page customers answer without signing in ({@code /s/**}): open to everyone, and it never creates a
 	 * session. CSRF stays on; with no session to keep the token in, it is a double-submit cookie (HttpOnly, only sent
@@ -120,7 +117,7 @@ class SecurityConfiguration {
 			.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
 			.exceptionHandling(errors -> errors.accessDeniedHandler(formExpired))
 			.headers(headers -> headers
-				.contentSecurityPolicy(csp -> csp.policyDirectives(SURVEY_CONTENT_SECURITY_POLICY))
+				.contentSecurityPolicy(csp -> csp.policyDirectives(ContentSecurityPolicies.SURVEY_PAGE))
 				.frameOptions(frame -> frame.deny())
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
 		return http.build();

@@ -10,11 +10,13 @@ import java.time.Instant;
  * @param customerRef the customer's exact reference
  * @param text words in the comment (case-insensitive; English and Japanese)
  * @param segment the customer's exact segment
+ * @param withNps only entries with an NPS score
+ * @param rated only entries that rate this signal
  * @param answered only entries with this survey answer ({@code null}: any)
  */
 public record FeedbackFilter(Instant from, Instant to, Channel channel, Category category, boolean negativeOnly,
-		IncidentType incidentType, String customerRef, Long customerId, String text, String segment,
-		Answer answered) {
+		IncidentType incidentType, String customerRef, Long customerId, String text, String segment, boolean withNps,
+		Signal rated, Answer answered) {
 
 	/** A survey answer an entry may carry. */
 	public enum Answer {
@@ -29,10 +31,19 @@ public record FeedbackFilter(Instant from, Instant to, Channel channel, Category
 		segment = blankToNull(segment);
 	}
 
-	/** Any survey answer. */
+	/** Any NPS and ratings. */
 	public FeedbackFilter(Instant from, Instant to, Channel channel, Category category, boolean negativeOnly,
 			IncidentType incidentType, String customerRef, Long customerId, String text, String segment) {
-		this(from, to, channel, category, negativeOnly, incidentType, customerRef, customerId, text, segment, null);
+		this(from, to, channel, category, negativeOnly, incidentType, customerRef, customerId, text, segment, false,
+				null);
+	}
+
+	/** Any survey answer. */
+	public FeedbackFilter(Instant from, Instant to, Channel channel, Category category, boolean negativeOnly,
+			IncidentType incidentType, String customerRef, Long customerId, String text, String segment, boolean withNps,
+			Signal rated) {
+		this(from, to, channel, category, negativeOnly, incidentType, customerRef, customerId, text, segment, withNps,
+				rated, null);
 	}
 
 	/** Any segment. */

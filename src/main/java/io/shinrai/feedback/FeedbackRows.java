@@ -379,7 +379,15 @@ class FeedbackRows {
 			conditions.add("f.customer_id in (select id from customer where segment = :segment)");
 			params.addValue("segment", filter.segment());
 		}
+		if (filter.withNps()) {
+			conditions.add("f.nps is not null");
+		}
+		if (filter.rated() != null) {
+			// a column name from the enum, never from the request
+			conditions.add("f.rating_" + filter.rated().key() + " is not null");
+		}
 		if (filter.answered() != null) {
+			// a column name from the enum, never from the request
 			conditions.add("f." + filter.answered().name().toLowerCase(java.util.Locale.ROOT) + " is not null");
 		}
 		if (filter.text() != null) {

@@ -1,5 +1,6 @@
 package io.shinrai.promise;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -32,8 +33,11 @@ public class PromisePanels {
 
 	private final ZoneId zone;
 
-	PromisePanels(Promises promises, UserAccounts accounts,
+	private final Clock clock;
+
+	PromisePanels(Promises promises, UserAccounts accounts, Clock clock,
 			@Value("${shinrai.business-time-zone:Asia/Tokyo}") ZoneId zone) {
+		this.clock = clock;
 		this.promises = promises;
 		this.accounts = accounts;
 		this.zone = zone;
@@ -72,13 +76,24 @@ public class PromisePanels {
 
 	/** For the customer page: the last 90 days. */
 	public PromiseMeasures measuresOfCustomer(long customerId) {
-		Instant now = Instant.now();
+		Instant now = clock.instant();
 		return promises.measures(null, customerId, now.minus(Duration.ofDays(90)), now);
 	}
 
 	/** A sensible default due time for the form: tomorrow at this time. */
 	public String defaultDue() {
-		return inputTime(Instant.now().plus(Duration.ofDays(1)));
+		return inputTime(clock.instant().plus(Duration.ofDays(1)));
+	}
+
+	/** "Due soon" on the dashboard: due within this many hours. */
+	public long getDueSoonHours() {
+		return promises.dueSoon().toHours();
+	}
+
+	/** The form's due time as typed, for a form that came back refused; else the default. */
+	public String dueValue(PromiseForm form) {
+		return form == null ? defaultDue()
+				: form.getDueAt() == null ? "" : INPUT_TIME.format(form.getDueAt());
 	}
 
 	public List<UserAccount> owners() {

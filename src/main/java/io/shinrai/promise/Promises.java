@@ -80,10 +80,10 @@ public class Promises {
 
 	private final ZoneId zone;
 
-	private final Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1000));
+	private final Clock clock;
 
 	Promises(JdbcClient jdbc, CustomerDirectory customers, RecoveryCases cases, UserAccounts accounts,
-			FeedbackLog feedback, AuditLog audit, ApplicationEventPublisher events,
+			FeedbackLog feedback, AuditLog audit, ApplicationEventPublisher events, Clock clock,
 			@Value("${shinrai.promise.due-soon:PT48H}") Duration dueSoon,
 			@Value("${shinrai.business-time-zone:Asia/Tokyo}") ZoneId zone) {
 		this.jdbc = jdbc;
@@ -95,6 +95,12 @@ public class Promises {
 		this.events = events;
 		this.dueSoon = dueSoon;
 		this.zone = zone;
+		this.clock = clock;
+	}
+
+	/** How far ahead an open promise counts as due soon ({@code shinrai.promise.due-soon}). */
+	public Duration dueSoon() {
+		return dueSoon;
 	}
 
 	/**

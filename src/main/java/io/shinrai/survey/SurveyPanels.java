@@ -20,14 +20,11 @@ public class SurveyPanels {
 
 	private final SurveyLinks links;
 
-	private final SurveyMailer mailer;
-
 	private final ZoneId zone;
 
-	SurveyPanels(SurveyLinks links, SurveyMailer mailer,
+	SurveyPanels(SurveyLinks links,
 			@Value("${shinrai.business-time-zone:Asia/Tokyo}") ZoneId zone) {
 		this.links = links;
-		this.mailer = mailer;
 		this.zone = zone;
 	}
 
@@ -45,7 +42,7 @@ public class SurveyPanels {
 	}
 
 	public boolean isMailConfigured() {
-		return mailer.isConfigured();
+		return links.canEmail();
 	}
 
 	public int getDefaultDays() {

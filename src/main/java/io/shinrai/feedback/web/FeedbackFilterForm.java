@@ -13,6 +13,7 @@ import io.shinrai.feedback.Category;
 import io.shinrai.feedback.Channel;
 import io.shinrai.feedback.FeedbackFilter;
 import io.shinrai.feedback.IncidentType;
+import io.shinrai.feedback.Signal;
 
 /**
  * The filters of the feedback list as they appear in its URL (a GET form), so a filtered list can be bookmarked and
@@ -49,6 +50,10 @@ public class FeedbackFilterForm {
 	private String q;
 
 	private String segment;
+
+	private boolean nps;
+
+	private Signal rated;
 
 	private Instant since;
 
@@ -92,8 +97,8 @@ public class FeedbackFilterForm {
 	public FeedbackFilter toFilter(ZoneId zone) {
 		Instant start = later(from == null ? null : from.atStartOfDay(zone).toInstant(), since);
 		Instant end = earlier(to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant(), until);
-		return new FeedbackFilter(start, end, channel, category, negative, incident, customer, null, q, segment,
-				answered);
+		return new FeedbackFilter(start, end, channel, category, negative, incident, customer, null, q, segment, nps,
+				rated, answered);
 	}
 
 	private static Instant later(Instant a, Instant b) {
@@ -102,6 +107,22 @@ public class FeedbackFilterForm {
 
 	private static Instant earlier(Instant a, Instant b) {
 		return a == null ? b : (b == null || a.isBefore(b) ? a : b);
+	}
+
+	public boolean isNps() {
+		return nps;
+	}
+
+	public void setNps(boolean nps) {
+		this.nps = nps;
+	}
+
+	public Signal getRated() {
+		return rated;
+	}
+
+	public void setRated(Signal rated) {
+		this.rated = rated;
 	}
 
 	public int pageOrFirst() {

@@ -56,7 +56,7 @@ class FeedbackListController {
 	@InitBinder(FILTER)
 	void allowOnlyFilterFields(WebDataBinder binder) {
 		binder.setAllowedFields("from", "to", "channel", "category", "negative", "incident", "customer", "q", "segment", "page",
-				"size", "since", "until", "answered");
+				"size", "nps", "rated", "since", "until", "answered");
 	}
 
 	@GetMapping("/feedback")
