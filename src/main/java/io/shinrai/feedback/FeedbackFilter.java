@@ -14,10 +14,18 @@ import io.shinrai.customer.CustomerKeys;
  * @param segment the customer's segment (normalised as stored)
  * @param withNps only entries with an NPS score
  * @param rated only entries that rate this signal
+ * @param answered only entries with this survey answer ({@code null}: any)
  */
 public record FeedbackFilter(Instant from, Instant to, Channel channel, Category category, boolean negativeOnly,
 		IncidentType incidentType, String customerRef, Long customerId, String text, String segment, boolean withNps,
-		Signal rated) {
+		Signal rated, Answer answered) {
+
+	/** A survey answer an entry may carry. */
+	public enum Answer {
+
+		NPS, CSAT, CES
+
+	}
 
 	public FeedbackFilter {
 		customerRef = CustomerKeys.normalise(customerRef);
@@ -30,6 +38,14 @@ public record FeedbackFilter(Instant from, Instant to, Channel channel, Category
 			IncidentType incidentType, String customerRef, Long customerId, String text, String segment) {
 		this(from, to, channel, category, negativeOnly, incidentType, customerRef, customerId, text, segment, false,
 				null);
+	}
+
+	/** Any survey answer. */
+	public FeedbackFilter(Instant from, Instant to, Channel channel, Category category, boolean negativeOnly,
+			IncidentType incidentType, String customerRef, Long customerId, String text, String segment, boolean withNps,
+			Signal rated) {
+		this(from, to, channel, category, negativeOnly, incidentType, customerRef, customerId, text, segment, withNps,
+				rated, null);
 	}
 
 	/** Any segment. */

@@ -391,6 +391,10 @@ class FeedbackRows {
 			// a column name from the enum, never from the request
 			conditions.add("f.rating_" + filter.rated().key() + " is not null");
 		}
+		if (filter.answered() != null) {
+			// a column name from the enum, never from the request
+			conditions.add("f." + filter.answered().name().toLowerCase(java.util.Locale.ROOT) + " is not null");
+		}
 		if (filter.text() != null) {
 			// the pg_trgm GIN index on comment serves ILIKE; % and _ typed by the user are matched literally
 			conditions.add("f.comment ilike :text");
