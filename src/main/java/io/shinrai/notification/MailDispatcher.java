@@ -1,8 +1,10 @@
 package io.shinrai.notification;
 
+import io.shinrai.system.OutboundProperties;
+
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 import jakarta.mail.MessagingException;
@@ -13,7 +15,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -48,6 +49,8 @@ class MailDispatcher {
 
 	private final String from;
 
+	private final Clock clock;
+
 	private final Counter sent;
 
 	private final Counter retried;
@@ -55,19 +58,19 @@ class MailDispatcher {
 	private final Counter failed;
 
 	MailDispatcher(JdbcClient jdbc, ObjectProvider<JavaMailSender> sender, PlatformTransactionManager transactionManager,
-			@Value("${shinrai.mail.retry-delays:" + RetrySchedule.DEFAULT + "}") List<Duration> delays,
-			@Value("${shinrai.mail.from:shinrai@localhost}") String from, MeterRegistry meters) {
+			NotificationProperties properties, OutboundProperties outbound, Clock clock, MeterRegistry meters) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.sent = outcome(meters, "sent");
 		this.retried = outcome(meters, "retry");
 		this.failed = outcome(meters, "failed");
 		this.sender = sender;
 		this.transactions = new TransactionTemplate(transactionManager);
-		this.retries = new RetrySchedule(delays);
-		this.from = from;
+		this.retries = new RetrySchedule(properties.mail().retryDelays());
+		this.from = outbound.mail().from();
 	}
 
-	@Scheduled(cron = "${shinrai.mail.dispatch.cron:*/10 * * * * *}")
+	@Scheduled(cron = "${shinrai.mail.dispatch.cron}")
 	void scheduledRun() {
 		sendDue();
 	}
@@ -100,8 +103,8 @@ class MailDispatcher {
 				             order by next_attempt_at, id limit :batch for update skip locked)
 				returning id, recipient, subject, text_body, html_body, attempts
 				""")
-			.param("now", Timestamp.from(Instant.now()))
-			.param("lease", Timestamp.from(Instant.now().plus(LEASE)))
+			.param("now", Timestamp.from(clock.instant()))
+			.param("lease", Timestamp.from(clock.instant().plus(LEASE)))
 			.param("batch", BATCH)
 			.query((rs, row) -> new Queued(rs.getLong("id"), rs.getString("recipient"), rs.getString("subject"),
 					rs.getString("text_body"), rs.getString("html_body"), rs.getInt("attempts")))
@@ -138,7 +141,7 @@ class MailDispatcher {
 			}
 			else {
 				jdbc.sql("update mail_outbox set next_attempt_at = ?, last_error = ? where id = ?")
-					.params(Timestamp.from(Instant.now().plus(wait)), excerpt(ex.getMessage()), queued.id())
+					.params(Timestamp.from(clock.instant().plus(wait)), excerpt(ex.getMessage()), queued.id())
 					.update();
 				retried.increment();
 			}

@@ -1,5 +1,6 @@
 package io.shinrai.notification;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,7 +46,10 @@ public class NotificationListeners {
 
 	private final MailTemplates templates;
 
-	NotificationListeners(Announcements announcements, CustomerDirectory customers, MailTemplates templates) {
+	private final Clock clock;
+
+	NotificationListeners(Announcements announcements, CustomerDirectory customers, MailTemplates templates, Clock clock) {
+		this.clock = clock;
 		this.announcements = announcements;
 		this.customers = customers;
 		this.templates = templates;
@@ -89,7 +93,7 @@ public class NotificationListeners {
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("importId", importId);
 		data.put("entries", items);
-		announcements.announce(new Announcement(type, type.eventName() + ":" + first, Instant.now(), importId,
+		announcements.announce(new Announcement(type, type.eventName() + ":" + first, clock.instant(), importId,
 				entries.size(), data, notices));
 	}
 
