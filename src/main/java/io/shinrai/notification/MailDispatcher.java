@@ -9,6 +9,8 @@ import java.util.List;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,10 +51,19 @@ class MailDispatcher {
 
 	private final Clock clock;
 
+	private final Counter sent;
+
+	private final Counter retried;
+
+	private final Counter failed;
+
 	MailDispatcher(JdbcClient jdbc, ObjectProvider<JavaMailSender> sender, PlatformTransactionManager transactionManager,
-			NotificationProperties properties, OutboundProperties outbound, Clock clock) {
+			NotificationProperties properties, OutboundProperties outbound, Clock clock, MeterRegistry meters) {
 		this.clock = clock;
 		this.jdbc = jdbc;
+		this.sent = outcome(meters, "sent");
+		this.retried = outcome(meters, "retry");
+		this.failed = outcome(meters, "failed");
 		this.sender = sender;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.retries = new RetrySchedule(properties.mail().retryDelays());
@@ -115,6 +126,7 @@ class MailDispatcher {
 			}
 			mail.send(message);
 			jdbc.sql("update mail_outbox set sent_at = now(), last_error = null where id = ?").param(queued.id()).update();
+			sent.increment();
 			return true;
 		}
 		catch (MailException | MessagingException ex) {
@@ -125,14 +137,24 @@ class MailDispatcher {
 				jdbc.sql("update mail_outbox set failed_at = now(), last_error = ? where id = ?")
 					.params(excerpt(ex.getMessage()), queued.id())
 					.update();
+				failed.increment();
 			}
 			else {
 				jdbc.sql("update mail_outbox set next_attempt_at = ?, last_error = ? where id = ?")
 					.params(Timestamp.from(clock.instant().plus(wait)), excerpt(ex.getMessage()), queued.id())
 					.update();
+				retried.increment();
 			}
 			return false;
 		}
+	}
+
+	/** Mail attempts by outcome: sent, to be retried, failed for good. */
+	private static Counter outcome(MeterRegistry meters, String outcome) {
+		return Counter.builder("shinrai.mail.deliveries")
+			.description("Attempts to send a queued mail, by outcome")
+			.tag("outcome", outcome)
+			.register(meters);
 	}
 
 	private static String excerpt(String text) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
+import io.shinrai.backup.BackupFailed;
 import io.shinrai.customer.Customer;
 import io.shinrai.customer.CustomerDirectory;
 import io.shinrai.feedback.FeedbackImportFinished;
@@ -298,6 +299,17 @@ public class NotificationListeners {
 		announcements.announce(new Announcement(NotificationType.TRUST_DROPPED, key, at, null, 1, data,
 				List.of(new Notice(variant, key, List.of(scope.name(), points(trustBefore), points(trustAfter)), path,
 						1))));
+	}
+
+	/** A backup failed: admins are told why, with a link to the backups page. */
+	@ApplicationModuleListener
+	void on(BackupFailed event) {
+		String key = "backup.failed:" + event.at().toEpochMilli();
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("reason", event.messageKey());
+		data.put("at", event.at().toString());
+		announcements.announce(new Announcement(NotificationType.BACKUP_FAILED, key, event.at(), null, 1, data,
+				List.of(new Notice(event.messageKey(), key, event.arguments(), "/admin/backups", 1))));
 	}
 
 	@ApplicationModuleListener

@@ -22,6 +22,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -76,12 +78,15 @@ class WebhookDeliveries {
 
 	private final Clock clock;
 
+	private final MeterRegistry meters;
+
 	WebhookDeliveries(JdbcClient jdbc, WebhookTargets targets, MessageSource messages, ApplicationEventPublisher events,
 			PlatformTransactionManager transactionManager,
 			NotificationProperties properties, DefaultLanguage defaultLanguage, OutboundProperties outbound,
-			Clock clock) {
+			Clock clock, MeterRegistry meters) {
 		this.clock = clock;
 		this.jdbc = jdbc;
+		this.meters = meters;
 		this.targets = targets;
 		this.messages = messages;
 		this.events = events;
@@ -268,6 +273,12 @@ class WebhookDeliveries {
 				}
 			}
 			if (updated == 1) {
+				String outcome = delivered ? "delivered" : retries.after(claimed.attempts()) == null ? "failed" : "retry";
+				Counter.builder("shinrai.webhook.deliveries")
+					.description("Attempts to deliver a webhook call, by outcome")
+					.tag("outcome", outcome)
+					.register(meters)
+					.increment();
 				jdbc.sql("""
 						insert into webhook_attempt (delivery_id, attempted_at, status_code, duration_ms, response_excerpt, error)
 						values (?, ?, ?, ?, ?, ?)

@@ -36,6 +36,7 @@ class PromiseController {
 				: customerId != null ? "redirect:/customers/" + customerId : "redirect:/customers";
 		if (result.hasFieldErrors("dueAt")) {
 			redirect.addFlashAttribute("promiseFailure", "promise.refused.dueInvalid");
+			redirect.addFlashAttribute("promiseForm", form);
 			return back;
 		}
 		try {
@@ -45,6 +46,8 @@ class PromiseController {
 		catch (PromiseRefusedException ex) {
 			redirect.addFlashAttribute("promiseFailure", ex.messageKey());
 			redirect.addFlashAttribute("promiseFailureArgs", ex.arguments());
+			// the form comes back with what was typed
+			redirect.addFlashAttribute("promiseForm", form);
 		}
 		return back;
 	}

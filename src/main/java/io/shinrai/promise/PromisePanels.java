@@ -85,6 +85,17 @@ public class PromisePanels {
 		return inputTime(clock.instant().plus(Duration.ofDays(1)));
 	}
 
+	/** "Due soon" on the dashboard: due within this many hours. */
+	public long getDueSoonHours() {
+		return promises.dueSoon().toHours();
+	}
+
+	/** The form's due time as typed, for a form that came back refused; else the default. */
+	public String dueValue(PromiseForm form) {
+		return form == null ? defaultDue()
+				: form.getDueAt() == null ? "" : INPUT_TIME.format(form.getDueAt());
+	}
+
 	public List<UserAccount> owners() {
 		return accounts.managers();
 	}

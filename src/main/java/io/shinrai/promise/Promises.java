@@ -97,6 +97,11 @@ public class Promises {
 		this.zone = businessTime.zone();
 	}
 
+	/** How far ahead an open promise counts as due soon ({@code shinrai.promise.due-soon}). */
+	public Duration dueSoon() {
+		return dueSoon;
+	}
+
 	/**
 	 * Records a promise.
 	 * @throws PromiseRefusedException when the customer is unknown, the case is not the customer's, the description is

@@ -67,13 +67,16 @@ public class SurveyLinks {
 
 	private final String baseUrl;
 
+	private final SurveyMailer mailer;
+
 	private final Clock clock;
 
 	SurveyLinks(SurveyLinkRows rows, CustomerDirectory customers, CustomerExport customerExport, FeedbackLog feedback,
-			RecoveryCases cases, ApplicationEventPublisher events, AuditLog audit,
-			OutboundProperties outbound, Clock clock) {
-		this.clock = clock;
+			RecoveryCases cases, ApplicationEventPublisher events, AuditLog audit, SurveyMailer mailer, Clock clock,
+			OutboundProperties outbound) {
 		this.audit = audit;
+		this.mailer = mailer;
+		this.clock = clock;
 		this.rows = rows;
 		this.customers = customers;
 		this.customerExport = customerExport;
@@ -118,9 +121,32 @@ public class SurveyLinks {
 		return count[0];
 	}
 
-	/** Records that the link was e-mailed to the customer. */
-	public void markEmailed(long linkId) {
-		rows.markEmailed(linkId, clock.instant());
+	/**
+	 * Creates a link like {@link #issue(long, Long, Integer, String)} and e-mails it to the customer in the
+	 * customer's language: the mail is queued in this transaction and sent (with retries) by the notification
+	 * module's dispatcher, and the link counts as e-mailed.
+	 * @throws SurveyLinkRefusedException when mail is not configured or the customer has no e-mail address (no link
+	 * is created), or as {@link #issue(long, Long, Integer, String)}
+	 */
+	public IssuedLink issueByEmail(long customerId, Long caseId, Integer expiresInDays, String actor) {
+		Customer customer = customers.find(customerId).orElseThrow(() -> new NotFoundException("customer " + customerId));
+		if (!mailer.isConfigured()) {
+			throw new SurveyLinkRefusedException("delivery", "survey.links.mailNotConfigured");
+		}
+		String email = customer.getEmail() == null ? "" : customer.getEmail().strip();
+		if (email.isEmpty()) {
+			throw new SurveyLinkRefusedException("delivery", "survey.links.noEmail");
+		}
+		IssuedLink link = issue(customer, caseId, expiresInDays, actor);
+		mailer.send(link, email, customer.getName(), Locale.forLanguageTag(customers.language(customer)));
+		rows.markEmailed(link.id(), clock.instant());
+		return link;
+	}
+
+	/** Whether links can be e-mailed ({@link #issueByEmail}). */
+	@Transactional(readOnly = true)
+	public boolean canEmail() {
+		return mailer.isConfigured();
 	}
 
 	/** The customer's links, newest first (at most {@value #LIST_LIMIT}). */

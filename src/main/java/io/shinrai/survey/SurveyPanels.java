@@ -21,14 +21,11 @@ public class SurveyPanels {
 
 	private final SurveyLinks links;
 
-	private final SurveyMailer mailer;
-
 	private final ZoneId zone;
 
-	SurveyPanels(SurveyLinks links, SurveyMailer mailer,
+	SurveyPanels(SurveyLinks links,
 			BusinessTime businessTime) {
 		this.links = links;
-		this.mailer = mailer;
 		this.zone = businessTime.zone();
 	}
 
@@ -46,7 +43,7 @@ public class SurveyPanels {
 	}
 
 	public boolean isMailConfigured() {
-		return mailer.isConfigured();
+		return links.canEmail();
 	}
 
 	public int getDefaultDays() {
