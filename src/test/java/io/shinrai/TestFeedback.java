@@ -146,6 +146,11 @@ public class TestFeedback {
 			return this;
 		}
 
+		public Entry comment(String comment) {
+			feedback.comment(comment);
+			return this;
+		}
+
 		public Entry loggedBy(String user) {
 			feedback.loggedBy(user);
 			return this;

@@ -1,5 +1,7 @@
 package io.shinrai.account;
 
+import io.shinrai.system.AdvisoryLocks;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -35,7 +37,8 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
 	 * Takes a database lock held until the transaction ends, so that of several instances starting at once on an
 	 * empty database exactly one creates the first admin and the others see it.
 	 */
-	@Query(value = "select count(*) from (select pg_advisory_xact_lock(7351920)) locked", nativeQuery = true)
+	@Query(value = "select count(*) from (select pg_advisory_xact_lock(" + AdvisoryLocks.INITIAL_ADMIN + ")) locked",
+			nativeQuery = true)
 	long lockForInitialAdmin();
 
 }

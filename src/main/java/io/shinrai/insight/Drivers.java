@@ -119,15 +119,7 @@ public class Drivers {
 		Map<String, Object> params = new HashMap<>();
 		params.put("from", java.sql.Timestamp.from(filter.start(zone)));
 		params.put("to", java.sql.Timestamp.from(filter.end(zone)));
-		StringBuilder scope = new StringBuilder();
-		if (filter.segment() != null) {
-			scope.append(" and segment = :segment");
-			params.put("segment", filter.segment());
-		}
-		if (filter.channel() != null) {
-			scope.append(" and channel = :channel");
-			params.put("channel", filter.channel().name());
-		}
+		String scope = filter.sqlScope(params);
 		// one row per distinct combination: a few thousand rows for any number of entries
 		jdbc.sql("select rating_transparency, rating_consistency, rating_communication, rating_quality, rating_values,"
 				+ " case when nps >= 9 then 1 when nps <= 6 then -1 else 0 end as outcome, incident_types,"

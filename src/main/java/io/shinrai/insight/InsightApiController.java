@@ -1,15 +1,15 @@
 package io.shinrai.insight;
 
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.springdoc.core.annotations.ParameterObject;
+
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.shinrai.system.BusinessTime;
@@ -32,8 +32,6 @@ class InsightApiController {
 
 	private final InsightTexts texts;
 
-	private final ZoneId zone;
-
 	private final BusinessTime businessTime;
 
 	InsightApiController(Drivers drivers, Themes themes, Consistency consistency, EarlyWarnings warnings,
@@ -43,15 +41,12 @@ class InsightApiController {
 		this.consistency = consistency;
 		this.warnings = warnings;
 		this.texts = texts;
-		this.zone = businessTime.zone();
 		this.businessTime = businessTime;
 	}
 
 	@GetMapping("/drivers")
-	Map<String, Object> drivers(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-			@RequestParam(required = false) String segment, @RequestParam(required = false) String channel,
-			Locale locale) {
-		Drivers.DriverReport report = drivers.drivers(filter(from, to, segment, channel));
+	Map<String, Object> drivers(@ParameterObject InsightFilter.Query query, Locale locale) {
+		Drivers.DriverReport report = drivers.drivers(filter(query));
 		Map<String, Object> body = filterJson(report.filter());
 		body.put("entries", report.entries());
 		body.put("enough", report.enough());
@@ -86,9 +81,8 @@ class InsightApiController {
 	}
 
 	@GetMapping("/themes")
-	Map<String, Object> themes(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-			@RequestParam(required = false) String segment, @RequestParam(required = false) String channel) {
-		Themes.ThemeReport report = themes.themes(filter(from, to, segment, channel));
+	Map<String, Object> themes(@ParameterObject InsightFilter.Query query) {
+		Themes.ThemeReport report = themes.themes(filter(query));
 		Map<String, Object> body = filterJson(report.filter());
 		body.put("negativeEntries", report.negativeEntries());
 		body.put("otherEntries", report.otherEntries());
@@ -112,10 +106,8 @@ class InsightApiController {
 	}
 
 	@GetMapping("/consistency")
-	Map<String, Object> consistency(@RequestParam(required = false) String from,
-			@RequestParam(required = false) String to, @RequestParam(required = false) String segment,
-			@RequestParam(required = false) String channel) {
-		Consistency.ConsistencyReport report = consistency.consistency(filter(from, to, segment, channel));
+	Map<String, Object> consistency(@ParameterObject InsightFilter.Query query) {
+		Consistency.ConsistencyReport report = consistency.consistency(filter(query));
 		Map<String, Object> body = filterJson(report.filter());
 		body.put("minimumSegmentEntries", report.minSegmentEntries());
 		body.put("minimumCustomerEntries", report.minCustomerEntries());
@@ -148,9 +140,8 @@ class InsightApiController {
 	}
 
 	@GetMapping("/warnings")
-	Map<String, Object> warnings(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-			@RequestParam(required = false) String segment, @RequestParam(required = false) String channel) {
-		InsightFilter filter = filter(from, to, segment, channel);
+	Map<String, Object> warnings(@ParameterObject InsightFilter.Query query) {
+		InsightFilter filter = filter(query);
 		Map<String, Object> body = filterJson(filter);
 		body.put("warnings", warnings.warnings(filter).stream().map(warning -> {
 			Map<String, Object> json = new LinkedHashMap<>();
@@ -177,8 +168,8 @@ class InsightApiController {
 		return body;
 	}
 
-	private InsightFilter filter(String from, String to, String segment, String channel) {
-		return InsightFilter.parse(from, to, segment, channel, businessTime.today());
+	private InsightFilter filter(InsightFilter.Query query) {
+		return query.parse(businessTime.today());
 	}
 
 	private static Map<String, Object> filterJson(InsightFilter filter) {

@@ -10,8 +10,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.shinrai.customer.CustomerDirectory;
@@ -21,6 +21,8 @@ import io.shinrai.system.BusinessTime;
 /** The insight pages: key drivers, comment themes, consistency across channels and early warnings. */
 @Controller
 class InsightController {
+
+	private static final String FILTER = "filter";
 
 	static final String DRIVERS_VIEW = "insights/drivers";
 
@@ -71,10 +73,8 @@ class InsightController {
 	}
 
 	@GetMapping("/insights/drivers")
-	String showDrivers(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-			@RequestParam(required = false) String segment, @RequestParam(required = false) String channel, Model model,
-			Locale locale, HttpServletResponse response) {
-		InsightFilter filter = filter(from, to, segment, channel, model, locale, response);
+	String showDrivers(@ModelAttribute(name = FILTER, binding = false) InsightFilter filter, Model model,
+			Locale locale) {
 		Drivers.DriverReport report = drivers.drivers(filter);
 		model.addAttribute("report", report);
 		model.addAttribute("reading", texts.driverReading(report, locale));
@@ -82,28 +82,20 @@ class InsightController {
 	}
 
 	@GetMapping("/insights/themes")
-	String showThemes(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-			@RequestParam(required = false) String segment, @RequestParam(required = false) String channel, Model model,
-			Locale locale, HttpServletResponse response) {
-		InsightFilter filter = filter(from, to, segment, channel, model, locale, response);
+	String showThemes(@ModelAttribute(name = FILTER, binding = false) InsightFilter filter, Model model) {
 		model.addAttribute("report", themes.themes(filter));
 		return page(model, "themes", THEMES_VIEW);
 	}
 
 	@GetMapping("/insights/consistency")
-	String showConsistency(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-			@RequestParam(required = false) String segment, @RequestParam(required = false) String channel, Model model,
-			Locale locale, HttpServletResponse response) {
-		InsightFilter filter = filter(from, to, segment, channel, model, locale, response);
+	String showConsistency(@ModelAttribute(name = FILTER, binding = false) InsightFilter filter,
+			Model model) {
 		model.addAttribute("report", consistency.consistency(filter));
 		return page(model, "consistency", CONSISTENCY_VIEW);
 	}
 
 	@GetMapping("/insights/warnings")
-	String showWarnings(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-			@RequestParam(required = false) String segment, @RequestParam(required = false) String channel, Model model,
-			Locale locale, HttpServletResponse response) {
-		InsightFilter filter = filter(from, to, segment, channel, model, locale, response);
+	String showWarnings(@ModelAttribute(name = FILTER, binding = false) InsightFilter filter, Model model) {
 		model.addAttribute("warnings", warnings.warnings(filter));
 		return page(model, "warnings", WARNINGS_VIEW);
 	}
@@ -124,20 +116,20 @@ class InsightController {
 		return "redirect:/insights/themes";
 	}
 
-	private InsightFilter filter(String from, String to, String segment, String channel, Model model, Locale locale,
-			HttpServletResponse response) {
+	/**
+	 * The filter of every insight page, from its query parameters; an unusable one answers 400 with a message and
+	 * the default filter.
+	 */
+	@ModelAttribute(FILTER)
+	InsightFilter filter(InsightFilter.Query query, Model model, Locale locale, HttpServletResponse response) {
 		LocalDate today = businessTime.today();
 		try {
-			InsightFilter filter = InsightFilter.parse(from, to, segment, channel, today);
-			model.addAttribute("filter", filter);
-			return filter;
+			return query.parse(today);
 		}
 		catch (InsightFilter.BadFilterException ex) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			model.addAttribute("filterError", texts.message(ex.messageKey(), locale, ex.args()));
-			InsightFilter fallback = InsightFilter.lastDays(today, InsightFilter.DEFAULT_DAYS);
-			model.addAttribute("filter", fallback);
-			return fallback;
+			return InsightFilter.lastDays(today, InsightFilter.DEFAULT_DAYS);
 		}
 	}
 

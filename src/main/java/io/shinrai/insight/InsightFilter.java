@@ -27,6 +27,36 @@ public record InsightFilter(LocalDate from, LocalDate to, String segment, Channe
 		segment = (segment == null || segment.isBlank()) ? null : segment.strip();
 	}
 
+	/**
+	 * The filter's query parameters as a page or the API receives them ({@code from}, {@code to}, {@code segment},
+	 * {@code channel}; empty or absent: the default).
+	 */
+	public record Query(String from, String to, String segment, String channel) {
+
+		/** @throws BadFilterException naming the first parameter that is not usable */
+		public InsightFilter parse(LocalDate today) {
+			return InsightFilter.parse(from, to, segment, channel, today);
+		}
+
+	}
+
+	/**
+	 * The SQL conditions of this filter's segment and channel over rows with {@code segment} and {@code channel}
+	 * columns ({@code " and ..."}, empty for all), their values put into {@code params}.
+	 */
+	String sqlScope(java.util.Map<String, Object> params) {
+		StringBuilder scope = new StringBuilder();
+		if (segment != null) {
+			scope.append(" and segment = :segment");
+			params.put("segment", segment);
+		}
+		if (channel != null) {
+			scope.append(" and channel = :channel");
+			params.put("channel", channel.name());
+		}
+		return scope.toString();
+	}
+
 	public static InsightFilter lastDays(LocalDate today, int days) {
 		return new InsightFilter(today.minusDays(days - 1L), today, null, null);
 	}

@@ -88,7 +88,7 @@ public class TermCountMaintenance {
 	}
 
 	/** Counts every queued entry now (tests, and the rebuild); returns how many entries it processed. */
-	public int catchUp() {
+	int catchUp() {
 		int done = 0;
 		int batch;
 		while ((batch = countBatch()) > 0) {

@@ -207,15 +207,7 @@ public class Themes {
 		LocalDate monthStart = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
 		LocalDate monthEnd = end.withDayOfMonth(1);
 		Map<String, Object> params = new HashMap<>();
-		StringBuilder scope = new StringBuilder();
-		if (filter.segment() != null) {
-			scope.append(" and segment = :segment");
-			params.put("segment", filter.segment());
-		}
-		if (filter.channel() != null) {
-			scope.append(" and channel = :channel");
-			params.put("channel", filter.channel().name());
-		}
+		StringBuilder scope = new StringBuilder(filter.sqlScope(params));
 		if (onlyTerms != null) {
 			scope.append(" and term = any(cast(:terms as varchar[]))");
 			params.put("terms", onlyTerms.toArray(String[]::new));

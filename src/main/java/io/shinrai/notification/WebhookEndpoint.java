@@ -12,10 +12,4 @@ import java.util.List;
  */
 public record WebhookEndpoint(long id, String url, List<String> events, String secret, WebhookFormat format,
 		boolean enabled, Instant disabledAt, Instant createdAt, String createdBy) {
-
-	/** The secret with all but its first characters hidden, for pages and lists. */
-	public String maskedSecret() {
-		return secret.substring(0, Math.min(secret.length(), 10)) + "…";
-	}
-
 }

@@ -23,6 +23,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.shinrai.feedback.ErasedKeys;
+import io.shinrai.system.AdvisoryLocks;
 
 /**
  * The salted hashes of what identified erased customers and entries (table {@code privacy_erased_key}), and the lock
@@ -38,7 +39,7 @@ import io.shinrai.feedback.ErasedKeys;
 class ErasedKeyStore implements ErasedKeys {
 
 	/** The advisory lock key shared by capture and taken alone by erasures. */
-	static final long LOCK_KEY = 7351901;
+	static final long LOCK_KEY = AdvisoryLocks.ERASED_KEYS;
 
 	enum Kind {
 		REFERENCE, EXTERNAL_ID, ROW_HASH

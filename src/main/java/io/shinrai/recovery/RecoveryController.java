@@ -103,30 +103,28 @@ class RecoveryController {
 	String processOwnerForm(@PathVariable long id, @Valid @ModelAttribute("ownerForm") OwnerForm form,
 			BindingResult result, Principal principal, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
-		if (!result.hasErrors()) {
-			try {
-				cases.assign(id, form.getVersion(), form.getOwner(), principal.getName());
-				redirect.addFlashAttribute("success", "recovery.case.ownerChanged");
-				return redirectToCase(id);
-			}
-			catch (CaseRefusedException ex) {
-				refused(ex, result, response);
-			}
-		}
-		else {
-			response.setStatus(HttpStatus.BAD_REQUEST.value());
-		}
-		return caseView(id, model);
+		return processCaseForm(id, result, model, redirect, response, "recovery.case.ownerChanged",
+				() -> cases.assign(id, form.getVersion(), form.getOwner(), principal.getName()));
 	}
 
 	@PostMapping("/recovery/{id:\\d+}/notes")
 	String processNoteForm(@PathVariable long id, @Valid @ModelAttribute("noteForm") NoteForm form,
 			BindingResult result, Principal principal, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
+		return processCaseForm(id, result, model, redirect, response, "recovery.case.noteAdded",
+				() -> cases.addNote(id, form.getVersion(), form.getText(), principal.getName()));
+	}
+
+	/**
+	 * A form on the case page: when it is valid, {@code change} and back to the case with {@code success}; when it is
+	 * not, or the case refuses the change, the case page again with the form's errors.
+	 */
+	private String processCaseForm(long id, BindingResult result, Model model, RedirectAttributes redirect,
+			HttpServletResponse response, String success, Runnable change) {
 		if (!result.hasErrors()) {
 			try {
-				cases.addNote(id, form.getVersion(), form.getText(), principal.getName());
-				redirect.addFlashAttribute("success", "recovery.case.noteAdded");
+				change.run();
+				redirect.addFlashAttribute("success", success);
 				return redirectToCase(id);
 			}
 			catch (CaseRefusedException ex) {

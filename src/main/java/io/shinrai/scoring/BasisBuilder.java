@@ -33,6 +33,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.shinrai.system.AdvisoryLocks;
 import io.shinrai.system.BusinessTime;
 
 /**
@@ -50,7 +51,7 @@ import io.shinrai.system.BusinessTime;
 @Component
 class BasisBuilder implements SmartInitializingSingleton {
 
-	static final long POLICY_LOCK = 7351901;
+	static final long POLICY_LOCK = AdvisoryLocks.SCORING_POLICY;
 
 	private static final Logger log = LoggerFactory.getLogger(BasisBuilder.class);
 

@@ -9,6 +9,7 @@ import java.util.function.UnaryOperator;
 
 import io.shinrai.feedback.Negativity;
 import io.shinrai.feedback.Signal;
+import io.shinrai.system.AdvisoryLocks;
 
 /**
  * Every SQL fragment that scores: the points of a rating, the weights of incidents, the satisfaction counts, a trust
@@ -19,11 +20,8 @@ import io.shinrai.feedback.Signal;
  */
 final class ScoringSql {
 
-	/**
-	 * The advisory lock that serialises the writers of the sums: storing feedback shares it; rebuilds, corrections
-	 * and segment changes take it alone, so a rebuild never misses an entry in flight.
-	 */
-	static final long SUMS_LOCK = 7351900;
+	/** The advisory lock that serialises the writers of the sums ({@link AdvisoryLocks#SCORING_SUMS}). */
+	static final long SUMS_LOCK = AdvisoryLocks.SCORING_SUMS;
 
 	/** The names of the satisfaction counts, in the order of {@link SatisfactionMetrics#fromCounts}. */
 	static final String[] SATISFACTION_COUNTS = { "promoters", "detractors", "nps", "csat_top2", "csat", "ces_sum",

@@ -26,11 +26,6 @@ public record TrustDropped(String segment, Channel channel, double trustBefore, 
 		return trustBefore - trustAfter;
 	}
 
-	/** A stable name of the scope: {@code company}, {@code segment:<name>} or {@code channel:<CODE>}. */
-	public String scopeKey() {
-		return key(scope());
-	}
-
 	static String key(Scope scope) {
 		if (scope.segment() != null) {
 			return "segment:" + scope.segment();

@@ -6,15 +6,12 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.shinrai.IntegrationTest;
+import io.shinrai.TestClock;
 import io.shinrai.TestUsers;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,25 +40,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /** Personal access tokens on the real database: created, used, expired (by moving the clock), revoked, throttled. */
 @IntegrationTest
 @AutoConfigureMockMvc
-@Import(ApiTokenIntegrationTests.Clocks.class)
 class ApiTokenIntegrationTests {
-
-	@TestConfiguration(proxyBeanMethods = false)
-	static class Clocks {
-
-		@Bean
-		@Primary
-		MovableClock movableClock() {
-			return new MovableClock();
-		}
-
-	}
 
 	@Autowired
 	private MockMvc mvc;
 
 	@Autowired
-	private MovableClock clock;
+	private TestClock clock;
 
 	@Autowired
 	private Clock applicationClock;

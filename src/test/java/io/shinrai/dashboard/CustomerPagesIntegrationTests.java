@@ -5,7 +5,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -15,15 +14,15 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import io.shinrai.IntegrationTest;
+import io.shinrai.TestFeedback;
 import io.shinrai.TestUsers;
-import io.shinrai.feedback.FeedbackLogged;
-import io.shinrai.feedback.Source;
+import io.shinrai.customer.CustomerDetails;
+import io.shinrai.customer.CustomerDirectory;
+import io.shinrai.feedback.Channel;
+import io.shinrai.feedback.Signal;
 
 /** The customers list and the customer page, as staff and managers see them, in English and Japanese. */
 @IntegrationTest
@@ -37,46 +36,28 @@ class CustomerPagesIntegrationTests {
 	private TestUsers users;
 
 	@Autowired
-	private JdbcClient jdbc;
+	private CustomerDirectory customers;
 
 	@Autowired
-	private TransactionTemplate tx;
-
-	@Autowired
-	private ApplicationEventPublisher events;
+	private TestFeedback testFeedback;
 
 	private final String prefix = "PG-" + UUID.randomUUID().toString().substring(0, 8);
 
 	private long customer(String suffix, String name) {
-		return jdbc.sql("insert into customer (reference, name, segment, email) values (?, ?, ?, ?) returning id")
-			.param(prefix + "-" + suffix)
-			.param(name)
-			.param(prefix + "-segment")
-			.param(suffix + "@example.com")
-			.query(Long.class)
-			.single();
+		return customers.create(new CustomerDetails(prefix + "-" + suffix, name, prefix + "-segment",
+				suffix + "@example.com", null), "test").getId();
 	}
 
-	/** One entry (quality rating, optional incident) stored as feedback capture does. */
+	/** One entry (quality rating, optional incident) stored through feedback capture. */
 	private long feedback(long customerId, Instant at, int quality, String incident, String comment) {
-		return tx.execute(status -> {
-			boolean negative = incident != null || quality <= 2;
-			long id = jdbc.sql("""
-					insert into feedback (customer_id, received_at, channel, category, rating_quality, incident_types,
-					    comment, negative, source, logged_by)
-					values (?, ?, 'PHONE', 'SERVICE', ?, cast(? as varchar[]), ?, ?, 'FORM', 'test') returning id
-					""")
-				.param(customerId)
-				.param(Timestamp.from(at))
-				.param(quality)
-				.param(incident == null ? new String[0] : new String[] { incident })
-				.param(comment)
-				.param(negative)
-				.query(Long.class)
-				.single();
-			events.publishEvent(FeedbackLogged.of(new FeedbackLogged.Entry(id, customerId, at, negative, Source.FORM)));
-			return id;
-		});
+		TestFeedback.Entry entry = testFeedback.entry(customerId, at)
+			.channel(Channel.PHONE)
+			.rating(Signal.QUALITY, quality)
+			.comment(comment);
+		if (incident != null) {
+			entry.incident(incident);
+		}
+		return entry.save();
 	}
 
 	private String page(String url, String username, String language) throws Exception {
