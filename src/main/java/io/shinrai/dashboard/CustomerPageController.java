@@ -14,6 +14,7 @@ import io.shinrai.scoring.CustomerReport;
 import io.shinrai.scoring.TrustScores;
 import io.shinrai.system.NotFoundException;
 import io.shinrai.system.ReplicaReads;
+import io.shinrai.system.SegmentScope;
 
 /**
  * A customer's page: trust with band, the five signals with the observations behind each, status with the negative
@@ -41,9 +42,9 @@ class CustomerPageController {
 
 	@GetMapping("/customers/{id}")
 	@ReplicaReads
-	String showCustomer(@PathVariable String id, Model model) {
+	String showCustomer(@PathVariable String id, Model model, SegmentScope scope) {
 		long customerId = parseId(id);
-		Customer customer = customers.find(customerId).orElseThrow(() -> new NotFoundException("customer " + id));
+		Customer customer = customers.get(customerId, scope);
 		CustomerReport report = scores.report(customerId, clock.instant());
 		model.addAttribute("customer", customer);
 		model.addAttribute("customerLanguage", customers.language(customer));

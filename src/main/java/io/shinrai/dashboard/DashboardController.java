@@ -18,6 +18,7 @@ import io.shinrai.feedback.Channel;
 import io.shinrai.insight.EarlyWarnings;
 import io.shinrai.system.BusinessTime;
 import io.shinrai.system.ReplicaReads;
+import io.shinrai.system.SegmentScope;
 
 /** The start page: trust at a glance for the chosen period, segment and channel. */
 @Controller
@@ -48,12 +49,12 @@ class DashboardController {
 	@GetMapping("/")
 	@ReplicaReads
 	String showDashboard(@ModelAttribute("dashboardFilter") DashboardFilterForm filter, BindingResult result, Model model,
-			Locale locale) {
+			Locale locale, SegmentScope scope) {
 		DashboardQuery query = query(filter, result, clock.instant());
-		DashboardView view = dashboard.view(query);
+		DashboardView view = dashboard.view(query, scope);
 		model.addAttribute("view", view);
 		model.addAttribute("chart", TrendChart.of(view.trend(), locale));
-		model.addAttribute("segments", dashboard.segments());
+		model.addAttribute("segments", dashboard.segments(scope));
 		model.addAttribute("channels", Channel.values());
 		model.addAttribute("periods", PERIODS);
 		model.addAttribute("zone", zone);
