@@ -2,6 +2,8 @@ package io.shinrai.feedback;
 
 import java.time.Instant;
 
+import io.shinrai.system.SegmentScope;
+
 /**
  * Which feedback entries to list or export. Every criterion is optional ({@code null} / {@code false} = any).
  *
@@ -10,14 +12,30 @@ import java.time.Instant;
  * @param customerRef the customer's exact reference
  * @param text words in the comment (case-insensitive; English and Japanese)
  * @param segment the customer's exact segment
+ * @param within only customers of these segments (the user's)
  */
 public record FeedbackFilter(Instant from, Instant to, Channel channel, Category category, boolean negativeOnly,
-		IncidentType incidentType, String customerRef, Long customerId, String text, String segment) {
+		IncidentType incidentType, String customerRef, Long customerId, String text, String segment,
+		SegmentScope within) {
 
 	public FeedbackFilter {
 		customerRef = blankToNull(customerRef);
 		text = blankToNull(text);
 		segment = blankToNull(segment);
+		within = (within == null) ? SegmentScope.all() : within;
+	}
+
+	/** Among the customers of every segment. */
+	public FeedbackFilter(Instant from, Instant to, Channel channel, Category category, boolean negativeOnly,
+			IncidentType incidentType, String customerRef, Long customerId, String text, String segment) {
+		this(from, to, channel, category, negativeOnly, incidentType, customerRef, customerId, text, segment,
+				SegmentScope.all());
+	}
+
+	/** This filter among the customers of the segments {@code scope} (a user's). */
+	public FeedbackFilter within(SegmentScope scope) {
+		return new FeedbackFilter(from, to, channel, category, negativeOnly, incidentType, customerRef, customerId,
+				text, segment, scope);
 	}
 
 	/** Any segment. */

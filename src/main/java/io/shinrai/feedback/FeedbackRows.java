@@ -379,6 +379,10 @@ class FeedbackRows {
 			conditions.add("f.customer_id in (select id from customer where segment = :segment)");
 			params.addValue("segment", filter.segment());
 		}
+		if (!filter.within().isAll()) {
+			conditions.add("f.customer_id in (select id from customer where " + filter.within().sql("segment") + ")");
+			params.addValues(filter.within().params());
+		}
 		if (filter.text() != null) {
 			// the pg_trgm GIN index on comment serves ILIKE; % and _ typed by the user are matched literally
 			conditions.add("f.comment ilike :text");
