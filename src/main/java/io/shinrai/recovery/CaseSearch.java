@@ -3,6 +3,8 @@ package io.shinrai.recovery;
 import java.util.EnumSet;
 import java.util.Set;
 
+import io.shinrai.system.SegmentScope;
+
 /**
  * Which cases to list, and in which order.
  *
@@ -11,13 +13,31 @@ import java.util.Set;
  * @param owner only cases of this user name; {@code null} means anyone's
  * @param unassignedOnly only cases without owner
  * @param customerId only this customer's cases; {@code null} means every customer's
+ * @param within only cases of customers of these segments
  */
 public record CaseSearch(Set<RecoveryStatus> statuses, boolean overdueOnly, String owner, boolean unassignedOnly,
-		Long customerId, Sort sort, int page, int size) {
+		Long customerId, Sort sort, int page, int size, SegmentScope within) {
 
 	public static final int MAX_SIZE = 100;
 
+	/** Among the cases of every customer. */
+	public CaseSearch(Set<RecoveryStatus> statuses, boolean overdueOnly, String owner, boolean unassignedOnly,
+			Long customerId, Sort sort, int page, int size) {
+		this(statuses, overdueOnly, owner, unassignedOnly, customerId, sort, page, size, SegmentScope.all());
+	}
+
+	/** This search among the cases of customers of the segments {@code scope} (a user's). */
+	public CaseSearch within(SegmentScope scope) {
+		return new CaseSearch(statuses, overdueOnly, owner, unassignedOnly, customerId, sort, page, size, scope);
+	}
+
+	/** This search on another page. */
+	public CaseSearch onPage(int page) {
+		return new CaseSearch(statuses, overdueOnly, owner, unassignedOnly, customerId, sort, page, size, within);
+	}
+
 	public CaseSearch {
+		within = within == null ? SegmentScope.all() : within;
 		statuses = statuses == null || statuses.isEmpty() ? EnumSet.noneOf(RecoveryStatus.class) : EnumSet.copyOf(statuses);
 		sort = sort == null ? Sort.DUE : sort;
 		if (page < 0 || size < 1 || size > MAX_SIZE) {
