@@ -60,7 +60,7 @@ class DashboardController {
 		model.addAttribute("zone", zone);
 		model.addAttribute("periodStart", query.from().atZone(zone));
 		model.addAttribute("periodEnd", query.to().atZone(zone));
-		model.addAttribute("warnings", warnings.latest(8, 5));
+		model.addAttribute("warnings", warnings.latest(8, 5, scope));
 		return DASHBOARD_VIEW;
 	}
 

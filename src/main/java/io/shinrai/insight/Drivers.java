@@ -120,6 +120,10 @@ public class Drivers {
 			scope.append(" and segment = :segment");
 			params.put("segment", filter.segment());
 		}
+		if (!filter.within().isAll()) {
+			scope.append(" and ").append(filter.within().sql("segment"));
+			params.putAll(filter.within().params());
+		}
 		if (filter.channel() != null) {
 			scope.append(" and channel = :channel");
 			params.put("channel", filter.channel().name());
@@ -180,7 +184,7 @@ public class Drivers {
 		for (double weight : weights[0]) {
 			rSquared += weight;
 		}
-		TrustScore scores = trustScores.forScope(new Scope(filter.segment(), filter.channel()), asOf(filter)).score();
+		TrustScore scores = trustScores.forScope(new Scope(filter.segment(), filter.channel(), filter.within()), asOf(filter)).score();
 		List<Driver> drivers = new ArrayList<>();
 		for (int a = 0; a < p; a++) {
 			int i = analysed.get(a);

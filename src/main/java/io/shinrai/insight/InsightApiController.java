@@ -14,6 +14,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.shinrai.system.SegmentScope;
+
 /**
  * The insight analyses as JSON, the same numbers as the pages: filters {@code from} and {@code to} (ISO dates,
  * inclusive, business time zone; default the last 90 days), {@code segment}, {@code channel}.
@@ -47,8 +49,8 @@ class InsightApiController {
 	@GetMapping("/drivers")
 	Map<String, Object> drivers(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
 			@RequestParam(required = false) String segment, @RequestParam(required = false) String channel,
-			Locale locale) {
-		Drivers.DriverReport report = drivers.drivers(filter(from, to, segment, channel));
+			Locale locale, SegmentScope scope) {
+		Drivers.DriverReport report = drivers.drivers(filter(from, to, segment, channel, scope));
 		Map<String, Object> body = filterJson(report.filter());
 		body.put("entries", report.entries());
 		body.put("enough", report.enough());
@@ -84,8 +86,9 @@ class InsightApiController {
 
 	@GetMapping("/themes")
 	Map<String, Object> themes(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-			@RequestParam(required = false) String segment, @RequestParam(required = false) String channel) {
-		Themes.ThemeReport report = themes.themes(filter(from, to, segment, channel));
+			@RequestParam(required = false) String segment, @RequestParam(required = false) String channel,
+			SegmentScope scope) {
+		Themes.ThemeReport report = themes.themes(filter(from, to, segment, channel, scope));
 		Map<String, Object> body = filterJson(report.filter());
 		body.put("negativeEntries", report.negativeEntries());
 		body.put("otherEntries", report.otherEntries());
@@ -111,8 +114,8 @@ class InsightApiController {
 	@GetMapping("/consistency")
 	Map<String, Object> consistency(@RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, @RequestParam(required = false) String segment,
-			@RequestParam(required = false) String channel) {
-		Consistency.ConsistencyReport report = consistency.consistency(filter(from, to, segment, channel));
+			@RequestParam(required = false) String channel, SegmentScope scope) {
+		Consistency.ConsistencyReport report = consistency.consistency(filter(from, to, segment, channel, scope));
 		Map<String, Object> body = filterJson(report.filter());
 		body.put("minimumSegmentEntries", report.minSegmentEntries());
 		body.put("minimumCustomerEntries", report.minCustomerEntries());
@@ -146,8 +149,9 @@ class InsightApiController {
 
 	@GetMapping("/warnings")
 	Map<String, Object> warnings(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-			@RequestParam(required = false) String segment, @RequestParam(required = false) String channel) {
-		InsightFilter filter = filter(from, to, segment, channel);
+			@RequestParam(required = false) String segment, @RequestParam(required = false) String channel,
+			SegmentScope scope) {
+		InsightFilter filter = filter(from, to, segment, channel, scope);
 		Map<String, Object> body = filterJson(filter);
 		body.put("warnings", warnings.warnings(filter).stream().map(warning -> {
 			Map<String, Object> json = new LinkedHashMap<>();
@@ -174,8 +178,8 @@ class InsightApiController {
 		return body;
 	}
 
-	private InsightFilter filter(String from, String to, String segment, String channel) {
-		return InsightFilter.parse(from, to, segment, channel, LocalDate.now(zone));
+	private InsightFilter filter(String from, String to, String segment, String channel, SegmentScope scope) {
+		return InsightFilter.parse(from, to, segment, channel, LocalDate.now(zone)).within(scope);
 	}
 
 	private static Map<String, Object> filterJson(InsightFilter filter) {

@@ -17,6 +17,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.shinrai.customer.CustomerDirectory;
 import io.shinrai.feedback.Channel;
+import io.shinrai.system.SegmentScope;
 
 /** The insight pages: key drivers, comment themes, consistency across channels and early warnings. */
 @Controller
@@ -67,39 +68,39 @@ class InsightController {
 	@GetMapping("/insights/drivers")
 	String showDrivers(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
 			@RequestParam(required = false) String segment, @RequestParam(required = false) String channel, Model model,
-			Locale locale, HttpServletResponse response) {
-		InsightFilter filter = filter(from, to, segment, channel, model, locale, response);
+			Locale locale, HttpServletResponse response, SegmentScope scope) {
+		InsightFilter filter = filter(from, to, segment, channel, model, locale, response, scope);
 		Drivers.DriverReport report = drivers.drivers(filter);
 		model.addAttribute("report", report);
 		model.addAttribute("reading", texts.driverReading(report, locale));
-		return page(model, "drivers", DRIVERS_VIEW);
+		return page(model, "drivers", DRIVERS_VIEW, filter);
 	}
 
 	@GetMapping("/insights/themes")
 	String showThemes(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
 			@RequestParam(required = false) String segment, @RequestParam(required = false) String channel, Model model,
-			Locale locale, HttpServletResponse response) {
-		InsightFilter filter = filter(from, to, segment, channel, model, locale, response);
+			Locale locale, HttpServletResponse response, SegmentScope scope) {
+		InsightFilter filter = filter(from, to, segment, channel, model, locale, response, scope);
 		model.addAttribute("report", themes.themes(filter));
-		return page(model, "themes", THEMES_VIEW);
+		return page(model, "themes", THEMES_VIEW, filter);
 	}
 
 	@GetMapping("/insights/consistency")
 	String showConsistency(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
 			@RequestParam(required = false) String segment, @RequestParam(required = false) String channel, Model model,
-			Locale locale, HttpServletResponse response) {
-		InsightFilter filter = filter(from, to, segment, channel, model, locale, response);
+			Locale locale, HttpServletResponse response, SegmentScope scope) {
+		InsightFilter filter = filter(from, to, segment, channel, model, locale, response, scope);
 		model.addAttribute("report", consistency.consistency(filter));
-		return page(model, "consistency", CONSISTENCY_VIEW);
+		return page(model, "consistency", CONSISTENCY_VIEW, filter);
 	}
 
 	@GetMapping("/insights/warnings")
 	String showWarnings(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
 			@RequestParam(required = false) String segment, @RequestParam(required = false) String channel, Model model,
-			Locale locale, HttpServletResponse response) {
-		InsightFilter filter = filter(from, to, segment, channel, model, locale, response);
+			Locale locale, HttpServletResponse response, SegmentScope scope) {
+		InsightFilter filter = filter(from, to, segment, channel, model, locale, response, scope);
 		model.addAttribute("warnings", warnings.warnings(filter));
-		return page(model, "warnings", WARNINGS_VIEW);
+		return page(model, "warnings", WARNINGS_VIEW, filter);
 	}
 
 	/** Runs the weekly early-warning check now (admins), e.g. right after importing history. */
@@ -119,25 +120,25 @@ class InsightController {
 	}
 
 	private InsightFilter filter(String from, String to, String segment, String channel, Model model, Locale locale,
-			HttpServletResponse response) {
+			HttpServletResponse response, SegmentScope scope) {
 		LocalDate today = LocalDate.now(zone);
 		try {
-			InsightFilter filter = InsightFilter.parse(from, to, segment, channel, today);
+			InsightFilter filter = InsightFilter.parse(from, to, segment, channel, today).within(scope);
 			model.addAttribute("filter", filter);
 			return filter;
 		}
 		catch (InsightFilter.BadFilterException ex) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			model.addAttribute("filterError", texts.message(ex.messageKey(), locale, ex.args()));
-			InsightFilter fallback = InsightFilter.lastDays(today, InsightFilter.DEFAULT_DAYS);
+			InsightFilter fallback = InsightFilter.lastDays(today, InsightFilter.DEFAULT_DAYS).within(scope);
 			model.addAttribute("filter", fallback);
 			return fallback;
 		}
 	}
 
-	private String page(Model model, String tab, String view) {
+	private String page(Model model, String tab, String view, InsightFilter filter) {
 		model.addAttribute("tab", tab);
-		model.addAttribute("segments", customers.segments());
+		model.addAttribute("segments", customers.segments(filter.within()));
 		model.addAttribute("channels", Channel.values());
 		model.addAttribute("zone", zone);
 		return view;

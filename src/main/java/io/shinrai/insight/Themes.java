@@ -211,6 +211,10 @@ public class Themes {
 			scope.append(" and segment = :segment");
 			params.put("segment", filter.segment());
 		}
+		if (!filter.within().isAll()) {
+			scope.append(" and ").append(filter.within().sql("segment"));
+			params.putAll(filter.within().params());
+		}
 		if (filter.channel() != null) {
 			scope.append(" and channel = :channel");
 			params.put("channel", filter.channel().name());
