@@ -43,7 +43,7 @@ public class CustomerExport {
 				from Customer c
 				where (:text is null or lower(c.name) like :text escape '\\' or lower(c.reference) like :text escape '\\')
 				  and (:segment is null or c.segment = :segment)
-				  and (:all or c.segment in (:scope))
+				  and (:all = true or c.segment in (:scope))
 				order by c.reference
 				""", Customer.class)
 			.setParameter("text", text)

@@ -110,6 +110,7 @@ class EndpointAccessTests {
 			Map.entry("POST /admin/users/{id}", Access.ADMIN),
 			Map.entry("POST /admin/users/{id}/enabled", Access.ADMIN),
 			Map.entry("POST /admin/users/{id}/password", Access.ADMIN),
+			Map.entry("POST /admin/users/{id}/segments", Access.ADMIN),
 			// audit log
 			Map.entry("GET /admin/audit", Access.ADMIN),
 			// scoring policy page; the preview saves nothing, activations are not probed
@@ -165,7 +166,8 @@ class EndpointAccessTests {
 			"POST /admin/policy/{version}/reactivate", "POST /profile", "POST /admin/webhooks/{id:\\d+}/test",
 			"POST /admin/webhooks/{id:\\d+}/enabled", "POST /admin/webhooks/{id:\\d+}/delete",
 			"DELETE /api/v1/webhooks/{id:\\d+}", "POST /survey-links/batch.csv",
-			"POST /api/v1/customers/{ref}/erasure", "POST /customers/{id}/erasure", "POST /admin/retention");
+			"POST /api/v1/customers/{ref}/erasure", "POST /customers/{id}/erasure", "POST /admin/retention",
+			"POST /admin/users/{id}/segments");
 
 	@Autowired
 	private MockMvc mvc;
