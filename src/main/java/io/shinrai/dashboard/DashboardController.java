@@ -55,6 +55,7 @@ class DashboardController {
 		model.addAttribute("view", view);
 		model.addAttribute("chart", TrendChart.of(view.trend(), locale));
 		model.addAttribute("segments", dashboard.segments(scope));
+		model.addAttribute("segmentScope", scope);
 		model.addAttribute("channels", Channel.values());
 		model.addAttribute("periods", PERIODS);
 		model.addAttribute("zone", zone);

@@ -30,7 +30,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 /**
  * Walks every endpoint the application maps and checks what anonymous users, STAFF, MANAGER and ADMIN get. An
- * endpoint added without an entry in {@link #EXPECTED} fails this test, so access is always a decision.
+ * endpoint added without an entry in {@link #EXPECTED} fails this test, so access is always a decision. Users limited
+ * to some segments are probed at every endpoint by {@link ScopedAccessIntegrationTests}.
  */
 @IntegrationTest
 @AutoConfigureMockMvc
