@@ -22,7 +22,7 @@ import io.shinrai.system.NotFoundException;
 import io.shinrai.system.SegmentScope;
 
 /**
- * Which customer segments each user may see (docs/access.md). An admin sets them on the user's page; a user without
+ * Which customer segments each user may see (docs/segment-scopes.md). An admin sets them on the user's page; a user without
  * any sees the whole company, and admins always do. Read afresh for every request, so a change applies at once.
  */
 @Service

@@ -9,7 +9,6 @@ import java.util.TreeSet;
 
 import jakarta.validation.Valid;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.shinrai.customer.CustomerDirectory;
+import io.shinrai.system.BusinessTime;
 
 /** Users and roles, for admins: list, create, edit display name and role, disable or enable, reset password. */
 @Controller
@@ -43,10 +43,10 @@ class UserAdminController {
 
 	private final CustomerDirectory customers;
 
-	UserAdminController(UserAccounts accounts, @Value("${shinrai.business-time-zone}") ZoneId zone,
-			SegmentScopes scopes, CustomerDirectory customers) {
+	UserAdminController(UserAccounts accounts, BusinessTime businessTime, SegmentScopes scopes,
+			CustomerDirectory customers) {
 		this.accounts = accounts;
-		this.zone = zone;
+		this.zone = businessTime.zone();
 		this.scopes = scopes;
 		this.customers = customers;
 	}

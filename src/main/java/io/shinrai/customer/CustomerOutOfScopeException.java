@@ -2,7 +2,7 @@ package io.shinrai.customer;
 
 /**
  * A customer outside the acting user's segments was to be written, or created in a segment outside them
- * (docs/access.md). Nothing was changed.
+ * (docs/segment-scopes.md). Nothing was changed.
  */
 public class CustomerOutOfScopeException extends RuntimeException {
 

@@ -2,6 +2,7 @@ package io.shinrai.feedback;
 
 import java.time.Instant;
 
+import io.shinrai.customer.CustomerKeys;
 import io.shinrai.system.SegmentScope;
 
 /**
@@ -9,33 +10,43 @@ import io.shinrai.system.SegmentScope;
  *
  * @param from received at or after this instant
  * @param to received before this instant
- * @param customerRef the customer's exact reference
+ * @param customerRef the customer's reference, whatever its case and width
  * @param text words in the comment (case-insensitive; English and Japanese)
- * @param segment the customer's exact segment
+ * @param segment the customer's segment (normalised as stored)
+ * @param withNps only entries with an NPS score
+ * @param rated only entries that rate this signal
  * @param within only customers of these segments (the user's)
  */
 public record FeedbackFilter(Instant from, Instant to, Channel channel, Category category, boolean negativeOnly,
-		IncidentType incidentType, String customerRef, Long customerId, String text, String segment,
-		SegmentScope within) {
+		IncidentType incidentType, String customerRef, Long customerId, String text, String segment, boolean withNps,
+		Signal rated, SegmentScope within) {
 
 	public FeedbackFilter {
-		customerRef = blankToNull(customerRef);
+		customerRef = CustomerKeys.normalise(customerRef);
 		text = blankToNull(text);
-		segment = blankToNull(segment);
+		segment = CustomerKeys.normalise(segment);
 		within = (within == null) ? SegmentScope.all() : within;
+	}
+
+	/** Any NPS and ratings. */
+	public FeedbackFilter(Instant from, Instant to, Channel channel, Category category, boolean negativeOnly,
+			IncidentType incidentType, String customerRef, Long customerId, String text, String segment) {
+		this(from, to, channel, category, negativeOnly, incidentType, customerRef, customerId, text, segment, false,
+				null);
 	}
 
 	/** Among the customers of every segment. */
 	public FeedbackFilter(Instant from, Instant to, Channel channel, Category category, boolean negativeOnly,
-			IncidentType incidentType, String customerRef, Long customerId, String text, String segment) {
-		this(from, to, channel, category, negativeOnly, incidentType, customerRef, customerId, text, segment,
-				SegmentScope.all());
+			IncidentType incidentType, String customerRef, Long customerId, String text, String segment, boolean withNps,
+			Signal rated) {
+		this(from, to, channel, category, negativeOnly, incidentType, customerRef, customerId, text, segment, withNps,
+				rated, SegmentScope.all());
 	}
 
 	/** This filter among the customers of the segments {@code scope} (a user's). */
 	public FeedbackFilter within(SegmentScope scope) {
 		return new FeedbackFilter(from, to, channel, category, negativeOnly, incidentType, customerRef, customerId,
-				text, segment, scope);
+				text, segment, withNps, rated, scope);
 	}
 
 	/** Any segment. */

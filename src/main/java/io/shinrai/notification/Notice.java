@@ -22,7 +22,7 @@ record Notice(String variant, String groupKey, List<String> args, String link, i
 		this(variant, groupKey, args, link, count, null);
 	}
 
-	/** Whether a user who sees the segments {@code scope} is told (docs/access.md). */
+	/** Whether a user who sees the segments {@code scope} is told (docs/segment-scopes.md). */
 	boolean visibleIn(SegmentScope scope) {
 		return scope.includes(segment);
 	}

@@ -3,7 +3,6 @@ package io.shinrai.promise;
 import java.security.Principal;
 import java.time.ZoneId;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -12,6 +11,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import io.shinrai.system.BusinessTime;
 import io.shinrai.system.SegmentScope;
 
 /**
@@ -25,9 +25,9 @@ class PromiseController {
 
 	private final ZoneId zone;
 
-	PromiseController(Promises promises, @Value("${shinrai.business-time-zone:Asia/Tokyo}") ZoneId zone) {
+	PromiseController(Promises promises, BusinessTime businessTime) {
 		this.promises = promises;
-		this.zone = zone;
+		this.zone = businessTime.zone();
 	}
 
 	@PostMapping("/promises")
@@ -38,6 +38,7 @@ class PromiseController {
 				: customerId != null ? "redirect:/customers/" + customerId : "redirect:/customers";
 		if (result.hasFieldErrors("dueAt")) {
 			redirect.addFlashAttribute("promiseFailure", "promise.refused.dueInvalid");
+			redirect.addFlashAttribute("promiseForm", form);
 			return back;
 		}
 		try {
@@ -47,6 +48,8 @@ class PromiseController {
 		catch (PromiseRefusedException ex) {
 			redirect.addFlashAttribute("promiseFailure", ex.messageKey());
 			redirect.addFlashAttribute("promiseFailureArgs", ex.arguments());
+			// the form comes back with what was typed
+			redirect.addFlashAttribute("promiseForm", form);
 		}
 		return back;
 	}

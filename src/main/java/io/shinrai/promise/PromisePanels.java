@@ -1,5 +1,6 @@
 package io.shinrai.promise;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -8,12 +9,12 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import io.shinrai.account.SegmentScopes;
 import io.shinrai.account.UserAccount;
 import io.shinrai.account.UserAccounts;
+import io.shinrai.system.BusinessTime;
 import io.shinrai.system.SegmentScope;
 
 /**
@@ -34,13 +35,16 @@ public class PromisePanels {
 
 	private final ZoneId zone;
 
+	private final Clock clock;
+
 	private final SegmentScopes scopes;
 
 	PromisePanels(Promises promises, UserAccounts accounts,
-			@Value("${shinrai.business-time-zone:Asia/Tokyo}") ZoneId zone, SegmentScopes scopes) {
+			BusinessTime businessTime, Clock clock, SegmentScopes scopes) {
+		this.clock = clock;
 		this.promises = promises;
 		this.accounts = accounts;
-		this.zone = zone;
+		this.zone = businessTime.zone();
 		this.scopes = scopes;
 	}
 
@@ -77,13 +81,24 @@ public class PromisePanels {
 
 	/** For the customer page: the last 90 days. */
 	public PromiseMeasures measuresOfCustomer(long customerId) {
-		Instant now = Instant.now();
+		Instant now = clock.instant();
 		return promises.measures(SegmentScope.all(), customerId, now.minus(Duration.ofDays(90)), now);
 	}
 
 	/** A sensible default due time for the form: tomorrow at this time. */
 	public String defaultDue() {
-		return inputTime(Instant.now().plus(Duration.ofDays(1)));
+		return inputTime(clock.instant().plus(Duration.ofDays(1)));
+	}
+
+	/** "Due soon" on the dashboard: due within this many hours. */
+	public long getDueSoonHours() {
+		return promises.dueSoon().toHours();
+	}
+
+	/** The form's due time as typed, for a form that came back refused; else the default. */
+	public String dueValue(PromiseForm form) {
+		return form == null ? defaultDue()
+				: form.getDueAt() == null ? "" : INPUT_TIME.format(form.getDueAt());
 	}
 
 	public List<UserAccount> owners() {

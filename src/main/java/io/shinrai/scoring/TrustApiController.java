@@ -1,5 +1,6 @@
 package io.shinrai.scoring;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 
@@ -23,7 +24,10 @@ class TrustApiController {
 
 	private final CustomerDirectory customers;
 
-	TrustApiController(TrustScores scores, ScoringPolicies policies, CustomerDirectory customers) {
+	private final Clock clock;
+
+	TrustApiController(TrustScores scores, ScoringPolicies policies, CustomerDirectory customers, Clock clock) {
+		this.clock = clock;
 		this.scores = scores;
 		this.policies = policies;
 		this.customers = customers;
@@ -32,7 +36,7 @@ class TrustApiController {
 	@GetMapping("/api/v1/customers/{ref}/trust")
 	Map<String, Object> customerTrust(@PathVariable String ref, @RequestParam(required = false) String asOf,
 			SegmentScope within) {
-		Instant at = ApiInstants.asOf(asOf);
+		Instant at = ApiInstants.asOf(asOf, clock);
 		Customer customer = customers.findByReference(ref, within)
 			.orElseThrow(() -> new NotFoundException("customer " + ref));
 		int version = policies.serving().version();
@@ -43,7 +47,7 @@ class TrustApiController {
 	Map<String, Object> scopeTrust(@RequestParam(required = false) String asOf,
 			@RequestParam(required = false) String segment, @RequestParam(required = false) String channel,
 			SegmentScope within) {
-		Instant at = ApiInstants.asOf(asOf);
+		Instant at = ApiInstants.asOf(asOf, clock);
 		// a user limited to some segments gets their trust; a segment outside them has no data
 		Scope scope = new Scope((segment == null || segment.isEmpty()) ? null : segment, ApiInstants.channel(channel),
 				within);

@@ -7,7 +7,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The customer segments a user may see (docs/access.md): the whole company, or a set of segments. A limited scope
+ * The customer segments a user may see (docs/segment-scopes.md): the whole company, or a set of segments. A limited scope
  * never includes customers without a segment. Each module applies it in its own queries: {@link #sql} gives the
  * condition on a segment column, {@link #params} its parameter.
  */
