@@ -67,6 +67,8 @@ class ScopedAccessIntegrationTests {
 	/** Endpoints with an identifier that is not a customer's, entry's, case's or promise's, and why. */
 	private static final Map<String, String> NOT_ABOUT_A_CUSTOMER = Map.ofEntries(
 			Map.entry("GET /notifications/{id:\\d+}", "a user's own notification"),
+			Map.entry("POST /profile/tokens/{id:\\d+}/revoke", "a user's own API token"),
+			Map.entry("DELETE /api/v1/tokens/{id:\\d+}", "a user's own API token"),
 			Map.entry("GET /s/{token}", "the public survey page: the token is the access"),
 			Map.entry("POST /s/{token}", "the public survey page: the token is the access"));
 
