@@ -4,6 +4,8 @@ import java.security.Principal;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import jakarta.validation.Valid;
 
@@ -19,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import io.shinrai.customer.CustomerDirectory;
 import io.shinrai.system.BusinessTime;
 
 /** Users and roles, for admins: list, create, edit display name and role, disable or enable, reset password. */
@@ -36,9 +39,16 @@ class UserAdminController {
 
 	private final ZoneId zone;
 
-	UserAdminController(UserAccounts accounts, BusinessTime businessTime) {
+	private final SegmentScopes scopes;
+
+	private final CustomerDirectory customers;
+
+	UserAdminController(UserAccounts accounts, BusinessTime businessTime, SegmentScopes scopes,
+			CustomerDirectory customers) {
 		this.accounts = accounts;
 		this.zone = businessTime.zone();
+		this.scopes = scopes;
+		this.customers = customers;
 	}
 
 	@ModelAttribute("roles")
@@ -151,6 +161,20 @@ class UserAdminController {
 		}
 	}
 
+	@PostMapping("/{id}/segments")
+	String processSegmentsForm(@PathVariable long id,
+			@RequestParam(name = "segments", required = false) List<String> segments, Principal principal,
+			RedirectAttributes redirect) {
+		accounts.get(id);
+		try {
+			scopes.change(id, segments == null ? List.of() : segments, principal.getName());
+			return saved(id, "access.scope.saved", redirect);
+		}
+		catch (IllegalArgumentException ex) {
+			return refused(id, "access.scope.invalid", redirect);
+		}
+	}
+
 	private static void checkPasswords(String password, String repeated, BindingResult result) {
 		AccountRules.passwordProblem(password).ifPresentOrElse(problem -> result.rejectValue("password", problem),
 				() -> {
@@ -164,6 +188,11 @@ class UserAdminController {
 		model.addAttribute("user", row(user));
 		model.addAttribute("userDetailsForm", detailsForm);
 		model.addAttribute("passwordForm", passwordForm);
+		Set<String> scope = scopes.stored(user.getId());
+		Set<String> choices = new TreeSet<>(customers.segments());
+		choices.addAll(scope);
+		model.addAttribute("scopeSegments", scope);
+		model.addAttribute("segmentChoices", choices);
 		return EDIT_VIEW;
 	}
 

@@ -29,6 +29,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.shinrai.system.DefaultLanguage;
 import io.shinrai.system.NotFoundException;
+import io.shinrai.system.SegmentScope;
 
 /**
  * Managers create and edit customers. The customers list and the customer page ({@code /customers/{id}}) are read
@@ -59,8 +60,8 @@ class CustomerController {
 	}
 
 	@ModelAttribute("segments")
-	List<String> segments() {
-		return directory.segments();
+	List<String> segments(SegmentScope scope) {
+		return directory.segments(scope);
 	}
 
 	@GetMapping("/new")
@@ -72,16 +73,19 @@ class CustomerController {
 	@PostMapping
 	@FormView(FORM_VIEW)
 	String processCreateForm(@Valid @ModelAttribute("customerForm") CustomerForm form, BindingResult result,
-			Principal principal, RedirectAttributes redirect) {
+			Principal principal, RedirectAttributes redirect, SegmentScope scope) {
 		// reported with the other errors; a concurrent creation is still caught when saving
 		if (!result.hasFieldErrors("reference") && directory.findByReference(form.getReference().strip()).isPresent()) {
 			result.rejectValue("reference", "customer.form.referenceTaken");
+		}
+		if (!result.hasFieldErrors("segment") && !scope.includes(form.toDetails().segment())) {
+			result.rejectValue("segment", "access.scope.segmentOutside");
 		}
 		if (result.hasErrors()) {
 			return FORM_VIEW;
 		}
 		try {
-			Customer customer = directory.create(form.toDetails(), principal.getName());
+			Customer customer = directory.create(form.toDetails(), principal.getName(), scope);
 			redirect.addFlashAttribute("success", "customer.created");
 			redirect.addFlashAttribute("successArgs", new Object[] { customer.getName() });
 			return "redirect:/customers/" + customer.getId();
@@ -93,8 +97,8 @@ class CustomerController {
 	}
 
 	@GetMapping("/{id}/edit")
-	String showEditForm(@PathVariable long id, Model model) {
-		Customer customer = directory.get(id);
+	String showEditForm(@PathVariable long id, Model model, SegmentScope scope) {
+		Customer customer = directory.get(id, scope);
 		if (customer.isErased()) {
 			throw new NotFoundException("customer " + id);
 		}
@@ -107,11 +111,14 @@ class CustomerController {
 	@FormView(value = FORM_VIEW, subject = "customer")
 	String processEditForm(@PathVariable long id, @Valid @ModelAttribute("customerForm") CustomerForm form,
 			BindingResult result, Model model, Principal principal, RedirectAttributes redirect,
-			HttpServletResponse response) {
-		Customer customer = directory.get(id);
+			HttpServletResponse response, SegmentScope scope) {
+		Customer customer = directory.get(id, scope);
 		model.addAttribute("customer", customer);
 		// the reference is the CRM's key: it is shown, never changed
 		form.setReference(customer.getReference());
+		if (!result.hasFieldErrors("segment") && !scope.includes(form.toDetails().segment())) {
+			result.rejectValue("segment", "access.scope.segmentOutside");
+		}
 		if (result.hasErrors()) {
 			return FORM_VIEW;
 		}
@@ -120,7 +127,7 @@ class CustomerController {
 			return FORM_VIEW;
 		}
 		try {
-			directory.update(id, form.toDetails(), form.getVersion(), principal.getName());
+			directory.update(id, form.toDetails(), form.getVersion(), principal.getName(), scope);
 		}
 		catch (OptimisticLockingFailureException ex) {
 			result.reject("customer.form.changedMeanwhile");
@@ -135,11 +142,11 @@ class CustomerController {
 	/** Customers matching what was typed into a customer picker (progressive enhancement of the feedback form). */
 	@GetMapping(path = "/suggestions", produces = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseBody
-	List<Suggestion> suggestions(@RequestParam(name = "q", defaultValue = "") String query) {
+	List<Suggestion> suggestions(@RequestParam(name = "q", defaultValue = "") String query, SegmentScope scope) {
 		if (!StringUtils.hasText(query) || query.length() > Customer.MAX_REFERENCE) {
 			return List.of();
 		}
-		return directory.suggest(query, 20)
+		return directory.suggest(query, 20, scope)
 			.stream()
 			.map(customer -> new Suggestion(customer.getReference(), customer.getName(), customer.getSegment()))
 			.toList();

@@ -26,6 +26,7 @@ import io.shinrai.audit.AuditLog;
 import io.shinrai.audit.AuditType;
 import io.shinrai.system.DefaultLanguage;
 import io.shinrai.system.NotFoundException;
+import io.shinrai.system.SegmentScope;
 
 /**
  * The customers Shinrai knows: lookup by id or CRM reference, creation and editing by managers, and the
@@ -104,6 +105,89 @@ public class CustomerDirectory {
 				""")
 			.query(String.class)
 			.list();
+	}
+
+	/** The customer, when it exists and is in {@code scope}: else a 404, so as not to reveal it exists. */
+	@Transactional(readOnly = true)
+	public Customer get(long id, SegmentScope scope) {
+		return find(id).filter(customer -> scope.includes(customer.getSegment()))
+			.orElseThrow(() -> new NotFoundException("customer " + id));
+	}
+
+	/** The customer with this reference when it is in {@code scope}. */
+	@Transactional(readOnly = true)
+	public Optional<Customer> findByReference(String reference, SegmentScope scope) {
+		return findByReference(reference).filter(customer -> scope.includes(customer.getSegment()));
+	}
+
+	/** The segments of {@link #segments()} in {@code scope}: what "all segments" means to its user. */
+	@Transactional(readOnly = true)
+	public List<String> segments(SegmentScope scope) {
+		return scope.filter(segments());
+	}
+
+	/** {@link #suggest(String, int)} among the customers in {@code scope}. */
+	@Transactional(readOnly = true)
+	public List<Customer> suggest(String query, int limit, SegmentScope scope) {
+		if (scope.isAll()) {
+			return suggest(query, limit);
+		}
+		String text = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
+		List<Long> ids = jdbc.sql("select id from customer where erased_at is null and " + scope.sql("segment")
+				+ " and (:text = '' or lower(reference) like :prefix escape '\\' or lower(name) like :infix escape '\\')"
+				+ " order by case when :text = '' then created_at end desc, (lower(reference) = :text) desc,"
+				+ " lower(reference) like :prefix escape '\\' desc, reference limit :limit")
+			.param("text", text)
+			.param("prefix", escapeLike(text) + "%")
+			.param("infix", "%" + escapeLike(text) + "%")
+			.param("limit", limit)
+			.params(scope.params())
+			.query(Long.class)
+			.list();
+		Map<Long, Customer> found = new HashMap<>();
+		customers.findAllById(ids).forEach(customer -> found.put(customer.getId(), customer));
+		return ids.stream().map(found::get).filter(Objects::nonNull).toList();
+	}
+
+	/**
+	 * {@link #findOrCreate(String, String, String)} for a user limited to {@code scope}.
+	 * @throws CustomerOutOfScopeException when the customer exists outside the scope, or would be created in a
+	 * segment outside it
+	 */
+	public Customer findOrCreate(String reference, String name, String segment, SegmentScope scope) {
+		if (scope.isAll()) {
+			return findOrCreate(reference, name, segment);
+		}
+		CustomerDetails details = CustomerDetails.of(reference, name, segment);
+		Optional<Customer> existing = customers.findByReference(details.reference());
+		if (existing.isPresent() ? !scope.includes(existing.get().getSegment()) : !scope.includes(details.segment())) {
+			throw new CustomerOutOfScopeException(details.reference());
+		}
+		return findOrCreate(reference, name, segment);
+	}
+
+	/**
+	 * {@link #create(CustomerDetails, String)} by a user limited to {@code scope}.
+	 * @throws CustomerOutOfScopeException when the segment is outside the scope
+	 */
+	public Customer create(CustomerDetails details, String actor, SegmentScope scope) {
+		if (!scope.includes(details.segment())) {
+			throw new CustomerOutOfScopeException(details.reference());
+		}
+		return create(details, actor);
+	}
+
+	/**
+	 * {@link #update(long, CustomerDetails, long, String)} by a user limited to {@code scope}: a customer outside it
+	 * is not found, and it cannot be moved out of it.
+	 * @throws CustomerOutOfScopeException when the new segment is outside the scope
+	 */
+	public Customer update(long id, CustomerDetails details, long expectedVersion, String actor, SegmentScope scope) {
+		Customer customer = get(id, scope);
+		if (!scope.includes(details.segment())) {
+			throw new CustomerOutOfScopeException(customer.getReference());
+		}
+		return update(id, details, expectedVersion, actor);
 	}
 
 	/** The most recently created customers, for pickers before anything is typed. */

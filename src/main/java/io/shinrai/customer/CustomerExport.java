@@ -1,5 +1,6 @@
 package io.shinrai.customer;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 import jakarta.persistence.EntityManager;
@@ -9,6 +10,8 @@ import org.hibernate.Session;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+
+import io.shinrai.system.SegmentScope;
 
 /**
  * Reads customers for an export one at a time (a database cursor), so an export of any size needs little memory.
@@ -27,6 +30,12 @@ public class CustomerExport {
 
 	@Transactional(readOnly = true)
 	public void forEach(String search, String segment, Consumer<Customer> sink) {
+		forEach(search, segment, SegmentScope.all(), sink);
+	}
+
+	/** {@link #forEach(String, String, Consumer)} among the customers in {@code scope}. */
+	@Transactional(readOnly = true)
+	public void forEach(String search, String segment, SegmentScope scope, Consumer<Customer> sink) {
 		String text = search == null || search.isBlank() ? null : "%" + escapeLike(search.strip().toLowerCase()) + "%";
 		String wanted = segment == null || segment.isBlank() ? null : segment.strip();
 		Session session = entityManager.unwrap(Session.class);
@@ -34,10 +43,14 @@ public class CustomerExport {
 				from Customer c
 				where (:text is null or lower(c.name) like :text escape '\\' or lower(c.reference) like :text escape '\\')
 				  and (:segment is null or c.segment = :segment)
+				  and (:all = true or c.segment in (:scope))
 				order by c.reference
 				""", Customer.class)
 			.setParameter("text", text)
 			.setParameter("segment", wanted)
+			.setParameter("all", scope.isAll())
+			// an empty "in ()" is not SQL: a scope of no segment asks for a name no customer has
+			.setParameterList("scope", scope.segments().isEmpty() ? List.of("") : scope.segments())
 			.setFetchSize(FETCH_SIZE)
 			.setReadOnly(true);
 		try (ScrollableResults<Customer> customers = query.scroll(ScrollMode.FORWARD_ONLY)) {

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import io.shinrai.system.CsvDownload;
 import io.shinrai.system.BusinessTime;
+import io.shinrai.system.SegmentScope;
 
 /**
  * {@code /customers/export.csv}: the customers the list shows, streamed as CSV for Excel. The list's search
@@ -38,10 +39,10 @@ class CustomerExportController {
 
 	@GetMapping("/customers/export.csv")
 	void exportCustomers(@RequestParam(name = "q", required = false) String search,
-			@RequestParam(name = "segment", required = false) String segment, HttpServletResponse response)
-			throws IOException {
+			@RequestParam(name = "segment", required = false) String segment, SegmentScope scope,
+			HttpServletResponse response) throws IOException {
 		try (CsvDownload csv = CsvDownload.start(response, "shinrai-customers", businessTime.today(), HEADER)) {
-			export.forEach(search, segment, customer -> csv.row(customer.getReference(), customer.getName(),
+			export.forEach(search, segment, scope, customer -> csv.row(customer.getReference(), customer.getName(),
 					customer.getSegment(), customer.getEmail(),
 					DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(customer.getCreatedAt().atZone(zone))));
 		}

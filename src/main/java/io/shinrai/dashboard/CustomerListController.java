@@ -24,6 +24,7 @@ import io.shinrai.system.BusinessTime;
 import io.shinrai.system.FilterChips;
 import io.shinrai.system.PageNav;
 import io.shinrai.system.ReplicaReads;
+import io.shinrai.system.SegmentScope;
 
 /** The customers list: search, filters by segment, band and status, sorted by trust (lowest first) or otherwise. */
 @Controller
@@ -53,11 +54,11 @@ class CustomerListController {
 	@GetMapping("/customers")
 	@ReplicaReads
 	String showCustomers(@ModelAttribute("filter") CustomerListForm filter, Model model, HttpServletRequest request,
-			HttpServletResponse response) {
+			HttpServletResponse response, SegmentScope scope) {
 		Instant now = clock.instant();
 		CustomerListForm.Parsed parsed = filter.parse(now);
 		model.addAttribute("activeFilters", activeFilters(filter, parsed, request));
-		model.addAttribute("segments", customers.segments());
+		model.addAttribute("segments", customers.segments(scope));
 		model.addAttribute("bands", Band.values());
 		model.addAttribute("statuses", CustomerStatus.values());
 		model.addAttribute("sorts", CustomerSort.values());
@@ -68,12 +69,12 @@ class CustomerListController {
 			model.addAttribute("problems", parsed.problems());
 			return LIST_VIEW;
 		}
-		CustomerRankingQuery query = parsed.query();
+		CustomerRankingQuery query = parsed.query().within(scope);
 		CustomerRankingPage result = rankings.find(query);
 		if (result.page() >= result.totalPages()) {
 			// beyond the last page: show the last one rather than "page 999 of 13"
 			result = rankings.find(new CustomerRankingQuery(query.text(), query.segment(), query.band(), query.status(),
-					query.sort(), result.totalPages() - 1, query.size(), query.asOf()));
+					query.sort(), result.totalPages() - 1, query.size(), query.asOf(), scope));
 		}
 		model.addAttribute("result", result);
 		model.addAttribute("pages", PageNav.of(result.page() + 1, result.totalPages(), filter::pageUrl));

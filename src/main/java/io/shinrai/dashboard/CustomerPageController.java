@@ -17,6 +17,7 @@ import io.shinrai.scoring.CustomerReport;
 import io.shinrai.scoring.TrustScores;
 import io.shinrai.system.NotFoundException;
 import io.shinrai.system.ReplicaReads;
+import io.shinrai.system.SegmentScope;
 
 /**
  * A customer's page: trust with band, what pulled it down or up in words, the five signals with the observations
@@ -48,9 +49,9 @@ class CustomerPageController {
 
 	@GetMapping("/customers/{id}")
 	@ReplicaReads
-	String showCustomer(@PathVariable String id, Model model) {
+	String showCustomer(@PathVariable String id, Model model, SegmentScope scope) {
 		long customerId = parseId(id);
-		Customer customer = customers.find(customerId).orElseThrow(() -> new NotFoundException("customer " + id));
+		Customer customer = customers.get(customerId, scope);
 		Instant now = clock.instant();
 		CustomerReport report = scores.report(customerId, now);
 		model.addAttribute("customer", customer);

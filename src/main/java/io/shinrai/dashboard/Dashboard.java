@@ -39,6 +39,7 @@ import io.shinrai.scoring.TrustCalculator;
 import io.shinrai.scoring.TrustScore;
 import io.shinrai.scoring.TrustScores;
 import io.shinrai.system.BusinessTime;
+import io.shinrai.system.SegmentScope;
 
 /**
  * The dashboard's reads, composed from the owning modules' services without SQL of its own: every trust number comes
@@ -84,9 +85,18 @@ public class Dashboard {
 	}
 
 	public DashboardView view(DashboardQuery query) {
+		return view(query, SegmentScope.all());
+	}
+
+	/**
+	 * The dashboard of a user who sees the segments {@code within}: every number is computed over those segments'
+	 * entries, customers and cases only, and "all segments" means all of them.
+	 */
+	public DashboardView view(DashboardQuery query, SegmentScope within) {
 		ScoringPolicy policy = trustScores.activePolicy();
 		Instant asOf = query.asOf();
-		Scope scope = query.scope();
+		Scope scope = new Scope(query.segment(), query.channel(), within);
+		SegmentScope shown = within.narrow(query.segment());
 		// one read of the scope's history: the weekly trend, now, and the end of the previous period of the same
 		// length, which is the start of this one
 		List<Instant> instants = trendInstants(asOf);
@@ -113,10 +123,10 @@ public class Dashboard {
 		ScopeBreakdown breakdown = trustScores.breakdown(scope, asOf);
 		// what a segment or channel without data shows
 		TrustScore noData = TrustCalculator.score(List.of(), policy, asOf);
-		return new DashboardView(query, policy, anyFeedback(), scopeHasFeedback(query), now.score(), change,
-				weakest(now.score()), trend, period.satisfaction(), risk(query), recoveryCases(query),
-				bySegment(query, noData, cells, breakdown), byChannel(query, noData, cells, breakdown), incidents(query, policy),
-				comparison);
+		return new DashboardView(query, policy, anyFeedback(within, asOf), scopeHasFeedback(query, shown), now.score(),
+				change, weakest(now.score()), trend, period.satisfaction(), risk(query, shown), recoveryCases(shown),
+				bySegment(query, within, noData, cells, breakdown), byChannel(query, within, noData, cells, breakdown),
+				incidents(query, shown, policy), comparison);
 	}
 
 	/** Segments customers have, in name order. */
@@ -124,20 +134,25 @@ public class Dashboard {
 		return customers.segments();
 	}
 
-	/** Recovery measures of the scope's segment (cases belong to customers, not to channels). */
-	RecoveryPanel recoveryCases(DashboardQuery query) {
-		RecoveryMeasurement measurement = recoveryMeasures.current(query.segment());
+	/** The segments in {@code within} customers have, in name order: what "all segments" means to its user. */
+	public List<String> segments(SegmentScope within) {
+		return customers.segments(within);
+	}
+
+	/** Recovery measures of the scope's segments (cases belong to customers, not to channels). */
+	RecoveryPanel recoveryCases(SegmentScope shown) {
+		RecoveryMeasurement measurement = recoveryMeasures.current(shown);
 		return new RecoveryPanel(measurement.openCases(), measurement.overdueCases(),
 				measurement.medianHoursToAcknowledge(), measurement.medianHoursToResolve(),
 				measurement.recoveryRatePercent());
 	}
 
-	private boolean anyFeedback() {
-		return feedback.any();
+	private boolean anyFeedback(SegmentScope within, Instant asOf) {
+		return within.isAll() ? feedback.any() : feedback.anyReceived(within, null, asOf);
 	}
 
-	private boolean scopeHasFeedback(DashboardQuery query) {
-		return feedback.anyReceived(query.segment(), query.channel(), query.asOf());
+	private boolean scopeHasFeedback(DashboardQuery query, SegmentScope shown) {
+		return feedback.anyReceived(shown, query.channel(), query.asOf());
 	}
 
 	private static Signal weakest(TrustScore score) {
@@ -165,36 +180,35 @@ public class Dashboard {
 		return instants;
 	}
 
-	private List<BreakdownRow> bySegment(DashboardQuery query, TrustScore noData, List<ActivityCounts> cells,
-			ScopeBreakdown breakdown) {
-		List<String> segments = (query.segment() != null) ? List.of(query.segment()) : segments();
+	private List<BreakdownRow> bySegment(DashboardQuery query, SegmentScope within, TrustScore noData,
+			List<ActivityCounts> cells, ScopeBreakdown breakdown) {
+		List<String> segments = (query.segment() != null) ? within.filter(List.of(query.segment())) : segments(within);
 		Map<String, TrustScore> scores = breakdown.bySegment();
 		List<BreakdownRow> rows = new ArrayList<>();
 		for (String segment : segments) {
 			TrustScore score = scores.getOrDefault(segment, noData);
-			long responses = ActivityCounts.total(cells, new Scope(segment, query.channel())).entries();
+			long responses = ActivityCounts.total(cells, new Scope(segment, query.channel(), within)).entries();
 			rows.add(new BreakdownRow(segment, null, score.trust(), score.band(), score.evidence(), responses));
 		}
 		return rows;
 	}
 
-	private List<BreakdownRow> byChannel(DashboardQuery query, TrustScore noData, List<ActivityCounts> cells,
-			ScopeBreakdown breakdown) {
+	private List<BreakdownRow> byChannel(DashboardQuery query, SegmentScope within, TrustScore noData,
+			List<ActivityCounts> cells, ScopeBreakdown breakdown) {
 		List<Channel> channels = (query.channel() != null) ? List.of(query.channel()) : List.of(Channel.values());
 		Map<Channel, TrustScore> scores = breakdown.byChannel();
 		List<BreakdownRow> rows = new ArrayList<>();
 		for (Channel channel : channels) {
 			TrustScore score = scores.getOrDefault(channel, noData);
-			long responses = ActivityCounts.total(cells, new Scope(query.segment(), channel)).entries();
+			long responses = ActivityCounts.total(cells, new Scope(query.segment(), channel, within)).entries();
 			rows.add(new BreakdownRow(null, channel, score.trust(), score.band(), score.evidence(), responses));
 		}
 		return rows;
 	}
 
 	/** Incidents of the period by type, the most damaging (count × severity) first. */
-	List<IncidentRow> incidents(DashboardQuery query, ScoringPolicy policy) {
-		Map<IncidentType, Long> counts = feedback.incidentCounts(query.segment(), query.channel(), query.from(),
-				query.to());
+	List<IncidentRow> incidents(DashboardQuery query, SegmentScope shown, ScoringPolicy policy) {
+		Map<IncidentType, Long> counts = feedback.incidentCounts(shown, query.channel(), query.from(), query.to());
 		return counts.entrySet().stream()
 			.map(e -> new IncidentRow(e.getKey(), e.getValue(), policy.severity(e.getKey()),
 					e.getValue() * policy.severity(e.getKey())))
@@ -209,9 +223,8 @@ public class Dashboard {
 	 * segment narrows this panel), and the lowest trust among the {@link #RISK_CANDIDATES} customers with the most
 	 * recent negatives inside the risk window.
 	 */
-	RiskPanel risk(DashboardQuery query) {
-		Watchlist watchlist = customersAtRisk.watchlist(query.segment(), query.asOf(), RISK_CANDIDATES,
-				RISK_LIST_SIZE);
+	RiskPanel risk(DashboardQuery query, SegmentScope shown) {
+		Watchlist watchlist = customersAtRisk.watchlist(shown, query.asOf(), RISK_CANDIDATES, RISK_LIST_SIZE);
 		return new RiskPanel(watchlist.atRisk(), watchlist.watch(), watchlist.customers()
 			.stream()
 			.map(c -> new CustomerAtRisk(c.id(), c.reference(), c.name(), c.segment(), c.status(), c.negativeCount(),

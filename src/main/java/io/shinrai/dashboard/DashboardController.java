@@ -21,6 +21,7 @@ import io.shinrai.insight.InsightFilter;
 import io.shinrai.insight.InsightTexts;
 import io.shinrai.system.BusinessTime;
 import io.shinrai.system.ReplicaReads;
+import io.shinrai.system.SegmentScope;
 
 /** The start page: trust at a glance for the chosen period, segment and channel. */
 @Controller
@@ -58,24 +59,25 @@ class DashboardController {
 	@GetMapping("/")
 	@ReplicaReads
 	String showDashboard(@ModelAttribute("dashboardFilter") DashboardFilterForm filter, BindingResult result, Model model,
-			Locale locale) {
+			Locale locale, SegmentScope scope) {
 		Instant now = clock.instant();
 		DashboardQuery query = query(filter, result, now);
-		DashboardView view = dashboard.view(query);
+		DashboardView view = dashboard.view(query, scope);
 		model.addAttribute("view", view);
 		model.addAttribute("links", DashboardLinks.of(view, now));
 		model.addAttribute("chart", TrendChart.of(view.trend(), locale));
-		model.addAttribute("segments", dashboard.segments());
+		model.addAttribute("segments", dashboard.segments(scope));
+		model.addAttribute("segmentScope", scope);
 		model.addAttribute("channels", Channel.values());
 		model.addAttribute("periods", PERIODS);
 		model.addAttribute("zone", zone);
 		model.addAttribute("periodStart", query.from().atZone(zone));
 		model.addAttribute("periodEnd", query.to().atZone(zone));
-		model.addAttribute("warnings", warnings.latest(8, 5));
+		model.addAttribute("warnings", warnings.latest(8, 5, scope));
 		if (!view.isEmpty()) {
 			// the key drivers of the dashboard's scope over the whole days of its period, as the drivers page has them
 			InsightFilter driverFilter = InsightFilter.covering(query.from(), query.to(), query.segment(),
-					query.channel(), zone);
+					query.channel(), zone).within(scope);
 			Drivers.DriverReport driverReport = drivers.drivers(driverFilter);
 			model.addAttribute("driverFilter", driverFilter);
 			model.addAttribute("driverReport", driverReport);

@@ -27,8 +27,10 @@ import io.shinrai.customer.Customer;
 import io.shinrai.customer.CustomerDetails;
 import io.shinrai.customer.CustomerDirectory;
 import io.shinrai.customer.CustomerNameRequiredException;
+import io.shinrai.customer.CustomerOutOfScopeException;
 import io.shinrai.system.BusinessTime;
 import io.shinrai.system.NotFoundException;
+import io.shinrai.system.SegmentScope;
 
 /**
  * Stores feedback entries from every capture path (form, API, CSV import), corrects them, and reads them back.
@@ -88,12 +90,20 @@ public class FeedbackLog {
 	 * @throws DuplicateFeedbackException when its external id is stored already
 	 */
 	public StoredFeedback log(NewFeedback entry) {
+		return log(entry, SegmentScope.all());
+	}
+
+	/**
+	 * {@link #log(NewFeedback)} by a user who sees the segments {@code scope}: a customer outside them is refused as
+	 * a broken rule on {@code customerRef}.
+	 */
+	public StoredFeedback log(NewFeedback entry, SegmentScope scope) {
 		requireOrigin(entry);
 		validate(entry);
 		if (isErased(entry)) {
 			throw new ErasedFeedbackException();
 		}
-		Customer customer = customerOf(entry);
+		Customer customer = customerOf(entry, scope);
 		if (customer.isErased()) {
 			throw new ErasedFeedbackException();
 		}
@@ -113,6 +123,11 @@ public class FeedbackLog {
 	 * first one's transaction.
 	 */
 	public StoredFeedback logOnce(UUID submissionToken, NewFeedback entry) {
+		return logOnce(submissionToken, entry, SegmentScope.all());
+	}
+
+	/** {@link #logOnce(UUID, NewFeedback)} by a user who sees the segments {@code scope}. */
+	public StoredFeedback logOnce(UUID submissionToken, NewFeedback entry, SegmentScope scope) {
 		Objects.requireNonNull(submissionToken, "submissionToken");
 		validate(entry);
 		if (!rows.claimSubmission(submissionToken)) {
@@ -121,7 +136,7 @@ public class FeedbackLog {
 				return get(first.get());
 			}
 		}
-		StoredFeedback stored = log(entry);
+		StoredFeedback stored = log(entry, scope);
 		rows.completeSubmission(submissionToken, stored.id());
 		return stored;
 	}
@@ -212,8 +227,19 @@ public class FeedbackLog {
 	 * @throws InvalidFeedbackException when the correction breaks a rule
 	 */
 	public StoredFeedback correct(long id, NewFeedback corrected, long expectedVersion, String actor) {
+		return correct(id, corrected, expectedVersion, actor, SegmentScope.all());
+	}
+
+	/**
+	 * {@link #correct(long, NewFeedback, long, String)} by a user who sees the segments {@code scope}: an entry of a
+	 * customer outside them is not found, and it cannot be moved to such a customer.
+	 */
+	public StoredFeedback correct(long id, NewFeedback corrected, long expectedVersion, String actor,
+			SegmentScope scope) {
 		validate(corrected);
-		StoredFeedback before = rows.findForUpdate(id).orElseThrow(() -> new NotFoundException("feedback " + id));
+		StoredFeedback before = rows.findForUpdate(id)
+			.filter(entry -> scope.includes(entry.customerSegment()))
+			.orElseThrow(() -> new NotFoundException("feedback " + id));
 		boolean unchanged = describe(before).equals(describe(corrected.customerRef(), corrected));
 		if (before.version() != expectedVersion) {
 			if (unchanged) {
@@ -224,7 +250,7 @@ public class FeedbackLog {
 		if (unchanged) {
 			return before;
 		}
-		Customer customer = customerOf(corrected);
+		Customer customer = customerOf(corrected, scope);
 		if (customer.isErased() || isErased(corrected)) {
 			// the entry stays anonymous: no text about the person is written back
 			throw new ErasedFeedbackException();
@@ -248,6 +274,14 @@ public class FeedbackLog {
 	@Transactional(readOnly = true)
 	public StoredFeedback get(long id) {
 		return rows.find(id).orElseThrow(() -> new NotFoundException("feedback " + id));
+	}
+
+	/** The entry when its customer is in {@code scope}; else a 404, so as not to reveal it exists. */
+	@Transactional(readOnly = true)
+	public StoredFeedback get(long id, SegmentScope scope) {
+		return rows.find(id)
+			.filter(entry -> scope.includes(entry.customerSegment()))
+			.orElseThrow(() -> new NotFoundException("feedback " + id));
 	}
 
 	@Transactional(readOnly = true)
@@ -383,14 +417,20 @@ public class FeedbackLog {
 		Objects.requireNonNull(entry.loggedBy(), "loggedBy");
 	}
 
-	private Customer customerOf(NewFeedback entry) {
+	private Customer customerOf(NewFeedback entry, SegmentScope scope) {
 		try {
-			return customers.findOrCreate(entry.customerRef(), entry.customerName(), entry.segment());
+			return customers.findOrCreate(entry.customerRef(), entry.customerName(), entry.segment(), scope);
 		}
 		catch (CustomerNameRequiredException ex) {
 			throw new InvalidFeedbackException(List.of(customerNameRequired()));
 		}
+		catch (CustomerOutOfScopeException ex) {
+			throw new InvalidFeedbackException(List.of(new Violation("customerRef", CUSTOMER_OUT_OF_SCOPE)));
+		}
 	}
+
+	/** The message key of a customer outside the user's segments (docs/segment-scopes.md). */
+	public static final String CUSTOMER_OUT_OF_SCOPE = "access.scope.customerOutside";
 
 	private static Violation customerNameRequired() {
 		return new Violation("customerName", FeedbackRules.CUSTOMER_NAME_REQUIRED);

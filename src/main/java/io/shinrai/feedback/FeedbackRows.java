@@ -395,6 +395,10 @@ class FeedbackRows {
 			// a column name from the enum, never from the request
 			conditions.add("f." + filter.answered().name().toLowerCase(java.util.Locale.ROOT) + " is not null");
 		}
+		if (!filter.within().isAll()) {
+			conditions.add("f.customer_id in (select id from customer where " + filter.within().sql("segment") + ")");
+			params.addValues(filter.within().params());
+		}
 		if (filter.text() != null) {
 			// the pg_trgm GIN index on comment serves ILIKE; % and _ typed by the user are matched literally
 			conditions.add("f.comment ilike :text");

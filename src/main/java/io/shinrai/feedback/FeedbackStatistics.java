@@ -12,6 +12,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.shinrai.system.SegmentScope;
+
 /**
  * What other modules ask about stored feedback without reading its table: whether there is any, how many incidents of
  * each type a segment and channel had, who logged entries. Written so their filters use the indexes on
@@ -34,7 +36,12 @@ public class FeedbackStatistics {
 
 	/** Whether any entry of the segment and channel ({@code null}: all) was received at or before {@code asOf}. */
 	public boolean anyReceived(String segment, Channel channel, Instant asOf) {
-		Filter filter = Filter.of(segment, channel);
+		return anyReceived(SegmentScope.all().narrow(segment), channel, asOf);
+	}
+
+	/** Whether any entry of the segments and the channel ({@code null}: all) was received at or before {@code asOf}. */
+	public boolean anyReceived(SegmentScope segments, Channel channel, Instant asOf) {
+		Filter filter = Filter.of(segments, channel);
 		return jdbc.sql("select exists (select 1 from feedback f" + filter.join() + " where f.received_at <= :asOf"
 				+ filter.conditions() + ")")
 			.params(filter.params())
@@ -45,7 +52,12 @@ public class FeedbackStatistics {
 
 	/** Incidents per type of the entries received in [from, to) of the segment and channel ({@code null}: all). */
 	public Map<IncidentType, Long> incidentCounts(String segment, Channel channel, Instant from, Instant to) {
-		Filter filter = Filter.of(segment, channel);
+		return incidentCounts(SegmentScope.all().narrow(segment), channel, from, to);
+	}
+
+	/** Incidents per type of the entries received in [from, to) of the segments and channel ({@code null}: all). */
+	public Map<IncidentType, Long> incidentCounts(SegmentScope segments, Channel channel, Instant from, Instant to) {
+		Filter filter = Filter.of(segments, channel);
 		Map<IncidentType, Long> counts = new EnumMap<>(IncidentType.class);
 		jdbc.sql("select t.type, count(*) as n from feedback f" + filter.join()
 				+ " cross join lateral unnest(f.incident_types) as t(type)"
@@ -82,18 +94,17 @@ public class FeedbackStatistics {
 	/** The SQL that narrows feedback {@code f} to a segment and channel; only the conditions needed. */
 	private record Filter(String join, String conditions, Map<String, Object> params) {
 
-		static Filter of(String segment, Channel channel) {
+		static Filter of(SegmentScope segments, Channel channel) {
 			StringBuilder conditions = new StringBuilder();
-			Map<String, Object> params = new LinkedHashMap<>();
-			if (segment != null) {
-				conditions.append(" and c.segment = :segment");
-				params.put("segment", segment);
+			Map<String, Object> params = new LinkedHashMap<>(segments.params());
+			if (!segments.isAll()) {
+				conditions.append(" and ").append(segments.sql("c.segment"));
 			}
 			if (channel != null) {
 				conditions.append(" and f.channel = :channel");
 				params.put("channel", channel.name());
 			}
-			String join = (segment != null) ? " join customer c on c.id = f.customer_id" : "";
+			String join = !segments.isAll() ? " join customer c on c.id = f.customer_id" : "";
 			return new Filter(join, conditions.toString(), params);
 		}
 

@@ -93,16 +93,22 @@ public class Consistency {
 		Instant from = filter.start(zone);
 		// as of the end of the period's last day, so the same filter gives the same numbers all day long
 		Instant asOf = filter.end(zone);
-		List<Spread> segments = spreads(trustScores.channelTrust(from, asOf, filter.segment(), false,
-				MIN_SEGMENT_ENTRIES), filter.channel(), false);
-		List<Spread> customerSpreads = spreads(trustScores.channelTrust(from, asOf, filter.segment(), true,
-				MIN_CUSTOMER_ENTRIES), filter.channel(), true)
+		List<Spread> segments = spreads(within(filter, trustScores.channelTrust(from, asOf, filter.segment(), false,
+				MIN_SEGMENT_ENTRIES)), filter.channel(), false);
+		List<Spread> customerSpreads = spreads(within(filter, trustScores.channelTrust(from, asOf, filter.segment(),
+				true, MIN_CUSTOMER_ENTRIES)), filter.channel(), true)
 			.stream()
 			.filter(Spread::inconsistent)
 			.limit(CUSTOMER_LIMIT)
 			.map(this::named)
 			.toList();
 		return new ConsistencyReport(filter, segments, customerSpreads);
+	}
+
+	/** The cells of the segments the filter is limited to. */
+	private static List<ChannelTrust> within(InsightFilter filter, List<ChannelTrust> cells) {
+		return filter.within().isAll() ? cells
+				: cells.stream().filter(cell -> filter.within().includes(cell.segment())).toList();
 	}
 
 	private Spread named(Spread spread) {

@@ -176,7 +176,7 @@ public class Drivers {
 		for (double weight : weights[0]) {
 			rSquared += weight;
 		}
-		TrustScore scores = trustScores.forScope(new Scope(filter.segment(), filter.channel()), asOf(filter)).score();
+		TrustScore scores = trustScores.forScope(new Scope(filter.segment(), filter.channel(), filter.within()), asOf(filter)).score();
 		List<Driver> drivers = new ArrayList<>();
 		for (int a = 0; a < p; a++) {
 			int i = analysed.get(a);

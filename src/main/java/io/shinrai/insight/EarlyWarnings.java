@@ -27,6 +27,7 @@ import io.shinrai.scoring.SignalScore;
 import io.shinrai.scoring.TrustScore;
 import io.shinrai.scoring.TrustScores;
 import io.shinrai.system.BusinessTime;
+import io.shinrai.system.SegmentScope;
 
 /**
  * Early warning: the company, every segment and every channel whose weekly trust is falling beyond its usual
@@ -215,6 +216,7 @@ public class EarlyWarnings {
 		}
 		return jdbc.sql("select * from insight_warning where period_to >= :from and period_to <= :to"
 				+ (scopes.isEmpty() ? "" : " and (" + String.join(" or ", scopes) + ")")
+				+ within(filter.within(), params)
 				+ " order by period_to desc, trust_before - trust_after desc, id")
 			.params(params)
 			.query(EarlyWarnings::warning)
@@ -223,12 +225,31 @@ public class EarlyWarnings {
 
 	/** The warnings of the latest checks (recent weeks ending in the last {@code days} days), for the dashboard. */
 	public List<Warning> latest(int days, int limit) {
-		return jdbc.sql("select * from insight_warning where period_to >= now() - make_interval(days => ?)"
-				+ " order by period_to desc, trust_before - trust_after desc, id limit ?")
-			.param(days)
-			.param(limit)
+		return latest(days, limit, SegmentScope.all());
+	}
+
+	/** {@link #latest(int, int)} that a user who sees the segments {@code scope} may see. */
+	public List<Warning> latest(int days, int limit, SegmentScope scope) {
+		Map<String, Object> params = new HashMap<>();
+		params.put("days", days);
+		params.put("limit", limit);
+		return jdbc.sql("select * from insight_warning where period_to >= now() - make_interval(days => :days)"
+				+ within(scope, params) + " order by period_to desc, trust_before - trust_after desc, id limit :limit")
+			.params(params)
 			.query(EarlyWarnings::warning)
 			.list();
+	}
+
+	/**
+	 * A user limited to some segments sees the warnings of those segments only: the company's and the channels'
+	 * are computed over every segment.
+	 */
+	private static String within(SegmentScope scope, Map<String, Object> params) {
+		if (scope.isAll()) {
+			return "";
+		}
+		params.putAll(scope.params());
+		return " and scope_kind = 'SEGMENT' and " + scope.sql("scope_value");
 	}
 
 	private static Warning warning(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

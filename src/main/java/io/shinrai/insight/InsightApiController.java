@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.shinrai.system.BusinessTime;
+import io.shinrai.system.SegmentScope;
 
 /**
  * The insight analyses as JSON, the same numbers as the pages: filters {@code from} and {@code to} (ISO dates,
@@ -45,8 +46,9 @@ class InsightApiController {
 	}
 
 	@GetMapping("/drivers")
-	Map<String, Object> drivers(@ParameterObject InsightFilter.Query query, Locale locale) {
-		Drivers.DriverReport report = drivers.drivers(filter(query));
+	Map<String, Object> drivers(@ParameterObject InsightFilter.Query query, Locale locale,
+			SegmentScope scope) {
+		Drivers.DriverReport report = drivers.drivers(filter(query, scope));
 		Map<String, Object> body = filterJson(report.filter());
 		body.put("entries", report.entries());
 		body.put("enough", report.enough());
@@ -81,8 +83,8 @@ class InsightApiController {
 	}
 
 	@GetMapping("/themes")
-	Map<String, Object> themes(@ParameterObject InsightFilter.Query query) {
-		Themes.ThemeReport report = themes.themes(filter(query));
+	Map<String, Object> themes(@ParameterObject InsightFilter.Query query, SegmentScope scope) {
+		Themes.ThemeReport report = themes.themes(filter(query, scope));
 		Map<String, Object> body = filterJson(report.filter());
 		body.put("negativeEntries", report.negativeEntries());
 		body.put("otherEntries", report.otherEntries());
@@ -106,8 +108,8 @@ class InsightApiController {
 	}
 
 	@GetMapping("/consistency")
-	Map<String, Object> consistency(@ParameterObject InsightFilter.Query query) {
-		Consistency.ConsistencyReport report = consistency.consistency(filter(query));
+	Map<String, Object> consistency(@ParameterObject InsightFilter.Query query, SegmentScope scope) {
+		Consistency.ConsistencyReport report = consistency.consistency(filter(query, scope));
 		Map<String, Object> body = filterJson(report.filter());
 		body.put("minimumSegmentEntries", report.minSegmentEntries());
 		body.put("minimumCustomerEntries", report.minCustomerEntries());
@@ -140,8 +142,8 @@ class InsightApiController {
 	}
 
 	@GetMapping("/warnings")
-	Map<String, Object> warnings(@ParameterObject InsightFilter.Query query) {
-		InsightFilter filter = filter(query);
+	Map<String, Object> warnings(@ParameterObject InsightFilter.Query query, SegmentScope scope) {
+		InsightFilter filter = filter(query, scope);
 		Map<String, Object> body = filterJson(filter);
 		body.put("warnings", warnings.warnings(filter).stream().map(warning -> {
 			Map<String, Object> json = new LinkedHashMap<>();
@@ -168,8 +170,8 @@ class InsightApiController {
 		return body;
 	}
 
-	private InsightFilter filter(InsightFilter.Query query) {
-		return query.parse(businessTime.today());
+	private InsightFilter filter(InsightFilter.Query query, SegmentScope scope) {
+		return query.parse(businessTime.today()).within(scope);
 	}
 
 	private static Map<String, Object> filterJson(InsightFilter filter) {

@@ -17,6 +17,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import io.shinrai.customer.CustomerDirectory;
 import io.shinrai.feedback.Channel;
 import io.shinrai.system.BusinessTime;
+import io.shinrai.system.SegmentScope;
 
 /** The insight pages: key drivers, comment themes, consistency across channels and early warnings. */
 @Controller
@@ -78,26 +79,26 @@ class InsightController {
 		Drivers.DriverReport report = drivers.drivers(filter);
 		model.addAttribute("report", report);
 		model.addAttribute("reading", texts.driverReading(report, locale));
-		return page(model, "drivers", DRIVERS_VIEW);
+		return page(model, "drivers", DRIVERS_VIEW, filter);
 	}
 
 	@GetMapping("/insights/themes")
 	String showThemes(@ModelAttribute(name = FILTER, binding = false) InsightFilter filter, Model model) {
 		model.addAttribute("report", themes.themes(filter));
-		return page(model, "themes", THEMES_VIEW);
+		return page(model, "themes", THEMES_VIEW, filter);
 	}
 
 	@GetMapping("/insights/consistency")
 	String showConsistency(@ModelAttribute(name = FILTER, binding = false) InsightFilter filter,
 			Model model) {
 		model.addAttribute("report", consistency.consistency(filter));
-		return page(model, "consistency", CONSISTENCY_VIEW);
+		return page(model, "consistency", CONSISTENCY_VIEW, filter);
 	}
 
 	@GetMapping("/insights/warnings")
 	String showWarnings(@ModelAttribute(name = FILTER, binding = false) InsightFilter filter, Model model) {
 		model.addAttribute("warnings", warnings.warnings(filter));
-		return page(model, "warnings", WARNINGS_VIEW);
+		return page(model, "warnings", WARNINGS_VIEW, filter);
 	}
 
 	/** Runs the weekly early-warning check now (admins), e.g. right after importing history. */
@@ -121,21 +122,22 @@ class InsightController {
 	 * the default filter.
 	 */
 	@ModelAttribute(FILTER)
-	InsightFilter filter(InsightFilter.Query query, Model model, Locale locale, HttpServletResponse response) {
+	InsightFilter filter(InsightFilter.Query query, Model model, Locale locale, HttpServletResponse response,
+			SegmentScope scope) {
 		LocalDate today = businessTime.today();
 		try {
-			return query.parse(today);
+			return query.parse(today).within(scope);
 		}
 		catch (InsightFilter.BadFilterException ex) {
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 			model.addAttribute("filterError", texts.message(ex.messageKey(), locale, ex.args()));
-			return InsightFilter.lastDays(today, InsightFilter.DEFAULT_DAYS);
+			return InsightFilter.lastDays(today, InsightFilter.DEFAULT_DAYS).within(scope);
 		}
 	}
 
-	private String page(Model model, String tab, String view) {
+	private String page(Model model, String tab, String view, InsightFilter filter) {
 		model.addAttribute("tab", tab);
-		model.addAttribute("segments", customers.segments());
+		model.addAttribute("segments", customers.segments(filter.within()));
 		model.addAttribute("channels", Channel.values());
 		model.addAttribute("zone", zone);
 		return view;

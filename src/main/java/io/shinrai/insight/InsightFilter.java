@@ -8,12 +8,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
 import io.shinrai.feedback.Channel;
+import io.shinrai.system.SegmentScope;
 
 /**
  * Which entries an analysis reads: those received on the days {@code from} to {@code to} (both included, in the
- * business time zone), of one segment and one channel ({@code null}: all).
+ * business time zone), of one segment and one channel ({@code null}: all), among the customers of the segments
+ * {@code within} (the user's).
  */
-public record InsightFilter(LocalDate from, LocalDate to, String segment, Channel channel) {
+public record InsightFilter(LocalDate from, LocalDate to, String segment, Channel channel, SegmentScope within) {
 
 	/** The period when none is given: the last 90 days, today included. */
 	public static final int DEFAULT_DAYS = 90;
@@ -25,6 +27,17 @@ public record InsightFilter(LocalDate from, LocalDate to, String segment, Channe
 
 	public InsightFilter {
 		segment = (segment == null || segment.isBlank()) ? null : segment.strip();
+		within = (within == null) ? SegmentScope.all() : within;
+	}
+
+	/** Among the customers of every segment. */
+	public InsightFilter(LocalDate from, LocalDate to, String segment, Channel channel) {
+		this(from, to, segment, channel, SegmentScope.all());
+	}
+
+	/** This filter among the customers of the segments {@code scope}. */
+	public InsightFilter within(SegmentScope scope) {
+		return new InsightFilter(from, to, segment, channel, scope);
 	}
 
 	/**
@@ -41,14 +54,18 @@ public record InsightFilter(LocalDate from, LocalDate to, String segment, Channe
 	}
 
 	/**
-	 * The SQL conditions of this filter's segment and channel over rows with {@code segment} and {@code channel}
-	 * columns ({@code " and ..."}, empty for all), their values put into {@code params}.
+	 * The SQL conditions of this filter's segment, segments within and channel over rows with {@code segment} and
+	 * {@code channel} columns ({@code " and ..."}, empty for all), their values put into {@code params}.
 	 */
 	String sqlScope(java.util.Map<String, Object> params) {
 		StringBuilder scope = new StringBuilder();
 		if (segment != null) {
 			scope.append(" and segment = :segment");
 			params.put("segment", segment);
+		}
+		if (!within.isAll()) {
+			scope.append(" and ").append(within.sql("segment"));
+			params.putAll(within.params());
 		}
 		if (channel != null) {
 			scope.append(" and channel = :channel");
@@ -124,7 +141,7 @@ public record InsightFilter(LocalDate from, LocalDate to, String segment, Channe
 	/** The period of the same length just before this one, in the same scope. */
 	public InsightFilter previous() {
 		long days = ChronoUnit.DAYS.between(from, to) + 1;
-		return new InsightFilter(from.minusDays(days), from.minusDays(1), segment, channel);
+		return new InsightFilter(from.minusDays(days), from.minusDays(1), segment, channel, within);
 	}
 
 	public long days() {

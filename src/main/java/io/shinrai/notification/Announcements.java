@@ -15,8 +15,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.shinrai.account.SegmentScopes;
 import io.shinrai.feedback.FeedbackImportFinished;
 import io.shinrai.notification.NotificationPreferences.Recipient;
+import io.shinrai.system.SegmentScope;
 
 /**
  * Tells everyone concerned about an event, in one transaction: records the event once ({@code notification_event};
@@ -48,8 +50,11 @@ class Announcements {
 
 	private final MessageSource messages;
 
+	private final SegmentScopes scopes;
+
 	Announcements(JdbcClient jdbc, NotificationPreferences preferences, Notifications notifications, Mailer mailer,
-			MailTemplates templates, WebhookDeliveries deliveries, MessageSource messages) {
+			MailTemplates templates, WebhookDeliveries deliveries, MessageSource messages, SegmentScopes scopes) {
+		this.scopes = scopes;
 		this.jdbc = jdbc;
 		this.preferences = preferences;
 		this.notifications = notifications;
@@ -73,13 +78,19 @@ class Announcements {
 			return false;
 		}
 		for (Recipient recipient : preferences.recipients(announcement.type())) {
+			// each user is told only about the customers of the segments they see
+			SegmentScope scope = scopes.of(recipient.username());
+			List<Notice> visible = announcement.notices().stream().filter(notice -> notice.visibleIn(scope)).toList();
+			if (visible.isEmpty()) {
+				continue;
+			}
 			if (recipient.inApp()) {
-				for (Notice notice : announcement.notices()) {
+				for (Notice notice : visible) {
 					notifications.add(recipient.username(), notice, announcement.occurredAt());
 				}
 			}
 			if (recipient.byMail() && announcement.importId() == null) {
-				mail(recipient, announcement);
+				mail(recipient, announcement, visible);
 			}
 		}
 		if (NotificationType.WEBHOOK_EVENTS.contains(announcement.type())) {
@@ -88,9 +99,9 @@ class Announcements {
 		return true;
 	}
 
-	private void mail(Recipient recipient, Announcement announcement) {
+	private void mail(Recipient recipient, Announcement announcement, List<Notice> notices) {
 		List<Map<String, Object>> items = new ArrayList<>();
-		for (Notice notice : announcement.notices()) {
+		for (Notice notice : notices) {
 			Map<String, Object> item = new LinkedHashMap<>();
 			item.put("text", notifications.text(notice, notice.count(), recipient.locale()));
 			item.put("url", templates.link(notice.link()));
@@ -141,7 +152,8 @@ class Announcements {
 				continue;
 			}
 			for (Recipient recipient : preferences.recipients(type)) {
-				if (recipient.byMail()) {
+				// an import's summary counts customers of every segment: for users who see the whole company
+				if (recipient.byMail() && scopes.of(recipient.username()).isAll()) {
 					recipients.putIfAbsent(recipient.username(), recipient);
 					wanted.computeIfAbsent(recipient.username(), name -> new ArrayList<>()).add(type);
 				}

@@ -21,6 +21,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.shinrai.account.SegmentScopes;
 import io.shinrai.customer.CustomerDirectory;
 import io.shinrai.notification.NotificationPreferences.Recipient;
 import io.shinrai.recovery.CaseSearch;
@@ -28,6 +29,7 @@ import io.shinrai.recovery.CaseSummary;
 import io.shinrai.recovery.RecoveryCases;
 import io.shinrai.recovery.RecoveryStatus;
 import io.shinrai.system.BusinessTime;
+import io.shinrai.system.SegmentScope;
 
 /**
  * The daily digest mail: from the configured local time on (business time zone), each user who wants it gets their
@@ -66,11 +68,14 @@ class Digests {
 
 	private final Clock clock;
 
+	private final SegmentScopes scopes;
+
 	Digests(NotificationPreferences preferences, Announcements announcements, RecoveryCases cases,
 			CustomerDirectory customers, Mailer mailer, MailTemplates templates, MessageSource messages, JdbcClient jdbc,
 			PlatformTransactionManager transactionManager,
 			BusinessTime businessTime,
-			NotificationProperties properties, Clock clock) {
+			NotificationProperties properties, Clock clock, SegmentScopes scopes) {
+		this.scopes = scopes;
 		this.clock = clock;
 		this.preferences = preferences;
 		this.announcements = announcements;
@@ -126,9 +131,11 @@ class Digests {
 			.map(Timestamp::toInstant)
 			.orElse(now.minus(Duration.ofDays(1)));
 		Locale locale = recipient.locale();
+		// only about the customers of the segments the recipient sees
+		SegmentScope seen = scopes.of(recipient.username());
 		List<CaseSummary> open = cases
 			.search(new CaseSearch(RecoveryStatus.IN_PROGRESS, false, recipient.username(), false, null,
-					CaseSearch.Sort.DUE, 0, MAX_CASES))
+					CaseSearch.Sort.DUE, 0, MAX_CASES).within(seen))
 			.getContent();
 		List<Map<String, Object>> caseItems = new ArrayList<>();
 		long overdue = 0;
@@ -145,8 +152,9 @@ class Digests {
 				Map<?, ?> change = (Map<?, ?>) value;
 				if ("AT_RISK".equals(change.get("to")) && atRisk.size() < MAX_ITEMS) {
 					long customerId = ((Number) change.get("customerId")).longValue();
-					String name = customers.find(customerId).map(customer -> customer.getName()).orElse("#" + customerId);
-					atRisk.add(item(name, "/customers/" + customerId));
+					customers.find(customerId)
+						.filter(customer -> seen.includes(customer.getSegment()))
+						.ifPresent(customer -> atRisk.add(item(customer.getName(), "/customers/" + customerId)));
 				}
 			}
 		}
@@ -156,6 +164,9 @@ class Digests {
 			String kind = (String) scope.get("kind");
 			String name = "segment".equals(kind) ? (String) scope.get("segment")
 					: "channel".equals(kind) ? (String) scope.get("channel") : "";
+			if (!seen.includes("segment".equals(kind) ? name : null)) {
+				continue;
+			}
 			String text = messages.getMessage("notification.trust.dropped." + kind, new Object[] { 1, name,
 					points(event.get("trustBefore")), points(event.get("trustAfter")) }, locale);
 			String url = (String) event.get("url");

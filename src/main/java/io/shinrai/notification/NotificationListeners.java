@@ -84,7 +84,8 @@ public class NotificationListeners {
 			items.add(item);
 			if (importId == null) {
 				notices.add(new Notice(type.eventName(), type.eventName() + ":" + entry.feedbackId(),
-						List.of(customerName(entry.customerId(), names)), "/feedback/" + entry.feedbackId(), 1));
+						List.of(customerName(entry.customerId(), names)), "/feedback/" + entry.feedbackId(), 1,
+						segmentOf(entry.customerId(), names)));
 			}
 		}
 		if (importId != null) {
@@ -117,7 +118,8 @@ public class NotificationListeners {
 			items.add(item);
 			if (event.importId() == null) {
 				notices.add(new Notice("case.opened", "case.opened:" + opened.caseId() + ":" + opened.openedAt().toEpochMilli(),
-						List.of(customerName(opened.customerId(), names)), "/recovery/" + opened.caseId(), 1));
+						List.of(customerName(opened.customerId(), names)), "/recovery/" + opened.caseId(), 1,
+						segmentOf(opened.customerId(), names)));
 			}
 		}
 		if (event.importId() != null) {
@@ -148,7 +150,7 @@ public class NotificationListeners {
 		announcements.announce(new Announcement(NotificationType.CASE_STATUS_CHANGED, key, event.at(), null, 1, data,
 				List.of(new Notice("case.status_changed." + event.to().name(), key,
 						List.of(customerName(event.customerId(), names), event.actor()), "/recovery/" + event.caseId(),
-						1))));
+						1, segmentOf(event.customerId(), names)))));
 	}
 
 	@ApplicationModuleListener
@@ -173,7 +175,8 @@ public class NotificationListeners {
 			if (oneByOne) {
 				notices.add(new Notice("case.overdue",
 						"case.overdue:" + overdue.caseId() + ":" + overdue.overdueSince().toEpochMilli(),
-						List.of(customerName(overdue.customerId(), names)), "/recovery/" + overdue.caseId(), 1));
+						List.of(customerName(overdue.customerId(), names)), "/recovery/" + overdue.caseId(), 1,
+						segmentOf(overdue.customerId(), names)));
 			}
 		}
 		RecoveryCasesOverdue.OverdueCase first = event.cases().get(0);
@@ -210,7 +213,8 @@ public class NotificationListeners {
 			if (oneByOne) {
 				notices.add(new Notice("customer.status_changed." + change.to().name(),
 						"customer.status_changed:" + change.customerId() + ":" + event.at().toEpochMilli(),
-						List.of(customerName(change.customerId(), names)), "/customers/" + change.customerId(), 1));
+						List.of(customerName(change.customerId(), names)), "/customers/" + change.customerId(), 1,
+						segmentOf(change.customerId(), names)));
 			}
 		}
 		if (event.importId() != null) {
@@ -298,7 +302,7 @@ public class NotificationListeners {
 		String variant = variantPrefix + "." + scope.kind();
 		announcements.announce(new Announcement(NotificationType.TRUST_DROPPED, key, at, null, 1, data,
 				List.of(new Notice(variant, key, List.of(scope.name(), points(trustBefore), points(trustAfter)), path,
-						1))));
+						1, scope.segment()))));
 	}
 
 	/** A backup failed: admins are told why, with a link to the backups page. */
@@ -339,6 +343,12 @@ public class NotificationListeners {
 			item.put("customerRef", customer.getReference());
 			item.put("customerName", customer.getName());
 		}
+	}
+
+	/** The customer's segment, which decides who is told ({@link Notice#segment}); unknown: only the whole company. */
+	private static String segmentOf(long customerId, Map<Long, Customer> names) {
+		Customer customer = names.get(customerId);
+		return customer == null ? null : customer.getSegment();
 	}
 
 	private static String customerName(long customerId, Map<Long, Customer> names) {

@@ -23,6 +23,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.shinrai.customer.Customer;
 import io.shinrai.customer.CustomerDirectory;
+import io.shinrai.system.SegmentScope;
 
 /**
  * The privacy actions on a customer's page: the personal data download and the erasure form (admins), and the
@@ -98,7 +99,9 @@ class PrivacyController {
 	}
 
 	@GetMapping(path = "/customers/{id}/transparency", produces = MediaType.TEXT_HTML_VALUE)
-	ResponseEntity<String> showTransparencyReport(@PathVariable long id, HttpServletRequest request) {
+	ResponseEntity<String> showTransparencyReport(@PathVariable long id, HttpServletRequest request,
+			SegmentScope scope) {
+		customers.get(id, scope);
 		TransparencyReport report = reports.report(id);
 		return ResponseEntity.ok()
 			.contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
@@ -106,7 +109,8 @@ class PrivacyController {
 	}
 
 	@GetMapping("/customers/{id}/transparency.pdf")
-	ResponseEntity<byte[]> downloadTransparencyReport(@PathVariable long id) {
+	ResponseEntity<byte[]> downloadTransparencyReport(@PathVariable long id, SegmentScope scope) {
+		customers.get(id, scope);
 		byte[] pdf = reports.pdf(reports.report(id));
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)

@@ -23,6 +23,7 @@ import io.shinrai.customer.Customer;
 import io.shinrai.customer.CustomerDirectory;
 
 import io.shinrai.system.ApiProblems;
+import io.shinrai.system.SegmentScope;
 
 /**
  * {@code POST /api/v1/promises} (MANAGER) records a promise; {@code GET /api/v1/promises} (STAFF) lists them, by
@@ -45,9 +46,10 @@ class PromiseApiController {
 
 	@PostMapping(path = "/api/v1/promises", consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<PromiseView> create(@RequestBody PromiseRequest request, Principal principal) {
+	ResponseEntity<PromiseView> create(@RequestBody PromiseRequest request, Principal principal,
+			SegmentScope scope) {
 		PromiseView promise = promises.record(new NewPromise(request.customerRef(), request.caseId(),
-				request.description(), request.dueAt(), request.owner()), principal.getName());
+				request.description(), request.dueAt(), request.owner()), principal.getName(), scope);
 		return ResponseEntity.created(URI.create("/api/v1/promises?customerRef=" + promise.customerRef()))
 			.body(promise);
 	}
@@ -55,7 +57,7 @@ class PromiseApiController {
 	/** At most {@value Promises#LIST_LIMIT}, open ones first by due time. An unknown customer has none. */
 	@GetMapping(path = "/api/v1/promises", produces = MediaType.APPLICATION_JSON_VALUE)
 	List<PromiseView> list(@RequestParam(required = false) String status,
-			@RequestParam(required = false) String customerRef) {
+			@RequestParam(required = false) String customerRef, SegmentScope scope) {
 		PromiseStatus wanted = null;
 		if (status != null && !status.isBlank()) {
 			try {
@@ -67,12 +69,12 @@ class PromiseApiController {
 		}
 		Long customerId = null;
 		if (customerRef != null && !customerRef.isBlank()) {
-			customerId = customers.findByReference(customerRef.strip()).map(Customer::getId).orElse(null);
+			customerId = customers.findByReference(customerRef.strip(), scope).map(Customer::getId).orElse(null);
 			if (customerId == null) {
 				return List.of();
 			}
 		}
-		return promises.search(wanted, customerId, Promises.LIST_LIMIT);
+		return promises.search(wanted, customerId, Promises.LIST_LIMIT, scope);
 	}
 
 	@ExceptionHandler

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.shinrai.system.BusinessTime;
+import io.shinrai.system.SegmentScope;
 
 /**
  * Managers record promises and mark them kept or broken from the customer page or the case page; each post goes back
@@ -31,7 +32,8 @@ class PromiseController {
 
 	@PostMapping("/promises")
 	String processPromiseForm(@ModelAttribute PromiseForm form, BindingResult result,
-			@RequestParam(required = false) Long customerId, Principal principal, RedirectAttributes redirect) {
+			@RequestParam(required = false) Long customerId, Principal principal, RedirectAttributes redirect,
+			SegmentScope scope) {
 		String back = form.getCaseId() != null ? "redirect:/recovery/" + form.getCaseId()
 				: customerId != null ? "redirect:/customers/" + customerId : "redirect:/customers";
 		if (result.hasFieldErrors("dueAt")) {
@@ -40,7 +42,7 @@ class PromiseController {
 			return back;
 		}
 		try {
-			promises.record(form.toNewPromise(zone), principal.getName());
+			promises.record(form.toNewPromise(zone), principal.getName(), scope);
 			redirect.addFlashAttribute("promiseSuccess", "promise.recorded");
 		}
 		catch (PromiseRefusedException ex) {
@@ -53,17 +55,20 @@ class PromiseController {
 	}
 
 	@PostMapping("/promises/{id:\\d+}/kept")
-	String processKept(@PathVariable long id, Principal principal, RedirectAttributes redirect) {
-		return settle(id, true, principal, redirect);
+	String processKept(@PathVariable long id, Principal principal, RedirectAttributes redirect,
+			SegmentScope scope) {
+		return settle(id, true, principal, redirect, scope);
 	}
 
 	@PostMapping("/promises/{id:\\d+}/broken")
-	String processBroken(@PathVariable long id, Principal principal, RedirectAttributes redirect) {
-		return settle(id, false, principal, redirect);
+	String processBroken(@PathVariable long id, Principal principal, RedirectAttributes redirect,
+			SegmentScope scope) {
+		return settle(id, false, principal, redirect, scope);
 	}
 
-	private String settle(long id, boolean kept, Principal principal, RedirectAttributes redirect) {
-		PromiseView promise = promises.get(id);
+	private String settle(long id, boolean kept, Principal principal, RedirectAttributes redirect,
+			SegmentScope scope) {
+		PromiseView promise = promises.get(id, scope);
 		try {
 			if (kept) {
 				promises.markKept(id, principal.getName());

@@ -11,9 +11,11 @@ import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
+import io.shinrai.account.SegmentScopes;
 import io.shinrai.account.UserAccount;
 import io.shinrai.account.UserAccounts;
 import io.shinrai.system.BusinessTime;
+import io.shinrai.system.SegmentScope;
 
 /**
  * What the promise panels on pages of other modules read ({@code templates/promise/panels.html}, called from the
@@ -35,12 +37,15 @@ public class PromisePanels {
 
 	private final Clock clock;
 
+	private final SegmentScopes scopes;
+
 	PromisePanels(Promises promises, UserAccounts accounts,
-			BusinessTime businessTime, Clock clock) {
+			BusinessTime businessTime, Clock clock, SegmentScopes scopes) {
 		this.clock = clock;
 		this.promises = promises;
 		this.accounts = accounts;
 		this.zone = businessTime.zone();
+		this.scopes = scopes;
 	}
 
 	/** A time as the panels show it, in the business time zone. */
@@ -69,15 +74,15 @@ public class PromisePanels {
 		return promises.ofCases(caseIds);
 	}
 
-	/** For the dashboard's period [from, to) and scope. */
+	/** For the dashboard's period [from, to) and segment, among the segments the signed-in user sees. */
 	public PromiseMeasures measures(String segment, Instant from, Instant to) {
-		return promises.measures(segment, null, from, to);
+		return promises.measures(scopes.current().narrow(segment), null, from, to);
 	}
 
 	/** For the customer page: the last 90 days. */
 	public PromiseMeasures measuresOfCustomer(long customerId) {
 		Instant now = clock.instant();
-		return promises.measures(null, customerId, now.minus(Duration.ofDays(90)), now);
+		return promises.measures(SegmentScope.all(), customerId, now.minus(Duration.ofDays(90)), now);
 	}
 
 	/** A sensible default due time for the form: tomorrow at this time. */

@@ -39,6 +39,7 @@ import io.shinrai.feedback.StoredFeedback;
 import io.shinrai.recovery.RecoveryCases;
 import io.shinrai.system.BusinessTime;
 import io.shinrai.system.NotFoundException;
+import io.shinrai.system.SegmentScope;
 
 /**
  * The ledger of promises made to customers. A promise is broken exactly once, by its owner or a manager marking it, or
@@ -108,10 +109,18 @@ public class Promises {
 	 * empty or too long, the due time is missing or past, or the owner is not an enabled manager
 	 */
 	public PromiseView record(NewPromise promise, String actor) {
+		return record(promise, actor, SegmentScope.all());
+	}
+
+	/**
+	 * {@link #record(NewPromise, String)} by a user who sees the segments {@code scope}: a customer outside them is
+	 * refused as unknown.
+	 */
+	public PromiseView record(NewPromise promise, String actor, SegmentScope scope) {
 		if (promise.customerRef() == null) {
 			throw new PromiseRefusedException("customerRef", "promise.refused.customerRequired");
 		}
-		Customer customer = customers.findByReference(promise.customerRef())
+		Customer customer = customers.findByReference(promise.customerRef(), scope)
 			.orElseThrow(() -> new PromiseRefusedException("customerRef", "promise.refused.unknownCustomer"));
 		if (promise.caseId() != null && !cases.belongsTo(promise.caseId(), customer.getId())) {
 			throw new PromiseRefusedException("caseId", "promise.refused.caseNotOfCustomer", promise.caseId());
@@ -205,14 +214,30 @@ public class Promises {
 		return find(id).orElseThrow(() -> new NotFoundException("promise " + id));
 	}
 
+	/** The promise when its customer is in {@code scope}; else a 404, so as not to reveal it exists. */
+	@Transactional(readOnly = true)
+	public PromiseView get(long id, SegmentScope scope) {
+		PromiseView promise = get(id);
+		customers.get(promise.customerId(), scope);
+		return promise;
+	}
+
 	/** Promises of one status and/or customer ({@code null}: all), the soonest due first among open ones. */
 	@Transactional(readOnly = true)
 	public List<PromiseView> search(PromiseStatus status, Long customerId, int limit) {
+		return search(status, customerId, limit, SegmentScope.all());
+	}
+
+	/** {@link #search(PromiseStatus, Long, int)} among the customers of the segments {@code scope}. */
+	@Transactional(readOnly = true)
+	public List<PromiseView> search(PromiseStatus status, Long customerId, int limit, SegmentScope scope) {
 		return jdbc.sql(SELECT + """
 				 where (cast(:status as varchar) is null or p.status = :status)
 				   and (cast(:customerId as bigint) is null or p.customer_id = :customerId)
+				   and SCOPE
 				order by (p.status = 'OPEN') desc, p.due_at, p.id limit :limit
-				""")
+				""".replace("SCOPE", scope.sql("c.segment")))
+			.params(scope.params())
 			.param("status", status == null ? null : status.name())
 			.param("customerId", customerId)
 			.param("limit", limit)
@@ -248,13 +273,18 @@ public class Promises {
 	 */
 	@Transactional(readOnly = true)
 	public PromiseMeasures measures(String segment, Long customerId, Instant from, Instant to) {
+		return measures(SegmentScope.all().narrow(segment), customerId, from, to);
+	}
+
+	/** {@link #measures(String, Long, Instant, Instant)} of the customers of the segments {@code segments}. */
+	@Transactional(readOnly = true)
+	public PromiseMeasures measures(SegmentScope segments, Long customerId, Instant from, Instant to) {
 		Instant now = clock.instant();
-		Map<String, Object> params = new HashMap<>();
+		Map<String, Object> params = new HashMap<>(segments.params());
 		params.put("now", Timestamp.from(now));
 		params.put("soon", Timestamp.from(now.plus(dueSoon)));
 		params.put("from", Timestamp.from(from));
 		params.put("to", Timestamp.from(to));
-		params.put("segment", segment == null || segment.isBlank() ? null : segment);
 		params.put("customerId", customerId);
 		return jdbc.sql("""
 				select count(*) filter (where p.status = 'OPEN' and p.due_at >= :now and p.due_at < :soon) as due_soon,
@@ -263,9 +293,10 @@ public class Promises {
 				       count(*) filter (where p.status = 'KEPT' and p.settled_at >= :from and p.settled_at < :to) as kept
 				from promise p
 				where (cast(:customerId as bigint) is null or p.customer_id = :customerId)
-				  and (cast(:segment as varchar) is null
-				       or exists (select 1 from customer c where c.id = p.customer_id and c.segment = :segment))
-				""")
+				  and SCOPE
+				""".replace("SCOPE", segments.isAll() ? "true"
+						: "exists (select 1 from customer c where c.id = p.customer_id and " + segments.sql("c.segment")
+								+ ")"))
 			.params(params)
 			.query((rs, row) -> {
 				long broken = rs.getLong("broken");

@@ -3,6 +3,8 @@ package io.shinrai.recovery;
 import java.util.EnumSet;
 import java.util.Set;
 
+import io.shinrai.system.SegmentScope;
+
 /**
  * Which cases to list, and in which order.
  *
@@ -12,19 +14,39 @@ import java.util.Set;
  * @param unassignedOnly only cases without owner
  * @param customerId only this customer's cases; {@code null} means every customer's
  * @param segment only cases of customers in this segment; {@code null} means any segment
+ * @param within only cases of customers of these segments
  */
 public record CaseSearch(Set<RecoveryStatus> statuses, boolean overdueOnly, String owner, boolean unassignedOnly,
-		Long customerId, Sort sort, int page, int size, String segment) {
+		Long customerId, Sort sort, int page, int size, String segment, SegmentScope within) {
 
 	public static final int MAX_SIZE = 100;
 
-	/** Cases of any segment. */
+	/** Among the cases of every customer. */
 	public CaseSearch(Set<RecoveryStatus> statuses, boolean overdueOnly, String owner, boolean unassignedOnly,
 			Long customerId, Sort sort, int page, int size) {
-		this(statuses, overdueOnly, owner, unassignedOnly, customerId, sort, page, size, null);
+		this(statuses, overdueOnly, owner, unassignedOnly, customerId, sort, page, size, (String) null);
+	}
+
+	/** Cases of one segment ({@code null}: any), among the cases of every customer. */
+	public CaseSearch(Set<RecoveryStatus> statuses, boolean overdueOnly, String owner, boolean unassignedOnly,
+			Long customerId, Sort sort, int page, int size, String segment) {
+		this(statuses, overdueOnly, owner, unassignedOnly, customerId, sort, page, size, segment, SegmentScope.all());
+	}
+
+	/** This search among the cases of customers of the segments {@code scope} (a user's). */
+	public CaseSearch within(SegmentScope scope) {
+		return new CaseSearch(statuses, overdueOnly, owner, unassignedOnly, customerId, sort, page, size, segment,
+				scope);
+	}
+
+	/** This search on another page. */
+	public CaseSearch onPage(int page) {
+		return new CaseSearch(statuses, overdueOnly, owner, unassignedOnly, customerId, sort, page, size, segment,
+				within);
 	}
 
 	public CaseSearch {
+		within = within == null ? SegmentScope.all() : within;
 		statuses = statuses == null || statuses.isEmpty() ? EnumSet.noneOf(RecoveryStatus.class) : EnumSet.copyOf(statuses);
 		sort = sort == null ? Sort.DUE : sort;
 		segment = segment == null || segment.isBlank() ? null : segment;

@@ -18,6 +18,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 
 import io.shinrai.customer.Customer;
 import io.shinrai.customer.CustomerDirectory;
+import io.shinrai.system.SegmentScope;
 
 /** {@code GET /api/v1/recovery-cases}: the recovery cases as JSON, for STAFF and up (HTTP Basic). */
 @RestController
@@ -41,7 +42,7 @@ class RecoveryCaseApiController {
 	@GetMapping(path = "/api/v1/recovery-cases", produces = MediaType.APPLICATION_JSON_VALUE)
 	CasesJson list(@RequestParam(required = false) String status,
 			@RequestParam(required = false) String customerRef, @RequestParam(defaultValue = "0") int page,
-			@RequestParam(defaultValue = "" + DEFAULT_SIZE) int size) {
+			@RequestParam(defaultValue = "" + DEFAULT_SIZE) int size, SegmentScope scope) {
 		RecoveryStatus wanted = null;
 		if (status != null && !status.isBlank()) {
 			try {
@@ -59,13 +60,13 @@ class RecoveryCaseApiController {
 		}
 		Long customerId = null;
 		if (customerRef != null && !customerRef.isBlank()) {
-			customerId = customers.findByReference(customerRef.strip()).map(Customer::getId).orElse(null);
+			customerId = customers.findByReference(customerRef.strip(), scope).map(Customer::getId).orElse(null);
 			if (customerId == null) {
 				return new CasesJson(List.of(), page, size, 0, 0);
 			}
 		}
 		Page<CaseSummary> found = cases.search(new CaseSearch(wanted == null ? Set.of() : Set.of(wanted), false, null,
-				false, customerId, CaseSearch.Sort.OPENED_DESC, page, size));
+				false, customerId, CaseSearch.Sort.OPENED_DESC, page, size).within(scope));
 		return new CasesJson(found.getContent().stream().map(CaseJson::of).toList(), found.getNumber(),
 				found.getSize(), found.getTotalElements(), found.getTotalPages());
 	}

@@ -33,6 +33,7 @@ import io.shinrai.customer.CustomerDirectory;
 import io.shinrai.feedback.FeedbackStatistics;
 import io.shinrai.scoring.TrustScores;
 import io.shinrai.system.NotFoundException;
+import io.shinrai.system.SegmentScope;
 
 /**
  * The recovery cases: lists and details for the board, the case page, the customer page and the API, and the
@@ -103,6 +104,10 @@ public class RecoveryCases {
 			where.append(" and exists (select 1 from customer s where s.id = c.customer_id and s.segment = :segment)");
 			params.put("segment", search.segment());
 		}
+		if (!search.within().isAll()) {
+			where.append(" and ").append(RecoveryMeasures.inScope(search.within()));
+			params.putAll(search.within().params());
+		}
 		long total = jdbc.sql("select count(*) from recovery_case c" + where).params(params).query(Long.class).single();
 		params.put("limit", search.size());
 		params.put("offset", (long) search.page() * search.size());
@@ -116,6 +121,26 @@ public class RecoveryCases {
 	public List<CaseSummary> ofCustomer(long customerId) {
 		return summaries(jdbc.sql(SUMMARY_SELECT + " where c.customer_id = :customerId order by c.opened_at desc, c.id desc")
 			.param("customerId", customerId), clock.instant());
+	}
+
+	/** {@link #details(long)} of a case a user who sees the segments {@code scope} may see; else a 404. */
+	@Transactional(readOnly = true)
+	public CaseDetails details(long caseId, SegmentScope scope) {
+		requireVisible(caseId, scope);
+		return details(caseId);
+	}
+
+	/**
+	 * Refuses a case whose customer is outside the segments {@code scope} as not found, so as not to reveal it exists.
+	 */
+	@Transactional(readOnly = true)
+	public void requireVisible(long caseId, SegmentScope scope) {
+		RecoveryCase recoveryCase = cases.findById(caseId).orElseThrow(() -> notFound(caseId));
+		if (!scope.isAll() && customers.find(recoveryCase.getCustomerId())
+			.filter(customer -> scope.includes(customer.getSegment()))
+			.isEmpty()) {
+			throw notFound(caseId);
+		}
 	}
 
 	/** The case page's content; the customer's trust now is computed as of this moment. */

@@ -24,6 +24,7 @@ import io.shinrai.account.UserAccounts;
 import io.shinrai.system.BusinessTime;
 import io.shinrai.system.PageNav;
 import io.shinrai.system.ReplicaReads;
+import io.shinrai.system.SegmentScope;
 
 /** The recovery board and the case page. Everyone signed in reads them; managers act (see SecurityConfiguration). */
 @Controller
@@ -56,20 +57,19 @@ class RecoveryController {
 
 	@GetMapping("/recovery")
 	@ReplicaReads
-	String showBoard(@ModelAttribute("filter") BoardFilter filter, Principal principal, Model model) {
+	String showBoard(@ModelAttribute("filter") BoardFilter filter, Principal principal, Model model,
+			SegmentScope scope) {
 		filter.normalise();
-		CaseSearch search = filter.toSearch(principal.getName());
+		CaseSearch search = filter.toSearch(principal.getName()).within(scope);
 		Page<CaseSummary> page = cases.search(search);
 		if (page.getNumber() >= page.getTotalPages() && page.getTotalPages() > 0) {
 			// beyond the last page: show the last one rather than "page 999 of 13"
-			page = cases.search(new CaseSearch(search.statuses(), search.overdueOnly(), search.owner(),
-					search.unassignedOnly(), search.customerId(), search.sort(), page.getTotalPages() - 1, search.size(),
-					search.segment()));
+			page = cases.search(search.onPage(page.getTotalPages() - 1));
 		}
 		model.addAttribute("page", page);
 		model.addAttribute("pages", PageNav.of(page.getNumber() + 1, Math.max(1, page.getTotalPages()),
 				n -> filter.with("page", n)));
-		model.addAttribute("measures", measures.current());
+		model.addAttribute("measures", measures.current(scope));
 		model.addAttribute("owners", ownerNames());
 		model.addAttribute("tabs", BoardFilter.TABS);
 		model.addAttribute("statuses", RecoveryStatus.values());
@@ -77,13 +77,15 @@ class RecoveryController {
 	}
 
 	@GetMapping("/recovery/{id:\\d+}")
-	String showCase(@PathVariable long id, Model model) {
+	String showCase(@PathVariable long id, Model model, SegmentScope scope) {
+		cases.requireVisible(id, scope);
 		return caseView(id, model);
 	}
 
 	@PostMapping("/recovery/{id:\\d+}/status")
 	String processMoveForm(@PathVariable long id, MoveForm form, BindingResult result, Principal principal,
-			RedirectAttributes redirect) {
+			RedirectAttributes redirect, SegmentScope scope) {
+		cases.requireVisible(id, scope);
 		if (result.hasErrors() || form.getAction() == null) {
 			redirect.addFlashAttribute("failure", "recovery.refused.unknownAction");
 			return redirectToCase(id);
@@ -102,7 +104,8 @@ class RecoveryController {
 	@PostMapping("/recovery/{id:\\d+}/owner")
 	String processOwnerForm(@PathVariable long id, @Valid @ModelAttribute("ownerForm") OwnerForm form,
 			BindingResult result, Principal principal, Model model, RedirectAttributes redirect,
-			HttpServletResponse response) {
+			HttpServletResponse response, SegmentScope scope) {
+		cases.requireVisible(id, scope);
 		return processCaseForm(id, result, model, redirect, response, "recovery.case.ownerChanged",
 				() -> cases.assign(id, form.getVersion(), form.getOwner(), principal.getName()));
 	}
@@ -110,7 +113,8 @@ class RecoveryController {
 	@PostMapping("/recovery/{id:\\d+}/notes")
 	String processNoteForm(@PathVariable long id, @Valid @ModelAttribute("noteForm") NoteForm form,
 			BindingResult result, Principal principal, Model model, RedirectAttributes redirect,
-			HttpServletResponse response) {
+			HttpServletResponse response, SegmentScope scope) {
+		cases.requireVisible(id, scope);
 		return processCaseForm(id, result, model, redirect, response, "recovery.case.noteAdded",
 				() -> cases.addNote(id, form.getVersion(), form.getText(), principal.getName()));
 	}

@@ -14,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 import io.shinrai.scoring.CustomerStatus;
 import io.shinrai.scoring.CustomerTrust;
 import io.shinrai.scoring.TrustScores;
+import io.shinrai.system.SegmentScope;
 
 /**
  * The recovery measures of the board and the dashboard, for all customers or one segment. Definitions, as of the
@@ -59,31 +60,50 @@ public class RecoveryMeasures {
 
 	/** All measures for every customer, now. */
 	public RecoveryMeasurement current() {
-		return measure(null, clock.instant());
+		return measure(SegmentScope.all(), clock.instant());
 	}
 
 	/** All measures for the customers of one segment ({@code null}: every customer), now. */
 	public RecoveryMeasurement current(String segment) {
-		return measure(segment, clock.instant());
+		return current(SegmentScope.all().narrow(segment));
+	}
+
+	/** All measures for the customers of the segments in {@code segments}, now. */
+	public RecoveryMeasurement current(SegmentScope segments) {
+		return measure(segments, clock.instant());
 	}
 
 	/** Only the open and overdue counts, now: two numbers from one cheap statement, for pages that need no more. */
 	public CaseCounts counts(String segment) {
+		return counts(SegmentScope.all().narrow(segment));
+	}
+
+	/** {@link #counts(String)} of the customers of the segments in {@code segments}. */
+	public CaseCounts counts(SegmentScope segments) {
 		Instant now = clock.instant();
 		return jdbc.sql("""
 				select count(*) filter (where c.status in ('OPEN', 'ACKNOWLEDGED')) as open,
 				       count(*) filter (where c.status = 'OPEN' and c.acknowledge_due_at < :now) as overdue
 				from recovery_case c
-				where c.status in ('OPEN', 'ACKNOWLEDGED') and (cast(:segment as varchar) is null
-				  or exists (select 1 from customer cu where cu.id = c.customer_id and cu.segment = :segment))
-				""")
+				where c.status in ('OPEN', 'ACKNOWLEDGED') and SCOPE
+				""".replace("SCOPE", inScope(segments)))
 			.param("now", Timestamp.from(now))
-			.param("segment", segment)
+			.params(segments.params())
 			.query((rs, row) -> new CaseCounts(rs.getLong("open"), rs.getLong("overdue")))
 			.single();
 	}
 
+	/** The condition that case {@code c} belongs to a customer in {@code segments}. */
+	static String inScope(SegmentScope segments) {
+		return segments.isAll() ? "true"
+				: "exists (select 1 from customer cu where cu.id = c.customer_id and " + segments.sql("cu.segment") + ")";
+	}
+
 	RecoveryMeasurement measure(String segment, Instant now) {
+		return measure(SegmentScope.all().narrow(segment), now);
+	}
+
+	RecoveryMeasurement measure(SegmentScope segments, Instant now) {
 		Instant since = now.minus(RecoveryMeasurement.WINDOW);
 		Aggregates aggregates = jdbc.sql("""
 				select count(*) filter (where c.status in ('OPEN', 'ACKNOWLEDGED')) as open,
@@ -100,12 +120,11 @@ public class RecoveryMeasures {
 				       percentile_cont(0.5) within group (order by extract(epoch from c.confirmed_at - c.resolved_at))
 				           filter (where c.confirmed_at > :since and c.confirmed_at <= :now) as confirm_seconds
 				from recovery_case c
-				where (cast(:segment as varchar) is null
-				  or exists (select 1 from customer cu where cu.id = c.customer_id and cu.segment = :segment))
-				""")
+				where SCOPE
+				""".replace("SCOPE", inScope(segments)))
 			.param("now", Timestamp.from(now))
 			.param("since", Timestamp.from(since))
-			.param("segment", segment)
+			.params(segments.params())
 			.query((rs, row) -> new Aggregates(rs.getLong("open"), rs.getLong("overdue"),
 					seconds(rs.getObject("acknowledge_seconds")), seconds(rs.getObject("resolve_seconds")),
 					rs.getLong("resolved_cases"), rs.getLong("confirmed_cases"), seconds(rs.getObject("confirm_seconds"))))
@@ -114,13 +133,12 @@ public class RecoveryMeasures {
 		List<Resolved> resolved = jdbc.sql("""
 				select distinct on (c.customer_id) c.customer_id, c.trust_at_opening
 				from recovery_case c
-				where c.resolved_at > :since and c.resolved_at <= :now and (cast(:segment as varchar) is null
-				  or exists (select 1 from customer cu where cu.id = c.customer_id and cu.segment = :segment))
+				where c.resolved_at > :since and c.resolved_at <= :now and SCOPE
 				order by c.customer_id, c.resolved_at desc, c.id desc
-				""")
+				""".replace("SCOPE", inScope(segments)))
 			.param("now", Timestamp.from(now))
 			.param("since", Timestamp.from(since))
-			.param("segment", segment)
+			.params(segments.params())
 			.query((rs, row) -> new Resolved(rs.getLong("customer_id"), (Double) rs.getObject("trust_at_opening")))
 			.list();
 		Map<Long, CustomerTrust> trusts = trustScores.forCustomers(resolved.stream().map(Resolved::customerId).toList(),

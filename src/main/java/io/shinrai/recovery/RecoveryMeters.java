@@ -8,6 +8,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.stereotype.Component;
 
+import io.shinrai.system.SegmentScope;
+
 /**
  * Open and overdue recovery cases as gauges ({@code shinrai.recovery.cases{state=open|overdue}}), counted as the
  * dashboard counts them ({@link RecoveryMeasures#counts}). One statement serves both gauges of a scrape; while the
@@ -43,7 +45,7 @@ class RecoveryMeters {
 		long now = System.nanoTime();
 		if (last == null || now - lastAt > FRESH.toNanos()) {
 			try {
-				last = measures.counts(null);
+				last = measures.counts(SegmentScope.all());
 				lastAt = now;
 			}
 			catch (RuntimeException ex) {

@@ -26,7 +26,7 @@ public record ActivityCounts(String segment, Channel channel, long entries, long
 
 	/** Whether this cell belongs to {@code scope} ({@code null} segment or channel: any). */
 	public boolean matches(Scope scope) {
-		return (scope.segment() == null || scope.segment().equals(segment))
+		return scope.within().includes(segment) && (scope.segment() == null || scope.segment().equals(segment))
 				&& (scope.channel() == null || scope.channel() == channel);
 	}
 

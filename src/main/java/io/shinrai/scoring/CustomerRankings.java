@@ -98,6 +98,10 @@ public class CustomerRankings {
 			where.add("(lower(c.name) like :text escape '\\' or lower(c.reference) like :text escape '\\')");
 			params.put("text", "%" + escapeLike(query.text().toLowerCase(Locale.ROOT)) + "%");
 		}
+		if (!query.within().isAll()) {
+			where.add(query.within().sql("c.segment"));
+			params.putAll(query.within().params());
+		}
 		if (query.segment() != null) {
 			where.add("c.segment = :segment");
 			params.put("segment", query.segment());

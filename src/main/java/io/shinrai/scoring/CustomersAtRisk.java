@@ -12,6 +12,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.shinrai.system.SegmentScope;
+
 /**
  * The customers to worry about first: how many are AT_RISK and WATCH as of an instant, and the lowest trust among
  * the customers with the most recent negatives inside the risk window (status and trust as {@link TrustScores}).
@@ -44,15 +46,17 @@ public class CustomersAtRisk {
 	 * {@code listSize} most worrying of them listed.
 	 */
 	public Watchlist watchlist(String segment, Instant asOf, int candidates, int listSize) {
+		return watchlist(SegmentScope.all().narrow(segment), asOf, candidates, listSize);
+	}
+
+	/** {@link #watchlist(String, Instant, int, int)} of the customers of the segments in {@code segments}. */
+	public Watchlist watchlist(SegmentScope segments, Instant asOf, int candidates, int listSize) {
 		ScoringPolicy policy = trustScores.activePolicy();
-		String join = (segment != null) ? " join customer c on c.id = f.customer_id" : "";
+		String join = !segments.isAll() ? " join customer c on c.id = f.customer_id" : "";
 		String negatives = "select f.customer_id, count(*) as negatives, max(f.received_at) as latest from feedback f"
 				+ join + " where f.negative and f.received_at > :windowStart and f.received_at <= :asOf"
-				+ (segment != null ? " and c.segment = :segment" : "") + " group by f.customer_id";
-		Map<String, Object> params = new LinkedHashMap<>();
-		if (segment != null) {
-			params.put("segment", segment);
-		}
+				+ (!segments.isAll() ? " and " + segments.sql("c.segment") : "") + " group by f.customer_id";
+		Map<String, Object> params = new LinkedHashMap<>(segments.params());
 		params.put("windowStart", RowTime.timestamp(asOf.minus(Duration.ofDays(policy.riskWindowDays()))));
 		params.put("asOf", RowTime.timestamp(asOf));
 		params.put("atRisk", policy.atRiskCount());

@@ -48,6 +48,9 @@ class ScopeRows {
 			.param("t", RowTime.timestamp(RowTime.micros(asOf)))
 			.query(rs -> {
 				Scope cell = new Scope(rs.getString("segment"), Channel.valueOf(rs.getString("channel")));
+				if (!scope.within().includes(cell.segment())) {
+					return;
+				}
 				List<Observation> observations = FeedbackFactRows.facts(rs, 0).observations(policy);
 				if (scope.listsSegmentsOf(cell.channel())) {
 					segments.computeIfAbsent(cell.segment(), key -> new ArrayList<>()).addAll(observations);

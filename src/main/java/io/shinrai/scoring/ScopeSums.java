@@ -194,6 +194,9 @@ class ScopeSums {
 			.param("hi", RowTime.timestamp(before.hi()))
 			.query(rs -> {
 				Scope cell = new Scope(rs.getString("segment"), Channel.valueOf(rs.getString("channel")));
+				if (!scope.within().includes(cell.segment())) {
+					return;
+				}
 				double[] sums = SumColumns.raw(rs);
 				if (scope.listsSegmentsOf(cell.channel())) {
 					segmentSums.merge(cell.segment(), sums, ScopeSums::plus);

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 import io.shinrai.customer.Customer;
 import io.shinrai.customer.CustomerDirectory;
 import io.shinrai.system.NotFoundException;
+import io.shinrai.system.SegmentScope;
 
 /** Read-only trust API (STAFF and up): a customer's trust, and a segment's, a channel's or the company's. */
 @RestController
@@ -33,9 +34,10 @@ class TrustApiController {
 	}
 
 	@GetMapping("/api/v1/customers/{ref}/trust")
-	Map<String, Object> customerTrust(@PathVariable String ref, @RequestParam(required = false) String asOf) {
+	Map<String, Object> customerTrust(@PathVariable String ref, @RequestParam(required = false) String asOf,
+			SegmentScope within) {
 		Instant at = ApiInstants.asOf(asOf, clock);
-		Customer customer = customers.findByReference(ref)
+		Customer customer = customers.findByReference(ref, within)
 			.orElseThrow(() -> new NotFoundException("customer " + ref));
 		int version = policies.serving().version();
 		return TrustJson.customer(customer.getReference(), at, version, scores.forCustomer(customer.getId(), at));
@@ -43,9 +45,12 @@ class TrustApiController {
 
 	@GetMapping("/api/v1/trust")
 	Map<String, Object> scopeTrust(@RequestParam(required = false) String asOf,
-			@RequestParam(required = false) String segment, @RequestParam(required = false) String channel) {
+			@RequestParam(required = false) String segment, @RequestParam(required = false) String channel,
+			SegmentScope within) {
 		Instant at = ApiInstants.asOf(asOf, clock);
-		Scope scope = new Scope((segment == null || segment.isEmpty()) ? null : segment, ApiInstants.channel(channel));
+		// a user limited to some segments gets their trust; a segment outside them has no data
+		Scope scope = new Scope((segment == null || segment.isEmpty()) ? null : segment, ApiInstants.channel(channel),
+				within);
 		int version = policies.serving().version();
 		return TrustJson.scope(scope, at, version, scores.forScope(scope, at));
 	}

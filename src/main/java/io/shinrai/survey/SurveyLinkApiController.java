@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.shinrai.system.ApiProblems;
+import io.shinrai.system.SegmentScope;
 
 /**
  * {@code POST /api/v1/survey-links} (MANAGER): a new link for a customer, optionally about one of its cases. The
@@ -36,9 +37,9 @@ class SurveyLinkApiController {
 
 	@PostMapping(path = "/api/v1/survey-links", consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<LinkJson> create(@RequestBody LinkRequest request, Principal principal) {
+	ResponseEntity<LinkJson> create(@RequestBody LinkRequest request, Principal principal, SegmentScope scope) {
 		IssuedLink link = links.issue(request.customerRef(), request.caseId(), request.expiresInDays(),
-				principal.getName());
+				principal.getName(), scope);
 		return ResponseEntity.created(URI.create(link.url())).body(new LinkJson(link.id(), link.url(), link.expiresAt()));
 	}
 

@@ -22,6 +22,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import io.shinrai.customer.CustomerDirectory;
 import io.shinrai.system.BusinessTime;
 import io.shinrai.system.CsvDownload;
+import io.shinrai.system.SegmentScope;
 
 /**
  * Managers create survey links from the customer page or the case page (copy once, or e-mail), and a CSV of new links
@@ -50,8 +51,8 @@ class SurveyLinkController {
 	}
 
 	@GetMapping("/survey-links")
-	String showLinksPage(Model model) {
-		model.addAttribute("segments", customers.segments());
+	String showLinksPage(Model model, SegmentScope scope) {
+		model.addAttribute("segments", customers.segments(scope));
 		model.addAttribute("defaultDays", SurveyLinks.DEFAULT_EXPIRES_IN_DAYS);
 		model.addAttribute("maxDays", SurveyLinks.MAX_EXPIRES_IN_DAYS);
 		return LINKS_VIEW;
@@ -59,7 +60,7 @@ class SurveyLinkController {
 
 	@PostMapping("/survey-links")
 	String processLinkForm(@ModelAttribute SurveyLinkForm form, BindingResult result, Principal principal,
-			RedirectAttributes redirect) {
+			RedirectAttributes redirect, SegmentScope scope) {
 		if (form.getCustomerId() == null) {
 			return "redirect:/customers";
 		}
@@ -70,6 +71,8 @@ class SurveyLinkController {
 			redirect.addFlashAttribute("surveyLinkFailureArgs", new Object[] { 1, SurveyLinks.MAX_EXPIRES_IN_DAYS });
 			return back;
 		}
+		// a customer outside the user's segments is not found
+		customers.get(form.getCustomerId(), scope);
 		boolean email = form.getDelivery() == SurveyLinkForm.Delivery.EMAIL;
 		IssuedLink link;
 		try {
@@ -95,8 +98,8 @@ class SurveyLinkController {
 	 */
 	@PostMapping("/survey-links/batch.csv")
 	void downloadBatch(@RequestParam(required = false) String segment,
-			@RequestParam(required = false) String expiresInDays, Principal principal, HttpServletResponse response)
-			throws IOException {
+			@RequestParam(required = false) String expiresInDays, Principal principal, HttpServletResponse response,
+			SegmentScope scope) throws IOException {
 		Integer days = null;
 		if (expiresInDays != null && !expiresInDays.isBlank()) {
 			try {
@@ -112,7 +115,7 @@ class SurveyLinkController {
 		}
 		try (CsvDownload csv = CsvDownload.start(response, "survey-links", LocalDate.ofInstant(clock.instant(), zone),
 				List.of("customer_ref", "name", "email", "language", "url", "expires_at"))) {
-			links.issueForSegment(segment, days, principal.getName(),
+			links.issueForSegment(segment, days, principal.getName(), scope,
 					(customer, link) -> csv.row(customer.getReference(), customer.getName(), customer.getEmail(),
 							customers.language(customer), link.url(), CSV_TIME.format(link.expiresAt().atZone(zone))));
 		}

@@ -30,6 +30,7 @@ import io.shinrai.recovery.RecoveryCases;
 import io.shinrai.recovery.RecoveryStatus;
 import io.shinrai.system.NotFoundException;
 import io.shinrai.system.OutboundProperties;
+import io.shinrai.system.SegmentScope;
 
 /**
  * Survey links: created by managers for a customer (optionally about one of its recovery cases), opened and answered
@@ -93,13 +94,25 @@ public class SurveyLinks {
 	 * @throws SurveyLinkRefusedException when the case is not the customer's or the expiry is out of range
 	 */
 	public IssuedLink issue(long customerId, Long caseId, Integer expiresInDays, String actor) {
-		Customer customer = customers.find(customerId).orElseThrow(() -> new NotFoundException("customer " + customerId));
-		return issue(customer, caseId, expiresInDays, actor);
+		return issue(customerId, caseId, expiresInDays, actor, SegmentScope.all());
+	}
+
+	/** {@link #issue(long, Long, Integer, String)} by a user who sees the segments {@code scope}. */
+	public IssuedLink issue(long customerId, Long caseId, Integer expiresInDays, String actor, SegmentScope scope) {
+		return issue(customers.get(customerId, scope), caseId, expiresInDays, actor);
 	}
 
 	/** Like {@link #issue(long, Long, Integer, String)}, the customer named by its CRM reference. */
 	public IssuedLink issue(String customerRef, Long caseId, Integer expiresInDays, String actor) {
-		Customer customer = customers.findByReference(customerRef == null ? "" : customerRef.strip())
+		return issue(customerRef, caseId, expiresInDays, actor, SegmentScope.all());
+	}
+
+	/**
+	 * {@link #issue(String, Long, Integer, String)} by a user who sees the segments {@code scope}: a customer outside
+	 * them is refused as unknown.
+	 */
+	public IssuedLink issue(String customerRef, Long caseId, Integer expiresInDays, String actor, SegmentScope scope) {
+		Customer customer = customers.findByReference(customerRef == null ? "" : customerRef.strip(), scope)
 			.orElseThrow(() -> new SurveyLinkRefusedException("customerRef", "survey.refused.unknownCustomer"));
 		return issue(customer, caseId, expiresInDays, actor);
 	}
@@ -110,9 +123,15 @@ public class SurveyLinks {
 	 */
 	public int issueForSegment(String segment, Integer expiresInDays, String actor,
 			BiConsumer<Customer, IssuedLink> sink) {
+		return issueForSegment(segment, expiresInDays, actor, SegmentScope.all(), sink);
+	}
+
+	/** {@link #issueForSegment(String, Integer, String, BiConsumer)} among the customers of the segments {@code scope}. */
+	public int issueForSegment(String segment, Integer expiresInDays, String actor, SegmentScope scope,
+			BiConsumer<Customer, IssuedLink> sink) {
 		Duration validity = validity(expiresInDays);
 		int[] count = { 0 };
-		customerExport.forEach(null, segment, customer -> {
+		customerExport.forEach(null, segment, scope, customer -> {
 			sink.accept(customer, create(customer, null, validity, actor));
 			count[0]++;
 		});

@@ -30,7 +30,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 /**
  * Walks every endpoint the application maps and checks what anonymous users, STAFF, MANAGER and ADMIN get. An
- * endpoint added without an entry in {@link #EXPECTED} fails this test, so access is always a decision.
+ * endpoint added without an entry in {@link #EXPECTED} fails this test, so access is always a decision. Users limited
+ * to some segments are probed at every endpoint by {@link ScopedAccessIntegrationTests}.
  */
 @IntegrationTest
 @AutoConfigureMockMvc
@@ -110,6 +111,7 @@ class EndpointAccessTests {
 			Map.entry("POST /admin/users/{id}", Access.ADMIN),
 			Map.entry("POST /admin/users/{id}/enabled", Access.ADMIN),
 			Map.entry("POST /admin/users/{id}/password", Access.ADMIN),
+			Map.entry("POST /admin/users/{id}/segments", Access.ADMIN),
 			// audit log
 			Map.entry("GET /admin/audit", Access.ADMIN),
 			// scoring policy page; the preview saves nothing, activations are not probed
@@ -179,7 +181,8 @@ class EndpointAccessTests {
 			"DELETE /api/v1/webhooks/{id:\\d+}", "POST /survey-links/batch.csv",
 			"POST /api/v1/customers/{ref}/erasure", "POST /customers/{id}/erasure", "POST /admin/retention",
 			"POST /api/v1/backups", "POST /admin/backups",
-			"DELETE /api/v1/tokens/{id:\\d+}", "POST /profile/tokens/{id:\\d+}/revoke");
+			"DELETE /api/v1/tokens/{id:\\d+}", "POST /profile/tokens/{id:\\d+}/revoke",
+			"POST /admin/users/{id}/segments");
 
 	@Autowired
 	private MockMvc mvc;

@@ -181,7 +181,7 @@ class PromisesIntegrationTests {
 		assertThat(promises.get(kept.id()).settledBy()).isEqualTo(TestUsers.ADMIN);
 		assertThat(brokenPromiseEntries(customer)).singleElement()
 			.satisfies(entry -> assertThat(entry.comment()).contains("marked broken by " + TestUsers.MANAGER));
-		PromiseMeasures measures = promises.measures(null, customer.getId(), Instant.now().minus(Duration.ofDays(1)),
+		PromiseMeasures measures = promises.measures((String) null, customer.getId(), Instant.now().minus(Duration.ofDays(1)),
 				Instant.now().plusSeconds(1));
 		assertThat(measures.kept()).isEqualTo(1);
 		assertThat(measures.broken()).isEqualTo(1);

@@ -15,6 +15,7 @@ import io.shinrai.feedback.StoredFeedback;
 import io.shinrai.feedback.web.FeedbackFilterForm;
 import io.shinrai.system.BusinessTime;
 import io.shinrai.system.CsvDownload;
+import io.shinrai.system.SegmentScope;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.validation.BindingResult;
@@ -55,7 +56,7 @@ class FeedbackExportController {
 	 */
 	@GetMapping("/feedback/export.csv")
 	void exportFeedback(@ModelAttribute("filter") FeedbackFilterForm filter, BindingResult result,
-			HttpServletRequest request, HttpServletResponse response) throws IOException {
+			HttpServletRequest request, HttpServletResponse response, SegmentScope scope) throws IOException {
 		filter.validate(result);
 		if (result.hasErrors()) {
 			String query = request.getQueryString();
@@ -63,7 +64,7 @@ class FeedbackExportController {
 			return;
 		}
 		try (CsvDownload csv = CsvDownload.start(response, "shinrai-feedback", businessTime.today(), CsvColumn.headers())) {
-			feedback.export(filter.toFilter(zone), entry -> csv.row(cells(entry)));
+			feedback.export(filter.toFilter(zone).within(scope), entry -> csv.row(cells(entry)));
 		}
 	}
 

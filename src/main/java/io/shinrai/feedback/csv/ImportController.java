@@ -26,7 +26,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.shinrai.system.BusinessTime;
 import io.shinrai.system.CsvDownload;
+import io.shinrai.system.NotFoundException;
 import io.shinrai.system.PageNav;
+import io.shinrai.system.SegmentScope;
 import io.shinrai.system.StorableText;
 
 /** The import page: upload, template, history, and one page per import job with live progress. */
@@ -86,7 +88,12 @@ class ImportController {
 
 	@PostMapping
 	String processUpload(@RequestParam(name = "file", required = false) MultipartFile file, Principal principal,
-			RedirectAttributes redirect) throws IOException {
+			RedirectAttributes redirect, SegmentScope scope) throws IOException {
+		if (!scope.isAll()) {
+			// a file names customers of any segment: imports are for users who see the whole company
+			redirect.addFlashAttribute("failure", "access.scope.importRefused");
+			return "redirect:/import";
+		}
 		if (file == null || (file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()))) {
 			redirect.addFlashAttribute("failure", "import.upload.noFile");
 			return "redirect:/import";
@@ -117,10 +124,18 @@ class ImportController {
 		}
 	}
 
+	/** An import's rows may be of any segment: only users who see the whole company see a job. */
+	private FeedbackImport job(long id, SegmentScope scope) {
+		if (!scope.isAll()) {
+			throw new NotFoundException("import " + id);
+		}
+		return imports.get(id);
+	}
+
 	@GetMapping("/{id:\\d+}")
 	String showJob(@PathVariable long id, @RequestParam(name = "page", required = false) String page, Locale locale,
-			Model model) {
-		FeedbackImport job = imports.get(id);
+			Model model, SegmentScope scope) {
+		FeedbackImport job = job(id, scope);
 		int pages = (int) Math.max(1, (job.rejectedStored() + REJECTIONS_PAGE_SIZE - 1) / REJECTIONS_PAGE_SIZE);
 		int current = Math.min(pageNumber(page), pages - 1);
 		List<RejectionView> rejections = new ArrayList<>();
@@ -136,13 +151,14 @@ class ImportController {
 
 	@GetMapping(path = "/{id:\\d+}/progress", produces = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseBody
-	Progress progress(@PathVariable long id) {
-		return Progress.of(imports.get(id));
+	Progress progress(@PathVariable long id, SegmentScope scope) {
+		return Progress.of(job(id, scope));
 	}
 
 	@GetMapping("/{id:\\d+}/rejected.csv")
-	void downloadRejected(@PathVariable long id, Locale locale, HttpServletResponse response) throws IOException {
-		FeedbackImport job = imports.get(id);
+	void downloadRejected(@PathVariable long id, Locale locale, HttpServletResponse response, SegmentScope scope)
+			throws IOException {
+		FeedbackImport job = job(id, scope);
 		List<String> header = new ArrayList<>(List.of(CsvHeader.LINE, CsvHeader.REASON));
 		header.addAll(jobs.header(id));
 		try (CsvDownload csv = CsvDownload.start(response, "shinrai-import-" + id + "-rejected", businessTime.today(), header)) {

@@ -36,6 +36,7 @@ import io.shinrai.feedback.ReceivedAt;
 import io.shinrai.feedback.StoredFeedback;
 import io.shinrai.feedback.Violation;
 import io.shinrai.system.BusinessTime;
+import io.shinrai.system.SegmentScope;
 
 /** Feedback for other programs: HTTP Basic, STAFF reads, MANAGER writes (see the security configuration). */
 @RestController
@@ -67,7 +68,7 @@ class FeedbackApiController {
 							content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE)),
 					@ApiResponse(responseCode = "409", description = "an entry with this externalId is stored already: it is returned",
 							content = @Content(schema = @Schema(implementation = FeedbackResource.class))) })
-	ResponseEntity<FeedbackResource> log(@RequestBody JsonNode body, Principal principal) {
+	ResponseEntity<FeedbackResource> log(@RequestBody JsonNode body, Principal principal, SegmentScope scope) {
 		FeedbackRequestReader.Result request = FeedbackRequestReader.read(body, zone, principal.getName());
 		List<Violation> violations = new ArrayList<>(request.violations());
 		// fields that could not be read are reported once, for why they could not be read
@@ -79,10 +80,14 @@ class FeedbackApiController {
 			throw new InvalidFeedbackException(violations);
 		}
 		try {
-			StoredFeedback stored = feedback.log(request.entry());
+			StoredFeedback stored = feedback.log(request.entry(), scope);
 			return ResponseEntity.created(location(stored)).body(FeedbackResource.of(stored));
 		}
 		catch (DuplicateFeedbackException ex) {
+			if (!scope.includes(ex.existing().customerSegment())) {
+				// stored already, for a customer this user does not see: nothing about it is shown
+				return ResponseEntity.status(HttpStatus.CONFLICT).build();
+			}
 			return ResponseEntity.status(HttpStatus.CONFLICT)
 				.location(location(ex.existing()))
 				.body(FeedbackResource.of(ex.existing()));
@@ -100,7 +105,8 @@ class FeedbackApiController {
 			@RequestParam(required = false) String to,
 			@Parameter(description = "the customer's exact reference") @RequestParam(required = false) String customerRef,
 			@Parameter(description = "page number, from 0") @RequestParam(required = false) String page,
-			@Parameter(description = "entries per page, 1–100 (default 25)") @RequestParam(required = false) String size) {
+			@Parameter(description = "entries per page, 1–100 (default 25)") @RequestParam(required = false) String size,
+			@Parameter(hidden = true) SegmentScope scope) {
 		List<Violation> violations = new ArrayList<>();
 		Instant fromInstant = instant(from, "from", false, violations);
 		Instant toInstant = instant(to, "to", true, violations);
@@ -113,14 +119,14 @@ class FeedbackApiController {
 			throw new InvalidQueryException(violations);
 		}
 		FeedbackFilter filter = new FeedbackFilter(fromInstant, toInstant, null, null, false, null, customerRef, null,
-				null);
+				null).within(scope);
 		return FeedbackResource.Page.of(feedback.search(filter, pageNumber, pageSize));
 	}
 
 	@GetMapping("/{id}")
 	@Operation(summary = "One feedback entry")
-	FeedbackResource get(@PathVariable long id) {
-		return FeedbackResource.of(feedback.get(id));
+	FeedbackResource get(@PathVariable long id, @Parameter(hidden = true) SegmentScope scope) {
+		return FeedbackResource.of(feedback.get(id, scope));
 	}
 
 	private Instant instant(String text, String field, boolean endOfDay, List<Violation> violations) {

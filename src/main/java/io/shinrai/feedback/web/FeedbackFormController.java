@@ -47,6 +47,7 @@ import io.shinrai.feedback.Violation;
 /** Managers log feedback through a form and correct stored entries with the same form. */
 import io.shinrai.system.BusinessTime;
 import io.shinrai.system.FormView;
+import io.shinrai.system.SegmentScope;
 
 @Controller
 class FeedbackFormController {
@@ -102,13 +103,13 @@ class FeedbackFormController {
 	}
 
 	@ModelAttribute("recentCustomers")
-	List<Customer> recentCustomers() {
-		return customers.recent(20);
+	List<Customer> recentCustomers(SegmentScope scope) {
+		return customers.suggest("", 20, scope);
 	}
 
 	@ModelAttribute("segments")
-	List<String> segments() {
-		return customers.segments();
+	List<String> segments(SegmentScope scope) {
+		return customers.segments(scope);
 	}
 
 	@GetMapping("/feedback/new")
@@ -120,13 +121,13 @@ class FeedbackFormController {
 	@PostMapping("/feedback")
 	@FormView(FORM_VIEW)
 	String processLogForm(@ModelAttribute(FORM) FeedbackForm form, BindingResult result, Principal principal,
-			Model model, RedirectAttributes redirect) {
+			Model model, RedirectAttributes redirect, SegmentScope scope) {
 		NewFeedback entry = checked(form, principal, result, model);
 		if (result.hasErrors()) {
 			return FORM_VIEW;
 		}
 		try {
-			StoredFeedback stored = feedback.logOnce(form.submissionToken(), entry);
+			StoredFeedback stored = feedback.logOnce(form.submissionToken(), entry, scope);
 			redirect.addFlashAttribute("success", "feedback.logged");
 			redirect.addFlashAttribute("successArgs", new Object[] { stored.customerName() });
 			return "redirect:/feedback/" + stored.id();
@@ -138,8 +139,8 @@ class FeedbackFormController {
 	}
 
 	@GetMapping("/feedback/{id}/edit")
-	String showCorrectionForm(@PathVariable long id, Model model) {
-		StoredFeedback entry = feedback.get(id);
+	String showCorrectionForm(@PathVariable long id, Model model, SegmentScope scope) {
+		StoredFeedback entry = feedback.get(id, scope);
 		model.addAttribute("entry", entry);
 		model.addAttribute(FORM, FeedbackForm.of(entry, zone));
 		return FORM_VIEW;
@@ -148,8 +149,9 @@ class FeedbackFormController {
 	@PostMapping("/feedback/{id}")
 	@FormView(value = FORM_VIEW, subject = "entry")
 	String processCorrectionForm(@PathVariable long id, @ModelAttribute(FORM) FeedbackForm form, BindingResult result,
-			Model model, Principal principal, RedirectAttributes redirect, HttpServletResponse response) {
-		model.addAttribute("entry", feedback.get(id));
+			Model model, Principal principal, RedirectAttributes redirect, HttpServletResponse response,
+			SegmentScope scope) {
+		model.addAttribute("entry", feedback.get(id, scope));
 		if (form.getVersion() == null) {
 			result.reject("feedback.form.changedMeanwhile");
 		}
@@ -158,7 +160,7 @@ class FeedbackFormController {
 			return FORM_VIEW;
 		}
 		try {
-			StoredFeedback saved = feedback.correct(id, entry, form.getVersion(), principal.getName());
+			StoredFeedback saved = feedback.correct(id, entry, form.getVersion(), principal.getName(), scope);
 			// a correction that changes nothing comes back at the version it was opened with, and records nothing
 			boolean changed = saved.version() != form.getVersion();
 			redirect.addFlashAttribute("success", changed ? "feedback.corrected" : "feedback.correctionUnchanged");

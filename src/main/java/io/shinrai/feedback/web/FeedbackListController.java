@@ -20,6 +20,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import io.shinrai.feedback.Category;
 import io.shinrai.feedback.Channel;
+import io.shinrai.feedback.FeedbackFilter;
 import io.shinrai.feedback.FeedbackLog;
 import io.shinrai.feedback.IncidentType;
 import io.shinrai.feedback.Signal;
@@ -28,6 +29,7 @@ import io.shinrai.system.BusinessTime;
 import io.shinrai.system.FilterChips;
 import io.shinrai.system.PageNav;
 import io.shinrai.system.ReplicaReads;
+import io.shinrai.system.SegmentScope;
 
 /** Everyone signed in can list, filter and read feedback entries. */
 @Controller
@@ -60,7 +62,7 @@ class FeedbackListController {
 	@GetMapping("/feedback")
 	@ReplicaReads
 	String showList(@ModelAttribute(FILTER) FeedbackFilterForm filter, BindingResult result, Model model,
-			HttpServletRequest request, HttpServletResponse response) {
+			HttpServletRequest request, HttpServletResponse response, SegmentScope scope) {
 		filter.validate(result);
 		model.addAttribute("channels", Channel.values());
 		model.addAttribute("categories", Category.values());
@@ -74,10 +76,11 @@ class FeedbackListController {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			return LIST_VIEW;
 		}
-		Page<StoredFeedback> page = feedback.search(filter.toFilter(zone), filter.pageOrFirst(), filter.sizeOrDefault());
+		FeedbackFilter within = filter.toFilter(zone).within(scope);
+		Page<StoredFeedback> page = feedback.search(within, filter.pageOrFirst(), filter.sizeOrDefault());
 		if (page.getNumber() >= page.getTotalPages() && page.getTotalPages() > 0) {
 			// beyond the last page: show the last one rather than an empty page numbered past the end
-			page = feedback.search(filter.toFilter(zone), page.getTotalPages() - 1, filter.sizeOrDefault());
+			page = feedback.search(within, page.getTotalPages() - 1, filter.sizeOrDefault());
 		}
 		model.addAttribute("page", page);
 		UriComponentsBuilder current = Pager.currentQuery(request);
@@ -100,8 +103,8 @@ class FeedbackListController {
 	}
 
 	@GetMapping("/feedback/{id}")
-	String showEntry(@PathVariable long id, Model model) {
-		model.addAttribute("entry", feedback.get(id));
+	String showEntry(@PathVariable long id, Model model, SegmentScope scope) {
+		model.addAttribute("entry", feedback.get(id, scope));
 		model.addAttribute("signals", Signal.values());
 		model.addAttribute("zone", zone);
 		return DETAIL_VIEW;
