@@ -59,10 +59,10 @@ class RecoveryController {
 	String showBoard(@ModelAttribute("filter") BoardFilter filter, Principal principal, Model model) {
 		filter.normalise();
 		CaseSearch search = filter.toSearch(principal.getName());
-		Page<CaseSummary> page = cases.search(search);
+		Page<BoardRow> page = cases.board(search);
 		if (page.getNumber() >= page.getTotalPages() && page.getTotalPages() > 0) {
 			// beyond the last page: show the last one rather than "page 999 of 13"
-			page = cases.search(new CaseSearch(search.statuses(), search.overdueOnly(), search.owner(),
+			page = cases.board(new CaseSearch(search.statuses(), search.overdueOnly(), search.owner(),
 					search.unassignedOnly(), search.customerId(), search.sort(), page.getTotalPages() - 1, search.size(),
 					search.segment()));
 		}
@@ -73,7 +73,27 @@ class RecoveryController {
 		model.addAttribute("owners", ownerNames());
 		model.addAttribute("tabs", BoardFilter.TABS);
 		model.addAttribute("statuses", RecoveryStatus.values());
+		model.addAttribute("boardUrl", filter.with("page", page.getNumber() + 1));
 		return BOARD_VIEW;
+	}
+
+	/** Hands the ticked cases to one manager; all or none, back to the same board with what happened. */
+	@PostMapping("/recovery/assign")
+	String processBulkAssignForm(BulkAssignForm form, Principal principal, RedirectAttributes redirect) {
+		Map<Long, Long> versions = form.versions();
+		try {
+			if (versions == null) {
+				throw new CaseRefusedException.NothingSelected();
+			}
+			int changed = cases.assignAll(versions, form.getOwner(), principal.getName());
+			redirect.addFlashAttribute("success", "recovery.bulk.assigned");
+			redirect.addFlashAttribute("successArgs", new Object[] { changed, versions.size() });
+		}
+		catch (CaseRefusedException ex) {
+			redirect.addFlashAttribute("failure", ex.messageKey());
+			redirect.addFlashAttribute("failureArgs", ex.messageArgs());
+		}
+		return "redirect:" + form.backOrBoard();
 	}
 
 	@GetMapping("/recovery/{id:\\d+}")
@@ -89,7 +109,7 @@ class RecoveryController {
 			return redirectToCase(id);
 		}
 		try {
-			cases.apply(id, form.getVersion(), form.getAction(), principal.getName());
+			cases.apply(id, form.getVersion(), form.getAction(), form.getNote(), principal.getName());
 			redirect.addFlashAttribute("success", "recovery.case.moved." + form.getAction());
 		}
 		catch (CaseRefusedException ex) {
