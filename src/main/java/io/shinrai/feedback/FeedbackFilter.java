@@ -2,14 +2,16 @@ package io.shinrai.feedback;
 
 import java.time.Instant;
 
+import io.shinrai.customer.CustomerKeys;
+
 /**
  * Which feedback entries to list or export. Every criterion is optional ({@code null} / {@code false} = any).
  *
  * @param from received at or after this instant
  * @param to received before this instant
- * @param customerRef the customer's exact reference
+ * @param customerRef the customer's reference, whatever its case and width
  * @param text words in the comment (case-insensitive; English and Japanese)
- * @param segment the customer's exact segment
+ * @param segment the customer's segment (normalised as stored)
  * @param withNps only entries with an NPS score
  * @param rated only entries that rate this signal
  * @param answered only entries with this survey answer ({@code null}: any)
@@ -26,9 +28,9 @@ public record FeedbackFilter(Instant from, Instant to, Channel channel, Category
 	}
 
 	public FeedbackFilter {
-		customerRef = blankToNull(customerRef);
+		customerRef = CustomerKeys.normalise(customerRef);
 		text = blankToNull(text);
-		segment = blankToNull(segment);
+		segment = CustomerKeys.normalise(segment);
 	}
 
 	/** Any NPS and ratings. */

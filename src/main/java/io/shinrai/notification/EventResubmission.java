@@ -5,7 +5,6 @@ import java.time.Duration;
 import net.javacrumbs.shedlock.core.LockAssert;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.events.CompletedEventPublications;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -30,13 +29,13 @@ class EventResubmission {
 	private final Duration olderThan;
 
 	EventResubmission(IncompleteEventPublications incomplete, CompletedEventPublications completed,
-			@Value("${shinrai.notifications.resubmit-older-than:PT5M}") Duration olderThan) {
+			NotificationProperties properties) {
 		this.incomplete = incomplete;
 		this.completed = completed;
-		this.olderThan = olderThan;
+		this.olderThan = properties.notifications().resubmitOlderThan();
 	}
 
-	@Scheduled(cron = "${shinrai.notifications.resubmission.cron:0 */5 * * * *}")
+	@Scheduled(cron = "${shinrai.notifications.resubmission.cron}")
 	@SchedulerLock(name = LOCK_NAME, lockAtMostFor = "PT10M", lockAtLeastFor = "PT1M")
 	void scheduledRun() {
 		LockAssert.assertLocked();

@@ -9,11 +9,11 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import io.shinrai.account.UserAccount;
 import io.shinrai.account.UserAccounts;
+import io.shinrai.system.BusinessTime;
 
 /**
  * What the promise panels on pages of other modules read ({@code templates/promise/panels.html}, called from the
@@ -35,12 +35,12 @@ public class PromisePanels {
 
 	private final Clock clock;
 
-	PromisePanels(Promises promises, UserAccounts accounts, Clock clock,
-			@Value("${shinrai.business-time-zone:Asia/Tokyo}") ZoneId zone) {
+	PromisePanels(Promises promises, UserAccounts accounts,
+			BusinessTime businessTime, Clock clock) {
 		this.clock = clock;
 		this.promises = promises;
 		this.accounts = accounts;
-		this.zone = zone;
+		this.zone = businessTime.zone();
 	}
 
 	/** A time as the panels show it, in the business time zone. */

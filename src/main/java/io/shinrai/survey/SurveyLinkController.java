@@ -10,7 +10,6 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -21,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.shinrai.customer.CustomerDirectory;
+import io.shinrai.system.BusinessTime;
 import io.shinrai.system.CsvDownload;
 
 /**
@@ -42,12 +42,11 @@ class SurveyLinkController {
 
 	private final Clock clock;
 
-	SurveyLinkController(SurveyLinks links, CustomerDirectory customers, Clock clock,
-			@Value("${shinrai.business-time-zone:Asia/Tokyo}") ZoneId zone) {
+	SurveyLinkController(SurveyLinks links, CustomerDirectory customers, Clock clock, BusinessTime businessTime) {
 		this.clock = clock;
 		this.links = links;
 		this.customers = customers;
-		this.zone = zone;
+		this.zone = businessTime.zone();
 	}
 
 	@GetMapping("/survey-links")

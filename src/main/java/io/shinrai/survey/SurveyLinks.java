@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,6 +29,7 @@ import io.shinrai.feedback.Violation;
 import io.shinrai.recovery.RecoveryCases;
 import io.shinrai.recovery.RecoveryStatus;
 import io.shinrai.system.NotFoundException;
+import io.shinrai.system.OutboundProperties;
 
 /**
  * Survey links: created by managers for a customer (optionally about one of its recovery cases), opened and answered
@@ -73,7 +73,7 @@ public class SurveyLinks {
 
 	SurveyLinks(SurveyLinkRows rows, CustomerDirectory customers, CustomerExport customerExport, FeedbackLog feedback,
 			RecoveryCases cases, ApplicationEventPublisher events, AuditLog audit, SurveyMailer mailer, Clock clock,
-			@Value("${shinrai.base-url:http://localhost:8080}") String baseUrl) {
+			OutboundProperties outbound) {
 		this.audit = audit;
 		this.mailer = mailer;
 		this.clock = clock;
@@ -83,7 +83,7 @@ public class SurveyLinks {
 		this.feedback = feedback;
 		this.cases = cases;
 		this.events = events;
-		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+		this.baseUrl = outbound.baseUrl();
 	}
 
 	/**

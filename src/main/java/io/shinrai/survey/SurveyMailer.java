@@ -10,11 +10,12 @@ import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 import io.shinrai.notification.Mailer;
+import io.shinrai.system.BusinessTime;
+import io.shinrai.system.OutboundProperties;
 
 /**
  * E-mails a survey link to the customer in the customer's language, as text and HTML ({@code templates/mail/
@@ -34,11 +35,10 @@ class SurveyMailer {
 
 	private final SpringTemplateEngine templates = new SpringTemplateEngine();
 
-	SurveyMailer(Mailer mailer, MessageSource messages, @Value("${shinrai.mail.from:}") String from,
-			@Value("${shinrai.business-time-zone:Asia/Tokyo}") ZoneId zone) {
+	SurveyMailer(Mailer mailer, MessageSource messages, OutboundProperties outbound, BusinessTime businessTime) {
 		this.mailer = mailer;
-		this.from = from.strip();
-		this.zone = zone;
+		this.from = outbound.mail().from().strip();
+		this.zone = businessTime.zone();
 		// SpringTemplateEngine: expressions in SpEL, as in every template of the app (OGNL is not on the class path)
 		templates.addTemplateResolver(resolver(TemplateMode.TEXT, ".txt", 1));
 		templates.addTemplateResolver(resolver(TemplateMode.HTML, ".html", 2));

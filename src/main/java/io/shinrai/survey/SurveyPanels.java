@@ -5,8 +5,9 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+
+import io.shinrai.system.BusinessTime;
 
 /**
  * What the survey panels on pages of other modules read ({@code templates/survey/panels.html}, called from the
@@ -23,9 +24,9 @@ public class SurveyPanels {
 	private final ZoneId zone;
 
 	SurveyPanels(SurveyLinks links,
-			@Value("${shinrai.business-time-zone:Asia/Tokyo}") ZoneId zone) {
+			BusinessTime businessTime) {
 		this.links = links;
-		this.zone = zone;
+		this.zone = businessTime.zone();
 	}
 
 	/** A time as the panels show it, in the business time zone. */

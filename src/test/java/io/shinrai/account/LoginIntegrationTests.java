@@ -69,6 +69,14 @@ class LoginIntegrationTests {
 	}
 
 	@Test
+	void theSignInPageOffersNoSingleSignOnWithoutAProvider() throws Exception {
+		mvc.perform(get("/login"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("name=\"password\"")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("/oauth2/authorization/"))));
+	}
+
+	@Test
 	void sendsSecurityHeaders() throws Exception {
 		mvc.perform(get("/login"))
 			.andExpect(status().isOk())

@@ -11,9 +11,8 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.modulith.events.ApplicationModuleListener;
-import org.springframework.modulith.events.CompletedEventPublications;
-import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,6 +25,7 @@ import static org.awaitility.Awaitility.await;
  */
 @IntegrationTest
 @Import(EventResubmissionIntegrationTests.FailingOnce.class)
+@TestPropertySource(properties = "shinrai.notifications.resubmit-older-than=PT1S")
 class EventResubmissionIntegrationTests {
 
 	@Autowired
@@ -41,10 +41,7 @@ class EventResubmissionIntegrationTests {
 	private FailingOnce listener;
 
 	@Autowired
-	private IncompleteEventPublications incomplete;
-
-	@Autowired
-	private CompletedEventPublications completed;
+	private EventResubmission resubmission;
 
 	@Test
 	void aPublicationWhoseListenerFailedIsDeliveredByTheResubmissionJob() {
@@ -53,7 +50,9 @@ class EventResubmissionIntegrationTests {
 		await().atMost(Duration.ofSeconds(20)).until(() -> waitingPings() == 1);
 		assertThat(this.listener.delivered()).isZero();
 
-		new EventResubmission(this.incomplete, this.completed, Duration.ZERO).resubmit();
+		// the job hands over only publications older than the setting (one second here)
+		await().atMost(Duration.ofSeconds(20)).until(() -> oldestPingAgeMillis() > 1500);
+		this.resubmission.resubmit();
 
 		await().atMost(Duration.ofSeconds(20)).until(() -> this.listener.delivered() == 1);
 		await().atMost(Duration.ofSeconds(20)).until(() -> waitingPings() == 0);
@@ -62,6 +61,15 @@ class EventResubmissionIntegrationTests {
 
 	private long waitingPings() {
 		return this.jdbc.sql("select count(*) from event_publication where event_type like '%Ping'")
+			.query(Long.class)
+			.single();
+	}
+
+	private long oldestPingAgeMillis() {
+		return this.jdbc.sql("""
+				select coalesce(max(extract(epoch from (now() - publication_date)) * 1000), 0)::bigint
+				from event_publication where event_type like '%Ping'
+				""")
 			.query(Long.class)
 			.single();
 	}

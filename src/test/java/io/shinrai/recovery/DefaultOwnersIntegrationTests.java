@@ -34,6 +34,9 @@ class DefaultOwnersIntegrationTests {
 	private JdbcClient jdbc;
 
 	@Autowired
+	private io.shinrai.TestFeedback testFeedback;
+
+	@Autowired
 	private ApplicationEventPublisher events;
 
 	@Autowired
@@ -52,7 +55,7 @@ class DefaultOwnersIntegrationTests {
 
 	@BeforeEach
 	void twoManagersAtLeast() {
-		fixtures = new RecoveryFixtures(jdbc, events, transactions);
+		fixtures = new RecoveryFixtures(testFeedback, jdbc, events, transactions);
 		for (String name : List.of("second-manager", SEGMENT_OWNER)) {
 			if (accounts.find(name).isEmpty()) {
 				accounts.create(name, name, TestUsers.PASSWORD, Role.MANAGER);

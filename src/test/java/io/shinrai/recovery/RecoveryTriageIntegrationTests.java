@@ -9,7 +9,6 @@ import java.util.Map;
 import io.shinrai.IntegrationTest;
 import io.shinrai.TestUsers;
 import io.shinrai.feedback.FeedbackLogged;
-import io.shinrai.feedback.Source;
 import io.shinrai.recovery.RecoveryFixtures.Feedback;
 import io.shinrai.scoring.CustomerStatus;
 import io.shinrai.scoring.TrustScores;
@@ -42,6 +41,9 @@ class RecoveryTriageIntegrationTests {
 	private JdbcClient jdbc;
 
 	@Autowired
+	private io.shinrai.TestFeedback testFeedback;
+
+	@Autowired
 	private ApplicationEventPublisher events;
 
 	@Autowired
@@ -63,7 +65,7 @@ class RecoveryTriageIntegrationTests {
 
 	@BeforeEach
 	void fixtures() {
-		fixtures = new RecoveryFixtures(jdbc, events, transactions);
+		fixtures = new RecoveryFixtures(testFeedback, jdbc, events, transactions);
 	}
 
 	private CaseSummary resolvedCaseOf(long customer) {
@@ -147,7 +149,7 @@ class RecoveryTriageIntegrationTests {
 		long imported = fixtures.customer();
 		Instant receivedAt = Instant.now().minus(Duration.ofDays(3)).truncatedTo(ChronoUnit.MILLIS);
 		transactions.executeWithoutResult(status -> {
-			long id = fixtures.insert(Feedback.negative(imported, receivedAt, TestUsers.MANAGER).from(Source.CSV));
+			long id = insertImported(imported, receivedAt);
 			events.publishEvent(new FeedbackLogged(List.of(fixtures.entry(id)), null, 4242L));
 		});
 		long logged = fixtures.customer();
@@ -257,6 +259,19 @@ class RecoveryTriageIntegrationTests {
 				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/recovery"));
 		}
 
+	}
+
+	/** A negative entry as an import batch stores it, before the batch's event (which names the import). */
+	private long insertImported(long customer, Instant receivedAt) {
+		return jdbc.sql("""
+				insert into feedback (customer_id, received_at, channel, category, rating_quality, incident_types,
+				  negative, source, logged_by)
+				values (?, ?, 'EMAIL', 'SERVICE', 1, cast(? as varchar[]), true, 'CSV', ?)
+				returning id
+				""")
+			.params(customer, java.sql.Timestamp.from(receivedAt), new String[] { "BROKEN_PROMISE" }, TestUsers.MANAGER)
+			.query(Long.class)
+			.single();
 	}
 
 	private record Page(org.springframework.data.domain.Page<BoardRow> page) {

@@ -6,7 +6,6 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Page;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -46,10 +45,9 @@ class FeedbackListController {
 
 	private final BusinessTime businessTime;
 
-	FeedbackListController(FeedbackLog feedback, @Value("${shinrai.business-time-zone:Asia/Tokyo}") ZoneId zone,
-			BusinessTime businessTime) {
+	FeedbackListController(FeedbackLog feedback, BusinessTime businessTime) {
 		this.feedback = feedback;
-		this.zone = zone;
+		this.zone = businessTime.zone();
 		this.businessTime = businessTime;
 	}
 
