@@ -8,6 +8,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import io.shinrai.feedback.Channel;
 import io.shinrai.feedback.IncidentType;
+import io.shinrai.feedback.Signal;
 import io.shinrai.scoring.CustomerStatus;
 
 /**
@@ -53,6 +54,12 @@ public final class DashboardLinks {
 	/** The entries of the period that answered {@code answer} ({@code NPS}, {@code CSAT}, {@code CES}). */
 	public String answered(String answer) {
 		return feedback(query.from(), query.to(), query.segment(), query.channel(), null, answer);
+	}
+
+	/** The entries of the period in the scope that rate this signal. */
+	public String rated(Signal signal) {
+		UriComponentsBuilder uri = UriComponentsBuilder.fromUriString(feedback()).queryParam("rated", signal.name());
+		return uri.build().toUriString();
 	}
 
 	/** The entries of the period in the scope with an incident of this type. */

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -89,6 +90,38 @@ public class FeedbackStatistics {
 			.query((rs, row) -> received.put(rs.getLong("id"), rs.getTimestamp("received_at").toInstant()))
 			.list();
 		return received;
+	}
+
+	/** What an entry said, in brief: when, its incident types and its comment (for lists that summarise entries). */
+	public record Gist(long id, Instant receivedAt, List<IncidentType> incidents, String comment) {
+
+		public Gist {
+			incidents = List.copyOf(incidents);
+		}
+
+	}
+
+	/** The gist of each of the entries, by entry id (one statement). */
+	public Map<Long, Gist> gists(Collection<Long> feedbackIds) {
+		Map<Long, Gist> gists = new HashMap<>();
+		if (feedbackIds.isEmpty()) {
+			return gists;
+		}
+		jdbc.sql("select id, received_at, incident_types, comment from feedback where id = any(?)")
+			.param(feedbackIds.toArray(Long[]::new))
+			.query((rs, row) -> {
+				java.sql.Array array = rs.getArray("incident_types");
+				List<IncidentType> incidents = new java.util.ArrayList<>();
+				if (array != null) {
+					for (Object type : (Object[]) array.getArray()) {
+						incidents.add(IncidentType.valueOf(type.toString()));
+					}
+				}
+				return gists.put(rs.getLong("id"), new Gist(rs.getLong("id"), rs.getTimestamp("received_at").toInstant(),
+						incidents, rs.getString("comment")));
+			})
+			.list();
+		return gists;
 	}
 
 	/** The SQL that narrows feedback {@code f} to a segment and channel; only the conditions needed. */

@@ -89,6 +89,24 @@ public abstract sealed class CaseRefusedException extends RuntimeException {
 
 	}
 
+	/** A hand-over of several cases needs at least one case. */
+	public static final class NothingSelected extends CaseRefusedException {
+
+		NothingSelected() {
+			super("No case was selected", "recovery.refused.nothingSelected");
+		}
+
+	}
+
+	/** A case whose customer is still AT_RISK is closed only with a note saying why. */
+	public static final class NoteRequiredToClose extends CaseRefusedException {
+
+		NoteRequiredToClose() {
+			super("Closing a case whose customer is still at risk needs a note", "recovery.refused.closeAtRiskNeedsNote");
+		}
+
+	}
+
 	/** Someone else saved the case since it was shown: the second save is refused, never a silent overwrite. */
 	public static final class CaseChanged extends CaseRefusedException {
 

@@ -24,7 +24,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.shinrai.account.Role;
 import io.shinrai.account.UserAccounts;
 import io.shinrai.audit.AuditLog;
 import io.shinrai.audit.AuditType;
@@ -74,8 +73,12 @@ class RecoveryCaseOpener {
 
 	private final Clock clock;
 
+	private final DefaultOwners defaultOwners;
+
 	RecoveryCaseOpener(JdbcClient jdbc, RecoveryCaseRepository cases, TrustScores trustScores, UserAccounts accounts,
-			AuditLog audit, FeedbackStatistics feedback, ApplicationEventPublisher events, Clock clock) {
+			AuditLog audit, FeedbackStatistics feedback, ApplicationEventPublisher events, Clock clock,
+			DefaultOwners defaultOwners) {
+		this.defaultOwners = defaultOwners;
 		this.clock = clock;
 		this.events = events;
 		this.jdbc = jdbc;
@@ -113,6 +116,14 @@ class RecoveryCaseOpener {
 		}
 		Map<Long, String> loggedBy = loggedBy(entriesByCustomer);
 
+		// an imported entry happened when it was received, not when the file was imported: its case opens then, and is
+		// due that long after (it may be overdue at once); entries logged one by one open their case now
+		Map<Long, Instant> openedAtOf = new HashMap<>();
+		Map<Long, Instant> receivedAt = new HashMap<>();
+		negatives.forEach(entry -> receivedAt.put(entry.feedbackId(), entry.receivedAt()));
+		entriesByCustomer.forEach((customerId, entries) -> openedAtOf.put(customerId, importId == null ? now
+				: entries.stream().map(receivedAt::get).filter(at -> at.isBefore(now)).min(Instant::compareTo)
+					.orElse(now)));
 		Map<Long, Long> caseOfCustomer = new HashMap<>();
 		Map<Long, String> ownerOfNewCase = new HashMap<>();
 		List<RecoveryCasesOpened.OpenedCase> openedCases = new ArrayList<>();
@@ -131,11 +142,12 @@ class RecoveryCaseOpener {
 				pending.remove(active.customerId());
 			}
 			if (!pending.isEmpty()) {
-				Map<Long, Long> opened = open(pending, entriesByCustomer, loggedBy, now, acknowledgeWithin,
+				Map<Long, Long> opened = open(pending, entriesByCustomer, loggedBy, now, openedAtOf, acknowledgeWithin,
 						ownerOfNewCase);
 				caseOfCustomer.putAll(opened);
 				opened.forEach((customerId, caseId) -> openedCases.add(new RecoveryCasesOpened.OpenedCase(caseId,
-						customerId, ownerOfNewCase.get(customerId), now, RecoveryCase.dueAt(now, acknowledgeWithin))));
+						customerId, ownerOfNewCase.get(customerId), openedAtOf.get(customerId),
+						RecoveryCase.dueAt(openedAtOf.get(customerId), acknowledgeWithin))));
 				pending.removeAll(opened.keySet());
 				// what is left lost a race with a concurrent opener whose case is committed now: the next round
 				// finds it
@@ -201,20 +213,27 @@ class RecoveryCaseOpener {
 	 * transaction.
 	 */
 	private Map<Long, Long> open(Set<Long> customerIds, SortedMap<Long, List<Long>> entriesByCustomer,
-			Map<Long, String> loggedBy, Instant now, Duration acknowledgeWithin, Map<Long, String> ownerOf) {
+			Map<Long, String> loggedBy, Instant now, Map<Long, Instant> openedAtOf, Duration acknowledgeWithin,
+			Map<Long, String> ownerOf) {
 		int size = customerIds.size();
 		Long[] customers = new Long[size];
+		// ISO instants, cast in SQL: the driver sends text arrays as they are
+		String[] openedAt = new String[size];
+		String[] dueAt = new String[size];
 		String[] owners = new String[size];
 		Double[] trusts = new Double[size];
 		String[] statuses = new String[size];
-		Map<String, Boolean> mayOwn = new HashMap<>();
+		Map<Long, String> loggerOf = new HashMap<>();
+		customerIds.forEach(id -> loggerOf.put(id, loggedBy.get(entriesByCustomer.get(id).get(0))));
+		Map<Long, String> defaultOwner = defaultOwners.ownersFor(customerIds, loggerOf);
 		Map<Long, CustomerTrust> trustOf = trustScores.forCustomers(customerIds, now);
 		int i = 0;
 		for (long customerId : customerIds) {
 			CustomerTrust trust = trustOf.get(customerId);
-			String logger = loggedBy.get(entriesByCustomer.get(customerId).get(0));
 			customers[i] = customerId;
-			owners[i] = (logger != null && mayOwn.computeIfAbsent(logger, this::isManager)) ? logger : null;
+			openedAt[i] = openedAtOf.get(customerId).toString();
+			dueAt[i] = RecoveryCase.dueAt(openedAtOf.get(customerId), acknowledgeWithin).toString();
+			owners[i] = defaultOwner.get(customerId);
 			ownerOf.put(customerId, owners[i]);
 			trusts[i] = trust.score().trust();
 			statuses[i] = trust.status().name();
@@ -224,14 +243,15 @@ class RecoveryCaseOpener {
 		jdbc.sql("""
 				insert into recovery_case (customer_id, owner, status, opened_at, acknowledge_due_at,
 				                           trust_at_opening, status_at_opening)
-				select t.customer_id, t.owner, 'OPEN', :now, :due, t.trust, t.status
+				select t.customer_id, t.owner, 'OPEN', t.opened_at, t.due_at, t.trust, t.status
 				from unnest(cast(:customers as bigint[]), cast(:owners as varchar[]), cast(:trusts as float8[]),
-				            cast(:statuses as varchar[])) as t (customer_id, owner, trust, status)
+				            cast(:statuses as varchar[]), cast(:openedAt as timestamptz[]), cast(:dueAt as timestamptz[]))
+				     as t (customer_id, owner, trust, status, opened_at, due_at)
 				on conflict (customer_id) where status in ('OPEN', 'ACKNOWLEDGED', 'RESOLVED') do nothing
 				returning id, customer_id
 				""")
-			.param("now", Timestamp.from(now))
-			.param("due", Timestamp.from(RecoveryCase.dueAt(now, acknowledgeWithin)))
+			.param("openedAt", openedAt)
+			.param("dueAt", dueAt)
 			.param("customers", customers)
 			.param("owners", owners)
 			.param("trusts", trusts)
@@ -243,10 +263,6 @@ class RecoveryCaseOpener {
 					size);
 		}
 		return opened;
-	}
-
-	private boolean isManager(String username) {
-		return accounts.roleOf(username).map(role -> role.compareTo(Role.MANAGER) >= 0).orElse(false);
 	}
 
 	private void insertEntries(SortedMap<Long, List<Long>> entriesByCustomer, Map<Long, Long> caseOfCustomer,

@@ -31,6 +31,9 @@ import io.shinrai.audit.AuditType;
 import io.shinrai.customer.Customer;
 import io.shinrai.customer.CustomerDirectory;
 import io.shinrai.feedback.FeedbackStatistics;
+import io.shinrai.feedback.IncidentType;
+import io.shinrai.scoring.CustomerStatus;
+import io.shinrai.scoring.CustomerTrust;
 import io.shinrai.scoring.TrustScores;
 import io.shinrai.system.NotFoundException;
 import io.shinrai.system.SegmentScope;
@@ -114,6 +117,66 @@ public class RecoveryCases {
 		List<CaseSummary> content = summaries(jdbc.sql(SUMMARY_SELECT + where + " order by " + search.sort().orderBy
 				+ " limit :limit offset :offset").params(params), now);
 		return new PageImpl<>(content, PageRequest.of(search.page(), search.size()), total);
+	}
+
+	/**
+	 * One page of the board: the cases of {@link #search} with what happened and the customers' trust at opening and
+	 * now, in a fixed number of statements whatever the page size.
+	 */
+	@Transactional(readOnly = true)
+	public Page<BoardRow> board(CaseSearch search) {
+		Page<CaseSummary> page = search(search);
+		List<CaseSummary> cases = page.getContent();
+		if (cases.isEmpty()) {
+			return new PageImpl<>(List.of(), page.getPageable(), page.getTotalElements());
+		}
+		Map<Long, Double> trustAtOpening = new HashMap<>();
+		Map<Long, Long> versions = new HashMap<>();
+		jdbc.sql("select id, trust_at_opening, version from recovery_case where id = any(?)")
+			.param(cases.stream().map(CaseSummary::id).toArray(Long[]::new))
+			.query((rs, row) -> {
+				versions.put(rs.getLong("id"), rs.getLong("version"));
+				return trustAtOpening.put(rs.getLong("id"), (Double) rs.getObject("trust_at_opening"));
+			})
+			.list();
+		Map<Long, FeedbackStatistics.Gist> gists = feedback
+			.gists(cases.stream().flatMap(c -> c.entryIds().stream()).toList());
+		Map<Long, CustomerTrust> trustNow = trustScores
+			.forCustomers(cases.stream().map(CaseSummary::customerId).distinct().toList(), clock.instant());
+		List<BoardRow> rows = cases.stream().map(c -> {
+			List<FeedbackStatistics.Gist> entries = c.entryIds().stream().map(gists::get).filter(Objects::nonNull)
+				.sorted(Comparator.comparing(FeedbackStatistics.Gist::receivedAt).reversed())
+				.toList();
+			List<IncidentType> incidents = entries.stream().flatMap(g -> g.incidents().stream()).distinct().sorted()
+				.toList();
+			String excerpt = entries.stream().map(g -> BoardRow.excerpt(g.comment())).filter(Objects::nonNull)
+				.findFirst().orElse(null);
+			CustomerTrust trust = trustNow.get(c.customerId());
+			return new BoardRow(c, incidents, excerpt, trustAtOpening.get(c.id()),
+					trust == null ? null : trust.score().trust(), trust == null ? null : trust.score().band(),
+					trust == null ? null : trust.status(), versions.getOrDefault(c.id(), 0L));
+		}).toList();
+		return new PageImpl<>(rows, page.getPageable(), page.getTotalElements());
+	}
+
+	/**
+	 * Hands several cases to one manager at once, each at the version the board showed: all or none (a case
+	 * changed or closed since refuses the whole hand-over, nothing is assigned).
+	 * @return how many cases changed owner
+	 */
+	public int assignAll(Map<Long, Long> versionOfCase, String newOwner, String actor) {
+		if (versionOfCase.isEmpty()) {
+			throw new CaseRefusedException.NothingSelected();
+		}
+		int changed = 0;
+		for (Map.Entry<Long, Long> selected : new java.util.TreeMap<>(versionOfCase).entrySet()) {
+			String before = cases.findById(selected.getKey()).map(RecoveryCase::getOwner).orElse(null);
+			assign(selected.getKey(), selected.getValue(), newOwner, actor);
+			if (!Objects.equals(before, newOwner)) {
+				changed++;
+			}
+		}
+		return changed;
 	}
 
 	/** A customer's cases, newest first (for the customer page). */
@@ -231,7 +294,26 @@ public class RecoveryCases {
 
 	/** Makes one of the moves of the case's workflow; publishes {@link RecoveryCaseStatusChanged}. */
 	public void apply(long caseId, Long expectedVersion, RecoveryAction action, String actor) {
+		apply(caseId, expectedVersion, action, null, actor);
+	}
+
+	/**
+	 * Makes one of the moves with a note written by the actor (none when {@code note} is blank). Closing a case
+	 * whose customer is still AT_RISK needs a note saying why ({@link CaseRefusedException.NoteRequiredToClose}):
+	 * nobody closes a case on a customer about to leave without a word. Publishes
+	 * {@link RecoveryCaseStatusChanged}.
+	 */
+	public void apply(long caseId, Long expectedVersion, RecoveryAction action, String note, String actor) {
 		RecoveryCase recoveryCase = load(caseId, expectedVersion);
+		boolean withNote = note != null && !note.isBlank();
+		if (action == RecoveryAction.CLOSE && !withNote && recoveryCase.getStatus() == RecoveryStatus.RESOLVED
+				&& trustScores.forCustomer(recoveryCase.getCustomerId(), clock.instant())
+					.status() == CustomerStatus.AT_RISK) {
+			throw new CaseRefusedException.NoteRequiredToClose();
+		}
+		if (withNote) {
+			recoveryCase.addNote(actor, note, clock.instant());
+		}
 		String before = state(recoveryCase);
 		RecoveryStatus from = recoveryCase.getStatus();
 		Duration acknowledgeWithin = Duration.ofHours(trustScores.activePolicy().acknowledgeWithinHours());

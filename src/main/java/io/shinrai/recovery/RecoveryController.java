@@ -61,10 +61,10 @@ class RecoveryController {
 			SegmentScope scope) {
 		filter.normalise();
 		CaseSearch search = filter.toSearch(principal.getName()).within(scope);
-		Page<CaseSummary> page = cases.search(search);
+		Page<BoardRow> page = cases.board(search);
 		if (page.getNumber() >= page.getTotalPages() && page.getTotalPages() > 0) {
 			// beyond the last page: show the last one rather than "page 999 of 13"
-			page = cases.search(search.onPage(page.getTotalPages() - 1));
+			page = cases.board(search.onPage(page.getTotalPages() - 1));
 		}
 		model.addAttribute("page", page);
 		model.addAttribute("pages", PageNav.of(page.getNumber() + 1, Math.max(1, page.getTotalPages()),
@@ -73,7 +73,30 @@ class RecoveryController {
 		model.addAttribute("owners", ownerNames());
 		model.addAttribute("tabs", BoardFilter.TABS);
 		model.addAttribute("statuses", RecoveryStatus.values());
+		model.addAttribute("boardUrl", filter.with("page", page.getNumber() + 1));
 		return BOARD_VIEW;
+	}
+
+	/** Hands the ticked cases to one manager; all or none, back to the same board with what happened. */
+	@PostMapping("/recovery/assign")
+	String processBulkAssignForm(BulkAssignForm form, Principal principal, RedirectAttributes redirect,
+			SegmentScope scope) {
+		Map<Long, Long> versions = form.versions();
+		try {
+			if (versions == null) {
+				throw new CaseRefusedException.NothingSelected();
+			}
+			// a case outside the user's segments is not there for them: 404, nothing assigned
+			versions.keySet().forEach(id -> cases.requireVisible(id, scope));
+			int changed = cases.assignAll(versions, form.getOwner(), principal.getName());
+			redirect.addFlashAttribute("success", "recovery.bulk.assigned");
+			redirect.addFlashAttribute("successArgs", new Object[] { changed, versions.size() });
+		}
+		catch (CaseRefusedException ex) {
+			redirect.addFlashAttribute("failure", ex.messageKey());
+			redirect.addFlashAttribute("failureArgs", ex.messageArgs());
+		}
+		return "redirect:" + form.backOrBoard();
 	}
 
 	@GetMapping("/recovery/{id:\\d+}")
@@ -91,7 +114,7 @@ class RecoveryController {
 			return redirectToCase(id);
 		}
 		try {
-			cases.apply(id, form.getVersion(), form.getAction(), principal.getName());
+			cases.apply(id, form.getVersion(), form.getAction(), form.getNote(), principal.getName());
 			redirect.addFlashAttribute("success", "recovery.case.moved." + form.getAction());
 		}
 		catch (CaseRefusedException ex) {

@@ -57,6 +57,7 @@ class EndpointAccessTests {
 			Map.entry("POST /recovery/{id:\\d+}/status", Access.MANAGER),
 			Map.entry("POST /recovery/{id:\\d+}/owner", Access.MANAGER),
 			Map.entry("POST /recovery/{id:\\d+}/notes", Access.MANAGER),
+			Map.entry("POST /recovery/assign", Access.MANAGER),
 			Map.entry("GET /api/v1/recovery-cases", Access.STAFF),
 			// feedback capture: customers
 			Map.entry("GET /customers/new", Access.MANAGER),
