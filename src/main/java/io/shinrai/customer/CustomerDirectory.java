@@ -1,6 +1,7 @@
 package io.shinrai.customer;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
@@ -47,9 +48,12 @@ public class CustomerDirectory {
 
 	private final EntityManager entityManager;
 
+	private final Clock clock;
+
 	CustomerDirectory(CustomerRepository customers, JdbcClient jdbc, AuditLog audit, DefaultLanguage defaultLanguage,
-			EntityManager entityManager) {
+			EntityManager entityManager, Clock clock) {
 		this.entityManager = entityManager;
+		this.clock = clock;
 		this.customers = customers;
 		this.jdbc = jdbc;
 		this.audit = audit;
@@ -179,7 +183,7 @@ public class CustomerDirectory {
 					on conflict (reference) do nothing
 					""")
 				.param(defaultLanguage.defaultLanguage())
-				.param(Timestamp.from(Instant.now()))
+				.param(Timestamp.from(clock.instant()))
 				.param(missing.stream().map(CustomerDetails::reference).toArray(String[]::new))
 				.param(missing.stream().map(CustomerDetails::name).toArray(String[]::new))
 				.param(missing.stream().map(CustomerDetails::segment).toArray(String[]::new))
@@ -315,7 +319,7 @@ public class CustomerDirectory {
 			.param("language", defaultLanguage.resolve(details.language()))
 			.param("name", details.name())
 			.param("segment", details.segment() == null ? "" : details.segment())
-			.param("at", Timestamp.from(Instant.now()))
+			.param("at", Timestamp.from(clock.instant()))
 			.update() == 1;
 	}
 

@@ -1,6 +1,8 @@
 package io.shinrai.system;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -22,12 +24,20 @@ public class BusinessTime {
 
 	private final ZoneId zone;
 
-	public BusinessTime(BusinessTimeProperties properties) {
+	private final Clock clock;
+
+	public BusinessTime(BusinessTimeProperties properties, Clock clock) {
 		this.zone = properties.businessTimeZone();
+		this.clock = clock;
 	}
 
 	public ZoneId zone() {
 		return zone;
+	}
+
+	/** Today's date in the business time zone, by the application's clock. */
+	public LocalDate today() {
+		return LocalDate.now(clock.withZone(zone));
 	}
 
 	public String date(Instant instant) {

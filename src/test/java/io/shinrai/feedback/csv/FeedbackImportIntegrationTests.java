@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -23,6 +24,8 @@ import io.shinrai.feedback.IncidentType;
 import io.shinrai.feedback.Signal;
 import io.shinrai.feedback.Source;
 import io.shinrai.feedback.StoredFeedback;
+import io.shinrai.system.BusinessTime;
+import io.shinrai.system.BusinessTimeProperties;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +41,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @IntegrationTest
 @AutoConfigureMockMvc
 class FeedbackImportIntegrationTests {
+
+	static final BusinessTime TOKYO = new BusinessTime(new BusinessTimeProperties(ZoneId.of("Asia/Tokyo")),
+			Clock.systemUTC());
+
+	/** Imports of two rows per batch, one at a time, with the other settings as configured by default. */
+	static ImportProperties smallBatches(Path directory) {
+		return new ImportProperties(2, 1, 1, 1, 10_000, 95, 1000, directory, Duration.ofMinutes(5),
+				Duration.ofMinutes(1));
+	}
 
 	private static final String ACTOR = "manager";
 
@@ -255,7 +267,7 @@ class FeedbackImportIntegrationTests {
 			return writer.write(rows, importId, actor);
 		};
 		FeedbackImports smallBatches = new FeedbackImports(jobs, failingSecondBatch, audit, transactions, event -> {
-				}, ZoneId.of("Asia/Tokyo"), 2, 1, 1, 1, directory, Duration.ofMinutes(5), "halfway-test", 0);
+				}, TOKYO, smallBatches(directory), new InstanceProperties("halfway-test"), 0);
 		try {
 			Path file = generated(5);
 			FeedbackImport job = smallBatches.run(file, "halfway.csv", ACTOR);
