@@ -33,3 +33,9 @@ document.querySelectorAll('a[data-resubmit]').forEach((link) => link.addEventLis
 	form.setAttribute('action', target);
 	HTMLFormElement.prototype.submit.call(form);
 }));
+
+// A form shown again with errors: the keyboard and the screen reader start at the summary of what to fix.
+const errorSummary = document.getElementById('error-summary');
+if (errorSummary) {
+	errorSummary.focus();
+}

@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.StreamSupport;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.oauth2.client.registration.ClientRegistration;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
@@ -11,6 +14,8 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+
+import io.shinrai.system.StorableText;
 
 @Controller
 class LoginController {
@@ -40,12 +45,18 @@ class LoginController {
 	 */
 	@GetMapping("/login")
 	String showLoginForm(@RequestParam(name = "throttled", required = false) String throttled,
-			@RequestParam(name = "sso", required = false) String ssoRefusal, Model model) {
+			@RequestParam(name = "sso", required = false) String ssoRefusal, Model model, HttpServletRequest request) {
 		if (throttled != null && throttled.matches("\\d{1,6}")) {
 			model.addAttribute("waitSeconds", Long.parseLong(throttled));
 		}
 		if (ssoRefusal != null && SSO_REFUSALS.contains(ssoRefusal)) {
 			model.addAttribute("ssoRefusal", ssoRefusal);
+		}
+		HttpSession session = request.getSession(false);
+		if (session != null && session.getAttribute(TYPED_USERNAME) instanceof String username) {
+			// once: the form after a failed sign-in keeps the user name, a fresh visit later starts empty
+			session.removeAttribute(TYPED_USERNAME);
+			model.addAttribute("typedUsername", username);
 		}
 		model.addAttribute("localAccounts", sso.localAccounts());
 		model.addAttribute("ssoProviders", providers());
@@ -62,5 +73,17 @@ class LoginController {
 			.map(registration -> new SsoProvider(registration.getRegistrationId(), registration.getClientName()))
 			.toList();
 	}
+
+	/** After a failed sign-in: the user name typed, for the sign-in form shown next (never the password). */
+	static void rememberUsername(HttpServletRequest request) {
+		String username = request.getParameter("username");
+		if (username != null && username.length() <= MAX_USERNAME && StorableText.isStorable(username)) {
+			request.getSession().setAttribute(TYPED_USERNAME, username);
+		}
+	}
+
+	private static final String TYPED_USERNAME = LoginController.class.getName() + ".username";
+
+	private static final int MAX_USERNAME = 64;
 
 }

@@ -38,6 +38,7 @@ import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
@@ -256,9 +257,12 @@ class SecurityConfiguration {
 						response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value());
 					}
 					else {
+						LoginController.rememberUsername(request);
 						response.sendRedirect(request.getContextPath() + "/login?error");
 					}
 				}))
+			// the saved request is found without a "?continue" marker, so a sign-in lands on "/" or the page asked for
+			.requestCache(cache -> cache.requestCache(requestCacheWithoutMarker()))
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
 			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId())
 				.sessionConcurrency(concurrency -> concurrency.maximumSessions(-1)
@@ -300,6 +304,12 @@ class SecurityConfiguration {
 			http.formLogin(form -> form.disable());
 		}
 		return http.build();
+	}
+
+	private static HttpSessionRequestCache requestCacheWithoutMarker() {
+		HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
+		requestCache.setMatchingRequestParameterName(null);
+		return requestCache;
 	}
 
 	private static void writeJsonError(HttpServletResponse response, HttpStatus status) throws IOException {

@@ -102,7 +102,7 @@ class AuditTexts {
 						.map(field -> field(field, locale))
 						.collect(Collectors.joining(messages.getMessage("audit.listSeparator", null, ", ", locale)));
 				}
-				return messages.getMessage(sentence.key(), args, locale);
+				return messages.getMessage(sentence.key(), numbers(sentence.key(), args, locale), locale);
 			}
 		}
 		return text;
@@ -145,10 +145,23 @@ class AuditTexts {
 		for (Subject kind : Subject.values()) {
 			Matcher matcher = kind.pattern.matcher(subject);
 			if (matcher.matches()) {
-				return messages.getMessage("audit.subject." + kind.key, new Object[] { matcher.group(1) }, locale);
+				String key = "audit.subject." + kind.key;
+				return messages.getMessage(key, numbers(key, new Object[] { matcher.group(1) }, locale), locale);
 			}
 		}
 		return subject;
+	}
+
+	/** The arguments the message formats as numbers ("#{0,number,#}" for an id) as numbers, the others as text. */
+	private Object[] numbers(String key, Object[] args, Locale locale) {
+		// without arguments the bundle answers the pattern as written
+		String pattern = messages.getMessage(key, null, "", locale);
+		for (int i = 0; i < args.length; i++) {
+			if (args[i] instanceof String text && text.matches("\\d{1,18}") && pattern.contains("{" + i + ",number")) {
+				args[i] = Long.valueOf(text);
+			}
+		}
+		return args;
 	}
 
 	/** Where the subject can be looked at, or {@code null}. */

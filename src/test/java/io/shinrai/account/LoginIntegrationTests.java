@@ -50,6 +50,40 @@ class LoginIntegrationTests {
 	}
 
 	@Test
+	void keepsTheUserNameTypedAfterAFailedSignInOnce() throws Exception {
+		String name = "nobody-" + System.nanoTime();
+		Cookie session = mvc.perform(get("/login")).andReturn().getResponse().getCookie(StoredSessions.COOKIE);
+		mvc.perform(post("/login").cookie(session).param("username", name).param("password", "wrong-secret").with(csrf()))
+			.andExpect(redirectedUrl("/login?error"));
+		String html = mvc.perform(get("/login").param("error", "").cookie(session))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(html).contains("value=\"" + name + "\"").doesNotContain("wrong-secret");
+		assertThat(mvc.perform(get("/login").cookie(session)).andReturn().getResponse().getContentAsString())
+			.doesNotContain(name);
+	}
+
+	@Test
+	void landsOnThePageAskedForWithoutAMarker() throws Exception {
+		Cookie session = mvc.perform(get("/customers?q=x"))
+			.andExpect(redirectedUrl("/login"))
+			.andReturn()
+			.getResponse()
+			.getCookie(StoredSessions.COOKIE);
+		String target = mvc
+			.perform(post("/login").cookie(session)
+				.param("username", TestUsers.STAFF)
+				.param("password", TestUsers.PASSWORD)
+				.with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		assertThat(target).endsWith("/customers?q=x").doesNotContain("continue");
+	}
+
+	@Test
 	void changesTheSessionIdOnSignIn() throws Exception {
 		// the sign-in page opens a session for its CSRF token
 		Cookie before = mvc.perform(get("/login")).andReturn().getResponse().getCookie(StoredSessions.COOKIE);

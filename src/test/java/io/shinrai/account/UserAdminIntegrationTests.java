@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.servlet.http.Cookie;
 
+import io.shinrai.HtmlIds;
 import io.shinrai.IntegrationTest;
 import io.shinrai.TestUsers;
 import org.junit.jupiter.api.Nested;
@@ -103,6 +104,7 @@ class UserAdminIntegrationTests {
 			.getResponse()
 			.getContentAsString();
 		for (String page : new String[] { created, edited }) {
+			assertThat(HtmlIds.duplicates(page)).as("ids used twice").isEmpty();
 			assertThat(page).contains("id=\"displayName\"", "id=\"role\"", "id=\"role-help\"", "id=\"password\"",
 					"id=\"passwordRepeated\"", "id=\"password-help\"");
 		}

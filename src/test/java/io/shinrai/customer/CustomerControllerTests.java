@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.UUID;
 
 import io.shinrai.FullWidth;
+import io.shinrai.HtmlIds;
 import io.shinrai.IntegrationTest;
 import io.shinrai.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
@@ -223,6 +224,8 @@ class CustomerControllerTests {
 				.andExpect(status().isOk())
 				.andReturn().getResponse().getContentAsString();
 			assertThat(html).contains(ref).contains("value=\"Tanaka\"").contains("name=\"version\" value=\"0\"");
+			assertThat(HtmlIds.duplicates(html)).as("ids used twice").isEmpty();
+			assertThat(html).as("the reference is shown, not editable").doesNotContain("name=\"reference\"");
 		}
 
 		@Test

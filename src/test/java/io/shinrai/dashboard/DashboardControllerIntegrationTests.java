@@ -195,7 +195,11 @@ class DashboardControllerIntegrationTests {
 		void tellsStaffWhoCanAddFeedbackInJapanese() throws Exception {
 			String html = page("?segment=" + TestFeedback.uniqueSegment(), "ja", TestUsers.STAFF);
 			assertThat(html).contains("id=\"empty-state\"", "マネージャーがフィードバックを記録するか")
-				.doesNotContain("href=\"/feedback/new\"");
+				.doesNotContain("href=\"/feedback/new\"", "フィードバックを追加してください", "次のいずれかから始めてください");
+			assertThat(page("?segment=" + TestFeedback.uniqueSegment(), "en", TestUsers.STAFF))
+				.as("staff cannot add feedback, so they are not asked to")
+				.doesNotContainIgnoringCase("add feedback")
+				.doesNotContain("Start with one of these");
 		}
 
 	}

@@ -45,6 +45,24 @@ class GlossaryTests {
 			.noneMatch(variant -> variant.matcher("新しい信頼回復ケース").find());
 	}
 
+	@Test
+	void idsAreWrittenWithoutDigitGroupingInBothLanguages() throws IOException {
+		for (String bundle : List.of("/i18n/messages.properties", "/i18n/messages_ja.properties")) {
+			Properties messages = new Properties();
+			try (InputStream in = getClass().getResourceAsStream(bundle)) {
+				messages.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+			}
+			// "#{0}" formats a number argument as 2,527; an id reads "#{0,number,#}" (or gets a string)
+			List<String> grouped = new ArrayList<>();
+			messages.forEach((key, value) -> {
+				if (((String) value).matches("(?s).*#\\{\\d+}.*")) {
+					grouped.add((String) key);
+				}
+			});
+			assertThat(grouped).as(bundle).isEmpty();
+		}
+	}
+
 	/** The last column of the glossary's table: `variant`, or `variant` without PREFIX (allowed after PREFIX). */
 	private static List<Pattern> forbiddenVariants() throws IOException {
 		List<Pattern> variants = new ArrayList<>();

@@ -31,6 +31,8 @@ class LanguageSwitchBrowserTests {
 			browser.type(By.id("comment"), "配送が遅れた。Nobody called.");
 			browser.clickAndWaitForPage(By.cssSelector("form.feedback-form button[type=submit]"));
 			assertThat(browser.text(By.id("nps-error"))).isEqualTo("NPS must be a whole number from 0 to 10.");
+			assertThat(browser.find(By.cssSelector(":focus")).getAttribute("id")).as("focus after a failed submit")
+				.isEqualTo("error-summary");
 
 			browser.clickAndWaitForPage(By.cssSelector("a[hreflang=ja]"));
 			assertThat(browser.find(By.tagName("html")).getAttribute("lang")).isEqualTo("ja");
