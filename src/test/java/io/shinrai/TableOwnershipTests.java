@@ -31,7 +31,7 @@ class TableOwnershipTests {
 
 	/** Tables by owning module. A table named {@code <module>} or {@code <module>_…} belongs to it without being listed. */
 	static final Map<String, String> OWNERS = Map.ofEntries(Map.entry("app_user", "account"),
-			Map.entry("login_throttle", "account"), Map.entry("audit_event", "audit"),
+			Map.entry("login_throttle", "account"), Map.entry("api_token", "account"), Map.entry("audit_event", "audit"),
 			Map.entry("customer", "customer"), Map.entry("feedback", "feedback"),
 			Map.entry("feedback_incident", "feedback"), Map.entry("feedback_submission", "feedback"),
 			Map.entry("feedback_import", "feedback"), Map.entry("feedback_import_rejection", "feedback"),

@@ -19,13 +19,14 @@ class ExpiredSessionCleanup {
 
 	private final JdbcIndexedSessionRepository sessions;
 
-	ExpiredSessionCleanup(JdbcIndexedSessionRepository sessions) {
+	/** Takes its settings so that they are checked before the scheduler reads them. */
+	ExpiredSessionCleanup(JdbcIndexedSessionRepository sessions, AccountProperties properties) {
 		this.sessions = sessions;
 	}
 
-	@Scheduled(cron = "${shinrai.session.cleanup-cron:0 * * * * *}")
+	@Scheduled(cron = "${shinrai.session.cleanup-cron}")
 	@SchedulerLock(name = LOCK_NAME, lockAtMostFor = "PT5M",
-			lockAtLeastFor = "${shinrai.session.cleanup-lock-at-least-for:PT15S}")
+			lockAtLeastFor = "${shinrai.session.cleanup-lock-at-least-for}")
 	public void deleteExpiredSessions() {
 		LockAssert.assertLocked();
 		sessions.cleanUpExpiredSessions();

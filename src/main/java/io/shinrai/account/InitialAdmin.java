@@ -6,7 +6,6 @@ import java.util.Base64;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.Ordered;
@@ -27,9 +26,9 @@ class InitialAdmin implements ApplicationRunner {
 
 	private final String configuredPassword;
 
-	InitialAdmin(UserAccounts accounts, @Value("${shinrai.admin.password:}") String configuredPassword) {
+	InitialAdmin(UserAccounts accounts, AccountProperties properties) {
 		this.accounts = accounts;
-		this.configuredPassword = configuredPassword;
+		this.configuredPassword = properties.admin().password();
 	}
 
 	@Override

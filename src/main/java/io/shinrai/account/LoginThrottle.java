@@ -9,11 +9,17 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+
+import org.hibernate.validator.constraints.time.DurationMin;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.annotation.Validated;
 
 import io.shinrai.audit.AuditLog;
 import io.shinrai.audit.AuditType;
@@ -50,17 +56,6 @@ class LoginThrottle {
 
 	private final AtomicReference<Instant> lastCleanup = new AtomicReference<>(Instant.EPOCH);
 
-	@Autowired
-	LoginThrottle(JdbcClient jdbc, AuditLog audit,
-			@Value("${shinrai.login.free-failures:5}") int freeFailures,
-			@Value("${shinrai.login.address-free-failures:30}") int addressFreeFailures,
-			@Value("${shinrai.login.first-delay:2s}") Duration firstDelay,
-			@Value("${shinrai.login.max-delay:10m}") Duration maxDelay,
-			@Value("${shinrai.login.forget-after:1h}") Duration forgetAfter) {
-		this(jdbc, audit, new Settings(freeFailures, addressFreeFailures, firstDelay, maxDelay, forgetAfter),
-				Clock.systemUTC());
-	}
-
 	LoginThrottle(JdbcClient jdbc, AuditLog audit, Settings settings, Clock clock) {
 		this.jdbc = jdbc;
 		this.audit = audit;
@@ -68,8 +63,17 @@ class LoginThrottle {
 		this.clock = clock;
 	}
 
-	record Settings(int freeFailures, int addressFreeFailures, Duration firstDelay, Duration maxDelay,
-			Duration forgetAfter) {
+	/**
+	 * {@code shinrai.login.*} ({@code SHINRAI_LOGIN_FREE_FAILURES} and so on, see the class comment), checked at
+	 * start-up.
+	 */
+	@Validated
+	@ConfigurationProperties("shinrai.login")
+	record Settings(@DefaultValue("5") @PositiveOrZero int freeFailures,
+			@DefaultValue("30") @PositiveOrZero int addressFreeFailures,
+			@DefaultValue("2s") @NotNull @DurationMin(millis = 1) Duration firstDelay,
+			@DefaultValue("10m") @NotNull @DurationMin(millis = 1) Duration maxDelay,
+			@DefaultValue("1h") @NotNull @DurationMin(millis = 1) Duration forgetAfter) {
 
 		/** How long a sender waits after its {@code failures}-th failure, when {@code free} are free. */
 		Duration delayAfter(int failures, int free) {

@@ -51,8 +51,8 @@ class OutageTolerantSessions implements FindByIndexNameSessionRepository<Session
 	private volatile Instant awayUntil = Instant.MIN;
 
 	@SuppressWarnings({ "unchecked", "rawtypes" })
-	OutageTolerantSessions(JdbcIndexedSessionRepository database) {
-		this((FindByIndexNameSessionRepository) database, Clock.systemUTC());
+	OutageTolerantSessions(JdbcIndexedSessionRepository database, Clock clock) {
+		this((FindByIndexNameSessionRepository) database, clock);
 	}
 
 	OutageTolerantSessions(FindByIndexNameSessionRepository<Session> database, Clock clock) {

@@ -1,11 +1,14 @@
 package io.shinrai.account;
 
 import java.io.IOException;
+import java.util.List;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -26,11 +29,18 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.userdetails.UserDetailsChecker;
+import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
+import org.springframework.security.oauth2.client.oidc.authentication.OidcAuthorizationCodeAuthenticationProvider;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -38,6 +48,7 @@ import org.springframework.session.security.SpringSessionBackedSessionRegistry;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.util.WebUtils;
 
+import io.shinrai.system.ContentSecurityPolicies;
 import io.shinrai.system.Languages;
 
 /**
@@ -92,9 +103,20 @@ class SecurityConfiguration {
 		return new ProviderManager(new ThrottlingAuthenticationProvider(passwords, throttle));
 	}
 
-	/** The public survey page: strict, and the same in the survey module's refusals (SurveySecurity). */
-	static final String SURVEY_CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; "
-			+ "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+	/** Single sign-on: claims to a Shinrai user, see {@link SingleSignOn}. */
+	@Bean
+	SingleSignOn singleSignOn(UserAccounts accounts, SsoProperties sso) {
+		return new SingleSignOn(accounts, sso);
+	}
+
+	/**
+	 * The provider's tokens for a signed-in user live in their session (in the database), not in one instance's
+	 * memory, so any instance serves the user and nothing outlives the session.
+	 */
+	@Bean
+	OAuth2AuthorizedClientRepository authorizedClientRepository() {
+		return new HttpSessionOAuth2AuthorizedClientRepository();
+	}
 
 	/**
 	 * The survey page customers answer without signing in ({@code /s/**}): open to everyone, and it never creates a
@@ -120,19 +142,29 @@ class SecurityConfiguration {
 			.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
 			.exceptionHandling(errors -> errors.accessDeniedHandler(formExpired))
 			.headers(headers -> headers
-				.contentSecurityPolicy(csp -> csp.policyDirectives(SURVEY_CONTENT_SECURITY_POLICY))
+				.contentSecurityPolicy(csp -> csp.policyDirectives(ContentSecurityPolicies.SURVEY_PAGE))
 				.frameOptions(frame -> frame.deny())
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)));
 		return http.build();
 	}
 
-	/** The JSON API: HTTP Basic, no session, no CSRF (no cookies are used), JSON errors. */
+	/**
+	 * The JSON API: personal access tokens ({@code Authorization: Bearer}) and, unless switched off, HTTP Basic; no
+	 * session, no CSRF (no cookies are used), JSON errors.
+	 */
 	@Bean
 	@Order(1)
-	SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager authenticationManager) throws Exception {
+	SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManager authenticationManager, ApiTokens tokens,
+			LoginThrottle throttle, MessageSource messages, LocaleResolver localeResolver, ApiProperties api,
+			SsoProperties sso) throws Exception {
+		boolean basic = api.basicAuth() && sso.localAccounts();
 		http.securityMatcher("/api/**")
 			.authenticationManager(authenticationManager)
+			.addFilterBefore(new ApiTokenAuthenticationFilter(tokens, throttle, messages, localeResolver),
+					BasicAuthenticationFilter.class)
 			.authorizeHttpRequests(requests -> requests
+				// everyone's own API tokens
+				.requestMatchers("/api/v1/tokens", "/api/v1/tokens/**").hasRole(STAFF)
 				.requestMatchers(HttpMethod.POST, "/api/v1/scoring-policy").hasRole(ADMIN)
 				.requestMatchers(HttpMethod.POST, "/api/v1/feedback").hasRole(MANAGER)
 				.requestMatchers(HttpMethod.POST, "/api/v1/survey-links", "/api/v1/promises").hasRole(MANAGER)
@@ -142,9 +174,11 @@ class SecurityConfiguration {
 				// privacy: personal data export and erasure
 				.requestMatchers(HttpMethod.GET, "/api/v1/customers/*/personal-data").hasRole(ADMIN)
 				.requestMatchers(HttpMethod.POST, "/api/v1/customers/*/erasure").hasRole(ADMIN)
+				// backups: listing and taking them
+				.requestMatchers("/api/v1/backups").hasRole(ADMIN)
 				.requestMatchers(HttpMethod.GET, "/api/**").hasRole(STAFF)
 				.anyRequest().denyAll())
-			.httpBasic(basic -> basic.authenticationEntryPoint(
+			.httpBasic(httpBasic -> httpBasic.authenticationEntryPoint(
 					(request, response, ex) -> {
 						if (ex instanceof LoginThrottledException throttled) {
 							// this sender waits; the user is not locked out and other senders are not affected
@@ -157,7 +191,7 @@ class SecurityConfiguration {
 							writeJsonError(response, HttpStatus.SERVICE_UNAVAILABLE);
 						}
 						else {
-							response.setHeader("WWW-Authenticate", "Basic realm=\"Shinrai\"");
+							response.setHeader("WWW-Authenticate", basic ? "Basic realm=\"Shinrai\", Bearer" : "Bearer");
 							writeJsonError(response, HttpStatus.UNAUTHORIZED);
 						}
 					}))
@@ -166,6 +200,14 @@ class SecurityConfiguration {
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(csrf -> csrf.disable())
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
+		if (!basic) {
+			// tokens only: the entry point above still answers 401 problem+json to a request without one
+			http.httpBasic(httpBasic -> httpBasic.disable())
+				.exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, ex) -> {
+					response.setHeader("WWW-Authenticate", "Bearer");
+					writeJsonError(response, HttpStatus.UNAUTHORIZED);
+				}));
+		}
 		return http.build();
 	}
 
@@ -173,7 +215,8 @@ class SecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain webSecurity(HttpSecurity http, AuthenticationManager authenticationManager,
-			UserAccounts accounts, LocaleResolver localeResolver, SessionRegistry sessionRegistry) throws Exception {
+			UserAccounts accounts, LocaleResolver localeResolver, SessionRegistry sessionRegistry, SsoProperties sso,
+			ObjectProvider<ClientRegistrationRepository> registrations, SingleSignOn singleSignOn) throws Exception {
 		http.authenticationManager(authenticationManager).authorizeHttpRequests(requests -> requests
 			.requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
 					"/actuator/health", "/actuator/health/**")
@@ -198,6 +241,7 @@ class SecurityConfiguration {
 			.hasRole(MANAGER)
 			// everyone signed in: their own notifications and profile
 			.requestMatchers(HttpMethod.POST, "/notifications/read", "/profile").hasRole(STAFF)
+			.requestMatchers(HttpMethod.POST, "/profile/tokens", "/profile/tokens/*/revoke").hasRole(STAFF)
 			// everyone signed in: reading (unknown addresses then answer 404, not 403)
 			.requestMatchers(HttpMethod.GET, "/**").hasRole(STAFF)
 			.anyRequest().denyAll())
@@ -225,6 +269,36 @@ class SecurityConfiguration {
 				.frameOptions(frame -> frame.deny())
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
 			.csrf(Customizer.withDefaults());
+		ClientRegistrationRepository providers = registrations.getIfAvailable();
+		if (providers != null) {
+			// single sign-on: the same sign-in page (it shows the provider's button), session registry and language;
+			// the OpenID Connect sign-in is checked first, passwords go on to the manager above
+			http.authenticationManager(new ProviderManager(List.of(new OidcAuthorizationCodeAuthenticationProvider(
+					new RestClientAuthorizationCodeTokenResponseClient(), singleSignOn)), authenticationManager));
+			http.oauth2Login(oidc -> oidc.loginPage("/login")
+				.userInfoEndpoint(userInfo -> userInfo.oidcUserService(singleSignOn))
+				.successHandler(new LocaleRestoringSuccessHandler(accounts, localeResolver))
+				.failureHandler((request, response, ex) -> {
+					String code = ex instanceof OAuth2AuthenticationException oauth ? oauth.getError().getErrorCode() : "";
+					String reason = switch (code) {
+						case SingleSignOn.NO_ROLE -> "no-role";
+						case SingleSignOn.DISABLED -> "disabled";
+						default -> "failed";
+					};
+					if (ex instanceof AuthenticationServiceException) {
+						response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value());
+						return;
+					}
+					response.sendRedirect(request.getContextPath() + "/login?sso=" + reason);
+				}));
+		}
+		if (!sso.localAccounts()) {
+			if (providers == null) {
+				throw new IllegalStateException("shinrai.sso.local-accounts=false needs a single sign-on provider "
+						+ "(spring.security.oauth2.client.registration.*): nobody could sign in");
+			}
+			http.formLogin(form -> form.disable());
+		}
 		return http.build();
 	}
 

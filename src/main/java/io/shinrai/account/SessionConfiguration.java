@@ -1,5 +1,7 @@
 package io.shinrai.account;
 
+import java.time.Clock;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
@@ -24,8 +26,8 @@ class SessionConfiguration {
 	}
 
 	@Bean
-	TolerantSessions tolerantSessions(JdbcIndexedSessionRepository sessions) {
-		return new TolerantSessions(new OutageTolerantSessions(sessions));
+	TolerantSessions tolerantSessions(JdbcIndexedSessionRepository sessions, Clock clock) {
+		return new TolerantSessions(new OutageTolerantSessions(sessions, clock));
 	}
 
 	@Bean

@@ -1,5 +1,6 @@
 package io.shinrai.account;
 
+import java.time.Clock;
 import java.time.Instant;
 
 import jakarta.persistence.Column;
@@ -48,18 +49,39 @@ public class UserAccount {
 	@Column(name = "created_at", nullable = false, updatable = false)
 	private Instant createdAt;
 
+	// single sign-on users: who they are at the provider (null for local accounts)
+	@Column(name = "sso_issuer", updatable = false)
+	private String ssoIssuer;
+
+	@Column(name = "sso_subject", updatable = false)
+	private String ssoSubject;
+
 	@Version
 	private long version;
 
 	protected UserAccount() {
 	}
 
-	UserAccount(String username, String displayName, String passwordHash, Role role) {
+	UserAccount(String username, String displayName, String passwordHash, Role role, Instant createdAt) {
 		this.username = username;
 		this.displayName = displayName;
 		this.passwordHash = passwordHash;
 		this.role = role;
-		this.createdAt = Instant.now();
+		this.createdAt = createdAt;
+	}
+
+	/** A user created at their first single sign-on, tied to their identity at the provider. */
+	static UserAccount fromSingleSignOn(String username, String displayName, String unusablePasswordHash, Role role,
+			String issuer, String subject, Clock clock) {
+		UserAccount user = new UserAccount(username, displayName, unusablePasswordHash, role, clock.instant());
+		user.ssoIssuer = issuer;
+		user.ssoSubject = subject;
+		return user;
+	}
+
+	/** Whether this user signs in through single sign-on. */
+	public boolean isSingleSignOn() {
+		return ssoSubject != null;
 	}
 
 	public Long getId() {

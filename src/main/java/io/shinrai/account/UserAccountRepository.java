@@ -16,6 +16,9 @@ interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
 
 	long countByRoleAndEnabledTrue(Role role);
 
+	@Query("select u from UserAccount u where u.ssoIssuer = ?1 and u.ssoSubject = ?2")
+	Optional<UserAccount> findBySingleSignOn(String issuer, String subject);
+
 	/** In name order regardless of letter case, as names are unique regardless of case. */
 	@Query("select u from UserAccount u order by lower(u.username)")
 	List<UserAccount> findAllOrderedByName();

@@ -1,6 +1,9 @@
 package io.shinrai.account;
 
+import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -38,13 +41,21 @@ public class UserAccounts implements UserDetailsService {
 
 	private final ApplicationEventPublisher events;
 
+	private final Clock clock;
+
+	private final SecureRandom random = new SecureRandom();
+
+	/** Audit actor of what single sign-on does by itself (the provider said so). */
+	static final String SSO_ACTOR = "single-sign-on";
+
 	UserAccounts(UserAccountRepository users, PasswordEncoder passwordEncoder, AuditLog audit, LoginThrottle throttle,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, Clock clock) {
 		this.users = users;
 		this.passwordEncoder = passwordEncoder;
 		this.audit = audit;
 		this.throttle = throttle;
 		this.events = events;
+		this.clock = clock;
 	}
 
 	@Override
@@ -66,13 +77,66 @@ public class UserAccounts implements UserDetailsService {
 		if (users.count() > 0) {
 			return false;
 		}
-		users.save(new UserAccount("admin", "Administrator", passwordEncoder.encode(rawPassword), Role.ADMIN));
+		users.save(new UserAccount("admin", "Administrator", passwordEncoder.encode(rawPassword), Role.ADMIN,
+				clock.instant()));
 		return true;
+	}
+
+	/**
+	 * A single sign-on: finds the user by their identity at the provider, or creates them (audited) at their first
+	 * sign-in, with a user name taken from {@code preferredName} (made valid and unique) and a password nobody knows.
+	 * The role is the provider's: a changed role is applied and audited. A disabled user stays disabled.
+	 */
+	public UserAccount signInWithSso(String issuer, String subject, String preferredName, String displayName,
+			String email, Role role) {
+		Optional<UserAccount> known = users.findBySingleSignOn(issuer, subject);
+		if (known.isPresent()) {
+			UserAccount user = known.get();
+			if (user.isEnabled() && user.getRole() != role) {
+				Role before = user.getRole();
+				user.changeRole(role);
+				audit.record(SSO_ACTOR, AuditType.USER_ROLE_CHANGED, user.getUsername(),
+						"Role " + before + " → " + role + " (single sign-on claim)", before.name(), role.name());
+				events.publishEvent(new UserAccessChanged(user.getUsername()));
+			}
+			return user;
+		}
+		String username = freeUsername(preferredName);
+		String name = displayName == null || displayName.isBlank() ? username
+				: displayName.strip().substring(0, Math.min(200, displayName.strip().length()));
+		byte[] unusable = new byte[32];
+		random.nextBytes(unusable);
+		UserAccount user = users.saveAndFlush(UserAccount.fromSingleSignOn(username, name,
+				passwordEncoder.encode(HexFormat.of().formatHex(unusable)), role, issuer, subject, clock));
+		if (email != null && isValidEmail(email.strip())) {
+			user.changeEmail(email.strip());
+		}
+		audit.record(SSO_ACTOR, AuditType.USER_CREATED, user.getUsername(),
+				"Created at first single sign-on with role " + role, null, "display name: " + user.getDisplayName()
+						+ "\nrole: " + role + "\nissuer: " + issuer + "\nsubject: " + subject);
+		return user;
+	}
+
+	/** A valid user name from the provider's, not taken yet: invalid characters become '-', a taken one gets -2, -3… */
+	private String freeUsername(String preferredName) {
+		String base = preferredName == null ? "" : preferredName.strip().replaceAll("[^A-Za-z0-9._-]", "-");
+		if (base.length() > AccountRules.USERNAME_MAX_LENGTH - 4) {
+			base = base.substring(0, AccountRules.USERNAME_MAX_LENGTH - 4);
+		}
+		if (base.length() < AccountRules.USERNAME_MIN_LENGTH) {
+			base = "sso-user";
+		}
+		String candidate = base;
+		for (int n = 2; users.findByUsername(candidate).isPresent(); n++) {
+			candidate = base + "-" + n;
+		}
+		return candidate;
 	}
 
 	/** Creates a user without the admin page's checks and audit, for set-up code such as tests. */
 	public UserAccount create(String username, String displayName, String rawPassword, Role role) {
-		return users.save(new UserAccount(username.strip(), displayName.strip(), passwordEncoder.encode(rawPassword), role));
+		return users.save(new UserAccount(username.strip(), displayName.strip(), passwordEncoder.encode(rawPassword), role,
+				clock.instant()));
 	}
 
 	@Transactional(readOnly = true)
@@ -133,7 +197,8 @@ public class UserAccounts implements UserDetailsService {
 		UserAccount user;
 		try {
 			user = users.saveAndFlush(
-					new UserAccount(name, requireDisplayName(displayName), passwordEncoder.encode(rawPassword), role));
+					new UserAccount(name, requireDisplayName(displayName), passwordEncoder.encode(rawPassword), role,
+				clock.instant()));
 		}
 		catch (DataIntegrityViolationException ex) {
 			// created at the same moment by another admin: the unique index on lower(username) decided

@@ -7,7 +7,6 @@ import java.util.List;
 
 import jakarta.validation.Valid;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,6 +18,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import io.shinrai.system.BusinessTime;
 
 /** Users and roles, for admins: list, create, edit display name and role, disable or enable, reset password. */
 @Controller
@@ -35,9 +36,9 @@ class UserAdminController {
 
 	private final ZoneId zone;
 
-	UserAdminController(UserAccounts accounts, @Value("${shinrai.business-time-zone}") ZoneId zone) {
+	UserAdminController(UserAccounts accounts, BusinessTime businessTime) {
 		this.accounts = accounts;
-		this.zone = zone;
+		this.zone = businessTime.zone();
 	}
 
 	@ModelAttribute("roles")

@@ -54,15 +54,6 @@ public class Customer {
 	protected Customer() {
 	}
 
-	Customer(String reference, String name, String segment, String email, String language) {
-		this.reference = reference;
-		this.name = name;
-		this.segment = segment == null ? "" : segment;
-		this.email = email;
-		this.language = language;
-		this.createdAt = Instant.now();
-	}
-
 	public Long getId() {
 		return id;
 	}

@@ -1,6 +1,7 @@
 package io.shinrai.customer;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
@@ -47,9 +48,12 @@ public class CustomerDirectory {
 
 	private final EntityManager entityManager;
 
+	private final Clock clock;
+
 	CustomerDirectory(CustomerRepository customers, JdbcClient jdbc, AuditLog audit, DefaultLanguage defaultLanguage,
-			EntityManager entityManager) {
+			EntityManager entityManager, Clock clock) {
 		this.entityManager = entityManager;
+		this.clock = clock;
 		this.customers = customers;
 		this.jdbc = jdbc;
 		this.audit = audit;
@@ -78,7 +82,12 @@ public class CustomerDirectory {
 
 	@Transactional(readOnly = true)
 	public Optional<Customer> findByReference(String reference) {
-		return customers.findByReference(reference);
+		String normalised = CustomerKeys.normalise(reference);
+		if (normalised == null) {
+			return Optional.empty();
+		}
+		// a customer stored before references were normalised keeps its spelling until it is merged into its twin
+		return customers.findByReference(normalised).or(() -> customers.findByReference(reference.strip()));
 	}
 
 	/** The segments customers are in, in order: for choosing one consistently and for filters and breakdowns. */
@@ -174,7 +183,7 @@ public class CustomerDirectory {
 					on conflict (reference) do nothing
 					""")
 				.param(defaultLanguage.defaultLanguage())
-				.param(Timestamp.from(Instant.now()))
+				.param(Timestamp.from(clock.instant()))
 				.param(missing.stream().map(CustomerDetails::reference).toArray(String[]::new))
 				.param(missing.stream().map(CustomerDetails::name).toArray(String[]::new))
 				.param(missing.stream().map(CustomerDetails::segment).toArray(String[]::new))
@@ -310,7 +319,7 @@ public class CustomerDirectory {
 			.param("language", defaultLanguage.resolve(details.language()))
 			.param("name", details.name())
 			.param("segment", details.segment() == null ? "" : details.segment())
-			.param("at", Timestamp.from(Instant.now()))
+			.param("at", Timestamp.from(clock.instant()))
 			.update() == 1;
 	}
 

@@ -1,7 +1,6 @@
 package io.shinrai.customer;
 
 import java.io.IOException;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -29,16 +28,19 @@ class CustomerExportController {
 
 	private final ZoneId zone;
 
+	private final BusinessTime businessTime;
+
 	CustomerExportController(CustomerExport export, BusinessTime businessTime) {
 		this.export = export;
 		this.zone = businessTime.zone();
+		this.businessTime = businessTime;
 	}
 
 	@GetMapping("/customers/export.csv")
 	void exportCustomers(@RequestParam(name = "q", required = false) String search,
 			@RequestParam(name = "segment", required = false) String segment, HttpServletResponse response)
 			throws IOException {
-		try (CsvDownload csv = CsvDownload.start(response, "shinrai-customers", LocalDate.now(zone), HEADER)) {
+		try (CsvDownload csv = CsvDownload.start(response, "shinrai-customers", businessTime.today(), HEADER)) {
 			export.forEach(search, segment, customer -> csv.row(customer.getReference(), customer.getName(),
 					customer.getSegment(), customer.getEmail(),
 					DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(customer.getCreatedAt().atZone(zone))));

@@ -15,7 +15,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 import io.shinrai.feedback.Channel;
+import io.shinrai.insight.Drivers;
 import io.shinrai.insight.EarlyWarnings;
+import io.shinrai.insight.InsightFilter;
+import io.shinrai.insight.InsightTexts;
 import io.shinrai.system.BusinessTime;
 import io.shinrai.system.ReplicaReads;
 
@@ -38,8 +41,15 @@ class DashboardController {
 
 	private final Clock clock;
 
-	DashboardController(Dashboard dashboard, BusinessTime businessTime, EarlyWarnings warnings, Clock clock) {
+	private final Drivers drivers;
+
+	private final InsightTexts insightTexts;
+
+	DashboardController(Dashboard dashboard, BusinessTime businessTime, EarlyWarnings warnings, Clock clock,
+			Drivers drivers, InsightTexts insightTexts) {
 		this.clock = clock;
+		this.drivers = drivers;
+		this.insightTexts = insightTexts;
 		this.dashboard = dashboard;
 		this.zone = businessTime.zone();
 		this.warnings = warnings;
@@ -60,6 +70,15 @@ class DashboardController {
 		model.addAttribute("periodStart", query.from().atZone(zone));
 		model.addAttribute("periodEnd", query.to().atZone(zone));
 		model.addAttribute("warnings", warnings.latest(8, 5));
+		if (!view.isEmpty()) {
+			// the key drivers of the dashboard's scope over the whole days of its period, as the drivers page has them
+			InsightFilter driverFilter = InsightFilter.covering(query.from(), query.to(), query.segment(),
+					query.channel(), zone);
+			Drivers.DriverReport driverReport = drivers.drivers(driverFilter);
+			model.addAttribute("driverFilter", driverFilter);
+			model.addAttribute("driverReport", driverReport);
+			model.addAttribute("driverReading", insightTexts.driverReading(driverReport, locale));
+		}
 		return DASHBOARD_VIEW;
 	}
 

@@ -1,7 +1,6 @@
 package io.shinrai.feedback;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -16,7 +15,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.stereotype.Service;
@@ -29,6 +27,7 @@ import io.shinrai.customer.Customer;
 import io.shinrai.customer.CustomerDetails;
 import io.shinrai.customer.CustomerDirectory;
 import io.shinrai.customer.CustomerNameRequiredException;
+import io.shinrai.system.BusinessTime;
 import io.shinrai.system.NotFoundException;
 
 /**
@@ -54,15 +53,15 @@ public class FeedbackLog {
 	private final ErasedKeys erasedKeys;
 
 	FeedbackLog(FeedbackRows rows, CustomerDirectory customers, AuditLog audit, ApplicationEventPublisher events,
-			@Value("${shinrai.business-time-zone:Asia/Tokyo}") ZoneId businessZone, ErasedKeys erasedKeys) {
+			BusinessTime businessTime, ErasedKeys erasedKeys,
+			Clock clock) {
 		this.erasedKeys = erasedKeys;
 		this.rows = rows;
 		this.customers = customers;
 		this.audit = audit;
 		this.events = events;
-		this.businessZone = businessZone;
-		// microseconds, as PostgreSQL stores them
-		this.clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1000));
+		this.businessZone = businessTime.zone();
+		this.clock = clock;
 	}
 
 	/**

@@ -3,6 +3,7 @@ package io.shinrai.feedback;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -52,7 +53,10 @@ class FeedbackRows {
 
 	private final JdbcTemplate jdbcTemplate;
 
-	FeedbackRows(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
+	private final Clock clock;
+
+	FeedbackRows(JdbcClient jdbc, JdbcTemplate jdbcTemplate, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.jdbcTemplate = jdbcTemplate;
 	}
@@ -194,7 +198,7 @@ class FeedbackRows {
 			return false;
 		}
 		jdbc.sql("delete from feedback_incident where feedback_id = ?").param(id).update();
-		insertIncidents(List.of(new Row(id, customerId, entry, negative, Instant.now())), Set.of(id));
+		insertIncidents(List.of(new Row(id, customerId, entry, negative, clock.instant())), Set.of(id));
 		return true;
 	}
 
@@ -368,7 +372,8 @@ class FeedbackRows {
 			params.addValue("incident", filter.incidentType().name());
 		}
 		if (filter.customerRef() != null) {
-			conditions.add("f.customer_id = (select id from customer where reference = :customerRef)");
+			// references that differ only in case are one customer to the person filtering
+			conditions.add("f.customer_id in (select id from customer where lower(reference) = lower(:customerRef))");
 			params.addValue("customerRef", filter.customerRef());
 		}
 		if (filter.customerId() != null) {
@@ -378,6 +383,13 @@ class FeedbackRows {
 		if (filter.segment() != null) {
 			conditions.add("f.customer_id in (select id from customer where segment = :segment)");
 			params.addValue("segment", filter.segment());
+		}
+		if (filter.withNps()) {
+			conditions.add("f.nps is not null");
+		}
+		if (filter.rated() != null) {
+			// a column name from the enum, never from the request
+			conditions.add("f.rating_" + filter.rated().key() + " is not null");
 		}
 		if (filter.text() != null) {
 			// the pg_trgm GIN index on comment serves ILIKE; % and _ typed by the user are matched literally

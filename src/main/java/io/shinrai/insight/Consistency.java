@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,6 +16,7 @@ import io.shinrai.customer.CustomerDirectory;
 import io.shinrai.feedback.Channel;
 import io.shinrai.scoring.ChannelTrust;
 import io.shinrai.scoring.TrustScores;
+import io.shinrai.system.BusinessTime;
 
 /**
  * Consistency across channels: how far the trust of one segment's (or one customer's) entries differs between the
@@ -45,10 +45,10 @@ public class Consistency {
 	private final ZoneId zone;
 
 	Consistency(TrustScores trustScores, CustomerDirectory customers,
-			@Value("${shinrai.business-time-zone:Asia/Tokyo}") ZoneId zone) {
+			BusinessTime businessTime) {
 		this.trustScores = trustScores;
 		this.customers = customers;
-		this.zone = zone;
+		this.zone = businessTime.zone();
 	}
 
 	public record ChannelCell(Channel channel, long entries, double trust) {

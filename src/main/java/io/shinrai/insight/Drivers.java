@@ -1,5 +1,6 @@
 package io.shinrai.insight;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -8,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,6 +19,7 @@ import io.shinrai.scoring.Scope;
 import io.shinrai.scoring.SignalScore;
 import io.shinrai.scoring.TrustScore;
 import io.shinrai.scoring.TrustScores;
+import io.shinrai.system.BusinessTime;
 
 /**
  * Key drivers: how strongly each of the five signal ratings and each incident type goes with detractors and
@@ -46,10 +47,13 @@ public class Drivers {
 
 	private final ZoneId zone;
 
-	Drivers(JdbcClient jdbc, TrustScores trustScores, @Value("${shinrai.business-time-zone:Asia/Tokyo}") ZoneId zone) {
+	private final Clock clock;
+
+	Drivers(JdbcClient jdbc, TrustScores trustScores, BusinessTime businessTime, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.trustScores = trustScores;
-		this.zone = zone;
+		this.zone = businessTime.zone();
 	}
 
 	public enum Kind {
@@ -216,7 +220,7 @@ public class Drivers {
 	/** The scores "now" for a period reaching today, else as of the period's end. */
 	private Instant asOf(InsightFilter filter) {
 		Instant end = filter.end(zone);
-		Instant now = Instant.now();
+		Instant now = clock.instant();
 		return end.isAfter(now) ? now : end;
 	}
 

@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -27,6 +26,7 @@ import io.shinrai.scoring.ScopeTrust;
 import io.shinrai.scoring.SignalScore;
 import io.shinrai.scoring.TrustScore;
 import io.shinrai.scoring.TrustScores;
+import io.shinrai.system.BusinessTime;
 
 /**
  * Early warning: the company, every segment and every channel whose weekly trust is falling beyond its usual
@@ -50,12 +50,12 @@ public class EarlyWarnings {
 	private final ZoneId zone;
 
 	EarlyWarnings(TrustScores trustScores, Themes themes, JdbcClient jdbc, ApplicationEventPublisher events,
-			@Value("${shinrai.business-time-zone:Asia/Tokyo}") ZoneId zone) {
+			BusinessTime businessTime) {
 		this.trustScores = trustScores;
 		this.themes = themes;
 		this.jdbc = jdbc;
 		this.events = events;
-		this.zone = zone;
+		this.zone = businessTime.zone();
 	}
 
 	public enum ScopeKind {

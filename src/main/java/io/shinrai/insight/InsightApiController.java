@@ -1,6 +1,5 @@
 package io.shinrai.insight;
 
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,11 +7,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+
+import io.shinrai.system.BusinessTime;
 
 /**
  * The insight analyses as JSON, the same numbers as the pages: filters {@code from} and {@code to} (ISO dates,
@@ -34,14 +34,17 @@ class InsightApiController {
 
 	private final ZoneId zone;
 
+	private final BusinessTime businessTime;
+
 	InsightApiController(Drivers drivers, Themes themes, Consistency consistency, EarlyWarnings warnings,
-			InsightTexts texts, @Value("${shinrai.business-time-zone:Asia/Tokyo}") ZoneId zone) {
+			InsightTexts texts, BusinessTime businessTime) {
 		this.drivers = drivers;
 		this.themes = themes;
 		this.consistency = consistency;
 		this.warnings = warnings;
 		this.texts = texts;
-		this.zone = zone;
+		this.zone = businessTime.zone();
+		this.businessTime = businessTime;
 	}
 
 	@GetMapping("/drivers")
@@ -175,7 +178,7 @@ class InsightApiController {
 	}
 
 	private InsightFilter filter(String from, String to, String segment, String channel) {
-		return InsightFilter.parse(from, to, segment, channel, LocalDate.now(zone));
+		return InsightFilter.parse(from, to, segment, channel, businessTime.today());
 	}
 
 	private static Map<String, Object> filterJson(InsightFilter filter) {

@@ -1,13 +1,12 @@
 package io.shinrai.insight;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +16,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.shinrai.customer.CustomerDirectory;
 import io.shinrai.feedback.Channel;
+import io.shinrai.system.BusinessTime;
 
 /** The insight pages: key drivers, comment themes, consistency across channels and early warnings. */
 @Controller
@@ -46,9 +46,14 @@ class InsightController {
 
 	private final ZoneId zone;
 
+	private final BusinessTime businessTime;
+
+	private final Clock clock;
+
 	InsightController(Drivers drivers, Themes themes, Consistency consistency, EarlyWarnings warnings,
 			TermCountMaintenance maintenance, InsightTexts texts, CustomerDirectory customers,
-			@Value("${shinrai.business-time-zone:Asia/Tokyo}") ZoneId zone) {
+			BusinessTime businessTime, Clock clock) {
+		this.clock = clock;
 		this.drivers = drivers;
 		this.themes = themes;
 		this.consistency = consistency;
@@ -56,7 +61,8 @@ class InsightController {
 		this.maintenance = maintenance;
 		this.texts = texts;
 		this.customers = customers;
-		this.zone = zone;
+		this.zone = businessTime.zone();
+		this.businessTime = businessTime;
 	}
 
 	@GetMapping("/insights")
@@ -105,7 +111,7 @@ class InsightController {
 	/** Runs the weekly early-warning check now (admins), e.g. right after importing history. */
 	@PostMapping("/insights/warnings/check")
 	String processWarningCheck(RedirectAttributes redirect) {
-		int raised = warnings.check(Instant.now()).size();
+		int raised = warnings.check(clock.instant()).size();
 		redirect.addFlashAttribute("checked", raised);
 		return "redirect:/insights/warnings";
 	}
@@ -120,7 +126,7 @@ class InsightController {
 
 	private InsightFilter filter(String from, String to, String segment, String channel, Model model, Locale locale,
 			HttpServletResponse response) {
-		LocalDate today = LocalDate.now(zone);
+		LocalDate today = businessTime.today();
 		try {
 			InsightFilter filter = InsightFilter.parse(from, to, segment, channel, today);
 			model.addAttribute("filter", filter);

@@ -32,6 +32,16 @@ public record InsightFilter(LocalDate from, LocalDate to, String segment, Channe
 	}
 
 	/**
+	 * The whole days (in {@code zone}) of the period [from, to) of another page, such as the dashboard's, in its
+	 * scope: from the day {@code from} falls on to the day of the period's last instant.
+	 */
+	public static InsightFilter covering(Instant from, Instant to, String segment, Channel channel, ZoneId zone) {
+		LocalDate first = from.atZone(zone).toLocalDate();
+		LocalDate last = to.minusNanos(1).atZone(zone).toLocalDate();
+		return new InsightFilter(first, last.isBefore(first) ? first : last, segment, channel);
+	}
+
+	/**
 	 * Reads the filters as the pages and the API receive them; empty values mean the default.
 	 * @throws BadFilterException naming the first parameter that is not usable
 	 */

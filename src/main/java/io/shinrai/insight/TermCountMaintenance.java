@@ -13,7 +13,6 @@ import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,6 +22,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.shinrai.feedback.FeedbackLogged;
+import io.shinrai.system.BusinessTime;
 
 /**
  * Keeps the comment term counts in step with feedback. Storing or correcting entries only queues their ids (one
@@ -53,15 +53,14 @@ public class TermCountMaintenance {
 	private final int batchesPerRun;
 
 	TermCountMaintenance(JdbcClient jdbc, JdbcTemplate jdbcTemplate, PlatformTransactionManager transactions,
-			@Value("${shinrai.business-time-zone:Asia/Tokyo}") ZoneId zone,
-			@Value("${shinrai.insight.terms.batch-size:1000}") int batchSize,
-			@Value("${shinrai.insight.terms.batches-per-run:10}") int batchesPerRun) {
+			BusinessTime businessTime,
+			InsightProperties properties) {
 		this.jdbc = jdbc;
 		this.jdbcTemplate = jdbcTemplate;
 		this.tx = new TransactionTemplate(transactions);
-		this.zone = zone;
-		this.batchSize = batchSize;
-		this.batchesPerRun = batchesPerRun;
+		this.zone = businessTime.zone();
+		this.batchSize = properties.terms().batchSize();
+		this.batchesPerRun = properties.terms().batchesPerRun();
 	}
 
 	@EventListener
@@ -73,7 +72,7 @@ public class TermCountMaintenance {
 	}
 
 	/** The background catch-up: a bounded amount of work per run, so other scheduled jobs are never held up long. */
-	@Scheduled(cron = "${shinrai.insight.terms.catch-up-cron:* * * * * *}")
+	@Scheduled(cron = "${shinrai.insight.terms.catch-up-cron}")
 	void scheduledCatchUp() {
 		int done = 0;
 		for (int i = 0; i < batchesPerRun; i++) {

@@ -10,10 +10,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+
+import io.shinrai.system.BusinessTime;
 
 /**
  * What customers are talking about: the terms and two-word phrases characteristic of negative entries against the
@@ -45,10 +46,10 @@ public class Themes {
 	private final ZoneId zone;
 
 	Themes(JdbcClient jdbc, TermCountMaintenance maintenance,
-			@Value("${shinrai.business-time-zone:Asia/Tokyo}") ZoneId zone) {
+			BusinessTime businessTime) {
 		this.jdbc = jdbc;
 		this.maintenance = maintenance;
-		this.zone = zone;
+		this.zone = businessTime.zone();
 	}
 
 	/** A characteristic term: how it was mostly written, its entries on each side, and its z-score. */

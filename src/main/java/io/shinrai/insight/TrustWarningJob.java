@@ -1,6 +1,6 @@
 package io.shinrai.insight;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 
 import net.javacrumbs.shedlock.core.LockAssert;
@@ -25,17 +25,21 @@ class TrustWarningJob {
 
 	private final EarlyWarnings warnings;
 
-	TrustWarningJob(EarlyWarnings warnings) {
+	private final Clock clock;
+
+	/** Takes its settings so that they are checked before the scheduler reads them. */
+	TrustWarningJob(EarlyWarnings warnings, Clock clock, InsightProperties properties) {
+		this.clock = clock;
 		this.warnings = warnings;
 	}
 
-	@Scheduled(cron = "${shinrai.insight.warning-check.cron:0 0 6 * * MON}",
-			zone = "${shinrai.business-time-zone:Asia/Tokyo}")
+	@Scheduled(cron = "${shinrai.insight.warning-check.cron}",
+			zone = "${shinrai.business-time-zone}")
 	@SchedulerLock(name = LOCK_NAME, lockAtMostFor = "PT30M",
-			lockAtLeastFor = "${shinrai.insight.warning-check.lock-at-least-for:PT1M}")
+			lockAtLeastFor = "${shinrai.insight.warning-check.lock-at-least-for}")
 	public void checkTrust() {
 		LockAssert.assertLocked();
-		List<EarlyWarnings.Warning> raised = warnings.check(Instant.now());
+		List<EarlyWarnings.Warning> raised = warnings.check(clock.instant());
 		log.info("Early warning check: {} new warnings", raised.size());
 	}
 

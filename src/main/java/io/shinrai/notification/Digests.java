@@ -1,6 +1,7 @@
 package io.shinrai.notification;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,7 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -27,6 +27,7 @@ import io.shinrai.recovery.CaseSearch;
 import io.shinrai.recovery.CaseSummary;
 import io.shinrai.recovery.RecoveryCases;
 import io.shinrai.recovery.RecoveryStatus;
+import io.shinrai.system.BusinessTime;
 
 /**
  * The daily digest mail: from the configured local time on (business time zone), each user who wants it gets their
@@ -63,11 +64,14 @@ class Digests {
 
 	private final LocalTime time;
 
+	private final Clock clock;
+
 	Digests(NotificationPreferences preferences, Announcements announcements, RecoveryCases cases,
 			CustomerDirectory customers, Mailer mailer, MailTemplates templates, MessageSource messages, JdbcClient jdbc,
 			PlatformTransactionManager transactionManager,
-			@Value("${shinrai.business-time-zone:Asia/Tokyo}") ZoneId zone,
-			@Value("${shinrai.notifications.digest.time:08:00}") LocalTime time) {
+			BusinessTime businessTime,
+			NotificationProperties properties, Clock clock) {
+		this.clock = clock;
 		this.preferences = preferences;
 		this.announcements = announcements;
 		this.cases = cases;
@@ -77,13 +81,13 @@ class Digests {
 		this.messages = messages;
 		this.jdbc = jdbc;
 		this.transactions = new TransactionTemplate(transactionManager);
-		this.zone = zone;
-		this.time = time;
+		this.zone = businessTime.zone();
+		this.time = properties.notifications().digest().time();
 	}
 
-	@Scheduled(cron = "${shinrai.notifications.digest.cron:0 */5 * * * *}")
+	@Scheduled(cron = "${shinrai.notifications.digest.cron}")
 	void scheduledRun() {
-		sendDue(Instant.now());
+		sendDue(clock.instant());
 	}
 
 	/** Sends the digests due at {@code now} that no instance sent yet; returns how many mails were queued. */

@@ -5,7 +5,6 @@ import java.time.Duration;
 import net.javacrumbs.shedlock.core.LockAssert;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.events.CompletedEventPublications;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -13,10 +12,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Hands event publications whose listener failed (a database hiccup, a bug fixed since) to their listener again,
- * every few minutes, in one instance at a time; outstanding publications are also republished at start-up
- * ({@code spring.modulith.events.republish-outstanding-events-on-restart}). Completed publications are deleted as they
- * complete ({@code spring.modulith.events.completion-mode=delete}); the weekly clean-up only removes any completed
- * under an earlier setting.
+ * every few minutes, in one instance at a time; this is also what delivers what a crashed instance left, as start-up
+ * republishing is off (a starting instance would hand over what another is still working on). Completed publications
+ * are deleted as they complete ({@code spring.modulith.events.completion-mode=delete}); the weekly clean-up only
+ * removes any completed under an earlier setting.
  */
 @Component
 class EventResubmission {
@@ -30,13 +29,13 @@ class EventResubmission {
 	private final Duration olderThan;
 
 	EventResubmission(IncompleteEventPublications incomplete, CompletedEventPublications completed,
-			@Value("${shinrai.notifications.resubmit-older-than:PT5M}") Duration olderThan) {
+			NotificationProperties properties) {
 		this.incomplete = incomplete;
 		this.completed = completed;
-		this.olderThan = olderThan;
+		this.olderThan = properties.notifications().resubmitOlderThan();
 	}
 
-	@Scheduled(cron = "${shinrai.notifications.resubmission.cron:0 */5 * * * *}")
+	@Scheduled(cron = "${shinrai.notifications.resubmission.cron}")
 	@SchedulerLock(name = LOCK_NAME, lockAtMostFor = "PT10M", lockAtLeastFor = "PT1M")
 	void scheduledRun() {
 		LockAssert.assertLocked();

@@ -1,17 +1,20 @@
 package io.shinrai.notification;
 
+import io.shinrai.system.OutboundProperties;
+
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -46,17 +49,28 @@ class MailDispatcher {
 
 	private final String from;
 
+	private final Clock clock;
+
+	private final Counter sent;
+
+	private final Counter retried;
+
+	private final Counter failed;
+
 	MailDispatcher(JdbcClient jdbc, ObjectProvider<JavaMailSender> sender, PlatformTransactionManager transactionManager,
-			@Value("${shinrai.mail.retry-delays:" + RetrySchedule.DEFAULT + "}") List<Duration> delays,
-			@Value("${shinrai.mail.from:shinrai@localhost}") String from) {
+			NotificationProperties properties, OutboundProperties outbound, Clock clock, MeterRegistry meters) {
+		this.clock = clock;
 		this.jdbc = jdbc;
+		this.sent = outcome(meters, "sent");
+		this.retried = outcome(meters, "retry");
+		this.failed = outcome(meters, "failed");
 		this.sender = sender;
 		this.transactions = new TransactionTemplate(transactionManager);
-		this.retries = new RetrySchedule(delays);
-		this.from = from;
+		this.retries = new RetrySchedule(properties.mail().retryDelays());
+		this.from = outbound.mail().from();
 	}
 
-	@Scheduled(cron = "${shinrai.mail.dispatch.cron:*/10 * * * * *}")
+	@Scheduled(cron = "${shinrai.mail.dispatch.cron}")
 	void scheduledRun() {
 		sendDue();
 	}
@@ -89,8 +103,8 @@ class MailDispatcher {
 				             order by next_attempt_at, id limit :batch for update skip locked)
 				returning id, recipient, subject, text_body, html_body, attempts
 				""")
-			.param("now", Timestamp.from(Instant.now()))
-			.param("lease", Timestamp.from(Instant.now().plus(LEASE)))
+			.param("now", Timestamp.from(clock.instant()))
+			.param("lease", Timestamp.from(clock.instant().plus(LEASE)))
 			.param("batch", BATCH)
 			.query((rs, row) -> new Queued(rs.getLong("id"), rs.getString("recipient"), rs.getString("subject"),
 					rs.getString("text_body"), rs.getString("html_body"), rs.getInt("attempts")))
@@ -112,6 +126,7 @@ class MailDispatcher {
 			}
 			mail.send(message);
 			jdbc.sql("update mail_outbox set sent_at = now(), last_error = null where id = ?").param(queued.id()).update();
+			sent.increment();
 			return true;
 		}
 		catch (MailException | MessagingException ex) {
@@ -122,14 +137,24 @@ class MailDispatcher {
 				jdbc.sql("update mail_outbox set failed_at = now(), last_error = ? where id = ?")
 					.params(excerpt(ex.getMessage()), queued.id())
 					.update();
+				failed.increment();
 			}
 			else {
 				jdbc.sql("update mail_outbox set next_attempt_at = ?, last_error = ? where id = ?")
-					.params(Timestamp.from(Instant.now().plus(wait)), excerpt(ex.getMessage()), queued.id())
+					.params(Timestamp.from(clock.instant().plus(wait)), excerpt(ex.getMessage()), queued.id())
 					.update();
+				retried.increment();
 			}
 			return false;
 		}
+	}
+
+	/** Mail attempts by outcome: sent, to be retried, failed for good. */
+	private static Counter outcome(MeterRegistry meters, String outcome) {
+		return Counter.builder("shinrai.mail.deliveries")
+			.description("Attempts to send a queued mail, by outcome")
+			.tag("outcome", outcome)
+			.register(meters);
 	}
 
 	private static String excerpt(String text) {

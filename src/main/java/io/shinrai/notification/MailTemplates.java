@@ -1,5 +1,7 @@
 package io.shinrai.notification;
 
+import io.shinrai.system.OutboundProperties;
+
 import java.util.Locale;
 import java.util.Map;
 
@@ -8,7 +10,6 @@ import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -26,9 +27,9 @@ class MailTemplates {
 
 	private final String baseUrl;
 
-	MailTemplates(MessageSource messages, @Value("${shinrai.base-url:http://localhost:8080}") String baseUrl) {
+	MailTemplates(MessageSource messages, OutboundProperties outbound) {
 		this.messages = messages;
-		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+		this.baseUrl = outbound.baseUrl();
 		engine.addTemplateResolver(resolver("*.txt", TemplateMode.TEXT, 1));
 		engine.addTemplateResolver(resolver("*.html", TemplateMode.HTML, 2));
 		engine.setTemplateEngineMessageSource(messages);

@@ -1,7 +1,7 @@
 package io.shinrai.notification;
 
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,7 +22,10 @@ public class Mailer {
 
 	private final ObjectProvider<JavaMailSender> sender;
 
-	Mailer(JdbcClient jdbc, ObjectProvider<JavaMailSender> sender) {
+	private final Clock clock;
+
+	Mailer(JdbcClient jdbc, ObjectProvider<JavaMailSender> sender, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.sender = sender;
 	}
@@ -61,7 +64,7 @@ public class Mailer {
 			.param("subject", subject)
 			.param("text", text)
 			.param("html", html)
-			.param("now", Timestamp.from(Instant.now()))
+			.param("now", Timestamp.from(clock.instant()))
 			.update();
 		return true;
 	}

@@ -1,5 +1,6 @@
 package io.shinrai.notification;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,6 +12,7 @@ import java.util.Map;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
+import io.shinrai.backup.BackupFailed;
 import io.shinrai.customer.Customer;
 import io.shinrai.customer.CustomerDirectory;
 import io.shinrai.feedback.FeedbackImportFinished;
@@ -44,7 +46,10 @@ public class NotificationListeners {
 
 	private final MailTemplates templates;
 
-	NotificationListeners(Announcements announcements, CustomerDirectory customers, MailTemplates templates) {
+	private final Clock clock;
+
+	NotificationListeners(Announcements announcements, CustomerDirectory customers, MailTemplates templates, Clock clock) {
+		this.clock = clock;
 		this.announcements = announcements;
 		this.customers = customers;
 		this.templates = templates;
@@ -88,7 +93,7 @@ public class NotificationListeners {
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("importId", importId);
 		data.put("entries", items);
-		announcements.announce(new Announcement(type, type.eventName() + ":" + first, Instant.now(), importId,
+		announcements.announce(new Announcement(type, type.eventName() + ":" + first, clock.instant(), importId,
 				entries.size(), data, notices));
 	}
 
@@ -294,6 +299,17 @@ public class NotificationListeners {
 		announcements.announce(new Announcement(NotificationType.TRUST_DROPPED, key, at, null, 1, data,
 				List.of(new Notice(variant, key, List.of(scope.name(), points(trustBefore), points(trustAfter)), path,
 						1))));
+	}
+
+	/** A backup failed: admins are told why, with a link to the backups page. */
+	@ApplicationModuleListener
+	void on(BackupFailed event) {
+		String key = "backup.failed:" + event.at().toEpochMilli();
+		Map<String, Object> data = new LinkedHashMap<>();
+		data.put("reason", event.messageKey());
+		data.put("at", event.at().toString());
+		announcements.announce(new Announcement(NotificationType.BACKUP_FAILED, key, event.at(), null, 1, data,
+				List.of(new Notice(event.messageKey(), key, event.arguments(), "/admin/backups", 1))));
 	}
 
 	@ApplicationModuleListener

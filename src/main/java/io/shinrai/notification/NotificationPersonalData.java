@@ -1,7 +1,7 @@
 package io.shinrai.notification;
 
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -43,7 +43,10 @@ class NotificationPersonalData implements PersonalDataHolder {
 
 	private final CustomerDirectory customers;
 
-	NotificationPersonalData(JdbcClient jdbc, CustomerDirectory customers) {
+	private final Clock clock;
+
+	NotificationPersonalData(JdbcClient jdbc, CustomerDirectory customers, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.customers = customers;
 	}
@@ -114,7 +117,7 @@ class NotificationPersonalData implements PersonalDataHolder {
 					update mail_outbox set failed_at = ?, last_error = 'recipient erased'
 					where lower(recipient) = lower(?) and sent_at is null and failed_at is null
 					""")
-				.params(Timestamp.from(Instant.now()), customer.email().strip())
+				.params(Timestamp.from(clock.instant()), customer.email().strip())
 				.update();
 		}
 		List<String[]> replacements = new ArrayList<>();

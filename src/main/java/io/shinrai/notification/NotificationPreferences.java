@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,6 +15,7 @@ import io.shinrai.account.Role;
 import io.shinrai.account.UserAccount;
 import io.shinrai.account.UserAccounts;
 import io.shinrai.notification.NotificationType.Choice;
+import io.shinrai.system.DefaultLanguage;
 
 /**
  * Which notifications each user gets, in the app and by mail: their own choice per type, else the default of their
@@ -32,10 +32,10 @@ public class NotificationPreferences {
 	private final Locale defaultLocale;
 
 	NotificationPreferences(JdbcClient jdbc, UserAccounts accounts,
-			@Value("${shinrai.default-language:ja}") String defaultLanguage) {
+			DefaultLanguage defaultLanguage) {
 		this.jdbc = jdbc;
 		this.accounts = accounts;
-		this.defaultLocale = Locale.forLanguageTag(defaultLanguage);
+		this.defaultLocale = defaultLanguage.locale();
 	}
 
 	/** The user's choices for every type their role may choose, in type order. */

@@ -21,6 +21,8 @@ public enum NotificationType {
 	TRUST_DROPPED("trust.dropped"),
 	/** A webhook endpoint was disabled after repeated failures (admins only; never sent to webhooks). */
 	WEBHOOK_DISABLED("webhook.disabled"),
+	/** A backup of the database failed (admins only; never sent to webhooks). */
+	BACKUP_FAILED("backup.failed"),
 	/** The daily digest mail (never in-app, never sent to webhooks). */
 	DIGEST("digest");
 
@@ -43,9 +45,9 @@ public enum NotificationType {
 		return Arrays.stream(values()).filter(type -> type.eventName.equals(name)).findFirst();
 	}
 
-	/** Whether a user of this role may choose it (webhook failures concern admins only). */
+	/** Whether a user of this role may choose it (webhook and backup failures concern admins only). */
 	public boolean availableTo(Role role) {
-		return this != WEBHOOK_DISABLED || role == Role.ADMIN;
+		return (this != WEBHOOK_DISABLED && this != BACKUP_FAILED) || role == Role.ADMIN;
 	}
 
 	/** Whether it can be shown in the app (the digest is a mail only). */
@@ -55,12 +57,13 @@ public enum NotificationType {
 
 	/**
 	 * What a user gets without having chosen: managers new and overdue cases and the digest, admins overdue cases,
-	 * trust drops, disabled webhooks and the digest; staff nothing.
+	 * trust drops, disabled webhooks, failed backups and the digest; staff nothing.
 	 */
 	public Choice defaultFor(Role role) {
 		boolean on = switch (role) {
 			case MANAGER -> this == CASE_OPENED || this == CASE_OVERDUE || this == DIGEST;
-			case ADMIN -> this == CASE_OVERDUE || this == TRUST_DROPPED || this == WEBHOOK_DISABLED || this == DIGEST;
+			case ADMIN -> this == CASE_OVERDUE || this == TRUST_DROPPED || this == WEBHOOK_DISABLED || this == BACKUP_FAILED
+					|| this == DIGEST;
 			case STAFF -> false;
 		};
 		return new Choice(on && hasInApp(), on);

@@ -1,5 +1,8 @@
 package io.shinrai.notification;
 
+import io.shinrai.system.DefaultLanguage;
+import io.shinrai.system.OutboundProperties;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -9,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -18,11 +22,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -71,23 +76,27 @@ class WebhookDeliveries {
 
 	private final HttpClient http;
 
+	private final Clock clock;
+
+	private final MeterRegistry meters;
+
 	WebhookDeliveries(JdbcClient jdbc, WebhookTargets targets, MessageSource messages, ApplicationEventPublisher events,
 			PlatformTransactionManager transactionManager,
-			@Value("${shinrai.webhooks.retry-delays:" + RetrySchedule.DEFAULT + "}") List<Duration> delays,
-			@Value("${shinrai.webhooks.timeout:10s}") Duration timeout,
-			@Value("${shinrai.default-language:ja}") String language,
-			@Value("${shinrai.base-url:http://localhost:8080}") String baseUrl) {
+			NotificationProperties properties, DefaultLanguage defaultLanguage, OutboundProperties outbound,
+			Clock clock, MeterRegistry meters) {
+		this.clock = clock;
 		this.jdbc = jdbc;
+		this.meters = meters;
 		this.targets = targets;
 		this.messages = messages;
 		this.events = events;
 		this.transactions = new TransactionTemplate(transactionManager);
-		this.retries = new RetrySchedule(delays);
-		this.timeout = timeout;
+		this.retries = new RetrySchedule(properties.webhooks().retryDelays());
+		this.timeout = properties.webhooks().timeout();
 		// a lease longer than any attempt can take: the call, plus connecting
 		this.lease = timeout.multipliedBy(3).plusSeconds(30);
-		this.slackLocale = Locale.forLanguageTag(language);
-		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+		this.slackLocale = defaultLanguage.locale();
+		this.baseUrl = outbound.baseUrl();
 		this.http = HttpClient.newBuilder()
 			.connectTimeout(timeout)
 			.followRedirects(HttpClient.Redirect.NEVER)
@@ -120,7 +129,7 @@ class WebhookDeliveries {
 			.param("key", announcement.eventKey())
 			.param("type", eventName)
 			.param("body", body(endpoint.format(), eventName, announcement))
-			.param("now", Timestamp.from(Instant.now()))
+			.param("now", Timestamp.from(clock.instant()))
 			.update();
 		return id;
 	}
@@ -156,7 +165,7 @@ class WebhookDeliveries {
 		return JSON.writeValueAsString(body);
 	}
 
-	@Scheduled(cron = "${shinrai.webhooks.dispatch.cron:*/5 * * * * *}")
+	@Scheduled(cron = "${shinrai.webhooks.dispatch.cron}")
 	void scheduledRun() {
 		deliverDue();
 	}
@@ -178,7 +187,7 @@ class WebhookDeliveries {
 	}
 
 	private List<Claimed> claim() {
-		Instant now = Instant.now();
+		Instant now = clock.instant();
 		return transactions.execute(status -> jdbc.sql("""
 				with due as (
 				    select d.id from webhook_delivery d join webhook_endpoint e on e.id = d.endpoint_id
@@ -199,13 +208,13 @@ class WebhookDeliveries {
 	}
 
 	private boolean attempt(Claimed claimed) {
-		Instant start = Instant.now();
+		long start = System.nanoTime();
 		Integer statusCode = null;
 		String excerpt = null;
 		String error = null;
 		try {
 			URI target = targets.check(claimed.url());
-			long timestamp = start.getEpochSecond();
+			long timestamp = clock.instant().getEpochSecond();
 			HttpRequest request = HttpRequest.newBuilder(target)
 				.timeout(timeout)
 				.header("Content-Type", "application/json")
@@ -236,7 +245,7 @@ class WebhookDeliveries {
 			// the lease runs out and another poll attempts it again
 			return false;
 		}
-		int millis = (int) Math.min(Integer.MAX_VALUE, Duration.between(start, Instant.now()).toMillis());
+		int millis = (int) Math.min(Integer.MAX_VALUE, (System.nanoTime() - start) / 1_000_000);
 		boolean delivered = statusCode != null && statusCode >= 200 && statusCode < 300;
 		if (!delivered && error == null) {
 			error = "HTTP " + statusCode;
@@ -257,18 +266,24 @@ class WebhookDeliveries {
 				updated = wait == null
 						? jdbc.sql("update webhook_delivery set status = 'FAILED' where id = ?").param(claimed.id()).update()
 						: jdbc.sql("update webhook_delivery set next_attempt_at = ? where id = ?")
-							.params(Timestamp.from(Instant.now().plus(wait)), claimed.id())
+							.params(Timestamp.from(clock.instant().plus(wait)), claimed.id())
 							.update();
 				if (wait == null && updated == 1) {
 					disable(claimed.endpointId(), claimed.url());
 				}
 			}
 			if (updated == 1) {
+				String outcome = delivered ? "delivered" : retries.after(claimed.attempts()) == null ? "failed" : "retry";
+				Counter.builder("shinrai.webhook.deliveries")
+					.description("Attempts to deliver a webhook call, by outcome")
+					.tag("outcome", outcome)
+					.register(meters)
+					.increment();
 				jdbc.sql("""
 						insert into webhook_attempt (delivery_id, attempted_at, status_code, duration_ms, response_excerpt, error)
 						values (?, ?, ?, ?, ?, ?)
 						""")
-					.params(claimed.id(), Timestamp.from(Instant.now()), statusCode, millis, excerpt, error)
+					.params(claimed.id(), Timestamp.from(clock.instant()), statusCode, millis, excerpt, error)
 					.update();
 			}
 		});
@@ -284,7 +299,7 @@ class WebhookDeliveries {
 			.update();
 		if (disabled == 1) {
 			log.warn("Webhook endpoint {} ({}) disabled after repeated failure", endpointId, url);
-			events.publishEvent(new EndpointDisabled(endpointId, url, Instant.now()));
+			events.publishEvent(new EndpointDisabled(endpointId, url, clock.instant()));
 		}
 	}
 

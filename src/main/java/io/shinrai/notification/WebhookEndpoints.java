@@ -4,6 +4,7 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,7 +39,10 @@ public class WebhookEndpoints {
 
 	private final AuditLog audit;
 
-	WebhookEndpoints(JdbcClient jdbc, WebhookTargets targets, WebhookDeliveries deliveries, AuditLog audit) {
+	private final Clock clock;
+
+	WebhookEndpoints(JdbcClient jdbc, WebhookTargets targets, WebhookDeliveries deliveries, AuditLog audit, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.targets = targets;
 		this.deliveries = deliveries;
@@ -76,7 +80,7 @@ public class WebhookEndpoints {
 				values (?, ?, ?, ?, true, ?, ?) returning id
 				""")
 			.params(target, known.toArray(String[]::new), key, (format == null ? WebhookFormat.JSON : format).name(),
-					Timestamp.from(Instant.now()), actor)
+					Timestamp.from(clock.instant()), actor)
 			.query(Long.class)
 			.single();
 		audit.record(actor, AuditType.WEBHOOK_CREATED, subject(id), "Webhook for " + String.join(", ", known), null,
@@ -115,7 +119,7 @@ public class WebhookEndpoints {
 			return;
 		}
 		jdbc.sql("update webhook_endpoint set enabled = ?, disabled_at = ? where id = ?")
-			.params(enabled, enabled ? null : Timestamp.from(Instant.now()), id)
+			.params(enabled, enabled ? null : Timestamp.from(clock.instant()), id)
 			.update();
 		if (enabled) {
 			jdbc.sql("update webhook_delivery set next_attempt_at = now() where endpoint_id = ? and status = 'PENDING'")
@@ -132,7 +136,7 @@ public class WebhookEndpoints {
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("message", "Test event from Shinrai");
 		data.put("requestedBy", actor);
-		Announcement test = new Announcement(null, "test:" + UUID.randomUUID(), Instant.now(), null, 1, data,
+		Announcement test = new Announcement(null, "test:" + UUID.randomUUID(), clock.instant(), null, 1, data,
 				List.of(new Notice("webhook.test", "", List.of(actor), "/admin/webhooks/" + id, 1)));
 		return deliveries.enqueue(endpoint, test, "webhook.test");
 	}

@@ -8,7 +8,7 @@ import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.Locale;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,7 +25,12 @@ class WebhookTargets {
 
 	private final boolean allowPrivate;
 
-	WebhookTargets(@Value("${shinrai.webhooks.allow-private:false}") boolean allowPrivate) {
+	@Autowired
+	WebhookTargets(NotificationProperties properties) {
+		this(properties.webhooks().allowPrivate());
+	}
+
+	WebhookTargets(boolean allowPrivate) {
 		this.allowPrivate = allowPrivate;
 	}
 

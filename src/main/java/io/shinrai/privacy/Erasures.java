@@ -1,7 +1,6 @@
 package io.shinrai.privacy;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,10 +52,11 @@ public class Erasures {
 
 	private final MessageSource messages;
 
-	private final Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1000));
+	private final Clock clock;
 
 	Erasures(CustomerDirectory customers, FeedbackLog feedback, ImportPersonalData imports, RecoveryCases recovery,
-			List<PersonalDataHolder> holders, ErasedKeyStore keys, AuditLog audit, MessageSource messages) {
+			List<PersonalDataHolder> holders, ErasedKeyStore keys, AuditLog audit, MessageSource messages, Clock clock) {
+		this.clock = clock;
 		this.customers = customers;
 		this.feedback = feedback;
 		this.imports = imports;

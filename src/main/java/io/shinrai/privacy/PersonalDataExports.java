@@ -1,6 +1,6 @@
 package io.shinrai.privacy;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,8 +46,11 @@ public class PersonalDataExports {
 
 	private final AuditLog audit;
 
+	private final Clock clock;
+
 	PersonalDataExports(CustomerDirectory customers, FeedbackLog feedback, ImportPersonalData imports,
-			RecoveryCases recovery, List<PersonalDataHolder> holders, AuditLog audit) {
+			RecoveryCases recovery, List<PersonalDataHolder> holders, AuditLog audit, Clock clock) {
+		this.clock = clock;
 		this.customers = customers;
 		this.feedback = feedback;
 		this.imports = imports;
@@ -69,7 +72,7 @@ public class PersonalDataExports {
 		Customer customer = customers.find(customerId).orElseThrow(() -> new NotFoundException("customer"));
 		Map<String, Object> document = new LinkedHashMap<>();
 		document.put("format", FORMAT);
-		document.put("exportedAt", Instant.now());
+		document.put("exportedAt", clock.instant());
 		document.put("exportedBy", actor);
 		document.put("customer", customer(customer));
 		document.put("feedback", feedback.allOfCustomer(customerId).stream().map(PersonalDataExports::entry).toList());

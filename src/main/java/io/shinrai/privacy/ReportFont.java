@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,8 +26,8 @@ class ReportFont {
 
 	private final String configured;
 
-	ReportFont(@Value("${shinrai.privacy.report-font:}") String configured) {
-		this.configured = configured;
+	ReportFont(PrivacyProperties properties) {
+		this.configured = properties.reportFont();
 	}
 
 	/** The font file to embed, or empty when none is readable (the PDF is then refused with a message). */

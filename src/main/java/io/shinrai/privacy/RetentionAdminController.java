@@ -1,7 +1,7 @@
 package io.shinrai.privacy;
 
 import java.security.Principal;
-import java.time.Instant;
+import java.time.Clock;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,14 +24,17 @@ class RetentionAdminController {
 
 	private final Retention retention;
 
-	RetentionAdminController(Retention retention) {
+	private final Clock clock;
+
+	RetentionAdminController(Retention retention, Clock clock) {
+		this.clock = clock;
 		this.retention = retention;
 	}
 
 	@GetMapping
 	String showRetentionForm(Model model) {
 		RetentionVersion active = retention.active();
-		model.addAttribute("preview", retention.preview(active.textMonths(), active.inactiveYears(), Instant.now()));
+		model.addAttribute("preview", retention.preview(active.textMonths(), active.inactiveYears(), clock.instant()));
 		return page(model, RetentionForm.of(active));
 	}
 
@@ -39,7 +42,7 @@ class RetentionAdminController {
 	String processPreviewForm(@ModelAttribute RetentionForm retentionForm, BindingResult result, Model model) {
 		if (!result.hasErrors() && valid(retentionForm, result, false)) {
 			model.addAttribute("preview",
-					retention.preview(retentionForm.getTextMonths(), retentionForm.getInactiveYears(), Instant.now()));
+					retention.preview(retentionForm.getTextMonths(), retentionForm.getInactiveYears(), clock.instant()));
 			model.addAttribute("previewOfEntered", true);
 		}
 		return page(model, retentionForm);

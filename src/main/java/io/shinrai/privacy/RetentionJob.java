@@ -1,6 +1,6 @@
 package io.shinrai.privacy;
 
-import java.time.Instant;
+import java.time.Clock;
 
 import net.javacrumbs.shedlock.core.LockAssert;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -24,16 +24,20 @@ class RetentionJob {
 
 	private final Retention retention;
 
-	RetentionJob(Retention retention) {
+	private final Clock clock;
+
+	/** Takes its settings so that they are checked before the scheduler reads them. */
+	RetentionJob(Retention retention, Clock clock, PrivacyProperties properties) {
+		this.clock = clock;
 		this.retention = retention;
 	}
 
-	@Scheduled(cron = "${shinrai.privacy.retention.cron:0 30 3 * * *}")
-	@SchedulerLock(name = LOCK_NAME, lockAtMostFor = "${shinrai.privacy.retention.lock-at-most-for:PT2H}",
-			lockAtLeastFor = "${shinrai.privacy.retention.lock-at-least-for:PT1M}")
+	@Scheduled(cron = "${shinrai.privacy.retention.cron}")
+	@SchedulerLock(name = LOCK_NAME, lockAtMostFor = "${shinrai.privacy.retention.lock-at-most-for}",
+			lockAtLeastFor = "${shinrai.privacy.retention.lock-at-least-for}")
 	public void applyRetention() {
 		LockAssert.assertLocked();
-		RetentionPreview done = retention.apply(Instant.now());
+		RetentionPreview done = retention.apply(clock.instant());
 		if (done.texts() + done.notes() + done.customers() > 0) {
 			log.info("Retention emptied {} texts and {} recovery notes and erased {} customers", done.texts(),
 					done.notes(), done.customers());

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -16,7 +17,6 @@ import java.util.Map;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,6 +30,7 @@ import io.shinrai.feedback.Signal;
 import io.shinrai.feedback.StoredFeedback;
 import io.shinrai.recovery.CaseSummary;
 import io.shinrai.recovery.RecoveryCases;
+import io.shinrai.system.BusinessTime;
 import io.shinrai.system.NotFoundException;
 
 /**
@@ -57,15 +58,18 @@ public class TransparencyReports {
 
 	private final ZoneId zone;
 
+	private final Clock clock;
+
 	TransparencyReports(CustomerDirectory customers, FeedbackLog feedback, RecoveryCases recovery, Retention retention,
-			ITemplateEngine templates, ReportFont font, @Value("${shinrai.business-time-zone:Asia/Tokyo}") ZoneId zone) {
+			ITemplateEngine templates, ReportFont font, BusinessTime businessTime, Clock clock) {
+		this.clock = clock;
 		this.customers = customers;
 		this.feedback = feedback;
 		this.recovery = recovery;
 		this.retention = retention;
 		this.templates = templates;
 		this.font = font;
-		this.zone = zone;
+		this.zone = businessTime.zone();
 	}
 
 	/** @throws NotFoundException when there is no such customer */
@@ -97,7 +101,7 @@ public class TransparencyReports {
 		}
 		RetentionVersion settings = retention.active();
 		return new TransparencyReport(customers.language(customer), customer.getName(), customer.getReference(),
-				dates.format(Instant.now()), settings.textMonths(), settings.inactiveYears(), entries, cases);
+				dates.format(clock.instant()), settings.textMonths(), settings.inactiveYears(), entries, cases);
 	}
 
 	/** The report as a page in the customer's language, linking its style sheet at {@code styleHref}. */

@@ -24,13 +24,14 @@ class BrokenPromiseJob {
 
 	private final Promises promises;
 
-	BrokenPromiseJob(Promises promises) {
+	/** Takes its settings so that they are checked before the scheduler reads them. */
+	BrokenPromiseJob(Promises promises, PromiseProperties properties) {
 		this.promises = promises;
 	}
 
-	@Scheduled(cron = "${shinrai.promise.broken-check.cron:30 * * * * *}")
-	@SchedulerLock(name = LOCK_NAME, lockAtMostFor = "${shinrai.promise.broken-check.lock-at-most-for:PT5M}",
-			lockAtLeastFor = "${shinrai.promise.broken-check.lock-at-least-for:PT15S}")
+	@Scheduled(cron = "${shinrai.promise.broken-check.cron}")
+	@SchedulerLock(name = LOCK_NAME, lockAtMostFor = "${shinrai.promise.broken-check.lock-at-most-for}",
+			lockAtLeastFor = "${shinrai.promise.broken-check.lock-at-least-for}")
 	public void breakOverduePromises() {
 		int broken = run();
 		if (broken > 0) {

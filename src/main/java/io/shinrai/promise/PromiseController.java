@@ -3,7 +3,6 @@ package io.shinrai.promise;
 import java.security.Principal;
 import java.time.ZoneId;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -11,6 +10,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import io.shinrai.system.BusinessTime;
 
 /**
  * Managers record promises and mark them kept or broken from the customer page or the case page; each post goes back
@@ -23,9 +24,9 @@ class PromiseController {
 
 	private final ZoneId zone;
 
-	PromiseController(Promises promises, @Value("${shinrai.business-time-zone:Asia/Tokyo}") ZoneId zone) {
+	PromiseController(Promises promises, BusinessTime businessTime) {
 		this.promises = promises;
-		this.zone = zone;
+		this.zone = businessTime.zone();
 	}
 
 	@PostMapping("/promises")
@@ -35,6 +36,7 @@ class PromiseController {
 				: customerId != null ? "redirect:/customers/" + customerId : "redirect:/customers";
 		if (result.hasFieldErrors("dueAt")) {
 			redirect.addFlashAttribute("promiseFailure", "promise.refused.dueInvalid");
+			redirect.addFlashAttribute("promiseForm", form);
 			return back;
 		}
 		try {
@@ -44,6 +46,8 @@ class PromiseController {
 		catch (PromiseRefusedException ex) {
 			redirect.addFlashAttribute("promiseFailure", ex.messageKey());
 			redirect.addFlashAttribute("promiseFailureArgs", ex.arguments());
+			// the form comes back with what was typed
+			redirect.addFlashAttribute("promiseForm", form);
 		}
 		return back;
 	}

@@ -1,5 +1,6 @@
 package io.shinrai.promise;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -8,11 +9,11 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import io.shinrai.account.UserAccount;
 import io.shinrai.account.UserAccounts;
+import io.shinrai.system.BusinessTime;
 
 /**
  * What the promise panels on pages of other modules read ({@code templates/promise/panels.html}, called from the
@@ -32,11 +33,14 @@ public class PromisePanels {
 
 	private final ZoneId zone;
 
+	private final Clock clock;
+
 	PromisePanels(Promises promises, UserAccounts accounts,
-			@Value("${shinrai.business-time-zone:Asia/Tokyo}") ZoneId zone) {
+			BusinessTime businessTime, Clock clock) {
+		this.clock = clock;
 		this.promises = promises;
 		this.accounts = accounts;
-		this.zone = zone;
+		this.zone = businessTime.zone();
 	}
 
 	/** A time as the panels show it, in the business time zone. */
@@ -72,13 +76,24 @@ public class PromisePanels {
 
 	/** For the customer page: the last 90 days. */
 	public PromiseMeasures measuresOfCustomer(long customerId) {
-		Instant now = Instant.now();
+		Instant now = clock.instant();
 		return promises.measures(null, customerId, now.minus(Duration.ofDays(90)), now);
 	}
 
 	/** A sensible default due time for the form: tomorrow at this time. */
 	public String defaultDue() {
-		return inputTime(Instant.now().plus(Duration.ofDays(1)));
+		return inputTime(clock.instant().plus(Duration.ofDays(1)));
+	}
+
+	/** "Due soon" on the dashboard: due within this many hours. */
+	public long getDueSoonHours() {
+		return promises.dueSoon().toHours();
+	}
+
+	/** The form's due time as typed, for a form that came back refused; else the default. */
+	public String dueValue(PromiseForm form) {
+		return form == null ? defaultDue()
+				: form.getDueAt() == null ? "" : INPUT_TIME.format(form.getDueAt());
 	}
 
 	public List<UserAccount> owners() {

@@ -1,7 +1,7 @@
 package io.shinrai.promise;
 
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,7 +23,10 @@ class PromisePersonalData implements PersonalDataHolder {
 
 	private final AuditLog audit;
 
-	PromisePersonalData(JdbcClient jdbc, AuditLog audit) {
+	private final Clock clock;
+
+	PromisePersonalData(JdbcClient jdbc, AuditLog audit, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.audit = audit;
 	}
@@ -65,7 +68,7 @@ class PromisePersonalData implements PersonalDataHolder {
 				update promise set description = '', description_erased_at = ?
 				where customer_id = ? and description_erased_at is null
 				""")
-			.params(Timestamp.from(Instant.now()), customer.id())
+			.params(Timestamp.from(clock.instant()), customer.id())
 			.update();
 		// PROMISE_RECORDED carries the description as its after text and "customer <reference>, …" as its summary
 		audit.redact(ids.stream().map(id -> "promise:" + id).toList(), List.of("customer " + customer.reference() + ","),

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -38,6 +37,7 @@ import io.shinrai.feedback.NewFeedback;
 import io.shinrai.feedback.Source;
 import io.shinrai.feedback.StoredFeedback;
 import io.shinrai.recovery.RecoveryCases;
+import io.shinrai.system.BusinessTime;
 import io.shinrai.system.NotFoundException;
 
 /**
@@ -80,12 +80,12 @@ public class Promises {
 
 	private final ZoneId zone;
 
-	private final Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1000));
+	private final Clock clock;
 
 	Promises(JdbcClient jdbc, CustomerDirectory customers, RecoveryCases cases, UserAccounts accounts,
 			FeedbackLog feedback, AuditLog audit, ApplicationEventPublisher events,
-			@Value("${shinrai.promise.due-soon:PT48H}") Duration dueSoon,
-			@Value("${shinrai.business-time-zone:Asia/Tokyo}") ZoneId zone) {
+			PromiseProperties properties, BusinessTime businessTime, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.customers = customers;
 		this.cases = cases;
@@ -93,8 +93,13 @@ public class Promises {
 		this.feedback = feedback;
 		this.audit = audit;
 		this.events = events;
-		this.dueSoon = dueSoon;
-		this.zone = zone;
+		this.dueSoon = properties.dueSoon();
+		this.zone = businessTime.zone();
+	}
+
+	/** How far ahead an open promise counts as due soon ({@code shinrai.promise.due-soon}). */
+	public Duration dueSoon() {
+		return dueSoon;
 	}
 
 	/**

@@ -38,15 +38,17 @@ class OverdueCaseJob {
 
 	private final ApplicationEventPublisher events;
 
-	OverdueCaseJob(JdbcClient jdbc, PlatformTransactionManager transactionManager, ApplicationEventPublisher events) {
+	/** Takes its settings so that they are checked before the scheduler reads them. */
+	OverdueCaseJob(JdbcClient jdbc, PlatformTransactionManager transactionManager, ApplicationEventPublisher events,
+			RecoveryProperties properties) {
 		this.jdbc = jdbc;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.events = events;
 	}
 
-	@Scheduled(cron = "${shinrai.recovery.overdue-check.cron:0 * * * * *}")
-	@SchedulerLock(name = LOCK_NAME, lockAtMostFor = "${shinrai.recovery.overdue-check.lock-at-most-for:PT5M}",
-			lockAtLeastFor = "${shinrai.recovery.overdue-check.lock-at-least-for:PT15S}")
+	@Scheduled(cron = "${shinrai.recovery.overdue-check.cron}")
+	@SchedulerLock(name = LOCK_NAME, lockAtMostFor = "${shinrai.recovery.overdue-check.lock-at-most-for}",
+			lockAtLeastFor = "${shinrai.recovery.overdue-check.lock-at-least-for}")
 	public void markOverdueCases() {
 		LockAssert.assertLocked();
 		// each step is atomic on its own; no transaction around the job, so the lock row commits independently. The

@@ -237,6 +237,8 @@ public class RecoveryCases {
 		RecoveryCase recoveryCase = load(caseId, expectedVersion);
 		recoveryCase.addNote(author, text, clock.instant());
 		save(recoveryCase);
+		// who wrote a note and when; the text stays with the case, whose retention and erasure rules it follows
+		audit.record(author, AuditType.RECOVERY_NOTE_ADDED, auditSubject(caseId), "NOTE_ADDED");
 	}
 
 	/** A case of the customer with every note, for exports of personal data. */

@@ -1,5 +1,6 @@
 package io.shinrai.scoring;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -14,9 +15,9 @@ final class ApiInstants {
 	}
 
 	/** An ISO-8601 instant ({@code 2026-06-30T00:00:00Z}, also with an offset); absent means now. */
-	static Instant asOf(String text) {
+	static Instant asOf(String text, Clock clock) {
 		if (text == null || text.isBlank()) {
-			return Instant.now();
+			return clock.instant();
 		}
 		Instant asOf;
 		try {

@@ -15,6 +15,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,10 +82,13 @@ class BasisBuilder implements SmartInitializingSingleton {
 
 	private final Clock clock;
 
+	private final MeterRegistry meters;
+
 	BasisBuilder(JdbcClient jdbc, PlatformTransactionManager transactions,
 			@Qualifier("applicationTaskExecutor") TaskExecutor executor, PolicyStore policies,
-				BusinessTime businessTime, Clock clock) {
+				BusinessTime businessTime, Clock clock, MeterRegistry meters) {
 		this.clock = clock;
+		this.meters = meters;
 		this.jdbc = jdbc;
 		this.tx = new TransactionTemplate(transactions);
 		this.executor = executor;
@@ -207,11 +212,30 @@ class BasisBuilder implements SmartInitializingSingleton {
 		}
 	}
 
-	/** Builds basis {@code id} unless another instance is doing it; returns whether this call finished it. */
+	/**
+	 * Builds basis {@code id} unless another instance is doing it; returns whether this call finished it. Its
+	 * duration is the timer {@code shinrai.scoring.recomputation{outcome=finished|unfinished}} (unfinished: abandoned for a later
+	 * policy, stopped by shutdown or failed; it resumes later).
+	 */
 	boolean build(long id) {
 		if (!claim(id)) {
 			return false;
 		}
+		Timer.Sample sample = Timer.start(meters);
+		boolean finished = false;
+		try {
+			finished = rebuild(id);
+			return finished;
+		}
+		finally {
+			sample.stop(Timer.builder("shinrai.scoring.recomputation")
+				.description("Recomputations of the trust sums for a new policy basis")
+				.tag("outcome", finished ? "finished" : "unfinished")
+				.register(meters));
+		}
+	}
+
+	private boolean rebuild(long id) {
 		try {
 			purgeObsolete();
 			ZoneId basisZone = ZoneId.of(jdbc.sql("select time_zone from scoring_basis where id = ?")

@@ -1,5 +1,6 @@
 package io.shinrai.scoring;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,7 +15,10 @@ class BasisDays {
 
 	private final JdbcClient jdbc;
 
-	BasisDays(JdbcClient jdbc) {
+	private final Clock clock;
+
+	BasisDays(JdbcClient jdbc, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 	}
 
@@ -23,6 +27,7 @@ class BasisDays {
 	}
 
 	List<DayBounds> daysOf(Basis basis, List<Instant> instants) {
+		Instant recentFrom = clock.instant().minus(DayBounds.RECENT);
 		return jdbc.sql("""
 				select d, (d::timestamp at time zone :zone) as start, ((d + 1)::timestamp at time zone :zone) as next
 				from (select (t at time zone :zone)::date as d, i
@@ -32,12 +37,15 @@ class BasisDays {
 			.param("zone", basis.zone().getId())
 			.param("instants", instants.stream().map(at -> RowTime.micros(at).toString()).toArray(String[]::new))
 			.query((rs, row) -> new DayBounds(rs.getObject("d", LocalDate.class), rs.getTimestamp("start").toInstant(),
-					rs.getTimestamp("next").toInstant()))
+					rs.getTimestamp("next").toInstant(), recentFrom))
 			.list();
 	}
 
-	/** A calendar day in the basis' zone and the instants it starts and ends, as PostgreSQL's time zone rules say. */
-	record DayBounds(LocalDate day, Instant start, Instant next) {
+	/**
+	 * A calendar day in the basis' zone and the instants it starts and ends, as PostgreSQL's time zone rules say;
+	 * {@code recentFrom} is the start of the last minute when it was read.
+	 */
+	record DayBounds(LocalDate day, Instant start, Instant next, Instant recentFrom) {
 
 		private static final Duration RECENT = Duration.ofMinutes(1);
 
@@ -60,7 +68,7 @@ class BasisDays {
 		 * whichever part of the day is shorter.
 		 */
 		private boolean fewerRowsAfter(Instant at) {
-			return !at.isBefore(Instant.now().minus(RECENT))
+			return !at.isBefore(recentFrom)
 					|| Duration.between(start, at).compareTo(Duration.between(at, next)) > 0;
 		}
 

@@ -1,5 +1,6 @@
 package io.shinrai.scoring;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 
@@ -22,7 +23,10 @@ class TrustApiController {
 
 	private final CustomerDirectory customers;
 
-	TrustApiController(TrustScores scores, ScoringPolicies policies, CustomerDirectory customers) {
+	private final Clock clock;
+
+	TrustApiController(TrustScores scores, ScoringPolicies policies, CustomerDirectory customers, Clock clock) {
+		this.clock = clock;
 		this.scores = scores;
 		this.policies = policies;
 		this.customers = customers;
@@ -30,7 +34,7 @@ class TrustApiController {
 
 	@GetMapping("/api/v1/customers/{ref}/trust")
 	Map<String, Object> customerTrust(@PathVariable String ref, @RequestParam(required = false) String asOf) {
-		Instant at = ApiInstants.asOf(asOf);
+		Instant at = ApiInstants.asOf(asOf, clock);
 		Customer customer = customers.findByReference(ref)
 			.orElseThrow(() -> new NotFoundException("customer " + ref));
 		int version = policies.serving().version();
@@ -40,7 +44,7 @@ class TrustApiController {
 	@GetMapping("/api/v1/trust")
 	Map<String, Object> scopeTrust(@RequestParam(required = false) String asOf,
 			@RequestParam(required = false) String segment, @RequestParam(required = false) String channel) {
-		Instant at = ApiInstants.asOf(asOf);
+		Instant at = ApiInstants.asOf(asOf, clock);
 		Scope scope = new Scope((segment == null || segment.isEmpty()) ? null : segment, ApiInstants.channel(channel));
 		int version = policies.serving().version();
 		return TrustJson.scope(scope, at, version, scores.forScope(scope, at));

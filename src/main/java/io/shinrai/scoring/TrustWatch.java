@@ -64,8 +64,8 @@ public class TrustWatch {
 		this.clock = clock;
 	}
 
-	@Scheduled(cron = "${shinrai.scoring.trust-watch.cron:0 5 * * * *}")
-	@SchedulerLock(name = LOCK_NAME, lockAtMostFor = "PT30M", lockAtLeastFor = "${shinrai.scoring.trust-watch.lock-at-least-for:PT1M}")
+	@Scheduled(cron = "${shinrai.scoring.trust-watch.cron}")
+	@SchedulerLock(name = LOCK_NAME, lockAtMostFor = "PT30M", lockAtLeastFor = "${shinrai.scoring.trust-watch.lock-at-least-for}")
 	public void scheduledRun() {
 		LockAssert.assertLocked();
 		run(clock.instant());

@@ -12,7 +12,6 @@ import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.WebContext;
 import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -81,9 +80,9 @@ class SurveyGuardFilter extends OncePerRequestFilter {
 
 		@Bean
 		FilterRegistrationBean<SurveyGuardFilter> surveyGuardFilter(SurveyThrottle throttle,
-				@Value("${shinrai.survey.max-request-size:64KB}") DataSize maxRequestSize, ITemplateEngine templates) {
+				SurveyProperties properties, ITemplateEngine templates) {
 			FilterRegistrationBean<SurveyGuardFilter> registration = new FilterRegistrationBean<>(
-					new SurveyGuardFilter(throttle, maxRequestSize, templates));
+					new SurveyGuardFilter(throttle, properties.maxRequestSize(), templates));
 			registration.addUrlPatterns("/s/*");
 			// before Spring Security's filter chain, so refused requests cost nothing more
 			registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 2);

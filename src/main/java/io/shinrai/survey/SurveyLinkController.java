@@ -2,19 +2,14 @@ package io.shinrai.survey;
 
 import java.io.IOException;
 import java.security.Principal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.mail.MailException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -24,8 +19,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import io.shinrai.customer.Customer;
 import io.shinrai.customer.CustomerDirectory;
+import io.shinrai.system.BusinessTime;
 import io.shinrai.system.CsvDownload;
 
 /**
@@ -37,24 +32,21 @@ class SurveyLinkController {
 
 	static final String LINKS_VIEW = "survey/links";
 
-	private static final Logger log = LoggerFactory.getLogger(SurveyLinkController.class);
-
 	private static final DateTimeFormatter CSV_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
 	private final SurveyLinks links;
-
-	private final SurveyMailer mailer;
 
 	private final CustomerDirectory customers;
 
 	private final ZoneId zone;
 
-	SurveyLinkController(SurveyLinks links, SurveyMailer mailer, CustomerDirectory customers,
-			@Value("${shinrai.business-time-zone:Asia/Tokyo}") ZoneId zone) {
+	private final Clock clock;
+
+	SurveyLinkController(SurveyLinks links, CustomerDirectory customers, Clock clock, BusinessTime businessTime) {
+		this.clock = clock;
 		this.links = links;
-		this.mailer = mailer;
 		this.customers = customers;
-		this.zone = zone;
+		this.zone = businessTime.zone();
 	}
 
 	@GetMapping("/survey-links")
@@ -78,16 +70,12 @@ class SurveyLinkController {
 			redirect.addFlashAttribute("surveyLinkFailureArgs", new Object[] { 1, SurveyLinks.MAX_EXPIRES_IN_DAYS });
 			return back;
 		}
-		Customer customer = customers.get(form.getCustomerId());
 		boolean email = form.getDelivery() == SurveyLinkForm.Delivery.EMAIL;
-		if (email && (!mailer.isConfigured() || customer.getEmail() == null || customer.getEmail().isBlank())) {
-			redirect.addFlashAttribute("surveyLinkFailure",
-					mailer.isConfigured() ? "survey.links.noEmail" : "survey.links.mailNotConfigured");
-			return back;
-		}
 		IssuedLink link;
 		try {
-			link = links.issue(customer.getId(), form.getCaseId(), form.getExpiresInDays(), principal.getName());
+			link = email ? links.issueByEmail(form.getCustomerId(), form.getCaseId(), form.getExpiresInDays(),
+					principal.getName())
+					: links.issue(form.getCustomerId(), form.getCaseId(), form.getExpiresInDays(), principal.getName());
 		}
 		catch (SurveyLinkRefusedException ex) {
 			redirect.addFlashAttribute("surveyLinkFailure", ex.messageKey());
@@ -96,17 +84,7 @@ class SurveyLinkController {
 		}
 		redirect.addFlashAttribute("surveyLinkIssued", link);
 		if (email) {
-			try {
-				mailer.send(link, customer.getEmail(), customer.getName(),
-						Locale.forLanguageTag(customers.language(customer)), link.caseId() != null);
-				links.markEmailed(link.id());
-				redirect.addFlashAttribute("surveyLinkMailed", customer.getEmail());
-			}
-			catch (MailException | IllegalArgumentException ex) {
-				// the link exists and is shown: it can still be copied, or mailed again as a new link
-				log.warn("Survey link {} could not be e-mailed: {}", link.id(), ex.toString());
-				redirect.addFlashAttribute("surveyLinkMailFailed", true);
-			}
+			redirect.addFlashAttribute("surveyLinkMailed", customers.get(form.getCustomerId()).getEmail());
 		}
 		return back;
 	}
@@ -132,7 +110,7 @@ class SurveyLinkController {
 			response.sendRedirect("/survey-links?invalidDays");
 			return;
 		}
-		try (CsvDownload csv = CsvDownload.start(response, "survey-links", LocalDate.now(zone),
+		try (CsvDownload csv = CsvDownload.start(response, "survey-links", LocalDate.ofInstant(clock.instant(), zone),
 				List.of("customer_ref", "name", "email", "language", "url", "expires_at"))) {
 			links.issueForSegment(segment, days, principal.getName(),
 					(customer, link) -> csv.row(customer.getReference(), customer.getName(), customer.getEmail(),

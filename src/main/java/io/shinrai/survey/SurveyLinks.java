@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,6 +29,7 @@ import io.shinrai.feedback.Violation;
 import io.shinrai.recovery.RecoveryCases;
 import io.shinrai.recovery.RecoveryStatus;
 import io.shinrai.system.NotFoundException;
+import io.shinrai.system.OutboundProperties;
 
 /**
  * Survey links: created by managers for a customer (optionally about one of its recovery cases), opened and answered
@@ -67,19 +67,23 @@ public class SurveyLinks {
 
 	private final String baseUrl;
 
-	private final Clock clock = Clock.tick(Clock.systemUTC(), Duration.ofNanos(1000));
+	private final SurveyMailer mailer;
+
+	private final Clock clock;
 
 	SurveyLinks(SurveyLinkRows rows, CustomerDirectory customers, CustomerExport customerExport, FeedbackLog feedback,
-			RecoveryCases cases, ApplicationEventPublisher events, AuditLog audit,
-			@Value("${shinrai.base-url:http://localhost:8080}") String baseUrl) {
+			RecoveryCases cases, ApplicationEventPublisher events, AuditLog audit, SurveyMailer mailer, Clock clock,
+			OutboundProperties outbound) {
 		this.audit = audit;
+		this.mailer = mailer;
+		this.clock = clock;
 		this.rows = rows;
 		this.customers = customers;
 		this.customerExport = customerExport;
 		this.feedback = feedback;
 		this.cases = cases;
 		this.events = events;
-		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+		this.baseUrl = outbound.baseUrl();
 	}
 
 	/**
@@ -117,9 +121,32 @@ public class SurveyLinks {
 		return count[0];
 	}
 
-	/** Records that the link was e-mailed to the customer. */
-	public void markEmailed(long linkId) {
-		rows.markEmailed(linkId, clock.instant());
+	/**
+	 * Creates a link like {@link #issue(long, Long, Integer, String)} and e-mails it to the customer in the
+	 * customer's language: the mail is queued in this transaction and sent (with retries) by the notification
+	 * module's dispatcher, and the link counts as e-mailed.
+	 * @throws SurveyLinkRefusedException when mail is not configured or the customer has no e-mail address (no link
+	 * is created), or as {@link #issue(long, Long, Integer, String)}
+	 */
+	public IssuedLink issueByEmail(long customerId, Long caseId, Integer expiresInDays, String actor) {
+		Customer customer = customers.find(customerId).orElseThrow(() -> new NotFoundException("customer " + customerId));
+		if (!mailer.isConfigured()) {
+			throw new SurveyLinkRefusedException("delivery", "survey.links.mailNotConfigured");
+		}
+		String email = customer.getEmail() == null ? "" : customer.getEmail().strip();
+		if (email.isEmpty()) {
+			throw new SurveyLinkRefusedException("delivery", "survey.links.noEmail");
+		}
+		IssuedLink link = issue(customer, caseId, expiresInDays, actor);
+		mailer.send(link, email, customer.getName(), Locale.forLanguageTag(customers.language(customer)));
+		rows.markEmailed(link.id(), clock.instant());
+		return link;
+	}
+
+	/** Whether links can be e-mailed ({@link #issueByEmail}). */
+	@Transactional(readOnly = true)
+	public boolean canEmail() {
+		return mailer.isConfigured();
 	}
 
 	/** The customer's links, newest first (at most {@value #LIST_LIMIT}). */

@@ -5,83 +5,65 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
-import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
-import org.thymeleaf.spring6.messageresolver.SpringMessageResolver;
+import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
-import org.springframework.mail.MailException;
-import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
+
+import io.shinrai.notification.Mailer;
+import io.shinrai.system.BusinessTime;
+import io.shinrai.system.OutboundProperties;
 
 /**
  * E-mails a survey link to the customer in the customer's language, as text and HTML ({@code templates/mail/
- * survey-link.txt|html}). Mail is configured when Spring Boot has a {@link JavaMailSender} ({@code spring.mail.host})
- * and {@code shinrai.mail.from} is set; otherwise nothing is offered.
+ * survey-link.txt|html}), through the notification module's {@link Mailer}: the mail is queued in the caller's
+ * transaction (so it goes out exactly when the link exists) and sent, with retries, by the mail dispatcher. Mail is
+ * configured when a mail server is ({@code spring.mail.host}) and {@code shinrai.mail.from} is set; otherwise nothing
+ * is offered.
  */
 @Component
 class SurveyMailer {
 
-	private final ObjectProvider<JavaMailSender> senders;
+	private final Mailer mailer;
 
 	private final String from;
 
 	private final ZoneId zone;
 
-	private final TemplateEngine templates;
+	private final SpringTemplateEngine templates = new SpringTemplateEngine();
 
-	SurveyMailer(ObjectProvider<JavaMailSender> senders, MessageSource messages,
-			@Value("${shinrai.mail.from:}") String from,
-			@Value("${shinrai.business-time-zone:Asia/Tokyo}") ZoneId zone) {
-		this.senders = senders;
-		this.from = from.strip();
-		this.zone = zone;
-		this.templates = new TemplateEngine();
+	SurveyMailer(Mailer mailer, MessageSource messages, OutboundProperties outbound, BusinessTime businessTime) {
+		this.mailer = mailer;
+		this.from = outbound.mail().from().strip();
+		this.zone = businessTime.zone();
+		// SpringTemplateEngine: expressions in SpEL, as in every template of the app (OGNL is not on the class path)
 		templates.addTemplateResolver(resolver(TemplateMode.TEXT, ".txt", 1));
 		templates.addTemplateResolver(resolver(TemplateMode.HTML, ".html", 2));
-		SpringMessageResolver messageResolver = new SpringMessageResolver();
-		messageResolver.setMessageSource(messages);
-		templates.setMessageResolver(messageResolver);
+		templates.setTemplateEngineMessageSource(messages);
 	}
 
 	boolean isConfigured() {
-		return !from.isEmpty() && senders.getIfAvailable() != null;
+		return !from.isEmpty() && mailer.isEnabled();
 	}
 
 	/**
-	 * Sends the link to {@code to}.
-	 * @throws MailException when the mail server refuses or cannot be reached
-	 * @throws IllegalStateException when mail is not configured
+	 * Queues the mail with the link to {@code to}, once per link.
+	 * @return {@code false} when mail is not configured (nothing queued)
 	 */
-	void send(IssuedLink link, String to, String greetingName, Locale language, boolean aboutCase) {
-		JavaMailSender sender = senders.getIfAvailable();
-		if (sender == null || from.isEmpty()) {
-			throw new IllegalStateException("mail is not configured");
+	boolean send(IssuedLink link, String to, String greetingName, Locale language) {
+		if (!isConfigured()) {
+			return false;
 		}
-		Context context = new Context(language, Map.of("name", greetingName, "url", link.url(), "aboutCase", aboutCase,
-				"expiresAt", DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(link.expiresAt().atZone(zone))));
+		Context context = new Context(language, Map.of("name", greetingName, "url", link.url(), "aboutCase",
+				link.caseId() != null, "expiresAt",
+				DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(link.expiresAt().atZone(zone))));
 		String text = templates.process("survey-link.txt", context);
 		String html = templates.process("survey-link.html", context);
 		String subject = templates.process("survey-link-subject.txt", context).strip();
-		MimeMessage message = sender.createMimeMessage();
-		try {
-			MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
-			helper.setFrom(from);
-			helper.setTo(to);
-			helper.setSubject(subject);
-			helper.setText(text, html);
-		}
-		catch (MessagingException ex) {
-			throw new IllegalArgumentException("cannot address a mail to " + to, ex);
-		}
-		sender.send(message);
+		return mailer.send(to, subject, text, html, "survey-link-" + link.id());
 	}
 
 	private static ClassLoaderTemplateResolver resolver(TemplateMode mode, String suffix, int order) {

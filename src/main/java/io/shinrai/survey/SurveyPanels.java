@@ -5,8 +5,9 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+
+import io.shinrai.system.BusinessTime;
 
 /**
  * What the survey panels on pages of other modules read ({@code templates/survey/panels.html}, called from the
@@ -20,15 +21,12 @@ public class SurveyPanels {
 
 	private final SurveyLinks links;
 
-	private final SurveyMailer mailer;
-
 	private final ZoneId zone;
 
-	SurveyPanels(SurveyLinks links, SurveyMailer mailer,
-			@Value("${shinrai.business-time-zone:Asia/Tokyo}") ZoneId zone) {
+	SurveyPanels(SurveyLinks links,
+			BusinessTime businessTime) {
 		this.links = links;
-		this.mailer = mailer;
-		this.zone = zone;
+		this.zone = businessTime.zone();
 	}
 
 	/** A time as the panels show it, in the business time zone. */
@@ -45,7 +43,7 @@ public class SurveyPanels {
 	}
 
 	public boolean isMailConfigured() {
-		return mailer.isConfigured();
+		return links.canEmail();
 	}
 
 	public int getDefaultDays() {

@@ -1,7 +1,7 @@
 package io.shinrai.survey;
 
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,7 +27,10 @@ class SurveyPersonalData implements PersonalDataHolder {
 
 	private final AuditLog audit;
 
-	SurveyPersonalData(SurveyLinks links, JdbcClient jdbc, AuditLog audit) {
+	private final Clock clock;
+
+	SurveyPersonalData(SurveyLinks links, JdbcClient jdbc, AuditLog audit, Clock clock) {
+		this.clock = clock;
 		this.links = links;
 		this.jdbc = jdbc;
 		this.audit = audit;
@@ -45,7 +48,7 @@ class SurveyPersonalData implements PersonalDataHolder {
 
 	@Override
 	public void erase(ErasedCustomer customer) {
-		Timestamp now = Timestamp.from(Instant.now());
+		Timestamp now = Timestamp.from(clock.instant());
 		jdbc.sql("""
 				update survey_link set expires_at = greatest(?, created_at + interval '1 microsecond')
 				where customer_id = ? and answered_at is null and expires_at > ?

@@ -1,9 +1,10 @@
 package io.shinrai.survey;
 
+import io.shinrai.system.ContentSecurityPolicies;
+
 /**
  * What the survey pages answer with outside Spring Security (the guard filter's refusals), the same as the survey
- * chain in {@code SecurityConfiguration} sets (which cannot use this class: {@code account} comes before
- * {@code survey}).
+ * chain in {@code SecurityConfiguration} sets.
  */
 final class SurveySecurity {
 
@@ -16,12 +17,8 @@ final class SurveySecurity {
 	/** The CSRF cookie of the public page (the double-submit token; there is no session to keep it in). */
 	static final String CSRF_COOKIE = "shinrai-survey-csrf";
 
-	/**
-	 * Nothing but this site's style sheets, no script at all, forms only to this site, no framing, no base
-	 * rewriting.
-	 */
-	static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; "
-			+ "form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+	/** The page's content security policy, the one the survey chain in {@code SecurityConfiguration} sets too. */
+	static final String CONTENT_SECURITY_POLICY = ContentSecurityPolicies.SURVEY_PAGE;
 
 	private SurveySecurity() {
 	}

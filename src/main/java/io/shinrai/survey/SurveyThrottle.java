@@ -1,12 +1,10 @@
 package io.shinrai.survey;
 
-import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,12 +23,13 @@ class SurveyThrottle {
 
 	private final Cache<String, AtomicInteger> counts;
 
-	SurveyThrottle(@Value("${shinrai.survey.rate-limit.per-address:30}") int perAddress,
-			@Value("${shinrai.survey.rate-limit.per-token:10}") int perToken,
-			@Value("${shinrai.survey.rate-limit.window:PT1M}") Duration window) {
-		this.perAddress = perAddress;
-		this.perToken = perToken;
-		this.counts = Caffeine.newBuilder().expireAfterWrite(window).maximumSize(MAX_KEYS).build();
+	SurveyThrottle(SurveyProperties properties) {
+		this.perAddress = properties.rateLimit().perAddress();
+		this.perToken = properties.rateLimit().perToken();
+		this.counts = Caffeine.newBuilder()
+			.expireAfterWrite(properties.rateLimit().window())
+			.maximumSize(MAX_KEYS)
+			.build();
 	}
 
 	/** Counts one request; whether it is within both limits. */

@@ -1,5 +1,6 @@
 package io.shinrai.system;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -26,12 +27,20 @@ public class BusinessTime {
 
 	private final ZoneId zone;
 
-	public BusinessTime(BusinessTimeProperties properties) {
+	private final Clock clock;
+
+	public BusinessTime(BusinessTimeProperties properties, Clock clock) {
 		this.zone = properties.businessTimeZone();
+		this.clock = clock;
 	}
 
 	public ZoneId zone() {
 		return zone;
+	}
+
+	/** Today's date in the business time zone, by the application's clock. */
+	public LocalDate today() {
+		return LocalDate.now(clock.withZone(zone));
 	}
 
 	/** The one date format of each language: {@code 2026/05/01} in Japanese, {@code May 1, 2026} in English. */

@@ -1,19 +1,14 @@
 package io.shinrai.system;
 
 import java.io.IOException;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.context.properties.bind.Bindable;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.convert.DurationStyle;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.context.annotation.Bean;
@@ -29,26 +24,19 @@ import org.springframework.core.env.Environment;
 		afterName = "org.springframework.boot.testcontainers.service.connection.ServiceConnectionAutoConfiguration")
 @ConditionalOnProperty(name = "spring.datasource.url", havingValue = "__none__", matchIfMissing = true)
 @ConditionalOnMissingBean(JdbcConnectionDetails.class)
+@EnableConfigurationProperties(EmbeddedDatabaseProperties.class)
 public class EmbeddedDatabaseAutoConfiguration {
 
 	private static final String SETTINGS_VARIABLE = "SHINRAI_EMBEDDED_DATABASE_SETTINGS_";
 
 	@Bean(destroyMethod = "close")
-	EmbeddedPostgresServer embeddedPostgres(@Value("${shinrai.embedded-database.data-directory:./data/postgres}") String dataDirectory,
-			@Value("${shinrai.embedded-database.port:0}") int port,
-			@Value("${shinrai.embedded-database.force-unsafe-durability:false}") boolean forceUnsafeDurability,
-			@Value("${shinrai.embedded-database.binaries-directory:}") String binariesDirectory, Environment environment)
+	EmbeddedPostgresServer embeddedPostgres(EmbeddedDatabaseProperties properties, Environment environment)
 			throws IOException {
-		Binder binder = Binder.get(environment);
-		// how long the server may take to accept connections, crash recovery included
-		Duration startupTimeout = DurationStyle
-			.detectAndParse(environment.getProperty("shinrai.embedded-database.startup-timeout", "2m"));
 		// further server settings, e.g. shinrai.embedded-database.settings.logging-collector=on (PostgreSQL reads
 		// dashes in setting names as underscores)
 		Map<String, String> settings = new LinkedHashMap<>(Map.of("max_connections", "100",
 				"shared_buffers", "256MB"));
-		settings.putAll(binder.bind("shinrai.embedded-database.settings", Bindable.mapOf(String.class, String.class))
-			.orElse(Map.of()));
+		settings.putAll(properties.settings());
 		// SHINRAI_EMBEDDED_DATABASE_SETTINGS_FSYNC=off as well (relaxed binding would want SHINRAI_EMBEDDEDDATABASE_...)
 		if (environment instanceof ConfigurableEnvironment configurable) {
 			configurable.getSystemEnvironment().forEach((name, value) -> {
@@ -57,9 +45,10 @@ public class EmbeddedDatabaseAutoConfiguration {
 				}
 			});
 		}
-		return EmbeddedPostgresServer.start(new EmbeddedPostgresServer.Options(
-				dataDirectory.isBlank() ? null : Path.of(dataDirectory), port, settings, forceUnsafeDurability,
-				binariesDirectory.isBlank() ? null : Path.of(binariesDirectory), startupTimeout));
+		// the startup timeout covers crash recovery too
+		return EmbeddedPostgresServer.start(new EmbeddedPostgresServer.Options(properties.dataDirectory(),
+				properties.port(), settings, properties.forceUnsafeDurability(), properties.binariesDirectory(),
+				properties.startupTimeout()));
 	}
 
 	@Bean

@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.AnnotatedElementUtils;
@@ -49,9 +50,8 @@ class ReplicaDataSourceConfiguration implements WebMvcConfigurer {
 
 	private final Duration readYourWrites;
 
-	ReplicaDataSourceConfiguration(Environment environment) {
-		this.readYourWrites = environment.getProperty("shinrai.datasource.replica-read-your-writes", Duration.class,
-				Duration.ofSeconds(10));
+	ReplicaDataSourceConfiguration(ReplicaProperties properties) {
+		this.readYourWrites = properties.replicaReadYourWrites();
 	}
 
 	@Bean
@@ -60,7 +60,10 @@ class ReplicaDataSourceConfiguration implements WebMvcConfigurer {
 			@Override
 			public Object postProcessAfterInitialization(Object bean, String beanName) {
 				if (bean instanceof HikariDataSource primary && "dataSource".equals(beanName)) {
-					return routing(primary, replica(primary, environment));
+					// bound here: a post-processor comes before the beans that could be injected
+					ReplicaProperties properties = Binder.get(environment)
+						.bindOrCreate("shinrai.datasource", ReplicaProperties.class);
+					return routing(primary, replica(primary, properties));
 				}
 				return bean;
 			}
@@ -78,14 +81,14 @@ class ReplicaDataSourceConfiguration implements WebMvcConfigurer {
 		return proxy;
 	}
 
-	private static HikariDataSource replica(HikariDataSource primary, Environment environment) {
+	private static HikariDataSource replica(HikariDataSource primary, ReplicaProperties properties) {
 		HikariDataSource replica = new HikariDataSource();
 		replica.setPoolName("shinrai-replica");
-		replica.setJdbcUrl(environment.getRequiredProperty("shinrai.datasource.replica-url"));
-		replica.setUsername(environment.getProperty("shinrai.datasource.replica-username", primary.getUsername()));
-		replica.setPassword(environment.getProperty("shinrai.datasource.replica-password", primary.getPassword()));
-		replica.setMaximumPoolSize(environment.getProperty("shinrai.datasource.replica-pool-size", Integer.class,
-				primary.getMaximumPoolSize()));
+		replica.setJdbcUrl(properties.replicaUrl());
+		replica.setUsername(properties.replicaUsername() != null ? properties.replicaUsername() : primary.getUsername());
+		replica.setPassword(properties.replicaPassword() != null ? properties.replicaPassword() : primary.getPassword());
+		replica.setMaximumPoolSize(properties.replicaPoolSize() != null ? properties.replicaPoolSize()
+				: primary.getMaximumPoolSize());
 		replica.setReadOnly(true);
 		// a replica that is away makes pages fall back to the primary quickly rather than wait for it
 		replica.setConnectionTimeout(Duration.ofSeconds(2).toMillis());

@@ -158,20 +158,37 @@ class EndpointAccessTests {
 			Map.entry("GET /customers/{id}/transparency.pdf", Access.MANAGER),
 			Map.entry("GET /admin/retention", Access.ADMIN),
 			Map.entry("POST /admin/retention/preview", Access.ADMIN),
-			Map.entry("POST /admin/retention", Access.ADMIN)));
+			Map.entry("POST /admin/retention", Access.ADMIN),
+			// backups
+			Map.entry("GET /api/v1/backups", Access.ADMIN),
+			Map.entry("POST /api/v1/backups", Access.ADMIN),
+			Map.entry("GET /admin/backups", Access.ADMIN),
+			Map.entry("POST /admin/backups", Access.ADMIN),
+			// everyone's own API tokens: the page on the profile and the API
+			Map.entry("GET /profile/tokens", Access.STAFF),
+			Map.entry("POST /profile/tokens", Access.STAFF),
+			Map.entry("POST /profile/tokens/{id:\\d+}/revoke", Access.STAFF),
+			Map.entry("GET /api/v1/tokens", Access.STAFF),
+			Map.entry("POST /api/v1/tokens", Access.STAFF),
+			Map.entry("DELETE /api/v1/tokens/{id:\\d+}", Access.STAFF)));
 
 	private static final Set<String> NOT_PROBED_WHEN_ALLOWED = Set.of("POST /admin/demo-data", "POST /admin/users/{id}",
 			"POST /admin/users/{id}/enabled", "POST /admin/users/{id}/password", "POST /admin/policy",
 			"POST /admin/policy/{version}/reactivate", "POST /profile", "POST /admin/webhooks/{id:\\d+}/test",
 			"POST /admin/webhooks/{id:\\d+}/enabled", "POST /admin/webhooks/{id:\\d+}/delete",
 			"DELETE /api/v1/webhooks/{id:\\d+}", "POST /survey-links/batch.csv",
-			"POST /api/v1/customers/{ref}/erasure", "POST /customers/{id}/erasure", "POST /admin/retention");
+			"POST /api/v1/customers/{ref}/erasure", "POST /customers/{id}/erasure", "POST /admin/retention",
+			"POST /api/v1/backups", "POST /admin/backups",
+			"DELETE /api/v1/tokens/{id:\\d+}", "POST /profile/tokens/{id:\\d+}/revoke");
 
 	@Autowired
 	private MockMvc mvc;
 
 	@Autowired
 	private TestUsers users;
+
+	@Autowired
+	private ApiTokens tokens;
 
 	@Autowired
 	@Qualifier("requestMappingHandlerMapping")
@@ -217,6 +234,52 @@ class EndpointAccessTests {
 				else {
 					expect(failures, endpoint, role.name(), response.getStatus() == 403, response);
 				}
+			}
+		}
+		assertThat(failures).isEmpty();
+	}
+
+	/**
+	 * The API with personal access tokens: a read-write token gets what its user's role gets, a read token the same
+	 * for reading and 403 for everything else.
+	 */
+	@Test
+	void apiEndpointsAnswerTokensAsTheirUsersRole() throws Exception {
+		List<String> failures = new ArrayList<>();
+		Map<String, String> readWrite = new TreeMap<>();
+		Map<String, String> readOnly = new TreeMap<>();
+		for (String username : List.of(TestUsers.STAFF, TestUsers.MANAGER, TestUsers.ADMIN)) {
+			readWrite.put(username, tokens.create(username, "access probe", TokenAccess.READ_WRITE,
+					java.time.Duration.ofDays(1), null, username).secret());
+			readOnly.put(username, tokens.create(username, "access probe", TokenAccess.READ,
+					java.time.Duration.ofDays(1), null, username).secret());
+		}
+		for (String endpoint : mappedEndpoints()) {
+			Access access = EXPECTED.get(endpoint);
+			String method = endpoint.substring(0, endpoint.indexOf(' '));
+			String path = concretePath(endpoint.substring(endpoint.indexOf(' ') + 1));
+			if (access == null || !path.startsWith("/api/")) {
+				continue;
+			}
+			for (Access role : List.of(Access.STAFF, Access.MANAGER, Access.ADMIN)) {
+				String username = switch (role) {
+					case STAFF -> TestUsers.STAFF;
+					case MANAGER -> TestUsers.MANAGER;
+					default -> TestUsers.ADMIN;
+				};
+				boolean allowed = access.compareTo(role) <= 0;
+				if (allowed && NOT_PROBED_WHEN_ALLOWED.contains(endpoint)) {
+					continue;
+				}
+				MockHttpServletResponse writer = mvc.perform(request(HttpMethod.valueOf(method), path)
+					.header("Authorization", "Bearer " + readWrite.get(username))).andReturn().getResponse();
+				expect(failures, endpoint, role + " read-write token",
+						allowed ? !isRefused(writer, true) : writer.getStatus() == 403, writer);
+				MockHttpServletResponse reader = mvc.perform(request(HttpMethod.valueOf(method), path)
+					.header("Authorization", "Bearer " + readOnly.get(username))).andReturn().getResponse();
+				boolean readAllowed = allowed && "GET".equals(method);
+				expect(failures, endpoint, role + " read token",
+						readAllowed ? !isRefused(reader, true) : reader.getStatus() == 403, reader);
 			}
 		}
 		assertThat(failures).isEmpty();

@@ -91,6 +91,12 @@ class RecoveryCasesIntegrationTests {
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("manager", "Called the customer, apologised."),
 					org.assertj.core.groups.Tuple.tuple("admin", "電話で謝罪しました。"));
 		assertThat(notes.get(0).writtenAt()).isBeforeOrEqualTo(notes.get(1).writtenAt());
+		assertThat(jdbc.sql("select actor || ' ' || summary || ' ' || coalesce(after_state, '-') from audit_event"
+				+ " where subject = ? and type = 'RECOVERY_NOTE_ADDED' order by id")
+			.param(RecoveryCases.auditSubject(caseId))
+			.query(String.class)
+			.list()).as("who wrote a note is audited, its text is not copied")
+			.containsExactly("manager NOTE_ADDED -", "admin NOTE_ADDED -");
 	}
 
 	@Test

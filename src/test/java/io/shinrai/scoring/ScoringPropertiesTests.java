@@ -16,7 +16,8 @@ class ScoringPropertiesTests {
 	private final ApplicationContextRunner context = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(ConfigurationPropertiesAutoConfiguration.class,
 				ValidationAutoConfiguration.class))
-		.withUserConfiguration(Enable.class);
+		.withUserConfiguration(Enable.class)
+		.withPropertyValues("shinrai.scoring.trust-watch.cron=-");
 
 	@Test
 	void defaultsToAFivePointDrop() {

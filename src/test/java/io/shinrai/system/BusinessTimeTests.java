@@ -1,6 +1,7 @@
 package io.shinrai.system;
 
 import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -16,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 class BusinessTimeTests {
 
-	private final BusinessTime time = new BusinessTime(new BusinessTimeProperties(ZoneId.of("Asia/Tokyo")));
+	private final BusinessTime time = new BusinessTime(new BusinessTimeProperties(ZoneId.of("Asia/Tokyo")), Clock.systemUTC());
 
 	private final Instant instant = Instant.parse("2026-05-01T00:30:15.123456Z");
 

@@ -1,7 +1,6 @@
 package io.shinrai.feedback.csv;
 
 import java.io.IOException;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -14,9 +13,9 @@ import io.shinrai.feedback.FeedbackLog;
 import io.shinrai.feedback.Signal;
 import io.shinrai.feedback.StoredFeedback;
 import io.shinrai.feedback.web.FeedbackFilterForm;
+import io.shinrai.system.BusinessTime;
 import io.shinrai.system.CsvDownload;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.WebDataBinder;
@@ -36,9 +35,12 @@ class FeedbackExportController {
 
 	private final ZoneId zone;
 
-	FeedbackExportController(FeedbackLog feedback, @Value("${shinrai.business-time-zone:Asia/Tokyo}") ZoneId zone) {
+	private final BusinessTime businessTime;
+
+	FeedbackExportController(FeedbackLog feedback, BusinessTime businessTime) {
 		this.feedback = feedback;
-		this.zone = zone;
+		this.zone = businessTime.zone();
+		this.businessTime = businessTime;
 	}
 
 	@InitBinder("filter")
@@ -59,7 +61,7 @@ class FeedbackExportController {
 			response.sendRedirect(request.getContextPath() + "/feedback" + (query == null ? "" : "?" + query));
 			return;
 		}
-		try (CsvDownload csv = CsvDownload.start(response, "shinrai-feedback", LocalDate.now(zone), CsvColumn.headers())) {
+		try (CsvDownload csv = CsvDownload.start(response, "shinrai-feedback", businessTime.today(), CsvColumn.headers())) {
 			feedback.export(filter.toFilter(zone), entry -> csv.row(cells(entry)));
 		}
 	}

@@ -12,7 +12,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -36,6 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.shinrai.audit.AuditLog;
 import io.shinrai.audit.AuditType;
 import io.shinrai.feedback.FeedbackImportFinished;
+import io.shinrai.system.BusinessTime;
 import io.shinrai.system.NotFoundException;
 import io.shinrai.system.PrivateFiles;
 
@@ -82,27 +82,23 @@ public class FeedbackImports implements DisposableBean, SmartInitializingSinglet
 
 	FeedbackImports(ImportJobs jobs, ImportBatchWriter writer, AuditLog audit, PlatformTransactionManager transactionManager,
 			ApplicationEventPublisher events,
-			@Value("${shinrai.business-time-zone:Asia/Tokyo}") ZoneId zone,
-			@Value("${shinrai.import.batch-size:2000}") int batchSize,
-			@Value("${shinrai.import.threads:2}") int threads,
-			@Value("${shinrai.import.writers:3}") int writers,
-			@Value("${shinrai.import.queue:20}") int queue,
-			@Value("${shinrai.import.directory:#{systemProperties['java.io.tmpdir']}/shinrai-imports-#{systemProperties['user.name']}}") Path directory,
-			@Value("${shinrai.import.silence-limit:5m}") Duration silenceLimit,
-			@Value("${shinrai.instance-id:}") String instanceId, @Value("${server.port:8080}") int port) {
+			BusinessTime businessTime, ImportProperties properties, InstanceProperties instance,
+			@Value("${server.port:8080}") int port) {
 		this.jobs = jobs;
 		this.writer = writer;
 		this.audit = audit;
 		this.events = events;
 		this.transactions = new TransactionTemplate(transactionManager);
-		this.settings = new ImportRun.Settings(zone, batchSize, CsvRecordReader.DEFAULT_MAX_RECORD_CHARS, writers);
-		this.directory = directory;
-		this.silenceLimit = silenceLimit;
+		this.settings = new ImportRun.Settings(businessTime.zone(), properties.batchSize(),
+				CsvRecordReader.DEFAULT_MAX_RECORD_CHARS, properties.writers());
+		this.directory = properties.directory();
+		this.silenceLimit = properties.silenceLimit();
+		String instanceId = instance.instanceId();
 		this.instanceId = instanceId.isBlank() ? hostName() + ":" + port : instanceId.strip();
 		this.executor = new ThreadPoolTaskExecutor();
-		this.executor.setCorePoolSize(threads);
-		this.executor.setMaxPoolSize(threads);
-		this.executor.setQueueCapacity(queue);
+		this.executor.setCorePoolSize(properties.threads());
+		this.executor.setMaxPoolSize(properties.threads());
+		this.executor.setQueueCapacity(properties.queue());
 		this.executor.setThreadNamePrefix("import-");
 		// on shutdown running jobs are interrupted and record themselves as FAILED before the database goes away
 		this.executor.setWaitForTasksToCompleteOnShutdown(false);
@@ -274,7 +270,7 @@ public class FeedbackImports implements DisposableBean, SmartInitializingSinglet
 	}
 
 	/** Marks jobs whose process died (no sign of life for the silence limit) as FAILED. */
-	@Scheduled(fixedDelayString = "${shinrai.import.check-interval:1m}", initialDelayString = "${shinrai.import.check-interval:1m}")
+	@Scheduled(fixedDelayString = "${shinrai.import.check-interval}", initialDelayString = "${shinrai.import.check-interval}")
 	public void failSilentJobs() {
 		for (FeedbackImport job : jobs.silentFor(silenceLimit)) {
 			log.warn("Import {} gave no sign of life for {}: marking it FAILED", job.id(), silenceLimit);

@@ -3,7 +3,6 @@ package io.shinrai.feedback.csv;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.Principal;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +24,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import io.shinrai.system.BusinessTime;
 import io.shinrai.system.CsvDownload;
 import io.shinrai.system.PageNav;
 import io.shinrai.system.StorableText;
@@ -50,15 +50,18 @@ class ImportController {
 
 	private final ZoneId zone;
 
+	private final BusinessTime businessTime;
+
 	private final DataSize maxFileSize;
 
 	ImportController(FeedbackImports imports, ImportJobs jobs, ReasonMessages reasons,
-			@Value("${shinrai.business-time-zone:Asia/Tokyo}") ZoneId zone,
+			BusinessTime businessTime,
 			@Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize maxFileSize) {
 		this.imports = imports;
 		this.jobs = jobs;
 		this.reasons = reasons;
-		this.zone = zone;
+		this.zone = businessTime.zone();
+		this.businessTime = businessTime;
 		this.maxFileSize = maxFileSize;
 	}
 
@@ -105,7 +108,7 @@ class ImportController {
 
 	@GetMapping("/template.csv")
 	void downloadTemplate(HttpServletResponse response) throws IOException {
-		try (CsvDownload csv = CsvDownload.start(response, "shinrai-import-template", LocalDate.now(zone), CsvColumn.headers())) {
+		try (CsvDownload csv = CsvDownload.start(response, "shinrai-import-template", businessTime.today(), CsvColumn.headers())) {
 			csv.row("CRM-2026-0001", "C-1001", "Acme Corporation", "Enterprise", "2026-05-01T09:30:00+09:00", "EMAIL",
 					"DELIVERY", 4, 2, 3, "", "", 6, 3, 4, "BROKEN_PROMISE",
 					"Delivery was two days late, but support kept us informed.");
@@ -142,7 +145,7 @@ class ImportController {
 		FeedbackImport job = imports.get(id);
 		List<String> header = new ArrayList<>(List.of(CsvHeader.LINE, CsvHeader.REASON));
 		header.addAll(jobs.header(id));
-		try (CsvDownload csv = CsvDownload.start(response, "shinrai-import-" + id + "-rejected", LocalDate.now(zone), header)) {
+		try (CsvDownload csv = CsvDownload.start(response, "shinrai-import-" + id + "-rejected", businessTime.today(), header)) {
 			jobs.forEachRejection(id, rejection -> {
 				List<Object> cells = new ArrayList<>(rejection.cells().size() + 2);
 				cells.add(rejection.line());

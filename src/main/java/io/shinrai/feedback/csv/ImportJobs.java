@@ -5,15 +5,14 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -33,12 +32,13 @@ class ImportJobs {
 
 	private final Limits limits;
 
-	ImportJobs(JdbcClient jdbc, JdbcTemplate jdbcTemplate,
-			@Value("${shinrai.import.stored-rejections:10000}") long storedRejections,
-			@Value("${shinrai.import.rejected-share-limit:95}") int rejectedShareLimit,
-			@Value("${shinrai.import.rejected-share-after:1000}") long rejectedShareAfter) {
+	private final Clock clock;
+
+	ImportJobs(JdbcClient jdbc, JdbcTemplate jdbcTemplate, ImportProperties properties, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
-		this.limits = new Limits(storedRejections, rejectedShareLimit, rejectedShareAfter);
+		this.limits = new Limits(properties.storedRejections(), properties.rejectedShareLimit(),
+				properties.rejectedShareAfter());
 		this.streaming = new JdbcTemplate(jdbcTemplate.getDataSource());
 		this.streaming.setFetchSize(500);
 	}
@@ -52,7 +52,7 @@ class ImportJobs {
 	@Transactional
 	long create(String fileName, long fileSize, Charset encoding, List<String> header, long totalRows, String actor,
 			String instanceId) {
-		Timestamp now = Timestamp.from(Instant.now());
+		Timestamp now = Timestamp.from(clock.instant());
 		return jdbc.sql("""
 				insert into feedback_import (file_name, file_size, encoding, header, status, started_by, started_at,
 				    total_rows, heartbeat_at, instance_id)
@@ -124,7 +124,7 @@ class ImportJobs {
 			.param("skipped", skipped)
 			.param("rejected", rejections.size())
 			.param("notStored", rejections.size() - stored)
-			.param("now", Timestamp.from(Instant.now()))
+			.param("now", Timestamp.from(clock.instant()))
 			.param("id", id)
 			.query((rs, row) -> new Counts(rs.getLong(1), rs.getLong(2)))
 			.single();
@@ -158,7 +158,7 @@ class ImportJobs {
 	@Transactional(propagation = Propagation.MANDATORY)
 	void complete(long id) {
 		jdbc.sql("update feedback_import set status = 'COMPLETED', finished_at = :now, heartbeat_at = :now where id = :id and status = 'RUNNING'")
-			.param("now", Timestamp.from(Instant.now()))
+			.param("now", Timestamp.from(clock.instant()))
 			.param("id", id)
 			.update();
 	}
@@ -171,7 +171,7 @@ class ImportJobs {
 				where id = :id and status = 'RUNNING'
 				""")
 			.param("failure", reason.encode())
-			.param("now", Timestamp.from(Instant.now()))
+			.param("now", Timestamp.from(clock.instant()))
 			.param("id", id)
 			.update() == 1;
 	}
@@ -180,7 +180,7 @@ class ImportJobs {
 	@Transactional(readOnly = true)
 	List<FeedbackImport> silentFor(Duration silence) {
 		return jdbc.sql("select " + COLUMNS + " from feedback_import where status = 'RUNNING' and heartbeat_at < :limit")
-			.param("limit", Timestamp.from(Instant.now().minus(silence)))
+			.param("limit", Timestamp.from(clock.instant().minus(silence)))
 			.query(ImportJobs::job)
 			.list();
 	}

@@ -16,7 +16,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -36,6 +35,7 @@ import io.shinrai.feedback.InvalidFeedbackException;
 import io.shinrai.feedback.ReceivedAt;
 import io.shinrai.feedback.StoredFeedback;
 import io.shinrai.feedback.Violation;
+import io.shinrai.system.BusinessTime;
 
 /** Feedback for other programs: HTTP Basic, STAFF reads, MANAGER writes (see the security configuration). */
 @RestController
@@ -49,9 +49,9 @@ class FeedbackApiController {
 
 	private final ZoneId zone;
 
-	FeedbackApiController(FeedbackLog feedback, @Value("${shinrai.business-time-zone:Asia/Tokyo}") ZoneId zone) {
+	FeedbackApiController(FeedbackLog feedback, BusinessTime businessTime) {
 		this.feedback = feedback;
-		this.zone = zone;
+		this.zone = businessTime.zone();
 	}
 
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -12,6 +12,7 @@ import io.shinrai.feedback.Category;
 import io.shinrai.feedback.Channel;
 import io.shinrai.feedback.FeedbackFilter;
 import io.shinrai.feedback.IncidentType;
+import io.shinrai.feedback.Signal;
 
 /**
  * The filters of the feedback list as they appear in its URL (a GET form), so a filtered list can be bookmarked and
@@ -47,6 +48,10 @@ public class FeedbackFilterForm {
 
 	private String segment;
 
+	private boolean nps;
+
+	private Signal rated;
+
 	private Integer page;
 
 	private Integer size;
@@ -77,7 +82,23 @@ public class FeedbackFilterForm {
 	public FeedbackFilter toFilter(ZoneId zone) {
 		return new FeedbackFilter(from == null ? null : from.atStartOfDay(zone).toInstant(),
 				to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant(), channel, category, negative, incident,
-				customer, null, q, segment);
+				customer, null, q, segment, nps, rated);
+	}
+
+	public boolean isNps() {
+		return nps;
+	}
+
+	public void setNps(boolean nps) {
+		this.nps = nps;
+	}
+
+	public Signal getRated() {
+		return rated;
+	}
+
+	public void setRated(Signal rated) {
+		this.rated = rated;
 	}
 
 	public int pageOrFirst() {

@@ -15,7 +15,6 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.convert.ConversionService;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -46,6 +45,7 @@ import io.shinrai.feedback.StoredFeedback;
 import io.shinrai.feedback.Violation;
 
 /** Managers log feedback through a form and correct stored entries with the same form. */
+import io.shinrai.system.BusinessTime;
 import io.shinrai.system.FormView;
 
 @Controller
@@ -66,13 +66,13 @@ class FeedbackFormController {
 	private final ConversionService conversionService;
 
 	FeedbackFormController(FeedbackLog feedback, CustomerDirectory customers,
-			@Value("${shinrai.business-time-zone:Asia/Tokyo}") ZoneId zone,
-			@Qualifier("mvcConversionService") ConversionService conversionService) {
+			BusinessTime businessTime,
+			@Qualifier("mvcConversionService") ConversionService conversionService, Clock clock) {
 		this.conversionService = conversionService;
 		this.feedback = feedback;
 		this.customers = customers;
-		this.zone = zone;
-		this.clock = Clock.systemUTC();
+		this.zone = businessTime.zone();
+		this.clock = clock;
 	}
 
 	@InitBinder(FORM)
@@ -158,8 +158,10 @@ class FeedbackFormController {
 			return FORM_VIEW;
 		}
 		try {
-			feedback.correct(id, entry, form.getVersion(), principal.getName());
-			redirect.addFlashAttribute("success", "feedback.corrected");
+			StoredFeedback saved = feedback.correct(id, entry, form.getVersion(), principal.getName());
+			// a correction that changes nothing comes back at the version it was opened with, and records nothing
+			boolean changed = saved.version() != form.getVersion();
+			redirect.addFlashAttribute("success", changed ? "feedback.corrected" : "feedback.correctionUnchanged");
 			return "redirect:/feedback/" + id;
 		}
 		catch (FeedbackChangedException ex) {

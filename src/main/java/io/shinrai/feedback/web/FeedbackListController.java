@@ -6,7 +6,6 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Page;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -25,6 +24,7 @@ import io.shinrai.feedback.FeedbackLog;
 import io.shinrai.feedback.IncidentType;
 import io.shinrai.feedback.Signal;
 import io.shinrai.feedback.StoredFeedback;
+import io.shinrai.system.BusinessTime;
 import io.shinrai.system.PageNav;
 import io.shinrai.system.ReplicaReads;
 
@@ -42,9 +42,9 @@ class FeedbackListController {
 
 	private final ZoneId zone;
 
-	FeedbackListController(FeedbackLog feedback, @Value("${shinrai.business-time-zone:Asia/Tokyo}") ZoneId zone) {
+	FeedbackListController(FeedbackLog feedback, BusinessTime businessTime) {
 		this.feedback = feedback;
-		this.zone = zone;
+		this.zone = businessTime.zone();
 	}
 
 	@InitBinder(FILTER)

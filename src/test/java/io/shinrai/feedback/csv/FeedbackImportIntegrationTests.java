@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.shinrai.FullWidth;
 import io.shinrai.IntegrationTest;
 import io.shinrai.audit.AuditLog;
 import io.shinrai.customer.CustomerDirectory;
@@ -22,6 +24,8 @@ import io.shinrai.feedback.IncidentType;
 import io.shinrai.feedback.Signal;
 import io.shinrai.feedback.Source;
 import io.shinrai.feedback.StoredFeedback;
+import io.shinrai.system.BusinessTime;
+import io.shinrai.system.BusinessTimeProperties;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +41,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @IntegrationTest
 @AutoConfigureMockMvc
 class FeedbackImportIntegrationTests {
+
+	static final BusinessTime TOKYO = new BusinessTime(new BusinessTimeProperties(ZoneId.of("Asia/Tokyo")),
+			Clock.systemUTC());
+
+	/** Imports of two rows per batch, one at a time, with the other settings as configured by default. */
+	static ImportProperties smallBatches(Path directory) {
+		return new ImportProperties(2, 1, 1, 1, 10_000, 95, 1000, directory, Duration.ofMinutes(5),
+				Duration.ofMinutes(1));
+	}
 
 	private static final String ACTOR = "manager";
 
@@ -254,7 +267,7 @@ class FeedbackImportIntegrationTests {
 			return writer.write(rows, importId, actor);
 		};
 		FeedbackImports smallBatches = new FeedbackImports(jobs, failingSecondBatch, audit, transactions, event -> {
-				}, ZoneId.of("Asia/Tokyo"), 2, 1, 1, 1, directory, Duration.ofMinutes(5), "halfway-test", 0);
+				}, TOKYO, smallBatches(directory), new InstanceProperties("halfway-test"), 0);
 		try {
 			Path file = generated(5);
 			FeedbackImport job = smallBatches.run(file, "halfway.csv", ACTOR);
@@ -315,6 +328,23 @@ class FeedbackImportIntegrationTests {
 			.query(String.class)
 			.single()).contains("2 imported", "0 skipped", "2 rejected");
 	}
+
+	@Test
+	void readsFullWidthReferencesAndSegmentsAsTheirHalfWidthForm() throws IOException {
+		Path file = directory.resolve("full-width.csv");
+		Files.writeString(file, String.join(",", CsvColumn.headers()) + "\r\n"
+				+ run + "-1," + run + "-C1,株式会社さくら,SMB-" + run + ",2026-04-01T10:00:00Z,email,service,4,,,,,,,,,\r\n"
+				+ run + "-2,　" + FullWidth.of(run + "-C1") + "　,株式会社さくら," + FullWidth.of("SMB-" + run)
+				+ ",2026-04-02T10:00:00Z,email,service,2,,,,,,,,,\r\n", StandardCharsets.UTF_8);
+		FeedbackImport job = imports.run(file, "full-width.csv", ACTOR);
+		assertThat(job.imported()).isEqualTo(2);
+		StoredFeedback first = feedback.findByExternalId(run + "-1").orElseThrow();
+		StoredFeedback second = feedback.findByExternalId(run + "-2").orElseThrow();
+		assertThat(second.customerId()).isEqualTo(first.customerId());
+		assertThat(second.customerRef()).isEqualTo(run + "-C1");
+		assertThat(customers.segments()).contains("SMB-" + run).doesNotContain(FullWidth.of("SMB-" + run));
+	}
+
 
 	private FeedbackImport importFixture(String name) {
 		return imports.run(CsvFixtures.file(directory, name, run), name, ACTOR);

@@ -186,7 +186,8 @@ class ImportRestartIntegrationTests {
 
 	private FeedbackImports instance(ImportBatchWriter batchWriter, Path directory, String instanceId) {
 		return new FeedbackImports(jobs, batchWriter, audit, transactions, event -> {
-		}, ZoneId.of("Asia/Tokyo"), 2, 1, 1, 1, directory, Duration.ofMinutes(5), instanceId, 0);
+		}, FeedbackImportIntegrationTests.TOKYO, FeedbackImportIntegrationTests.smallBatches(directory),
+				new InstanceProperties(instanceId), 0);
 	}
 
 	private String csv(int rows) {
