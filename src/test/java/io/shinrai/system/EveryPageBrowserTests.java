@@ -98,6 +98,7 @@ class EveryPageBrowserTests {
 				new Page("insights-warnings", "/insights/warnings"),
 				new Page("notifications", "/notifications"),
 				new Page("profile", "/profile"),
+				new Page("tokens", "/profile/tokens"),
 				new Page("users", "/admin/users"),
 				new Page("user-new", "/admin/users/new"),
 				new Page("user", "/admin/users/{user}"),
@@ -106,6 +107,7 @@ class EveryPageBrowserTests {
 				new Page("webhooks", "/admin/webhooks"),
 				new Page("webhook", "/admin/webhooks/{webhook}"),
 				new Page("retention", "/admin/retention"),
+				new Page("backups", "/admin/backups"),
 				new Page("not-found", "/no-such-page"),
 				new Page("bad-request", "/customers/not-a-number"));
 	}
