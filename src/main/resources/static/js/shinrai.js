@@ -39,3 +39,21 @@ const errorSummary = document.getElementById('error-summary');
 if (errorSummary) {
 	errorSummary.focus();
 }
+// The navigation's disclosure menus (<details class="nav-menu">) open and close without this; it only closes an open
+// one on Escape (focus back on its summary) or on a click outside it, as a menu is expected to.
+document.addEventListener('keydown', (event) => {
+	if (event.key !== 'Escape') {
+		return;
+	}
+	document.querySelectorAll('details.nav-menu[open]').forEach((menu) => {
+		menu.open = false;
+		menu.querySelector('summary').focus();
+	});
+});
+document.addEventListener('click', (event) => {
+	document.querySelectorAll('details.nav-menu[open]').forEach((menu) => {
+		if (!menu.contains(event.target)) {
+			menu.open = false;
+		}
+	});
+});

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
 
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
@@ -146,6 +148,34 @@ public final class Browser implements AutoCloseable {
 		return driver;
 	}
 
+	public String baseUrl() {
+		return baseUrl;
+	}
+
+	/** The browser's cookies as a {@code Cookie} header, for fetching a page as this browser's user. */
+	public String cookieHeader() {
+		return driver.manage().getCookies().stream().map(cookie -> cookie.getName() + "=" + cookie.getValue())
+			.collect(java.util.stream.Collectors.joining("; "));
+	}
+
+	/** Sets the size of the page's viewport in CSS pixels (headless Chromium's window has no frame). */
+	public Browser resize(int width, int height) {
+		driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
+		return this;
+	}
+
+	/**
+	 * Opens the menu that holds a navigation link (the admin menu is a {@code <details>} element) when the link is
+	 * hidden, then clicks the link and waits for its page.
+	 */
+	public Browser navigate(String linkId) {
+		WebElement link = driver.findElement(By.id(linkId));
+		if (!link.isDisplayed()) {
+			((JavascriptExecutor) driver).executeScript("const menu = arguments[0].closest('details'); if (menu) menu.open = true;", link);
+		}
+		return clickAndWaitForPage(By.id(linkId));
+	}
+
 	/** Saves a screenshot as {@code target/screenshots/<name>.png}. */
 	public Path screenshot(String name) {
 		try {
@@ -153,6 +183,27 @@ public final class Browser implements AutoCloseable {
 			Files.createDirectories(target.getParent());
 			File shot = ((ChromeDriver) driver).getScreenshotAs(OutputType.FILE);
 			Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+			return target;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Saves a screenshot of the whole page, not only the window, as {@code target/screenshots/<name>.png}. */
+	@SuppressWarnings("unchecked")
+	public Path fullPageScreenshot(String name) {
+		ChromeDriver chrome = (ChromeDriver) driver;
+		Map<String, Object> metrics = chrome.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+		Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
+		double width = ((Number) size.get("width")).doubleValue();
+		double height = Math.min(((Number) size.get("height")).doubleValue(), 8000);
+		Map<String, Object> shot = chrome.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
+				"captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+		try {
+			Path target = Path.of("target", "screenshots", name + ".png");
+			Files.createDirectories(target.getParent());
+			Files.write(target, Base64.getDecoder().decode((String) shot.get("data")));
 			return target;
 		}
 		catch (IOException ex) {

@@ -3,6 +3,7 @@ package io.shinrai.system;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -18,9 +19,11 @@ import org.springframework.stereotype.Component;
 @Component("businessTime")
 public class BusinessTime {
 
-	private static final DateTimeFormatter MINUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+	private static final DateTimeFormatter DATE = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM);
 
-	private static final DateTimeFormatter SECOND = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+
+	private static final DateTimeFormatter TIME_WITH_SECONDS = DateTimeFormatter.ofPattern("HH:mm:ss");
 
 	private final ZoneId zone;
 
@@ -40,23 +43,38 @@ public class BusinessTime {
 		return LocalDate.now(clock.withZone(zone));
 	}
 
+	/** The one date format of each language: {@code 2026/05/01} in Japanese, {@code May 1, 2026} in English. */
 	public String date(Instant instant) {
-		return instant == null ? "" : format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM), instant);
+		return instant == null ? "" : date(instant.atZone(zone).toLocalDate());
 	}
 
+	/** A calendar day (a week's end, a period's bounds) in the same format as {@link #date(Instant)}. */
+	public String date(LocalDate date) {
+		return date == null ? "" : DATE.withLocale(LocaleContextHolder.getLocale()).format(date);
+	}
+
+	/** The one date-time format: the date, then the time to the minute, {@code 2026/05/01 09:30}. */
 	public String dateTime(Instant instant) {
-		return instant == null ? ""
-				: format(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT), instant);
+		return instant == null ? "" : dateTime(instant.atZone(zone).toLocalDateTime());
 	}
 
-	/** To the minute, {@code 2026-05-01 09:30}, where a table wants a compact, sortable time. */
+	/** A local date-time (in the business time zone already) in the same format as {@link #dateTime(Instant)}. */
+	public String dateTime(LocalDateTime dateTime) {
+		return dateTime == null ? "" : date(dateTime.toLocalDate()) + " " + TIME.format(dateTime);
+	}
+
+	/** The same as {@link #dateTime}: one date-time format everywhere (kept for the {@code minute} style). */
 	public String minute(Instant instant) {
-		return instant == null ? "" : format(MINUTE, instant);
+		return dateTime(instant);
 	}
 
-	/** To the second, {@code 2026-05-01 09:30:15}, for logs such as the audit log. */
+	/** The date-time format with seconds, {@code 2026/05/01 09:30:15}, for logs such as the audit log. */
 	public String second(Instant instant) {
-		return instant == null ? "" : format(SECOND, instant);
+		if (instant == null) {
+			return "";
+		}
+		LocalDateTime local = instant.atZone(zone).toLocalDateTime();
+		return date(local.toLocalDate()) + " " + TIME_WITH_SECONDS.format(local);
 	}
 
 	/**
@@ -77,10 +95,6 @@ public class BusinessTime {
 			case "second" -> second(instant);
 			default -> throw new IllegalArgumentException("unknown time style " + style);
 		};
-	}
-
-	private String format(DateTimeFormatter formatter, Instant instant) {
-		return formatter.withLocale(LocaleContextHolder.getLocale()).withZone(zone).format(instant);
 	}
 
 }

@@ -50,7 +50,7 @@ class AdminPagesBrowserTests {
 		String username = "browser-" + UUID.randomUUID().toString().substring(0, 8);
 		try (Browser browser = Browser.open(port)) {
 			browser.go("/login?lang=en").signIn(TestUsers.ADMIN, TestUsers.PASSWORD);
-			browser.click(By.id("nav-users"));
+			browser.navigate("nav-users");
 			browser.click(By.id("new-user"));
 			browser.type(By.id("username"), username)
 				.type(By.id("displayName"), "佐藤 花子")

@@ -77,7 +77,7 @@ class AuditLogIntegrationTests {
 			.andExpect(content().string(containsString("User role changed")))
 			.andExpect(content().string(containsString("Role changed from Staff to Admin")))
 			.andExpect(content().string(containsString("<pre class=\"mb-1\">Staff</pre>")))
-			.andExpect(content().string(containsString("2024-03-31 23:30:00")))
+			.andExpect(content().string(containsString("Mar 31, 2024 23:30:00")))
 			.andExpect(content().string(containsString("When (Asia/Tokyo)")))
 			.andExpect(content().string(containsString("bob &lt;script&gt;")));
 	}

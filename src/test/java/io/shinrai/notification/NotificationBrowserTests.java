@@ -89,7 +89,7 @@ class NotificationBrowserTests {
 			receiver.start(InetAddress.getLoopbackAddress(), 0);
 			receiver.enqueue(new MockResponse.Builder().code(204).build());
 			browser.go("/login?lang=en").signIn(admin, PASSWORD);
-			navigate(browser, By.id("nav-webhooks"));
+			browser.navigate("nav-webhooks");
 			assertThat(browser.text(By.id("mail-status"))).startsWith("No mail server is configured");
 
 			navigate(browser, By.id("webhook-create"));

@@ -88,7 +88,7 @@ class PolicyBrowserTests {
 			browser.go("/login?lang=en").signIn(TestUsers.ADMIN, TestUsers.PASSWORD);
 			double before = dashboardTrust(browser);
 
-			browser.clickInView(By.id("nav-policy"));
+			browser.navigate("nav-policy");
 			assertThat(browser.text(By.cssSelector("main h1"))).isEqualTo("Scoring policy");
 			browser.screenshot("policy-form-en");
 

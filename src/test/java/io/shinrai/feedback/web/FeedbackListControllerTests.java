@@ -217,7 +217,7 @@ class FeedbackListControllerTests {
 				.locale(Locale.ENGLISH))
 				.andExpect(status().isOk())
 				.andReturn().getResponse().getContentAsString();
-			assertThat(html).contains("Kenji Sato 佐藤", ref, "2026-06-01 00:00:00 (Asia/Tokyo)", "Hidden fees or unclear terms",
+			assertThat(html).contains("Kenji Sato 佐藤", ref, "Jun 1, 2026 00:00:00 (Asia/Tokyo)", "Hidden fees or unclear terms",
 					"fee not on the quote", "Quality &amp; performance", "Not rated", TestUsers.MANAGER, "API",
 					"href=\"/customers/" + incident.customerId() + "\"")
 				.doesNotContain("id=\"correct\"");
