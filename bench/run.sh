@@ -4,6 +4,8 @@
 #
 #   bench/run.sh            quick check: 1 000 customers, 10 000 entries (about 1.5 minutes)
 #   bench/run.sh full       reference size: 100 000 customers, 1 000 000 entries (about 7.5 minutes)
+#   bench/run.sh full insights   the same data, but only the import with its baselines, the dashboard and the
+#                           insight pages (no API load, no recomputation): target/bench/results-insights.md
 #
 # Needs a JDK 17+, psql, hey, wrk, curl, bc and python3 (apt-get install postgresql-client hey wrk curl bc).
 # Results: target/bench/results.md, with the EXPLAIN (ANALYZE, BUFFERS) of the slowest statements of each page in
@@ -12,10 +14,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 SIZE=${1:-small}
+ROWS=${2:-all}
+case "$ROWS" in
+	all|insights) ;;
+	*) echo "usage: bench/run.sh [small|full] [all|insights]"; exit 2 ;;
+esac
 case "$SIZE" in
 	small) CUSTOMERS=1000; ENTRIES=10000; REQUESTS=200; LOAD_SECONDS=10 ;;
 	full) CUSTOMERS=100000; ENTRIES=1000000; REQUESTS=300; LOAD_SECONDS=30 ;;
-	*) echo "usage: bench/run.sh [small|full]"; exit 2 ;;
+	*) echo "usage: bench/run.sh [small|full] [all|insights]"; exit 2 ;;
 esac
 SEED=${SEED:-42}
 PORT=${PORT:-18080}
@@ -33,12 +40,17 @@ done
 mkdir -p "$OUT"
 rm -rf "$OUT/data" "$OUT/data-server" "$OUT"/*.txt "$OUT"/*.sql "$OUT"/*.copy
 RESULTS=$OUT/results.md
+[ "$ROWS" = insights ] && RESULTS=$OUT/results-insights.md
 started=$(date +%s)
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 
 log() { printf '\n== %s\n' "$*"; }
 seconds() { date +%s.%N; }
 elapsed() { echo "$2 - $1" | bc -l; }
+verdict() { # condition (bc) → met / missed
+	if [ "$(echo "$1" | bc -l)" = 1 ]; then echo met; else echo "**missed**"; fi
+}
+ratio() { printf '%.2f' "$(echo "$1 / $2" | bc -l)"; }
 
 log "Building"
 ./mvnw -q -DskipTests package
@@ -78,7 +90,10 @@ csrf() { curl -s -b "$COOKIES" -c "$COOKIES" "$BASE$1" | grep -o 'name="_csrf" v
 token=$(csrf /login)
 curl -s -o /dev/null -b "$COOKIES" -c "$COOKIES" --data-urlencode "username=admin" \
 	--data-urlencode "password=$ADMIN_PASSWORD" --data-urlencode "_csrf=$token" "$BASE/login"
-SESSION=$(awk '$6 == "JSESSIONID" {print $7}' "$COOKIES")
+# the session cookie, whatever its name (SESSION with the sessions in the database)
+SESSION_COOKIE=$(awk '$6 == "SESSION" || $6 == "JSESSIONID" {print $6 "=" $7}' "$COOKIES" | tail -1)
+signed_in=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $SESSION_COOKIE" "$BASE/")
+[ "$signed_in" = 200 ] || { echo "signing in failed (the dashboard answered $signed_in): the pages would measure redirects"; exit 1; }
 
 log "Importing $rows rows through /import"
 ( while kill -0 $APP_PID 2>/dev/null; do
@@ -144,15 +159,15 @@ latency() { # name, then hey arguments; prints "p50 p95 p99 rps errors" in ms
 }
 
 page() { # name, path: warms up, then one client, REQUESTS requests (the server time of one request)
-	hey -n 20 -c 1 -H "Cookie: JSESSIONID=$SESSION" "$BASE$2" > /dev/null
-	latency "$1" -n "$REQUESTS" -c 1 -H "Cookie: JSESSIONID=$SESSION" "$BASE$2"
+	hey -n 20 -c 1 -H "Cookie: $SESSION_COOKIE" "$BASE$2" > /dev/null
+	latency "$1" -n "$REQUESTS" -c 1 -H "Cookie: $SESSION_COOKIE" "$BASE$2"
 }
 
 statements() { # name, path: the statements one request runs, as SQL psql can run, and EXPLAIN of the slowest
 	psql -qAt -c "alter system set log_min_duration_statement = 0" -c "select pg_reload_conf()" > /dev/null
 	sleep 0.5
 	: > "$PG_LOG"
-	curl -s -o /dev/null -H "Cookie: JSESSIONID=$SESSION" "$BASE$2"
+	curl -s -o /dev/null -H "Cookie: $SESSION_COOKIE" "$BASE$2"
 	sleep 0.5
 	psql -qAt -c "alter system reset log_min_duration_statement" -c "select pg_reload_conf()" > /dev/null
 	python3 "$BENCH/logged-sql.py" "$PG_LOG" > "$OUT/$1.sql"
@@ -184,6 +199,46 @@ PY
 }
 
 log "Pages (one client, $REQUESTS requests each after 20 to warm up)"
+if [ "$ROWS" = insights ]; then
+	read -r dash50 dash95 dash99 dashrps dasherr < <(page dashboard /)
+	read -r idrv50 idrv95 idrv99 idrvrps idrverr < <(page insights-drivers /insights/drivers)
+	read -r ithm50 ithm95 ithm99 ithmrps ithmerr < <(page insights-themes /insights/themes)
+	read -r ithy50 ithy95 ithy99 ithyrps ithyerr < <(page insights-themes-year "/insights/themes?from=$(date -d '-364 days' +%F)")
+	read -r icon50 icon95 icon99 iconrps iconerr < <(page insights-consistency /insights/consistency)
+	read -r iwrn50 iwrn95 iwrn99 iwrnrps iwrnerr < <(page insights-warnings /insights/warnings)
+	rate=$(echo "$rows / $import_s" | bc -l)
+	cat > "$RESULTS" <<MD
+# Benchmark results, insight rows only ($SIZE: $CUSTOMERS customers, $rows entries, seed $SEED)
+
+$(date -u +%Y-%m-%dT%H:%MZ) · $(nproc) cores $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs) ·
+$(java -version 2>&1 | head -1) · app -Xmx$HEAP · PostgreSQL $(psql -qAt -c 'show server_version') (embedded) ·
+load average before the run $load_before, after it $(cut -d' ' -f1-3 /proc/loadavg)
+
+Pages: one client on loopback, $REQUESTS requests after 20 to warm up (the server time of a request).
+
+| what | p50 ms | p95 ms | p99 ms | throughput | errors | target |
+|---|---|---|---|---|---|---|
+| dashboard \`/\` (with its key-drivers section) | $dash50 | $dash95 | $dash99 | $dashrps req/s | $dasherr | p95 ≤ 150 ms |
+| insights: key drivers (90 days) | $idrv50 | $idrv95 | $idrv99 | $idrvrps req/s | $idrverr | p95 ≤ 500 ms |
+| insights: themes (90 days) | $ithm50 | $ithm95 | $ithm99 | $ithmrps req/s | $ithmerr | p95 ≤ 300 ms |
+| insights: themes (a year) | $ithy50 | $ithy95 | $ithy99 | $ithyrps req/s | $ithyerr | p95 ≤ 500 ms |
+| insights: consistency (90 days) | $icon50 | $icon95 | $icon99 | $iconrps req/s | $iconerr | p95 ≤ 1000 ms |
+| insights: early warnings | $iwrn50 | $iwrn95 | $iwrn99 | $iwrnrps req/s | $iwrnerr | p95 ≤ 150 ms |
+
+| what | measured |
+|---|---|
+| CSV import, upload to done | $(printf '%.1f' "$import_s") s, $(printf '%.0f' "$rate") rows/s (the job itself: $(printf '%.1f' "$job_s") s) |
+| plain COPY of the stored rows into a table like feedback (same indexes) | $(printf '%.1f' "$copy_s") s (import ÷ COPY: $(ratio "$import_s" "$copy_s")×) |
+| plain COPY of the CSV as text into a table without indexes | $(printf '%.1f' "$text_copy_s") s |
+| comment terms counted, import done to caught up | $(printf '%.1f' "$terms_s") s |
+| VACUUM ANALYZE after the import | $(printf '%.1f' "$vacuum_s") s |
+
+The whole run took $(( $(date +%s) - started )) s.
+MD
+	log "Results"
+	cat "$RESULTS"
+	exit 0
+fi
 customer_id=$(psql -qAt -c "select customer_id from feedback group by customer_id order by count(*) desc, customer_id limit 1")
 read -r dash50 dash95 dash99 dashrps dasherr < <(page dashboard /)
 read -r list50 list95 list99 listrps listerr < <(page customers "/customers?sort=trust")
@@ -228,7 +283,7 @@ curl -s -o /dev/null -u "admin:$ADMIN_PASSWORD" -H 'Content-Type: application/js
 # the dashboard, read one request after the other until the new basis serves
 : > "$OUT/dashboard-during-recomputation.txt"
 until curl -s -u "admin:$ADMIN_PASSWORD" "$BASE/api/v1/scoring-policy" | grep -q '"recomputation":null'; do
-	curl -s -o /dev/null -w '%{http_code} %{time_total}\n' -H "Cookie: JSESSIONID=$SESSION" "$BASE/" \
+	curl -s -o /dev/null -w '%{http_code} %{time_total}\n' -H "Cookie: $SESSION_COOKIE" "$BASE/" \
 		>> "$OUT/dashboard-during-recomputation.txt"
 done
 recompute_s=$(elapsed "$start" "$(seconds)")
@@ -242,10 +297,6 @@ print("%.1f %.1f %.1f %d %d" % (pick(0.5), pick(0.95), times[-1] if times else 0
 PY
 )
 
-verdict() { # condition (bc) → met / missed
-	if [ "$(echo "$1" | bc -l)" = 1 ]; then echo met; else echo "**missed**"; fi
-}
-ratio() { printf '%.2f' "$(echo "$1 / $2" | bc -l)"; }
 rate=$(echo "$rows / $import_s" | bc -l)
 cat > "$RESULTS" <<MD
 # Benchmark results ($SIZE: $CUSTOMERS customers, $rows entries, seed $SEED)

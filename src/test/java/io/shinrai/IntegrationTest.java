@@ -21,7 +21,7 @@ import org.springframework.test.context.ActiveProfiles;
 @Documented
 @SpringBootTest
 @ActiveProfiles("test")
-@Import({ TestDatabase.class, TestUsers.class, TestFeedback.class })
+@Import({ TestDatabase.class, TestUsers.class, TestFeedback.class, TestClock.Configuration.class })
 public @interface IntegrationTest {
 
 	@AliasFor(annotation = SpringBootTest.class, attribute = "webEnvironment")

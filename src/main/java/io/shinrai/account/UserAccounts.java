@@ -50,12 +50,12 @@ public class UserAccounts implements UserDetailsService {
 
 	UserAccounts(UserAccountRepository users, PasswordEncoder passwordEncoder, AuditLog audit, LoginThrottle throttle,
 			ApplicationEventPublisher events, Clock clock) {
-		this.clock = clock;
 		this.users = users;
 		this.passwordEncoder = passwordEncoder;
 		this.audit = audit;
 		this.throttle = throttle;
 		this.events = events;
+		this.clock = clock;
 	}
 
 	@Override

@@ -2,6 +2,7 @@ package io.shinrai.audit;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Locale;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,14 +27,18 @@ class AuditLogController {
 
 	private final ZoneId zone;
 
-	AuditLogController(AuditLog auditLog, BusinessTime businessTime) {
+	private final AuditTexts texts;
+
+	AuditLogController(AuditLog auditLog, BusinessTime businessTime, AuditTexts texts) {
 		this.auditLog = auditLog;
+		this.texts = texts;
 		this.zone = businessTime.zone();
 	}
 
 	@GetMapping("/admin/audit")
 	@ReplicaReads
-	String showAuditLog(@ModelAttribute("auditFilter") AuditFilterForm filter, BindingResult result, Model model) {
+	String showAuditLog(@ModelAttribute("auditFilter") AuditFilterForm filter, BindingResult result, Model model,
+			Locale locale) {
 		// what did not bind is reported and left out; the page still shows the log
 		if (result.hasFieldErrors("type")) {
 			filter.setType(null);
@@ -69,11 +74,18 @@ class AuditLogController {
 			events = auditLog.search(query, events.totalPages(), PAGE_SIZE);
 		}
 		model.addAttribute("events", events);
+		model.addAttribute("rows", events.events().stream().map(event -> texts.row(event, seededPolicy(event), locale)).toList());
 		model.addAttribute("types", AuditType.values());
 		model.addAttribute("actors", auditLog.actors());
 		model.addAttribute("zone", zone);
 		model.addAttribute("pages", PageNav.of(events.page(), events.totalPages(), n -> pageUrl(filter, n)));
 		return LIST_VIEW;
+	}
+
+	/** The first policy version, which Shinrai stored itself with its defaults. */
+	private static boolean seededPolicy(AuditEvent event) {
+		return event.type() == AuditType.POLICY_ACTIVATED && "scoring policy version 1".equals(event.subject())
+				&& "system".equals(event.actor());
 	}
 
 	/** The same view on another page, with only the filters that were valid. */

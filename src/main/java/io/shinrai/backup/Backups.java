@@ -136,7 +136,7 @@ public class Backups {
 				transactions.executeWithoutResult(status -> {
 					audit.record(actor, AuditType.BACKUP_FAILED, "backup", ex.getMessage(), null, null);
 					events.publishEvent(new BackupFailed(clock.instant(), actor, ex.messageKey(),
-							Stream.of(ex.arguments()).map(String::valueOf).toList()));
+							Stream.of(ex.arguments()).map(Backups::shortened).toList()));
 				});
 				throw ex;
 			}
@@ -365,6 +365,12 @@ public class Backups {
 		}
 		String message = ex.getMessage();
 		return message == null ? ex.getClass().getSimpleName() : message;
+	}
+
+	/** An argument of a notice (pg_dump's output can be long; the log has all of it). */
+	private static String shortened(Object argument) {
+		String text = String.valueOf(argument);
+		return text.length() <= 300 ? text : text.substring(0, 300) + "…";
 	}
 
 	private static MessageDigest sha256() {

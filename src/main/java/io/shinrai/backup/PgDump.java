@@ -111,7 +111,10 @@ final class PgDump {
 		List<String> ports = new ArrayList<>();
 		for (String address : url.group(1).split(",")) {
 			Matcher hostPort = HOST_PORT.matcher(address);
-			hostPort.matches();
+			if (!hostPort.matches()) {
+				throw new BackupFailedException("backup.failed.pgDumpError", new Object[] { jdbcUrl },
+						"Cannot read the host and port of the JDBC URL " + jdbcUrl);
+			}
 			hosts.add(hostPort.group(1).isEmpty() ? "localhost" : hostPort.group(1).replaceAll("^\\[|\\]$", ""));
 			ports.add(hostPort.group(2) == null ? "5432" : hostPort.group(2));
 		}

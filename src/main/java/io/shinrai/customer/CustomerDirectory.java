@@ -82,7 +82,12 @@ public class CustomerDirectory {
 
 	@Transactional(readOnly = true)
 	public Optional<Customer> findByReference(String reference) {
-		return customers.findByReference(reference);
+		String normalised = CustomerKeys.normalise(reference);
+		if (normalised == null) {
+			return Optional.empty();
+		}
+		// a customer stored before references were normalised keeps its spelling until it is merged into its twin
+		return customers.findByReference(normalised).or(() -> customers.findByReference(reference.strip()));
 	}
 
 	/** The segments customers are in, in order: for choosing one consistently and for filters and breakdowns. */

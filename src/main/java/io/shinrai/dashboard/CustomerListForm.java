@@ -14,7 +14,8 @@ import io.shinrai.scoring.CustomerStatus;
 
 /**
  * The customers list's query parameters as typed: kept as text so that a bad value is shown back with a message
- * instead of failing the page. {@code page} is 1-based.
+ * instead of failing the page. {@code page} is 1-based. {@code asOf} (an ISO instant, not in the future) scores the
+ * list as of that moment instead of now, so that a dashboard of a past period links to the customers it counted.
  */
 public class CustomerListForm {
 
@@ -31,6 +32,8 @@ public class CustomerListForm {
 	private String sort;
 
 	private String page;
+
+	private String asOf;
 
 	/** A problem with one parameter: a message key and its argument. */
 	public record Problem(String messageKey, String value) {
@@ -60,11 +63,23 @@ public class CustomerListForm {
 		if (q != null && q.length() > 200) {
 			problems.add(new Problem("customers.list.invalid.q", null));
 		}
+		Instant scoredAt = asOf;
+		if (this.asOf != null && !this.asOf.isBlank()) {
+			try {
+				scoredAt = Instant.parse(this.asOf.strip());
+			}
+			catch (java.time.format.DateTimeParseException ex) {
+				scoredAt = null;
+			}
+			if (scoredAt == null || scoredAt.isAfter(asOf)) {
+				problems.add(new Problem("customers.list.invalid.asOf", this.asOf));
+			}
+		}
 		if (!problems.isEmpty()) {
 			return new Parsed(null, problems);
 		}
 		return new Parsed(new CustomerRankingQuery(q, segment, parsedBand, parsedStatus,
-				parsedSort == null ? CustomerSort.TRUST : parsedSort, parsedPage - 1, PAGE_SIZE, asOf), List.of());
+				parsedSort == null ? CustomerSort.TRUST : parsedSort, parsedPage - 1, PAGE_SIZE, scoredAt), List.of());
 	}
 
 	private static <E extends Enum<E>> E parse(Class<E> type, String text, String messageKey, List<Problem> problems) {
@@ -88,6 +103,7 @@ public class CustomerListForm {
 		add(url, "band", band);
 		add(url, "status", status);
 		add(url, "sort", sort);
+		add(url, "asOf", asOf);
 		if (pageNumber > 1) {
 			url.queryParam("page", pageNumber);
 		}
@@ -138,6 +154,14 @@ public class CustomerListForm {
 
 	public void setSort(String sort) {
 		this.sort = sort;
+	}
+
+	public String getAsOf() {
+		return asOf;
+	}
+
+	public void setAsOf(String asOf) {
+		this.asOf = asOf;
 	}
 
 	public String getPage() {

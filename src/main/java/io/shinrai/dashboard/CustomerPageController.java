@@ -1,6 +1,8 @@
 package io.shinrai.dashboard;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -10,14 +12,16 @@ import org.springframework.web.bind.annotation.PathVariable;
 import io.shinrai.customer.Customer;
 import io.shinrai.customer.CustomerDirectory;
 import io.shinrai.feedback.Signal;
+import io.shinrai.recovery.RecoveryCases;
 import io.shinrai.scoring.CustomerReport;
 import io.shinrai.scoring.TrustScores;
 import io.shinrai.system.NotFoundException;
 import io.shinrai.system.ReplicaReads;
 
 /**
- * A customer's page: trust with band, the five signals with the observations behind each, status with the negative
- * entries in the risk window, a weekly trend over a year and the feedback timeline.
+ * A customer's page: trust with band, what pulled it down or up in words, the five signals with the observations
+ * behind each, status with the negative entries in the risk window, the recovery cases, a weekly trend over a year and
+ * the feedback timeline.
  */
 @Controller
 class CustomerPageController {
@@ -33,7 +37,10 @@ class CustomerPageController {
 
 	private final Clock clock;
 
-	CustomerPageController(CustomerDirectory customers, TrustScores scores, Clock clock) {
+	private final RecoveryCases recoveryCases;
+
+	CustomerPageController(CustomerDirectory customers, TrustScores scores, Clock clock, RecoveryCases recoveryCases) {
+		this.recoveryCases = recoveryCases;
 		this.clock = clock;
 		this.customers = customers;
 		this.scores = scores;
@@ -44,13 +51,20 @@ class CustomerPageController {
 	String showCustomer(@PathVariable String id, Model model) {
 		long customerId = parseId(id);
 		Customer customer = customers.find(customerId).orElseThrow(() -> new NotFoundException("customer " + id));
-		CustomerReport report = scores.report(customerId, clock.instant());
+		Instant now = clock.instant();
+		CustomerReport report = scores.report(customerId, now);
 		model.addAttribute("customer", customer);
 		model.addAttribute("customerLanguage", customers.language(customer));
 		model.addAttribute("report", report);
 		model.addAttribute("timeline", report.entries().subList(0, Math.min(TIMELINE_ENTRIES, report.entries().size())));
 		model.addAttribute("signals", Signal.values());
 		model.addAttribute("chart", CustomerTrendChart.of(report.trend(), report.policy().policy()));
+		model.addAttribute("plain", PlainExplanation.of(report.explanation(), report.policy().policy(), report.entries()));
+		model.addAttribute("recoveryCases", recoveryCases.ofCustomer(customerId));
+		// feedback inside the trend's year without a trend means entries that make no score (survey answers only)
+		Instant yearAgo = report.trend().isEmpty() ? now.minus(Duration.ofDays(365)) : report.trend().get(0).at();
+		model.addAttribute("recentFeedback", report.entries().stream()
+			.anyMatch(entry -> !entry.receivedAt().isBefore(yearAgo) && !entry.receivedAt().isAfter(now)));
 		return DETAIL_VIEW;
 	}
 

@@ -50,8 +50,6 @@ import io.shinrai.system.BusinessTime;
 @Transactional(readOnly = true)
 public class Dashboard {
 
-	static final Duration TRUST_CHANGE_SPAN = Duration.ofDays(30);
-
 	static final int TREND_WEEKS = 52;
 
 	static final int RISK_LIST_SIZE = 10;
@@ -71,8 +69,12 @@ public class Dashboard {
 
 	private final ZoneId zone;
 
+	private final int minimumResponses;
+
 	Dashboard(TrustScores trustScores, RecoveryMeasures recoveryMeasures, CustomersAtRisk customersAtRisk,
-			FeedbackStatistics feedback, CustomerDirectory customers, BusinessTime businessTime) {
+			FeedbackStatistics feedback, CustomerDirectory customers, BusinessTime businessTime,
+			DashboardProperties properties) {
+		this.minimumResponses = properties.minimumResponses();
 		this.recoveryMeasures = recoveryMeasures;
 		this.trustScores = trustScores;
 		this.customersAtRisk = customersAtRisk;
@@ -85,9 +87,10 @@ public class Dashboard {
 		ScoringPolicy policy = trustScores.activePolicy();
 		Instant asOf = query.asOf();
 		Scope scope = query.scope();
-		// one read of the scope's history: the weekly trend, 30 days ago and now
+		// one read of the scope's history: the weekly trend, now, and the end of the previous period of the same
+		// length, which is the start of this one
 		List<Instant> instants = trendInstants(asOf);
-		instants.add(asOf.minus(TRUST_CHANGE_SPAN));
+		instants.add(query.from());
 		List<ScopeTrust> history = trustScores.history(scope, instants);
 		ScopeTrust now = history.get(history.size() - 2);
 		ScopeTrust before = history.get(history.size() - 1);
@@ -100,12 +103,20 @@ public class Dashboard {
 			trend.add(new TrendPoint(label, at, history.get(i).score().trust(), history.get(i).satisfaction().nps()));
 		}
 		List<ActivityCounts> cells = trustScores.activity(query.from(), query.to());
+		// the previous period from the daily sums too: whole days are pre-summed, only its two edges read rows
+		Duration length = Duration.between(query.from(), query.to());
+		Instant previousFrom = query.from().minus(length);
+		ActivityCounts period = ActivityCounts.total(cells, scope);
+		ActivityCounts previous = ActivityCounts.total(trustScores.activity(previousFrom, query.from()), scope);
+		PeriodComparison comparison = PeriodComparison.of(previousFrom, query.from(), minimumResponses,
+				now.score().trust(), before.score().trust(), period, previous);
 		ScopeBreakdown breakdown = trustScores.breakdown(scope, asOf);
 		// what a segment or channel without data shows
 		TrustScore noData = TrustCalculator.score(List.of(), policy, asOf);
 		return new DashboardView(query, policy, anyFeedback(), scopeHasFeedback(query), now.score(), change,
-				weakest(now.score()), trend, ActivityCounts.total(cells, scope).satisfaction(), risk(query), recoveryCases(query),
-				bySegment(query, noData, cells, breakdown), byChannel(query, noData, cells, breakdown), incidents(query, policy));
+				weakest(now.score()), trend, period.satisfaction(), risk(query), recoveryCases(query),
+				bySegment(query, noData, cells, breakdown), byChannel(query, noData, cells, breakdown), incidents(query, policy),
+				comparison);
 	}
 
 	/** Segments customers have, in name order. */

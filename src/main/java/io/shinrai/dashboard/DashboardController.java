@@ -59,9 +59,11 @@ class DashboardController {
 	@ReplicaReads
 	String showDashboard(@ModelAttribute("dashboardFilter") DashboardFilterForm filter, BindingResult result, Model model,
 			Locale locale) {
-		DashboardQuery query = query(filter, result, clock.instant());
+		Instant now = clock.instant();
+		DashboardQuery query = query(filter, result, now);
 		DashboardView view = dashboard.view(query);
 		model.addAttribute("view", view);
+		model.addAttribute("links", DashboardLinks.of(view, now));
 		model.addAttribute("chart", TrendChart.of(view.trend(), locale));
 		model.addAttribute("segments", dashboard.segments());
 		model.addAttribute("channels", Channel.values());

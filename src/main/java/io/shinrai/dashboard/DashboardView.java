@@ -20,13 +20,15 @@ import io.shinrai.scoring.TrustScore;
  * @param anyFeedback whether the database holds any feedback at all (else the page explains how to start)
  * @param scopeHasFeedback whether the chosen scope has feedback received up to the end of the period
  * @param trust the scope's trust as of the end of the period
- * @param trustChange trust now minus trust 30 days before the end of the period; {@code null} unless both exist
+ * @param trustChange trust now minus trust at the start of the period (the end of the previous period of the same
+ *        length); {@code null} unless both exist
  * @param weakest the signal with the lowest score, {@code null} when no signal has one
+ * @param comparison trust, NPS, CSAT and CES against the previous period, with their sample sizes
  */
 public record DashboardView(DashboardQuery query, ScoringPolicy policy, boolean anyFeedback, boolean scopeHasFeedback,
 		TrustScore trust, Double trustChange, Signal weakest, List<TrendPoint> trend, SatisfactionMetrics satisfaction,
 		RiskPanel risk, RecoveryPanel recovery, List<BreakdownRow> bySegment, List<BreakdownRow> byChannel,
-		List<IncidentRow> incidents) {
+		List<IncidentRow> incidents, PeriodComparison comparison) {
 
 	public DashboardView {
 		trend = List.copyOf(trend);

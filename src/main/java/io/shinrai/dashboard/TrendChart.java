@@ -78,7 +78,7 @@ record TrendChart(List<Series> series, List<GridLine> grid, List<XLabel> xLabels
 				}
 				continue;
 			}
-			Marker marker = new Marker(round(x.apply(i)), round(y.apply(v)), v);
+			Marker marker = new Marker(round(x.apply(i)), round(y.apply(v)), v, i);
 			markers.add(marker);
 			path.append(path.isEmpty() ? "M" : " L").append(marker.x()).append(' ').append(marker.y());
 			last = marker;
@@ -114,7 +114,8 @@ record TrendChart(List<Series> series, List<GridLine> grid, List<XLabel> xLabels
 
 	}
 
-	record Marker(double x, double y, double value) {
+	/** A point of a series; {@code index} is its week in the trend, for the link to that week's feedback. */
+	record Marker(double x, double y, double value, int index) {
 
 		/** The corner of a square marker of side 7 centred on the point. */
 		public double squareX() {

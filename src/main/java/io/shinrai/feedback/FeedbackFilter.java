@@ -2,25 +2,35 @@ package io.shinrai.feedback;
 
 import java.time.Instant;
 
+import io.shinrai.customer.CustomerKeys;
+
 /**
  * Which feedback entries to list or export. Every criterion is optional ({@code null} / {@code false} = any).
  *
  * @param from received at or after this instant
  * @param to received before this instant
- * @param customerRef the customer's exact reference
+ * @param customerRef the customer's reference, whatever its case and width
  * @param text words in the comment (case-insensitive; English and Japanese)
- * @param segment the customer's exact segment
+ * @param segment the customer's segment (normalised as stored)
  * @param withNps only entries with an NPS score
  * @param rated only entries that rate this signal
+ * @param answered only entries with this survey answer ({@code null}: any)
  */
 public record FeedbackFilter(Instant from, Instant to, Channel channel, Category category, boolean negativeOnly,
 		IncidentType incidentType, String customerRef, Long customerId, String text, String segment, boolean withNps,
-		Signal rated) {
+		Signal rated, Answer answered) {
+
+	/** A survey answer an entry may carry. */
+	public enum Answer {
+
+		NPS, CSAT, CES
+
+	}
 
 	public FeedbackFilter {
-		customerRef = blankToNull(customerRef);
+		customerRef = CustomerKeys.normalise(customerRef);
 		text = blankToNull(text);
-		segment = blankToNull(segment);
+		segment = CustomerKeys.normalise(segment);
 	}
 
 	/** Any NPS and ratings. */
@@ -28,6 +38,14 @@ public record FeedbackFilter(Instant from, Instant to, Channel channel, Category
 			IncidentType incidentType, String customerRef, Long customerId, String text, String segment) {
 		this(from, to, channel, category, negativeOnly, incidentType, customerRef, customerId, text, segment, false,
 				null);
+	}
+
+	/** Any survey answer. */
+	public FeedbackFilter(Instant from, Instant to, Channel channel, Category category, boolean negativeOnly,
+			IncidentType incidentType, String customerRef, Long customerId, String text, String segment, boolean withNps,
+			Signal rated) {
+		this(from, to, channel, category, negativeOnly, incidentType, customerRef, customerId, text, segment, withNps,
+				rated, null);
 	}
 
 	/** Any segment. */

@@ -372,7 +372,8 @@ class FeedbackRows {
 			params.addValue("incident", filter.incidentType().name());
 		}
 		if (filter.customerRef() != null) {
-			conditions.add("f.customer_id = (select id from customer where reference = :customerRef)");
+			// references that differ only in case are one customer to the person filtering
+			conditions.add("f.customer_id in (select id from customer where lower(reference) = lower(:customerRef))");
 			params.addValue("customerRef", filter.customerRef());
 		}
 		if (filter.customerId() != null) {
@@ -389,6 +390,10 @@ class FeedbackRows {
 		if (filter.rated() != null) {
 			// a column name from the enum, never from the request
 			conditions.add("f.rating_" + filter.rated().key() + " is not null");
+		}
+		if (filter.answered() != null) {
+			// a column name from the enum, never from the request
+			conditions.add("f." + filter.answered().name().toLowerCase(java.util.Locale.ROOT) + " is not null");
 		}
 		if (filter.text() != null) {
 			// the pg_trgm GIN index on comment serves ILIKE; % and _ typed by the user are matched literally

@@ -5,11 +5,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.Map;
 
+import io.shinrai.customer.CustomerKeys;
+
 /**
  * One feedback entry to store: the command every capture path (form, API, CSV import) produces. Check it with
  * {@link FeedbackRules} and store it with {@link FeedbackLog}.
  * <p>
- * Text is normalised on construction: surrounding white space is stripped and blank text becomes {@code null}.
+ * Text is normalised on construction: surrounding white space is stripped and blank text becomes {@code null}; the
+ * customer's reference and segment are written as {@link CustomerKeys} says.
  * Absent ratings and scores are {@code null} / missing map keys, never 0.
  *
  * @param customerRef the customer's CRM reference (required)
@@ -32,9 +35,9 @@ public record NewFeedback(String customerRef, String customerName, String segmen
 		String loggedBy, Long importId) {
 
 	public NewFeedback {
-		customerRef = clean(customerRef);
+		customerRef = CustomerKeys.normalise(customerRef);
 		customerName = clean(customerName);
-		segment = clean(segment);
+		segment = CustomerKeys.normalise(segment);
 		comment = clean(comment);
 		externalId = clean(externalId);
 		rowHash = clean(rowHash);

@@ -17,7 +17,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  * <li>{@code owner}: a user name, or {@code -} for unassigned cases (not with {@code mine});</li>
  * <li>{@code status}: one status, on the {@code all} tab;</li>
  * <li>{@code customer}: only this customer's cases (its id, as linked from the customer page);</li>
- * <li>{@code sort}: {@code due} (default), {@code due_desc}, {@code opened_desc};</li>
+ * <li>{@code segment}: only cases of customers in this segment (as linked from the dashboard);</li>
+ * <li>{@code sort}: {@code due} (default), {@code due_desc}, {@code opened_desc}, {@code urgency};</li>
  * <li>{@code page} from 1, {@code size} 1 to 100 (default 20).</li>
  * </ul>
  */
@@ -36,6 +37,8 @@ class BoardFilter {
 	private String status;
 
 	private String customer;
+
+	private String segment;
 
 	private String sort;
 
@@ -69,6 +72,11 @@ class BoardFilter {
 			invalid.add("customer");
 			customer = null;
 		}
+		segment = blankToNull(segment);
+		if (segment != null && segment.length() > 100) {
+			invalid.add("segment");
+			segment = null;
+		}
 		sort = blankToNull(sort);
 		if (sort != null && parseSort(sort) == null) {
 			invalid.add("sort");
@@ -98,7 +106,7 @@ class BoardFilter {
 		};
 		String ownerName = "mine".equals(tab) ? username : (UNASSIGNED.equals(owner) ? null : owner);
 		return new CaseSearch(statuses, "overdue".equals(tab), ownerName, UNASSIGNED.equals(owner), customerId(),
-				sort == null ? CaseSearch.Sort.DUE : parseSort(sort), pageNumber() - 1, pageSize());
+				sort == null ? CaseSearch.Sort.DUE : parseSort(sort), pageNumber() - 1, pageSize(), segment);
 	}
 
 	/** This board with one parameter changed (and back on the first page unless the page is what changes). */
@@ -110,6 +118,7 @@ class BoardFilter {
 		}
 		add(uri, "status", "status".equals(name) ? value : ("tab".equals(name) ? null : status));
 		add(uri, "customer", "customer".equals(name) ? value : customer);
+		add(uri, "segment", "segment".equals(name) ? value : segment);
 		add(uri, "sort", "sort".equals(name) ? value : sort);
 		add(uri, "size", size);
 		if ("page".equals(name)) {
@@ -221,6 +230,14 @@ class BoardFilter {
 
 	public void setCustomer(String customer) {
 		this.customer = customer;
+	}
+
+	public String getSegment() {
+		return segment;
+	}
+
+	public void setSegment(String segment) {
+		this.segment = segment;
 	}
 
 	public String getSort() {

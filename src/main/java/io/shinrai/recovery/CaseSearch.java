@@ -11,15 +11,23 @@ import java.util.Set;
  * @param owner only cases of this user name; {@code null} means anyone's
  * @param unassignedOnly only cases without owner
  * @param customerId only this customer's cases; {@code null} means every customer's
+ * @param segment only cases of customers in this segment; {@code null} means any segment
  */
 public record CaseSearch(Set<RecoveryStatus> statuses, boolean overdueOnly, String owner, boolean unassignedOnly,
-		Long customerId, Sort sort, int page, int size) {
+		Long customerId, Sort sort, int page, int size, String segment) {
 
 	public static final int MAX_SIZE = 100;
+
+	/** Cases of any segment. */
+	public CaseSearch(Set<RecoveryStatus> statuses, boolean overdueOnly, String owner, boolean unassignedOnly,
+			Long customerId, Sort sort, int page, int size) {
+		this(statuses, overdueOnly, owner, unassignedOnly, customerId, sort, page, size, null);
+	}
 
 	public CaseSearch {
 		statuses = statuses == null || statuses.isEmpty() ? EnumSet.noneOf(RecoveryStatus.class) : EnumSet.copyOf(statuses);
 		sort = sort == null ? Sort.DUE : sort;
+		segment = segment == null || segment.isBlank() ? null : segment;
 		if (page < 0 || size < 1 || size > MAX_SIZE) {
 			throw new IllegalArgumentException("page must be ≥ 0 and size 1.." + MAX_SIZE);
 		}
@@ -33,7 +41,13 @@ public record CaseSearch(Set<RecoveryStatus> statuses, boolean overdueOnly, Stri
 		/** Acknowledgement due time, latest first. */
 		DUE_DESC("c.acknowledge_due_at desc, c.id desc"),
 		/** Newest case first. */
-		OPENED_DESC("c.opened_at desc, c.id desc");
+		OPENED_DESC("c.opened_at desc, c.id desc"),
+		/**
+		 * Most urgent first: overdue and open cases by due time, then acknowledged ones (being worked) by due time,
+		 * resolved ones and closed ones last.
+		 */
+		URGENCY("case c.status when 'OPEN' then 0 when 'ACKNOWLEDGED' then 1 when 'RESOLVED' then 2 else 3 end,"
+				+ " c.acknowledge_due_at asc, c.id asc");
 
 		final String orderBy;
 

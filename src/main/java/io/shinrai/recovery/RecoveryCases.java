@@ -99,6 +99,10 @@ public class RecoveryCases {
 			where.append(" and c.customer_id = :customerId");
 			params.put("customerId", search.customerId());
 		}
+		if (search.segment() != null) {
+			where.append(" and exists (select 1 from customer s where s.id = c.customer_id and s.segment = :segment)");
+			params.put("segment", search.segment());
+		}
 		long total = jdbc.sql("select count(*) from recovery_case c" + where).params(params).query(Long.class).single();
 		params.put("limit", search.size());
 		params.put("offset", (long) search.page() * search.size());
@@ -237,6 +241,8 @@ public class RecoveryCases {
 		RecoveryCase recoveryCase = load(caseId, expectedVersion);
 		recoveryCase.addNote(author, text, clock.instant());
 		save(recoveryCase);
+		// who wrote a note and when; the text stays with the case, whose retention and erasure rules it follows
+		audit.record(author, AuditType.RECOVERY_NOTE_ADDED, auditSubject(caseId), "NOTE_ADDED");
 	}
 
 	/** A case of the customer with every note, for exports of personal data. */

@@ -63,7 +63,8 @@ class RecoveryController {
 		if (page.getNumber() >= page.getTotalPages() && page.getTotalPages() > 0) {
 			// beyond the last page: show the last one rather than "page 999 of 13"
 			page = cases.search(new CaseSearch(search.statuses(), search.overdueOnly(), search.owner(),
-					search.unassignedOnly(), search.customerId(), search.sort(), page.getTotalPages() - 1, search.size()));
+					search.unassignedOnly(), search.customerId(), search.sort(), page.getTotalPages() - 1, search.size(),
+					search.segment()));
 		}
 		model.addAttribute("page", page);
 		model.addAttribute("pages", PageNav.of(page.getNumber() + 1, Math.max(1, page.getTotalPages()),

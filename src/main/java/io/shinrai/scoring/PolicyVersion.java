@@ -8,4 +8,10 @@ import java.time.Instant;
  */
 public record PolicyVersion(int version, ScoringPolicy policy, Instant activatedAt, String activatedBy, String reason,
 		Integer copiedFrom) {
+
+	/** Whether this is the first version, which Shinrai stored itself with its defaults (its reason is not a user's). */
+	public boolean seeded() {
+		return version == 1 && "system".equals(activatedBy);
+	}
+
 }

@@ -159,18 +159,18 @@ class EndpointAccessTests {
 			Map.entry("GET /admin/retention", Access.ADMIN),
 			Map.entry("POST /admin/retention/preview", Access.ADMIN),
 			Map.entry("POST /admin/retention", Access.ADMIN),
+			// backups
+			Map.entry("GET /api/v1/backups", Access.ADMIN),
+			Map.entry("POST /api/v1/backups", Access.ADMIN),
+			Map.entry("GET /admin/backups", Access.ADMIN),
+			Map.entry("POST /admin/backups", Access.ADMIN),
 			// everyone's own API tokens: the page on the profile and the API
 			Map.entry("GET /profile/tokens", Access.STAFF),
 			Map.entry("POST /profile/tokens", Access.STAFF),
 			Map.entry("POST /profile/tokens/{id:\\d+}/revoke", Access.STAFF),
 			Map.entry("GET /api/v1/tokens", Access.STAFF),
 			Map.entry("POST /api/v1/tokens", Access.STAFF),
-			Map.entry("DELETE /api/v1/tokens/{id:\\d+}", Access.STAFF),
-			// backups
-			Map.entry("GET /api/v1/backups", Access.ADMIN),
-			Map.entry("POST /api/v1/backups", Access.ADMIN),
-			Map.entry("GET /admin/backups", Access.ADMIN),
-			Map.entry("POST /admin/backups", Access.ADMIN)));
+			Map.entry("DELETE /api/v1/tokens/{id:\\d+}", Access.STAFF)));
 
 	private static final Set<String> NOT_PROBED_WHEN_ALLOWED = Set.of("POST /admin/demo-data", "POST /admin/users/{id}",
 			"POST /admin/users/{id}/enabled", "POST /admin/users/{id}/password", "POST /admin/policy",
@@ -178,8 +178,8 @@ class EndpointAccessTests {
 			"POST /admin/webhooks/{id:\\d+}/enabled", "POST /admin/webhooks/{id:\\d+}/delete",
 			"DELETE /api/v1/webhooks/{id:\\d+}", "POST /survey-links/batch.csv",
 			"POST /api/v1/customers/{ref}/erasure", "POST /customers/{id}/erasure", "POST /admin/retention",
-			"DELETE /api/v1/tokens/{id:\\d+}", "POST /profile/tokens/{id:\\d+}/revoke",
-			"POST /api/v1/backups", "POST /admin/backups");
+			"POST /api/v1/backups", "POST /admin/backups",
+			"DELETE /api/v1/tokens/{id:\\d+}", "POST /profile/tokens/{id:\\d+}/revoke");
 
 	@Autowired
 	private MockMvc mvc;
@@ -283,6 +283,21 @@ class EndpointAccessTests {
 			}
 		}
 		assertThat(failures).isEmpty();
+	}
+
+	/** The Prometheus scrape is an actuator endpoint, not a mapped one: admins (HTTP Basic) only, besides its token. */
+	@Test
+	void prometheusScrapeAnswersAdminsOnly() throws Exception {
+		assertThat(mvc.perform(request(HttpMethod.GET, "/actuator/prometheus")).andReturn().getResponse().getStatus())
+			.isEqualTo(401);
+		for (String username : List.of(TestUsers.STAFF, TestUsers.MANAGER)) {
+			assertThat(mvc.perform(request(HttpMethod.GET, "/actuator/prometheus").with(httpBasic(username, TestUsers.PASSWORD)))
+				.andReturn()
+				.getResponse()
+				.getStatus()).as(username).isEqualTo(403);
+		}
+		assertThat(mvc.perform(request(HttpMethod.GET, "/actuator/prometheus").with(httpBasic(TestUsers.ADMIN,
+				TestUsers.PASSWORD))).andReturn().getResponse().getStatus()).isEqualTo(200);
 	}
 
 	private static void expect(List<String> failures, String endpoint, String who, boolean ok,

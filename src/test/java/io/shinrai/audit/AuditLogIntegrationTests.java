@@ -75,8 +75,8 @@ class AuditLogIntegrationTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("3 events")))
 			.andExpect(content().string(containsString("User role changed")))
-			.andExpect(content().string(containsString("Role STAFF → ADMIN")))
-			.andExpect(content().string(containsString("<pre class=\"mb-1\">STAFF</pre>")))
+			.andExpect(content().string(containsString("Role changed from Staff to Admin")))
+			.andExpect(content().string(containsString("<pre class=\"mb-1\">Staff</pre>")))
 			.andExpect(content().string(containsString("2024-03-31 23:30:00")))
 			.andExpect(content().string(containsString("When (Asia/Tokyo)")))
 			.andExpect(content().string(containsString("bob &lt;script&gt;")));
@@ -87,6 +87,31 @@ class AuditLogIntegrationTests {
 		mvc.perform(page("?user=" + actor, "ja"))
 			.andExpect(content().string(containsString("ユーザーのロール変更")))
 			.andExpect(content().string(containsString("3件")));
+	}
+
+	@Test
+	void saysEverythingInJapaneseWithoutRawCodesAndLinksTheSubjects() throws Exception {
+		String other = "auditor-" + UUID.randomUUID().toString().substring(0, 8);
+		new TransactionTemplate(transactions).executeWithoutResult(status -> {
+			auditLog.record(other, AuditType.RECOVERY_CASE_UPDATED, "recovery-case:6", "CLOSE", "status=RESOLVED, owner=bob",
+					"status=CLOSED, owner=bob");
+			auditLog.record(other, AuditType.RECOVERY_CASE_UPDATED, "recovery-case:6", "OWNER_CHANGED",
+					"status=OPEN, owner=null", "status=OPEN, owner=carol");
+			auditLog.record(other, AuditType.FEEDBACK_CORRECTED, "feedback 2527", "changed: nps, comment, receivedAt",
+					"customer: C-1\nreceivedAt: 2026-05-01T10:00+09:00\nchannel: PHONE\nincidents: BROKEN_PROMISE (late); HIDDEN_FEES\nnps: 3",
+					"customer: C-1\nreceivedAt: 2026-05-02T10:00+09:00\nchannel: EMAIL\nincidents: -\nnps: 7");
+			auditLog.record(other, AuditType.USER_CREATED, "dave", "Created with role STAFF", null,
+					"display name: Dave\nrole: STAFF\nenabled: true");
+		});
+		String html = mvc.perform(page("?user=" + other, "ja")).andReturn().getResponse().getContentAsString();
+		String table = html.substring(html.indexOf("<tbody>"), html.indexOf("</tbody>"));
+		assertThat(table).contains("操作：完了にする", "担当者を変更", "変更した項目：NPS、コメント、受付日時",
+				"ロール「スタッフ」で作成", "チャネル: 電話", "約束の不履行 (late); ", "状態: 完了", "担当者: （なし）",
+				"表示名: Dave", "ログインの有効化: はい");
+		assertThat(table).doesNotContain("CLOSE", "OWNER_CHANGED", "receivedAt", "PHONE", "Created with role", "changed:",
+				"recovery-case:", "BROKEN_PROMISE", "STAFF");
+		assertThat(table).contains("<a href=\"/recovery/6\">信頼回復ケース #6</a>")
+			.contains("<a href=\"/feedback/2527\">フィードバック #2527</a>");
 	}
 
 	@Test

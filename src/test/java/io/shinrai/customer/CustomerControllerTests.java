@@ -3,6 +3,7 @@ package io.shinrai.customer;
 import java.util.Locale;
 import java.util.UUID;
 
+import io.shinrai.FullWidth;
 import io.shinrai.IntegrationTest;
 import io.shinrai.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
@@ -123,6 +124,23 @@ class CustomerControllerTests {
 		}
 
 		@Test
+		void storesAFullWidthReferenceAndSegmentInTheirHalfWidthFormAndSeesTheTwin() throws Exception {
+			mvc.perform(post("/customers").with(user(users.user(TestUsers.MANAGER)))
+				.with(csrf())
+				.param("reference", "　" + FullWidth.of(ref) + " ")
+				.param("name", "Sakura")
+				.param("segment", FullWidth.of("SMB")))
+				.andExpect(status().is3xxRedirection());
+			Customer customer = directory.findByReference(ref).orElseThrow();
+			assertThat(customer.getReference()).isEqualTo(ref);
+			assertThat(customer.getSegment()).isEqualTo("SMB");
+			mvc.perform(create(ref, "Sakura again"))
+				.andExpect(status().isOk())
+				.andExpect(model().attributeHasFieldErrorCode("customerForm", "reference", "customer.form.referenceTaken"));
+			assertThat(directory.findByReference(FullWidth.of(ref)).map(Customer::getId)).contains(customer.getId());
+		}
+
+		@Test
 		void explainsTheTakenReferenceInJapanese() throws Exception {
 			mvc.perform(create(ref, "First")).andExpect(status().is3xxRedirection());
 			String html = mvc.perform(create(ref, "Second").locale(Locale.JAPANESE))
@@ -224,5 +242,6 @@ class CustomerControllerTests {
 			.andExpect(jsonPath("$[0].reference").value(ref))
 			.andExpect(jsonPath("$[0].name").value("Yamada Hanako 山田花子"));
 	}
+
 
 }

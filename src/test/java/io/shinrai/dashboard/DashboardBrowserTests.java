@@ -103,7 +103,7 @@ class DashboardBrowserTests {
 				.until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "ja"));
 			assertThat(browser.text(By.cssSelector("main h1"))).isEqualTo("ダッシュボード");
 			assertThat(browser.text(By.cssSelector("#signals-panel tr.weakest"))).contains("最も弱い");
-			assertThat(browser.text(By.id("at-risk-count"))).isEqualTo("要対応：1");
+			assertThat(browser.text(By.id("at-risk-count"))).isEqualTo("離反リスク：1");
 			assertThat(browser.currentPath()).isEqualTo("/");
 			assertThat(browser.driver().getCurrentUrl()).contains("segment=");
 			browser.screenshot("dashboard-data-ja");

@@ -90,18 +90,58 @@ class DashboardIntegrationTests {
 	}
 
 	@Test
-	void takesTheTrustChangeOverThirtyDaysFromTheScoringApi() {
+	void takesTheTrustChangeOverTheChosenPeriodFromTheScoringApi() {
 		String segment = TestFeedback.uniqueSegment();
 		long customer = fixtures.customer(segment, "Change Co");
-		fixtures.entry(customer, T.minus(Duration.ofDays(60))).rating(Signal.QUALITY, 5).save();
+		fixtures.entry(customer, T.minus(Duration.ofDays(120))).rating(Signal.QUALITY, 5).save();
 		fixtures.entry(customer, T.minus(Duration.ofDays(10))).rating(Signal.QUALITY, 1).save();
 
-		DashboardView view = dashboard.view(lastDays(segment, null, 90, T));
-
 		Scope scope = new Scope(segment, null);
-		double expected = trustScores.forScope(scope, T).score().trust()
-				- trustScores.forScope(scope, T.minus(Duration.ofDays(30))).score().trust();
-		assertThat(view.trustChange()).isCloseTo(expected, within(1e-9)).isNegative();
+		for (int days : new int[] { 30, 90 }) {
+			DashboardView view = dashboard.view(lastDays(segment, null, days, T));
+			double expected = trustScores.forScope(scope, T).score().trust()
+					- trustScores.forScope(scope, T.minus(Duration.ofDays(days))).score().trust();
+			assertThat(view.trustChange()).as("%d days", days).isCloseTo(expected, within(1e-9)).isNegative();
+			assertThat(view.comparison().trust().change()).isCloseTo(expected, within(1e-9));
+			assertThat(view.comparison().previousTo()).isEqualTo(T.minus(Duration.ofDays(days)));
+			assertThat(view.comparison().previousFrom()).isEqualTo(T.minus(Duration.ofDays(2L * days)));
+		}
+		assertThat(dashboard.view(lastDays(segment, null, 90, T)).trustChange())
+			.isNotCloseTo(dashboard.view(lastDays(segment, null, 30, T)).trustChange(), within(1e-6));
+	}
+
+	@Test
+	void comparesSatisfactionWithThePreviousPeriodOfTheSameLengthAndMarksFewResponses() {
+		String segment = TestFeedback.uniqueSegment();
+		long customer = fixtures.customer(segment, "Compare KK");
+		// the previous 90 days: one promoter, one CES answer; this period: a promoter and a detractor
+		fixtures.entry(customer, T.minus(Duration.ofDays(100))).nps(10).ces(6).save();
+		fixtures.entry(customer, T.minus(Duration.ofDays(200))).nps(0).save();
+		fixtures.entry(customer, T.minus(Duration.ofDays(10))).nps(0).csat(5).save();
+		fixtures.entry(customer, T.minus(Duration.ofDays(5))).nps(10).csat(2).save();
+
+		PeriodComparison comparison = dashboard.view(lastDays(segment, null, 90, T)).comparison();
+
+		assertThat(comparison.minimumResponses()).isEqualTo(30);
+		assertThat(comparison.nps().value()).isCloseTo(0.0, within(1e-9));
+		assertThat(comparison.nps().previous()).isCloseTo(100.0, within(1e-9));
+		assertThat(comparison.nps().change()).isCloseTo(-100.0, within(1e-9));
+		assertThat(comparison.nps().responses()).isEqualTo(2);
+		assertThat(comparison.nps().previousResponses()).isEqualTo(1);
+		assertThat(comparison.nps().few()).isTrue();
+		assertThat(comparison.nps().interval().low()).isLessThan(0).isGreaterThanOrEqualTo(-100);
+		assertThat(comparison.nps().interval().high()).isGreaterThan(0).isLessThanOrEqualTo(100);
+		// CSAT 1 of 2 in the top two boxes: 50 %, Wilson 95 % interval 9.45 % to 90.55 %
+		assertThat(comparison.csat().value()).isCloseTo(50.0, within(1e-9));
+		assertThat(comparison.csat().previous()).isNull();
+		assertThat(comparison.csat().change()).isNull();
+		assertThat(comparison.csat().interval().low()).isCloseTo(9.45, within(0.01));
+		assertThat(comparison.csat().interval().high()).isCloseTo(90.55, within(0.01));
+		assertThat(comparison.ces().value()).isNull();
+		assertThat(comparison.ces().previous()).isCloseTo(6.0, within(1e-9));
+		assertThat(comparison.ces().interval()).isNull();
+		assertThat(comparison.trust().responses()).isEqualTo(2);
+		assertThat(comparison.trust().previousResponses()).isEqualTo(1);
 	}
 
 	@Test

@@ -207,7 +207,7 @@ class NotificationIntegrationTests {
 		MimeMessage inEnglish = mailsTo(english).get(0);
 		MimeMessage inJapanese = mailsTo(japanese).get(0);
 		assertThat(inEnglish.getSubject()).isEqualTo("[Shinrai] New recovery case for " + stored.customerName());
-		assertThat(inJapanese.getSubject()).isEqualTo("[Shinrai] " + stored.customerName() + " の新しい回復ケース");
+		assertThat(inJapanese.getSubject()).isEqualTo("[Shinrai] " + stored.customerName() + " の新しい信頼回復ケース");
 		assertThat(plainText(inJapanese)).contains("Shinrai の通知設定");
 		assertThat(inEnglish.getContentType()).startsWith("multipart/");
 		assertThat(inEnglish.getFrom()[0].toString()).isEqualTo("shinrai@example.test");

@@ -1,6 +1,5 @@
 package io.shinrai.privacy;
 
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -14,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import io.shinrai.IntegrationTest;
+import io.shinrai.TestClock;
 import io.shinrai.TestUsers;
 import io.shinrai.feedback.Category;
 import io.shinrai.feedback.Channel;
@@ -62,6 +62,9 @@ class RetentionIntegrationTests {
 	@Autowired
 	private TestUsers users;
 
+	@Autowired
+	private TestClock clock;
+
 	@AfterEach
 	void switchOff() {
 		RetentionVersion active = retention.active();
@@ -72,7 +75,8 @@ class RetentionIntegrationTests {
 
 	private long oldCustomerWithComment(String tag, String comment) {
 		String reference = "RET-" + tag;
-		feedback.log(NewFeedback.builder()
+		// a customer and an entry of June 2000, logged then
+		clock.at(Instant.parse("2000-06-01T00:00:00Z"), () -> feedback.log(NewFeedback.builder()
 			.customer(reference, "Old Customer " + tag, "Retention-" + tag)
 			.receivedAt(Instant.parse("2000-06-01T00:00:00Z"))
 			.channel(Channel.EMAIL)
@@ -81,12 +85,8 @@ class RetentionIntegrationTests {
 			.comment(comment)
 			.source(Source.FORM)
 			.loggedBy(TestUsers.MANAGER)
-			.build());
-		long id = jdbc.sql("select id from customer where reference = ?").param(reference).query(Long.class).single();
-		jdbc.sql("update customer set created_at = ? where id = ?")
-			.params(Timestamp.from(Instant.parse("2000-05-01T00:00:00Z")), id)
-			.update();
-		return id;
+			.build()));
+		return jdbc.sql("select id from customer where reference = ?").param(reference).query(Long.class).single();
 	}
 
 	@Test

@@ -32,7 +32,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.web.servlet.FlashMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -116,10 +115,11 @@ class PromisePagesTests {
 		return request;
 	}
 
+	/** Follows the redirect in the same session (in the database), so the flash attributes arrive as in a browser. */
 	private String follow(MvcResult result, String username, String language) throws Exception {
-		FlashMap flash = result.getFlashMap();
+		assertThat(result.getResponse().getCookies()).as("a session cookie for the flash attributes").isNotEmpty();
 		return mvc.perform(get(result.getResponse().getRedirectedUrl()).param("lang", language)
-			.flashAttrs(flash)
+			.cookie(result.getResponse().getCookies())
 			.with(user(users.user(username)))).andReturn().getResponse().getContentAsString();
 	}
 

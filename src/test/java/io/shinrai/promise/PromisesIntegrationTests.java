@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 
 import io.shinrai.IntegrationTest;
+import io.shinrai.TestClock;
 import io.shinrai.TestUsers;
 import io.shinrai.customer.Customer;
 import io.shinrai.customer.CustomerDirectory;
@@ -65,6 +66,9 @@ class PromisesIntegrationTests {
 	@Autowired
 	private MockMvc mvc;
 
+	@Autowired
+	private TestClock clock;
+
 	private SurveyFixtures fixtures;
 
 	@BeforeEach
@@ -76,11 +80,18 @@ class PromisesIntegrationTests {
 
 	private PromiseView promise(Customer customer, Long caseId) {
 		return promises.record(new NewPromise(customer.getReference(), caseId, "Refund by Friday",
-				Instant.now().plus(Duration.ofHours(2)), null), TestUsers.MANAGER);
+				clock.instant().plus(Duration.ofHours(2)), null), TestUsers.MANAGER);
 	}
 
-	private void makeOverdue(PromiseView promise) {
-		jdbc.sql("update promise set due_at = now() - interval '1 minute' where id = ?").param(promise.id()).update();
+	/** A promise made three hours ago, due two hours after that: an hour overdue now. */
+	private PromiseView overduePromise(Customer customer, Long caseId) {
+		clock.advance(Duration.ofHours(-3));
+		try {
+			return promise(customer, caseId);
+		}
+		finally {
+			clock.reset();
+		}
 	}
 
 	private List<StoredFeedback> brokenPromiseEntries(Customer customer) {
@@ -96,11 +107,10 @@ class PromisesIntegrationTests {
 	@Test
 	void overduePromiseLogsOneBrokenPromiseIncidentThatOpensACase() {
 		Customer customer = fixtures.customer("en");
-		PromiseView promise = promise(customer, null);
+		PromiseView promise = overduePromise(customer, null);
 		assertThat(promise.owner()).isEqualTo(TestUsers.MANAGER);
 		assertThat(promise.status()).isEqualTo(PromiseStatus.OPEN);
 		double evidenceBefore = trustScores.forCustomer(customer.getId(), Instant.now()).score().evidence();
-		makeOverdue(promise);
 		assertThat(promises.get(promise.id()).overdue()).isTrue();
 
 		assertThat(job.run()).isEqualTo(1);
@@ -124,8 +134,8 @@ class PromisesIntegrationTests {
 	@Test
 	void twoInstancesRacingLogTheEntryOnce() throws Exception {
 		Customer customer = fixtures.customer("en");
-		List<PromiseView> made = List.of(promise(customer, null), promise(customer, null), promise(customer, null));
-		made.forEach(this::makeOverdue);
+		List<PromiseView> made = List.of(overduePromise(customer, null), overduePromise(customer, null),
+				overduePromise(customer, null));
 		CyclicBarrier barrier = new CyclicBarrier(2);
 		List<CompletableFuture<Integer>> runs = List.of(1, 2).stream().map(i -> CompletableFuture.supplyAsync(() -> {
 			try {
@@ -142,8 +152,7 @@ class PromisesIntegrationTests {
 		made.forEach(promise -> assertThat(promises.get(promise.id()).status()).isEqualTo(PromiseStatus.BROKEN));
 
 		// the same promise claimed by two callers at once
-		PromiseView one = promise(customer, null);
-		makeOverdue(one);
+		PromiseView one = overduePromise(customer, null);
 		CyclicBarrier both = new CyclicBarrier(2);
 		List<CompletableFuture<Boolean>> claims = List.of(1, 2).stream().map(i -> CompletableFuture.supplyAsync(() -> {
 			try {
@@ -161,12 +170,11 @@ class PromisesIntegrationTests {
 	@Test
 	void keptPromiseLogsNothingAndCountsInTheKeptRate() {
 		Customer customer = fixtures.customer("en");
-		PromiseView kept = promise(customer, null);
+		PromiseView kept = overduePromise(customer, null);
 		PromiseView broken = promise(customer, null);
 		promise(customer, null);
 		promises.markKept(kept.id(), TestUsers.ADMIN);
 		promises.markBroken(broken.id(), TestUsers.MANAGER);
-		makeOverdue(kept);
 		assertThat(job.run()).isZero();
 
 		assertThat(promises.get(kept.id()).status()).isEqualTo(PromiseStatus.KEPT);
@@ -187,9 +195,8 @@ class PromisesIntegrationTests {
 	void promiseOnACaseShowsOnTheCase() {
 		Customer customer = fixtures.customer("en");
 		CaseSummary opened = fixtures.openCase(customer);
-		PromiseView promise = promise(customer, opened.id());
+		PromiseView promise = overduePromise(customer, opened.id());
 		assertThat(promises.ofCases(List.of(opened.id())).get(opened.id())).extracting(PromiseView::id).containsExactly(promise.id());
-		makeOverdue(promise);
 		job.run();
 		// the incident joins the open case like any negative entry
 		assertThat(cases.details(opened.id()).entries()).extracting(e -> e.feedbackId())

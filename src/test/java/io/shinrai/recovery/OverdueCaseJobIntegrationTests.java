@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 import io.shinrai.IntegrationTest;
+import io.shinrai.TestFeedback;
 import io.shinrai.TestUsers;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockProvider;
@@ -22,6 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 @IntegrationTest
 class OverdueCaseJobIntegrationTests {
+
+	@Autowired
+	private TestFeedback testFeedback;
 
 	@Autowired
 	private JdbcClient jdbc;
@@ -45,7 +49,7 @@ class OverdueCaseJobIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		fixtures = new RecoveryFixtures(jdbc, events, transactions);
+		fixtures = new RecoveryFixtures(testFeedback, jdbc, events, transactions);
 	}
 
 	@Test

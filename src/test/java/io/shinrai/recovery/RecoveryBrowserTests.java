@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import io.shinrai.Browser;
 import io.shinrai.IntegrationTest;
+import io.shinrai.TestFeedback;
 import io.shinrai.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -27,6 +28,9 @@ class RecoveryBrowserTests {
 	private int port;
 
 	@Autowired
+	private TestFeedback testFeedback;
+
+	@Autowired
 	private JdbcClient jdbc;
 
 	@Autowired
@@ -40,7 +44,7 @@ class RecoveryBrowserTests {
 
 	@Test
 	void aManagerTakesACaseFromOpenToClosedThroughThePages() {
-		RecoveryFixtures fixtures = new RecoveryFixtures(jdbc, events, transactions);
+		RecoveryFixtures fixtures = new RecoveryFixtures(testFeedback, jdbc, events, transactions);
 		long customer = fixtures.customer();
 		fixtures.logNegative(customer, TestUsers.STAFF);
 		long caseId = recoveryCases.ofCustomer(customer).get(0).id();
@@ -97,7 +101,7 @@ class RecoveryBrowserTests {
 
 	@Test
 	void theSecondOfTwoManagersIsRefusedAndKeepsTheirNote() {
-		RecoveryFixtures fixtures = new RecoveryFixtures(jdbc, events, transactions);
+		RecoveryFixtures fixtures = new RecoveryFixtures(testFeedback, jdbc, events, transactions);
 		long customer = fixtures.customer();
 		fixtures.logNegative(customer, TestUsers.MANAGER);
 		long caseId = recoveryCases.ofCustomer(customer).get(0).id();

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import io.shinrai.IntegrationTest;
+import io.shinrai.TestFeedback;
 import io.shinrai.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -33,6 +34,9 @@ class RecoveryCaseApiIntegrationTests {
 	private MockMvc mvc;
 
 	@Autowired
+	private TestFeedback testFeedback;
+
+	@Autowired
 	private JdbcClient jdbc;
 
 	@Autowired
@@ -52,7 +56,7 @@ class RecoveryCaseApiIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		fixtures = new RecoveryFixtures(jdbc, events, transactions);
+		fixtures = new RecoveryFixtures(testFeedback, jdbc, events, transactions);
 		customer = fixtures.customer();
 		reference = fixtures.reference(customer);
 	}

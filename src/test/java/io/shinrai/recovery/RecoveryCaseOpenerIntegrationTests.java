@@ -12,6 +12,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import io.shinrai.IntegrationTest;
+import io.shinrai.TestFeedback;
 import io.shinrai.TestUsers;
 import io.shinrai.feedback.FeedbackLogged;
 import io.shinrai.feedback.Source;
@@ -34,6 +35,9 @@ import static org.assertj.core.api.Assertions.within;
 class RecoveryCaseOpenerIntegrationTests {
 
 	@Autowired
+	private TestFeedback testFeedback;
+
+	@Autowired
 	private JdbcClient jdbc;
 
 	@Autowired
@@ -54,7 +58,7 @@ class RecoveryCaseOpenerIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		fixtures = new RecoveryFixtures(jdbc, events, transactions);
+		fixtures = new RecoveryFixtures(testFeedback, jdbc, events, transactions);
 	}
 
 	@AfterEach
@@ -275,8 +279,8 @@ class RecoveryCaseOpenerIntegrationTests {
 		pool = Executors.newFixedThreadPool(2);
 
 		Future<Long> first = pool.submit(() -> transactions.execute(status -> {
-			long id = fixtures.insert(Feedback.negative(customer, Instant.now(), TestUsers.MANAGER));
-			events.publishEvent(FeedbackLogged.of(fixtures.entry(id)));
+			// stored and published inside this transaction, which stays open until the second entry waits
+			long id = fixtures.log(Feedback.negative(customer, Instant.now(), TestUsers.MANAGER));
 			firstOpenedItsCase.countDown();
 			try {
 				firstMayCommit.await(60, TimeUnit.SECONDS);

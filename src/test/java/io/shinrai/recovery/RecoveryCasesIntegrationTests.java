@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import io.shinrai.IntegrationTest;
+import io.shinrai.TestFeedback;
 import io.shinrai.TestUsers;
 import io.shinrai.scoring.CustomerStatus;
 import io.shinrai.system.NotFoundException;
@@ -22,6 +23,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @IntegrationTest
 class RecoveryCasesIntegrationTests {
+
+	@Autowired
+	private TestFeedback testFeedback;
 
 	@Autowired
 	private JdbcClient jdbc;
@@ -44,7 +48,7 @@ class RecoveryCasesIntegrationTests {
 
 	@BeforeEach
 	void openACase() {
-		RecoveryFixtures fixtures = new RecoveryFixtures(jdbc, events, transactions);
+		RecoveryFixtures fixtures = new RecoveryFixtures(testFeedback, jdbc, events, transactions);
 		customer = fixtures.customer();
 		fixtures.logNegative(customer, TestUsers.STAFF);
 		caseId = recoveryCases.ofCustomer(customer).get(0).id();
@@ -91,6 +95,12 @@ class RecoveryCasesIntegrationTests {
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("manager", "Called the customer, apologised."),
 					org.assertj.core.groups.Tuple.tuple("admin", "電話で謝罪しました。"));
 		assertThat(notes.get(0).writtenAt()).isBeforeOrEqualTo(notes.get(1).writtenAt());
+		assertThat(jdbc.sql("select actor || ' ' || summary || ' ' || coalesce(after_state, '-') from audit_event"
+				+ " where subject = ? and type = 'RECOVERY_NOTE_ADDED' order by id")
+			.param(RecoveryCases.auditSubject(caseId))
+			.query(String.class)
+			.list()).as("who wrote a note is audited, its text is not copied")
+			.containsExactly("manager NOTE_ADDED -", "admin NOTE_ADDED -");
 	}
 
 	@Test

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.shinrai.IntegrationTest;
+import io.shinrai.TestFeedback;
 import io.shinrai.TestUsers;
 import io.shinrai.feedback.Source;
 import io.shinrai.recovery.RecoveryFixtures.Feedback;
@@ -46,6 +47,9 @@ class RecoveryControllerIntegrationTests {
 	private TestUsers users;
 
 	@Autowired
+	private TestFeedback testFeedback;
+
+	@Autowired
 	private JdbcClient jdbc;
 
 	@Autowired
@@ -67,7 +71,7 @@ class RecoveryControllerIntegrationTests {
 
 	@BeforeEach
 	void openACase() {
-		fixtures = new RecoveryFixtures(jdbc, events, transactions);
+		fixtures = new RecoveryFixtures(testFeedback, jdbc, events, transactions);
 		customer = fixtures.customer();
 		feedbackId = fixtures.logNegative(customer, TestUsers.MANAGER);
 		caseId = recoveryCases.ofCustomer(customer).get(0).id();

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.shinrai.IntegrationTest;
+import io.shinrai.TestFeedback;
 import io.shinrai.TestUsers;
 import io.shinrai.scoring.CustomerStatus;
 import io.shinrai.scoring.CustomerStatusChanged;
@@ -25,6 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 @RecordApplicationEvents
 class RecoveryEventsIntegrationTests {
+
+	@Autowired
+	private TestFeedback testFeedback;
 
 	@Autowired
 	private JdbcClient jdbc;
@@ -48,7 +52,7 @@ class RecoveryEventsIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		fixtures = new RecoveryFixtures(jdbc, events, transactions);
+		fixtures = new RecoveryFixtures(testFeedback, jdbc, events, transactions);
 	}
 
 	@Test

@@ -1,16 +1,14 @@
 package io.shinrai.recovery;
 
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.shinrai.TestFeedback;
 import io.shinrai.feedback.FeedbackLogged;
 import io.shinrai.feedback.IncidentType;
-import io.shinrai.feedback.Negativity;
 import io.shinrai.feedback.Signal;
 import io.shinrai.feedback.Source;
 
@@ -19,11 +17,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Customers and feedback written the way the feedback module will write them (its FeedbackLog is not on this branch):
- * rows through SQL, then {@link FeedbackLogged} published inside the storing transaction, per entry for the form and
- * the API, per batch for an import.
+ * Customers and feedback for the recovery tests, stored through {@link TestFeedback} (so through the feedback module's
+ * {@code FeedbackLog}: its rules, its negative flag, its {@link FeedbackLogged} event, per entry for the form and the
+ * API, per batch for an import), plus the re-delivery of an event that was published already.
  */
 final class RecoveryFixtures {
+
+	private final TestFeedback data;
 
 	private final JdbcClient jdbc;
 
@@ -31,7 +31,9 @@ final class RecoveryFixtures {
 
 	private final TransactionTemplate transactions;
 
-	RecoveryFixtures(JdbcClient jdbc, ApplicationEventPublisher events, TransactionTemplate transactions) {
+	RecoveryFixtures(TestFeedback data, JdbcClient jdbc, ApplicationEventPublisher events,
+			TransactionTemplate transactions) {
+		this.data = data;
 		this.jdbc = jdbc;
 		this.events = events;
 		this.transactions = transactions;
@@ -39,52 +41,15 @@ final class RecoveryFixtures {
 
 	/** A uniquely named customer in its own segment (so segment-scoped measures see only the test's data). */
 	long customer(String segment) {
-		String reference = "T-" + UUID.randomUUID();
-		return jdbc.sql("insert into customer (reference, name, segment) values (?, ?, ?) returning id")
-			.params(reference, "Customer " + reference.substring(2, 10), segment)
-			.query(Long.class)
-			.single();
+		return data.customer(segment, "Customer " + UUID.randomUUID().toString().substring(0, 8));
 	}
 
 	long customer() {
-		return customer("T-" + UUID.randomUUID());
+		return customer(TestFeedback.uniqueSegment());
 	}
 
 	String reference(long customerId) {
-		return jdbc.sql("select reference from customer where id = ?").param(customerId).query(String.class).single();
-	}
-
-	/** Feedback as the form stores it, without publishing anything. */
-	long insert(Feedback feedback) {
-		Map<Signal, Integer> ratings = feedback.ratings();
-		boolean negative = Negativity.isNegative(ratings.values(), feedback.incidents().size(), feedback.nps(), null,
-				null);
-		long id = jdbc.sql("""
-				insert into feedback (customer_id, received_at, channel, category, rating_transparency,
-				  rating_consistency, rating_communication, rating_quality, rating_values, nps, incident_types,
-				  negative, source, logged_by)
-				values (:customer, :receivedAt, 'EMAIL', 'SERVICE', :transparency, :consistency, :communication,
-				  :quality, :values, :nps, cast(:incidents as varchar[]), :negative, :source, :loggedBy)
-				returning id
-				""")
-			.param("customer", feedback.customerId())
-			.param("receivedAt", Timestamp.from(feedback.receivedAt()))
-			.param("transparency", ratings.get(Signal.TRANSPARENCY))
-			.param("consistency", ratings.get(Signal.CONSISTENCY))
-			.param("communication", ratings.get(Signal.COMMUNICATION))
-			.param("quality", ratings.get(Signal.QUALITY))
-			.param("values", ratings.get(Signal.VALUES))
-			.param("nps", feedback.nps())
-			.param("incidents", feedback.incidents().stream().map(Enum::name).toArray(String[]::new))
-			.param("negative", negative)
-			.param("source", feedback.source().name())
-			.param("loggedBy", feedback.loggedBy())
-			.query(Long.class)
-			.single();
-		for (IncidentType type : feedback.incidents()) {
-			jdbc.sql("insert into feedback_incident (feedback_id, type) values (?, ?)").params(id, type.name()).update();
-		}
-		return id;
+		return data.reference(customerId);
 	}
 
 	/** What the event says about a stored entry. */
@@ -99,11 +64,7 @@ final class RecoveryFixtures {
 
 	/** One entry logged through the form or the API: stored and published in one transaction. */
 	long log(Feedback feedback) {
-		return transactions.execute(status -> {
-			long id = insert(feedback);
-			events.publishEvent(FeedbackLogged.of(entry(id)));
-			return id;
-		});
+		return entry(feedback).save();
 	}
 
 	/** A negative entry (a broken promise and low ratings) logged by {@code loggedBy} through the form. */
@@ -113,18 +74,25 @@ final class RecoveryFixtures {
 
 	/** One import batch: all rows stored, then one event for the batch, in one transaction. */
 	List<Long> importBatch(List<Feedback> batch) {
-		return transactions.execute(status -> {
-			List<Long> ids = new ArrayList<>();
-			batch.forEach(feedback -> ids.add(insert(feedback)));
-			events.publishEvent(new FeedbackLogged(ids.stream().map(this::entry).toList(), null));
-			return ids;
-		});
+		return data.saveBatch(batch.stream().map(this::entry).toList());
 	}
 
 	/** The event for entries stored earlier, published again (a re-delivery). */
 	void publishAgain(List<Long> feedbackIds) {
 		transactions.executeWithoutResult(status -> events
 			.publishEvent(new FeedbackLogged(feedbackIds.stream().map(this::entry).toList(), null)));
+	}
+
+	private TestFeedback.Entry entry(Feedback feedback) {
+		TestFeedback.Entry entry = data.entry(feedback.customerId(), feedback.receivedAt())
+			.source(feedback.source())
+			.loggedBy(feedback.loggedBy());
+		feedback.ratings().forEach(entry::rating);
+		feedback.incidents().forEach(entry::incident);
+		if (feedback.nps() != null) {
+			entry.nps(feedback.nps());
+		}
+		return entry;
 	}
 
 	record Feedback(long customerId, Instant receivedAt, Map<Signal, Integer> ratings, List<IncidentType> incidents,

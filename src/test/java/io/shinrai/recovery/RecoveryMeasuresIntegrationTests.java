@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.shinrai.IntegrationTest;
+import io.shinrai.TestFeedback;
 import io.shinrai.TestUsers;
 import io.shinrai.feedback.Source;
 import io.shinrai.recovery.RecoveryFixtures.Feedback;
@@ -34,6 +35,9 @@ class RecoveryMeasuresIntegrationTests {
 	private static final Instant T = Instant.parse("2026-06-30T00:00:00Z");
 
 	@Autowired
+	private TestFeedback testFeedback;
+
+	@Autowired
 	private JdbcClient jdbc;
 
 	@Autowired
@@ -54,7 +58,7 @@ class RecoveryMeasuresIntegrationTests {
 
 	@BeforeEach
 	void setUp() {
-		fixtures = new RecoveryFixtures(jdbc, events, transactions);
+		fixtures = new RecoveryFixtures(testFeedback, jdbc, events, transactions);
 		segment = "T-" + UUID.randomUUID();
 	}
 
@@ -71,27 +75,27 @@ class RecoveryMeasuresIntegrationTests {
 		// resolved in the window, customer recovered: status OK at T (its negative entry is 120 days old) and
 		// trust at T (about 57.7) above 30
 		long d = insertCase("D", RecoveryStatus.RESOLVED, T.minus(days(20)), null, hours(4), hours(48), null, 30.0);
-		fixtures.insert(Feedback.negative(d, T.minus(days(120)), TestUsers.MANAGER));
-		fixtures.insert(Feedback.positive(d, T.minus(days(10)), TestUsers.MANAGER));
+		fixtures.log(Feedback.negative(d, T.minus(days(120)), TestUsers.MANAGER));
+		fixtures.log(Feedback.positive(d, T.minus(days(10)), TestUsers.MANAGER));
 		// two cases resolved in the window: the most recently resolved one (E2, opened at trust 10) counts, and
 		// trust at T (about 62.7) is above it
 		long e = insertCase("E", RecoveryStatus.CLOSED, T.minus(days(40)), null, hours(1), hours(24), days(5), 99.0);
 		insertCaseFor(e, RecoveryStatus.CLOSED, T.minus(days(30)), null, hours(3), hours(12), days(1), 10.0);
-		fixtures.insert(Feedback.positive(e, T.minus(days(50)), TestUsers.MANAGER));
+		fixtures.log(Feedback.positive(e, T.minus(days(50)), TestUsers.MANAGER));
 		// not recovered: negative again 5 days before T, so WATCH
 		long f = insertCase("F", RecoveryStatus.RESOLVED, T.minus(days(5)), null, hours(8), hours(30), null, 20.0);
-		fixtures.insert(Feedback.negative(f, T.minus(days(5)), TestUsers.MANAGER));
+		fixtures.log(Feedback.negative(f, T.minus(days(5)), TestUsers.MANAGER));
 		// resolved 100 days before T: outside the window for everything
 		insertCase("G", RecoveryStatus.CLOSED, T.minus(days(101)), null, hours(3), hours(24), days(2), 40.0);
 		// opened without a score (NPS answers only): only the status counts, and it is OK
 		long h = insertCase("H", RecoveryStatus.RESOLVED, T.minus(days(3)), null, hours(6), hours(48), null, null);
-		fixtures.insert(new Feedback(h, T.minus(days(3)), Map.of(), List.of(), 9, TestUsers.MANAGER, Source.API));
+		fixtures.log(new Feedback(h, T.minus(days(3)), Map.of(), List.of(), 9, TestUsers.MANAGER, Source.API));
 		// not recovered: status OK but trust at T (about 62.7) below the 99 at opening
 		long m = insertCase("M", RecoveryStatus.RESOLVED, T.minus(days(15)), null, hours(7), hours(24), null, 99.0);
-		fixtures.insert(Feedback.positive(m, T.minus(days(50)), TestUsers.MANAGER));
+		fixtures.log(Feedback.positive(m, T.minus(days(50)), TestUsers.MANAGER));
 		// recovered: trust at T exactly where it was at opening
 		long n = fixtures.customer(segment);
-		fixtures.insert(Feedback.positive(n, T.minus(days(50)), TestUsers.MANAGER));
+		fixtures.log(Feedback.positive(n, T.minus(days(50)), TestUsers.MANAGER));
 		insertCaseFor(n, RecoveryStatus.RESOLVED, T.minus(days(8)), null, hours(9), hours(60), null,
 				trustScores.forCustomer(n, T).score().trust());
 

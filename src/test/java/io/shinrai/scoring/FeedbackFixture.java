@@ -4,54 +4,39 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
+import io.shinrai.TestFeedback;
 import io.shinrai.feedback.Category;
 import io.shinrai.feedback.Channel;
-import io.shinrai.feedback.FeedbackLogged;
 import io.shinrai.feedback.IncidentType;
-import io.shinrai.feedback.Negativity;
 import io.shinrai.feedback.Signal;
-import io.shinrai.feedback.Source;
 
 /**
- * Stores customers and feedback the way feedback capture does (rows in customer, feedback and feedback_incident, the
- * negative flag from {@link Negativity}, then {@link FeedbackLogged} published inside the storing transaction), and
- * reads every row back for reference computations with {@link TrustCalculator}.
+ * Stores customers and feedback through {@link TestFeedback} (so through {@code FeedbackLog}: its rules, its negative
+ * flag, its {@link io.shinrai.feedback.FeedbackLogged} event), and reads every row back for reference computations
+ * with {@link TrustCalculator}.
  */
 class FeedbackFixture {
 
+	private final TestFeedback data;
+
 	private final JdbcClient jdbc;
 
-	private final TransactionTemplate tx;
-
-	private final ApplicationEventPublisher events;
-
-	FeedbackFixture(JdbcClient jdbc, PlatformTransactionManager transactions, ApplicationEventPublisher events) {
+	FeedbackFixture(TestFeedback data, JdbcClient jdbc) {
+		this.data = data;
 		this.jdbc = jdbc;
-		this.tx = new TransactionTemplate(transactions);
-		this.events = events;
 	}
 
 	/** One entry to store; {@code ratings} may be partial, {@code incidents} empty. */
 	record Draft(long customerId, Instant receivedAt, Channel channel, Category category, Map<Signal, Integer> ratings,
 			Integer nps, Integer csat, Integer ces, List<IncidentType> incidents) {
-
-		boolean negative() {
-			return Negativity.isNegative(ratings.values(), incidents.size(), nps, csat, ces);
-		}
-
 	}
 
 	/** A stored row with what reference computations need. */
@@ -59,69 +44,44 @@ class FeedbackFixture {
 	}
 
 	long customer(String reference, String name, String segment) {
-		return tx.execute(status -> jdbc.sql("""
-				insert into customer (reference, name, segment, email) values (?, ?, ?, ?) returning id
-				""")
-			.param(reference)
-			.param(name)
-			.param(segment)
-			.param(reference.toLowerCase() + "@example.com")
-			.query(Long.class)
-			.single());
+		return data.customer(reference, name, segment);
 	}
 
-	/** Stores the drafts in one transaction and publishes one event for all of them, as an import batch does. */
+	/** Stores the drafts as one import batch (one transaction, one event). */
 	List<Long> storeBatch(List<Draft> drafts) {
-		return tx.execute(status -> {
-			List<FeedbackLogged.Entry> entries = new ArrayList<>();
-			for (Draft draft : drafts) {
-				entries.add(insert(draft));
-			}
-			events.publishEvent(new FeedbackLogged(entries, null));
-			return entries.stream().map(FeedbackLogged.Entry::feedbackId).toList();
-		});
+		return data.saveBatch(drafts.stream().map(this::entry).toList());
 	}
 
 	/** Stores one entry in its own transaction, as the form and the API do. */
 	long store(Draft draft) {
-		return tx.execute(status -> {
-			FeedbackLogged.Entry entry = insert(draft);
-			events.publishEvent(FeedbackLogged.of(entry));
-			return entry.feedbackId();
-		});
+		return entry(draft).save();
 	}
 
 	/** Replaces entry {@code id} by {@code draft} (which may move it to another customer, day or channel). */
 	void correct(long id, Draft draft) {
-		tx.executeWithoutResult(status -> {
-			FeedbackLogged.Entry old = jdbc.sql("select id, customer_id, received_at, negative from feedback where id = ?")
-				.param(id)
-				.query((rs, row) -> new FeedbackLogged.Entry(rs.getLong("id"), rs.getLong("customer_id"),
-						rs.getTimestamp("received_at").toInstant(), rs.getBoolean("negative"), Source.FORM))
-				.single();
-			jdbc.sql("""
-					update feedback set customer_id = :customer, received_at = :at, channel = :channel,
-					    category = :category, rating_transparency = :transparency, rating_consistency = :consistency,
-					    rating_communication = :communication, rating_quality = :quality, rating_values = :values,
-					    nps = :nps, csat = :csat, ces = :ces, incident_types = cast(:incidents as varchar[]),
-					    negative = :negative, version = version + 1
-					where id = :id
-					""")
-				.params(columns(draft))
-				.param("id", id)
-				.update();
-			jdbc.sql("delete from feedback_incident where feedback_id = ?").param(id).update();
-			insertIncidents(id, draft);
-			events.publishEvent(new FeedbackLogged(List.of(new FeedbackLogged.Entry(id, draft.customerId(),
-					draft.receivedAt(), draft.negative(), Source.FORM)), old));
-		});
+		data.correct(id, entry(draft));
 	}
 
 	void changeSegment(long customerId, String segment) {
-		tx.executeWithoutResult(status -> jdbc.sql("update customer set segment = ?, version = version + 1 where id = ?")
-			.param(segment)
-			.param(customerId)
-			.update());
+		data.moveToSegment(customerId, segment);
+	}
+
+	private TestFeedback.Entry entry(Draft draft) {
+		TestFeedback.Entry entry = data.entry(draft.customerId(), draft.receivedAt())
+			.channel(draft.channel())
+			.category(draft.category());
+		draft.ratings().forEach(entry::rating);
+		draft.incidents().forEach(entry::incident);
+		if (draft.nps() != null) {
+			entry.nps(draft.nps());
+		}
+		if (draft.csat() != null) {
+			entry.csat(draft.csat());
+		}
+		if (draft.ces() != null) {
+			entry.ces(draft.ces());
+		}
+		return entry;
 	}
 
 	/** Every feedback row in the database (other tests' too: scopes pool everything). */
@@ -134,49 +94,6 @@ class FeedbackFixture {
 				""")
 			.query(FeedbackFixture::row)
 			.list();
-	}
-
-	private FeedbackLogged.Entry insert(Draft draft) {
-		long id = jdbc.sql("""
-				insert into feedback (customer_id, received_at, channel, category, rating_transparency,
-				    rating_consistency, rating_communication, rating_quality, rating_values, nps, csat, ces,
-				    incident_types, negative, source, logged_by)
-				values (:customer, :at, :channel, :category, :transparency, :consistency, :communication, :quality,
-				    :values, :nps, :csat, :ces, cast(:incidents as varchar[]), :negative, 'FORM', 'test')
-				returning id
-				""")
-			.params(columns(draft))
-			.query(Long.class)
-			.single();
-		insertIncidents(id, draft);
-		return new FeedbackLogged.Entry(id, draft.customerId(), draft.receivedAt(), draft.negative(), Source.FORM);
-	}
-
-	private void insertIncidents(long id, Draft draft) {
-		for (IncidentType type : draft.incidents()) {
-			jdbc.sql("insert into feedback_incident (feedback_id, type, note) values (?, ?, ?)")
-				.param(id)
-				.param(type.name())
-				.param("note")
-				.update();
-		}
-	}
-
-	private static Map<String, Object> columns(Draft draft) {
-		Map<String, Object> columns = new java.util.HashMap<>();
-		columns.put("customer", draft.customerId());
-		columns.put("at", OffsetDateTime.ofInstant(draft.receivedAt(), ZoneOffset.UTC));
-		columns.put("channel", draft.channel().name());
-		columns.put("category", draft.category().name());
-		for (Signal signal : Signal.values()) {
-			columns.put(signal.key(), draft.ratings().get(signal));
-		}
-		columns.put("nps", draft.nps());
-		columns.put("csat", draft.csat());
-		columns.put("ces", draft.ces());
-		columns.put("incidents", draft.incidents().stream().map(Enum::name).toArray(String[]::new));
-		columns.put("negative", draft.negative());
-		return columns;
 	}
 
 	private static Row row(ResultSet rs, int row) throws SQLException {

@@ -189,6 +189,17 @@ class PolicyAdminControllerIntegrationTests {
 	}
 
 	@Test
+	void namesTheFirstVersionStoredByShinraiItselfWithATranslatedLabel() throws Exception {
+		String html = mvc.perform(get("/admin/policy").with(user(users.user(TestUsers.ADMIN))).header("Accept-Language", "ja"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(policies.history().stream().anyMatch(change -> change.version().seeded())).isTrue();
+		assertThat(html).contains("Shinrai の初期設定").doesNotContain("SCORING.md");
+	}
+
+	@Test
 	void previewShowsTheDraftAgainstTheActiveVersionAndSavesNothing() throws Exception {
 		int before = versions();
 		int active = policies.active().version();

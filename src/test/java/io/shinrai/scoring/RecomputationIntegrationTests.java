@@ -22,11 +22,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
 
 import io.shinrai.IntegrationTest;
+import io.shinrai.TestFeedback;
 import io.shinrai.feedback.IncidentType;
 
 /**
@@ -46,16 +45,13 @@ class RecomputationIntegrationTests {
 	private CustomerRankings rankings;
 
 	@Autowired
+	private TestFeedback testFeedback;
+
+	@Autowired
 	private JdbcClient jdbc;
 
 	@Autowired
 	private DataSource dataSource;
-
-	@Autowired
-	private PlatformTransactionManager transactions;
-
-	@Autowired
-	private ApplicationEventPublisher events;
 
 	private ScoringTestSupport support;
 
@@ -65,7 +61,7 @@ class RecomputationIntegrationTests {
 	void setUp() {
 		support = new ScoringTestSupport(jdbc, policies);
 		support.restoreDefaults();
-		fixture = new FeedbackFixture(jdbc, transactions, events);
+		fixture = new FeedbackFixture(testFeedback, jdbc);
 	}
 
 	@AfterEach

@@ -18,12 +18,11 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
 
 import io.shinrai.IntegrationTest;
+import io.shinrai.TestFeedback;
 import io.shinrai.feedback.IncidentType;
 import io.shinrai.feedback.Signal;
 import io.shinrai.scoring.PolicyChange.FieldChange;
@@ -39,13 +38,10 @@ class ScoringPoliciesIntegrationTests {
 	private TrustScores scores;
 
 	@Autowired
+	private TestFeedback testFeedback;
+
+	@Autowired
 	private JdbcClient jdbc;
-
-	@Autowired
-	private PlatformTransactionManager transactions;
-
-	@Autowired
-	private ApplicationEventPublisher events;
 
 	private ScoringTestSupport support;
 
@@ -94,7 +90,7 @@ class ScoringPoliciesIntegrationTests {
 		PolicyVersion before = policies.active();
 		long bases = jdbc.sql("select count(*) from scoring_basis").query(Long.class).single();
 		Random random = new Random(3);
-		FeedbackFixture fixture = new FeedbackFixture(jdbc, transactions, events);
+		FeedbackFixture fixture = new FeedbackFixture(testFeedback, jdbc);
 		String segment = "W-" + UUID.randomUUID();
 		long customer = fixture.customer(segment, "Weighted", segment);
 		for (int i = 0; i < 8; i++) {
@@ -146,7 +142,7 @@ class ScoringPoliciesIntegrationTests {
 	@Test
 	void previewComparesTheActiveVersionWithADraft() {
 		Random random = new Random(5);
-		FeedbackFixture fixture = new FeedbackFixture(jdbc, transactions, events);
+		FeedbackFixture fixture = new FeedbackFixture(testFeedback, jdbc);
 		long customer = fixture.customer("P-" + UUID.randomUUID(), "Previewed", "preview");
 		for (int i = 0; i < 6; i++) {
 			fixture.store(FeedbackFixture.randomDraft(random, customer, Instant.now().minus(Duration.ofDays(20 * i))));

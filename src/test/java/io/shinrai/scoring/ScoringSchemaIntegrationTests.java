@@ -16,11 +16,10 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
 
 import io.shinrai.IntegrationTest;
+import io.shinrai.TestFeedback;
 import io.shinrai.feedback.Category;
 import io.shinrai.feedback.Channel;
 import io.shinrai.feedback.IncidentType;
@@ -38,13 +37,10 @@ class ScoringSchemaIntegrationTests {
 		.compile("create or replace function (\\w+)\\(.*?\\$\\$(.*?)\\$\\$;", Pattern.DOTALL);
 
 	@Autowired
+	private TestFeedback testFeedback;
+
+	@Autowired
 	private JdbcClient jdbc;
-
-	@Autowired
-	private PlatformTransactionManager transactions;
-
-	@Autowired
-	private ApplicationEventPublisher events;
 
 	@Test
 	void databaseFunctionsAreTheMigrationWithTheJavaRule() throws IOException {
@@ -87,7 +83,7 @@ class ScoringSchemaIntegrationTests {
 			.query(java.sql.Timestamp.class)
 			.single()
 			.toInstant();
-		FeedbackFixture fixture = new FeedbackFixture(jdbc, transactions, events);
+		FeedbackFixture fixture = new FeedbackFixture(testFeedback, jdbc);
 		long customer = fixture.customer("SCHEMA-" + UUID.randomUUID(), "Schema check", "Schema");
 		for (int rating = 1; rating <= 5; rating++) {
 			Map<Signal, Integer> ratings = new EnumMap<>(Signal.class);

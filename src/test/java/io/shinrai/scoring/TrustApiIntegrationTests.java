@@ -24,13 +24,12 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.transaction.PlatformTransactionManager;
 
 import io.shinrai.IntegrationTest;
+import io.shinrai.TestFeedback;
 import io.shinrai.TestUsers;
 import io.shinrai.feedback.Category;
 import io.shinrai.feedback.Channel;
@@ -51,13 +50,10 @@ class TrustApiIntegrationTests {
 	private MockMvc mvc;
 
 	@Autowired
+	private TestFeedback testFeedback;
+
+	@Autowired
 	private JdbcClient jdbc;
-
-	@Autowired
-	private PlatformTransactionManager transactions;
-
-	@Autowired
-	private ApplicationEventPublisher events;
 
 	@Autowired
 	private ScoringPolicies policies;
@@ -70,7 +66,7 @@ class TrustApiIntegrationTests {
 	void setUp() {
 		support = new ScoringTestSupport(jdbc, policies);
 		support.restoreDefaults();
-		fixture = new FeedbackFixture(jdbc, transactions, events);
+		fixture = new FeedbackFixture(testFeedback, jdbc);
 	}
 
 	@AfterEach

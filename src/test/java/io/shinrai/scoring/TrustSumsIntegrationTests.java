@@ -27,11 +27,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
 
 import io.shinrai.IntegrationTest;
+import io.shinrai.TestFeedback;
 import io.shinrai.feedback.Channel;
 import io.shinrai.feedback.Signal;
 import io.shinrai.scoring.FeedbackFixture.Draft;
@@ -50,13 +49,10 @@ class TrustSumsIntegrationTests {
 	private static final double TOLERANCE = 1e-6;
 
 	@Autowired
+	private TestFeedback testFeedback;
+
+	@Autowired
 	private JdbcClient jdbc;
-
-	@Autowired
-	private PlatformTransactionManager transactions;
-
-	@Autowired
-	private ApplicationEventPublisher events;
 
 	@Autowired
 	private TrustScores scores;
@@ -72,11 +68,15 @@ class TrustSumsIntegrationTests {
 
 	private FeedbackFixture fixture;
 
-	private final Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+	/**
+	 * The instant the random data is laid out around: over a year ago, so that entries "in the future" of it (up to
+	 * 400 days after) are entries the application accepts today, and an asOf before them must leave them out.
+	 */
+	private final Instant now = Instant.now().minus(Duration.ofDays(401)).truncatedTo(ChronoUnit.SECONDS);
 
 	@BeforeEach
 	void setUp() {
-		fixture = new FeedbackFixture(jdbc, transactions, events);
+		fixture = new FeedbackFixture(testFeedback, jdbc);
 		new ScoringTestSupport(jdbc, policies).restoreDefaults();
 	}
 
@@ -410,6 +410,8 @@ class TrustSumsIntegrationTests {
 		instants.add(world.dayBoundaryEntry);
 		instants.add(now);
 		instants.add(now.plus(Duration.ofDays(500)));
+		// the present too, where a cut in the last minute is read differently
+		instants.add(Instant.now());
 		for (int i = 0; i < 2; i++) {
 			instants.add(world.randomInstant());
 		}

@@ -1,6 +1,7 @@
 package io.shinrai.survey;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CyclicBarrier;
 
 import io.shinrai.IntegrationTest;
+import io.shinrai.TestClock;
 import io.shinrai.TestUsers;
 import io.shinrai.customer.Customer;
 import io.shinrai.customer.CustomerDirectory;
@@ -38,6 +40,9 @@ class SurveyLinksIntegrationTests {
 
 	@Autowired
 	private SurveyLinks links;
+
+	@Autowired
+	private TestClock clock;
 
 	@Autowired
 	private CustomerDirectory customers;
@@ -142,10 +147,10 @@ class SurveyLinksIntegrationTests {
 		@Test
 		void expiredLinkChangesNothing() {
 			Customer customer = fixtures.customer("en");
+			// issued two days ago for one day
+			clock.advance(Duration.ofDays(-2));
 			IssuedLink link = links.issue(customer.getId(), null, 1, TestUsers.MANAGER);
-			jdbc.sql("update survey_link set created_at = now() - interval '2 days', expires_at = now() - interval '1 second' where id = ?")
-				.param(link.id())
-				.update();
+			clock.reset();
 			String token = SurveyFixtures.token(link);
 			SurveyInvitation invitation = links.open(token);
 			assertThat(invitation.state()).isEqualTo(SurveyLinkState.EXPIRED);

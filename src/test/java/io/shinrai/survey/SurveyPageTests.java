@@ -1,8 +1,10 @@
 package io.shinrai.survey;
 
+import java.time.Duration;
 import java.util.Locale;
 
 import io.shinrai.IntegrationTest;
+import io.shinrai.TestClock;
 import io.shinrai.TestUsers;
 import io.shinrai.customer.Customer;
 import io.shinrai.customer.CustomerDirectory;
@@ -35,6 +37,9 @@ class SurveyPageTests {
 
 	@Autowired
 	private MockMvc mvc;
+
+	@Autowired
+	private TestClock clock;
 
 	@Autowired
 	private SurveyLinks links;
@@ -162,9 +167,10 @@ class SurveyPageTests {
 		@Test
 		void expiredLinkGetsAFriendlyPageInTheCustomersLanguage() throws Exception {
 			Customer customer = fixtures.customer("ja");
+			// issued two days ago for one day
+			clock.advance(Duration.ofDays(-2));
 			IssuedLink link = links.issue(customer.getId(), null, 1, TestUsers.MANAGER);
-			jdbc.sql("update survey_link set created_at = now() - interval '2 days', expires_at = now() - interval '1 day' where id = ?")
-				.param(link.id()).update();
+			clock.reset();
 			MockHttpServletResponse response = mvc.perform(get("/s/" + SurveyFixtures.token(link))
 				.header(HttpHeaders.ACCEPT_LANGUAGE, "en")).andReturn().getResponse();
 			assertThat(response.getStatus()).isEqualTo(410);

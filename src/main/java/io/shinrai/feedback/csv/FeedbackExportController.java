@@ -45,7 +45,8 @@ class FeedbackExportController {
 
 	@InitBinder("filter")
 	void allowOnlyFilterFields(WebDataBinder binder) {
-		binder.setAllowedFields("from", "to", "channel", "category", "negative", "incident", "customer", "q", "segment");
+		binder.setAllowedFields("from", "to", "channel", "category", "negative", "incident", "customer", "q", "segment", "nps", "rated",
+				"since", "until", "answered");
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package io.shinrai.feedback.web;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Set;
@@ -16,7 +17,9 @@ import io.shinrai.feedback.Signal;
 
 /**
  * The filters of the feedback list as they appear in its URL (a GET form), so a filtered list can be bookmarked and
- * shared. Dates are whole days in the business time zone; {@code to} is inclusive. Pages count from 0.
+ * shared. Dates are whole days in the business time zone; {@code to} is inclusive. {@code since} and {@code until}
+ * (ISO instants, [since, until)) narrow the list to the exact period of a dashboard number that links here. Pages count
+ * from 0.
  */
 public class FeedbackFilterForm {
 
@@ -52,6 +55,12 @@ public class FeedbackFilterForm {
 
 	private Signal rated;
 
+	private Instant since;
+
+	private Instant until;
+
+	private FeedbackFilter.Answer answered;
+
 	private Integer page;
 
 	private Integer size;
@@ -67,6 +76,9 @@ public class FeedbackFilterForm {
 		if (from != null && to != null && from.isAfter(to)) {
 			errors.rejectValue("to", "feedback.filter.toBeforeFrom");
 		}
+		if (since != null && until != null && !since.isBefore(until)) {
+			errors.rejectValue("until", "feedback.filter.untilBeforeSince");
+		}
 		if (q != null && q.length() > MAX_TEXT) {
 			errors.rejectValue("q", "feedback.filter.textTooLong", new Object[] { MAX_TEXT }, null);
 		}
@@ -78,11 +90,23 @@ public class FeedbackFilterForm {
 		}
 	}
 
-	/** The filter for the service: {@code from} at the start of its day, {@code to} up to the end of its day. */
+	/**
+	 * The filter for the service: {@code from} at the start of its day, {@code to} up to the end of its day, both
+	 * narrowed by {@code since} and {@code until}.
+	 */
 	public FeedbackFilter toFilter(ZoneId zone) {
-		return new FeedbackFilter(from == null ? null : from.atStartOfDay(zone).toInstant(),
-				to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant(), channel, category, negative, incident,
-				customer, null, q, segment, nps, rated);
+		Instant start = later(from == null ? null : from.atStartOfDay(zone).toInstant(), since);
+		Instant end = earlier(to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant(), until);
+		return new FeedbackFilter(start, end, channel, category, negative, incident, customer, null, q, segment, nps,
+				rated, answered);
+	}
+
+	private static Instant later(Instant a, Instant b) {
+		return a == null ? b : (b == null || a.isAfter(b) ? a : b);
+	}
+
+	private static Instant earlier(Instant a, Instant b) {
+		return a == null ? b : (b == null || a.isBefore(b) ? a : b);
 	}
 
 	public boolean isNps() {
@@ -179,6 +203,30 @@ public class FeedbackFilterForm {
 
 	public void setSegment(String segment) {
 		this.segment = segment;
+	}
+
+	public Instant getSince() {
+		return since;
+	}
+
+	public void setSince(Instant since) {
+		this.since = since;
+	}
+
+	public Instant getUntil() {
+		return until;
+	}
+
+	public void setUntil(Instant until) {
+		this.until = until;
+	}
+
+	public FeedbackFilter.Answer getAnswered() {
+		return answered;
+	}
+
+	public void setAnswered(FeedbackFilter.Answer answered) {
+		this.answered = answered;
 	}
 
 	public Integer getPage() {

@@ -158,8 +158,10 @@ class FeedbackFormController {
 			return FORM_VIEW;
 		}
 		try {
-			feedback.correct(id, entry, form.getVersion(), principal.getName());
-			redirect.addFlashAttribute("success", "feedback.corrected");
+			StoredFeedback saved = feedback.correct(id, entry, form.getVersion(), principal.getName());
+			// a correction that changes nothing comes back at the version it was opened with, and records nothing
+			boolean changed = saved.version() != form.getVersion();
+			redirect.addFlashAttribute("success", changed ? "feedback.corrected" : "feedback.correctionUnchanged");
 			return "redirect:/feedback/" + id;
 		}
 		catch (FeedbackChangedException ex) {

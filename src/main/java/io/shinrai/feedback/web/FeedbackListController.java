@@ -25,6 +25,7 @@ import io.shinrai.feedback.IncidentType;
 import io.shinrai.feedback.Signal;
 import io.shinrai.feedback.StoredFeedback;
 import io.shinrai.system.BusinessTime;
+import io.shinrai.system.FilterChips;
 import io.shinrai.system.PageNav;
 import io.shinrai.system.ReplicaReads;
 
@@ -42,15 +43,18 @@ class FeedbackListController {
 
 	private final ZoneId zone;
 
+	private final BusinessTime businessTime;
+
 	FeedbackListController(FeedbackLog feedback, BusinessTime businessTime) {
 		this.feedback = feedback;
 		this.zone = businessTime.zone();
+		this.businessTime = businessTime;
 	}
 
 	@InitBinder(FILTER)
 	void allowOnlyFilterFields(WebDataBinder binder) {
 		binder.setAllowedFields("from", "to", "channel", "category", "negative", "incident", "customer", "q", "segment", "page",
-				"size");
+				"size", "nps", "rated", "since", "until", "answered");
 	}
 
 	@GetMapping("/feedback")
@@ -64,6 +68,7 @@ class FeedbackListController {
 		model.addAttribute("signals", Signal.values());
 		model.addAttribute("pageSizes", List.of(25, 50, 100));
 		model.addAttribute("zone", zone);
+		model.addAttribute("activeFilters", activeFilters(filter, request));
 		if (result.hasErrors()) {
 			// the list is not shown for filters that cannot be applied; the form shows what is wrong
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -79,6 +84,19 @@ class FeedbackListController {
 		model.addAttribute("pages", PageNav.numbered(page.getNumber() + 1, Math.max(1, page.getTotalPages()),
 				n -> Pager.url(current, n - 1)));
 		return LIST_VIEW;
+	}
+
+	/** The filters that are not fields of the form (set by links from the dashboard), each removable. */
+	private java.util.List<FilterChips.Chip> activeFilters(FeedbackFilterForm filter, HttpServletRequest request) {
+		FilterChips chips = FilterChips.of(request);
+		if (filter.getSince() != null || filter.getUntil() != null) {
+			chips.text("feedback.filter.period", businessTime.minute(filter.getSince()) + " – "
+					+ businessTime.minute(filter.getUntil()), "since", "until");
+		}
+		if (filter.getAnswered() != null) {
+			chips.key("feedback.filter.answered", "feedback.filter.answered." + filter.getAnswered(), "answered");
+		}
+		return chips.list();
 	}
 
 	@GetMapping("/feedback/{id}")

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.shinrai.FullWidth;
 import io.shinrai.IntegrationTest;
 import io.shinrai.audit.AuditLog;
 import io.shinrai.customer.CustomerDirectory;
@@ -327,6 +328,23 @@ class FeedbackImportIntegrationTests {
 			.query(String.class)
 			.single()).contains("2 imported", "0 skipped", "2 rejected");
 	}
+
+	@Test
+	void readsFullWidthReferencesAndSegmentsAsTheirHalfWidthForm() throws IOException {
+		Path file = directory.resolve("full-width.csv");
+		Files.writeString(file, String.join(",", CsvColumn.headers()) + "\r\n"
+				+ run + "-1," + run + "-C1,株式会社さくら,SMB-" + run + ",2026-04-01T10:00:00Z,email,service,4,,,,,,,,,\r\n"
+				+ run + "-2,　" + FullWidth.of(run + "-C1") + "　,株式会社さくら," + FullWidth.of("SMB-" + run)
+				+ ",2026-04-02T10:00:00Z,email,service,2,,,,,,,,,\r\n", StandardCharsets.UTF_8);
+		FeedbackImport job = imports.run(file, "full-width.csv", ACTOR);
+		assertThat(job.imported()).isEqualTo(2);
+		StoredFeedback first = feedback.findByExternalId(run + "-1").orElseThrow();
+		StoredFeedback second = feedback.findByExternalId(run + "-2").orElseThrow();
+		assertThat(second.customerId()).isEqualTo(first.customerId());
+		assertThat(second.customerRef()).isEqualTo(run + "-C1");
+		assertThat(customers.segments()).contains("SMB-" + run).doesNotContain(FullWidth.of("SMB-" + run));
+	}
+
 
 	private FeedbackImport importFixture(String name) {
 		return imports.run(CsvFixtures.file(directory, name, run), name, ACTOR);

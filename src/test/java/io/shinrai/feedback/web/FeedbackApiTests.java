@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
+import io.shinrai.FullWidth;
 import io.shinrai.IntegrationTest;
 import io.shinrai.TestUsers;
 import io.shinrai.feedback.FeedbackLog;
@@ -142,6 +143,17 @@ class FeedbackApiTests {
 				.andExpect(jsonPath("$.externalId").value(externalId))
 				.andExpect(jsonPath("$.nps").value(6));
 			assertThat(count("f.external_id", externalId)).isEqualTo(1);
+		}
+
+		@Test
+		void findsTheCustomerOfAFullWidthReferenceAndSegment() throws Exception {
+			perform(postAs(TestUsers.MANAGER, body(""))).andExpect(status().isCreated());
+			String fullWidth = body("").replace(ref, "　" + FullWidth.of(ref))
+				.replace("\"B2B\"", "\"" + FullWidth.of("B2B") + "\"");
+			perform(postAs(TestUsers.MANAGER, fullWidth)).andExpect(status().isCreated())
+				.andExpect(jsonPath("$.customerRef").value(ref));
+			assertThat(count("c.reference", ref)).isEqualTo(2);
+			assertThat(count("c.segment", "B2B")).isGreaterThanOrEqualTo(2);
 		}
 
 		@Test

@@ -471,6 +471,22 @@ class FeedbackFormControllerTests {
 		}
 
 		@Test
+		void saysNoChangesAndRecordsNothingForACorrectionThatChangesNothing() throws Exception {
+			mvc.perform(correction(0).with(request -> {
+				request.setParameter("ratings[COMMUNICATION]", "2");
+				request.setParameter("comment", "Nobody called back");
+				return request;
+			}))
+				.andExpect(status().is3xxRedirection())
+				.andExpect(flash().attribute("success", "feedback.correctionUnchanged"));
+			assertThat(log.get(original.id()).version()).isZero();
+			assertThat(jdbc.sql("select count(*) from audit_event where type = 'FEEDBACK_CORRECTED' and subject = ?")
+				.param("feedback " + original.id())
+				.query(Long.class)
+				.single()).isZero();
+		}
+
+		@Test
 		void refusesAStaleVersionKeepingTheInput() throws Exception {
 			log.correct(original.id(), original.toNewFeedback(), 0, "admin"); // unchanged: no new version
 			log.correct(original.id(), NewFeedback.builder()

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.Locale;
 import java.util.UUID;
 
+import io.shinrai.FullWidth;
 import io.shinrai.IntegrationTest;
 import io.shinrai.TestUsers;
 import io.shinrai.feedback.Category;
@@ -107,6 +108,12 @@ class FeedbackListControllerTests {
 			assertThat(html).contains("href=\"/customers/" + japanese.customerId() + "\"")
 				.contains("href=\"/feedback/" + japanese.id() + "\"")
 				.contains("3 entries");
+		}
+
+		@Test
+		void findsTheCustomerWhateverTheCaseAndWidthOfTheReferenceTyped() throws Exception {
+			String typed = " " + FullWidth.of(ref.toLowerCase(Locale.ROOT)) + "　";
+			assertThat(ids(get("/feedback").with(user(users.user(TestUsers.STAFF))).param("customer", typed))).containsExactly(incident.id(), english.id(), japanese.id());
 		}
 
 		@Test
