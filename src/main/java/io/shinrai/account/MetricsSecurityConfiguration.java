@@ -45,7 +45,7 @@ class MetricsSecurityConfiguration {
 	@Bean
 	@Order(1)
 	SecurityFilterChain metricsSecurity(HttpSecurity http, AuthenticationManager authenticationManager,
-			MetricsProperties properties) throws Exception {
+			MetricsProperties properties, SsoProperties sso) throws Exception {
 		AuthenticationEntryPoint unauthorized = (request, response, ex) -> refuse(response);
 		http.securityMatcher(PATH)
 			.authenticationManager(authenticationManager)
@@ -56,6 +56,10 @@ class MetricsSecurityConfiguration {
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache(cache -> cache.disable())
 			.csrf(csrf -> csrf.disable());
+		if (!sso.localAccounts()) {
+			// no passwords anywhere once local accounts are off: only the metrics token
+			http.httpBasic(basic -> basic.disable());
+		}
 		return http.build();
 	}
 

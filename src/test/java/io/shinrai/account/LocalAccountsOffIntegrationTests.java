@@ -59,6 +59,12 @@ class LocalAccountsOffIntegrationTests extends SingleSignOnTest {
 	}
 
 	@Test
+	void theMetricsScrapeTakesNoPasswordEither() throws Exception {
+		mvc.perform(get("/actuator/prometheus").with(httpBasic(TestUsers.ADMIN, TestUsers.PASSWORD)))
+			.andExpect(status().isUnauthorized());
+	}
+
+	@Test
 	void tokensStillWork() throws Exception {
 		String secret = tokens.create(TestUsers.STAFF, "script", TokenAccess.READ, Duration.ofDays(1), null,
 				TestUsers.STAFF).secret();
