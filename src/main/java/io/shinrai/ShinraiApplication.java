@@ -6,7 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * Shinrai: customer trust management. Start-up time is logged by Spring Boot ("Started ShinraiApplication in ...").
+ * Shinrai: customer trust management. Start-up time is logged by Spring Boot ("Started
+ * ShinraiApplication in ...").
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

@@ -23,8 +23,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Headless Debian Chromium for browser tests. Tests using it are skipped, with a message, when Chromium is not
- * installed; {@code .ci/run} installs it so CI always runs them.
+ * Headless Debian Chromium for browser tests. Tests using it are skipped, with a message,
+ * when Chromium is not installed; {@code .ci/run} installs it so CI always runs them.
  */
 public final class Browser implements AutoCloseable {
 
@@ -78,7 +78,8 @@ public final class Browser implements AutoCloseable {
 		type(By.id("password"), password);
 		WebElement form = driver.findElement(By.cssSelector("form[action$='/login']"));
 		click(By.cssSelector("form[action$='/login'] button[type=submit]"));
-		// the sign-in answers with a redirect: wait until the old page is gone before anyone reads the new one
+		// the sign-in answers with a redirect: wait until the old page is gone before
+		// anyone reads the new one
 		new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(form));
 		return this;
 	}
@@ -100,18 +101,21 @@ public final class Browser implements AutoCloseable {
 		return this;
 	}
 
-	/** Scrolls the element into view at once, then clicks: Bootstrap scrolls smoothly, so Selenium's own scrolling may still be moving when it clicks. */
+	/**
+	 * Scrolls the element into view at once, then clicks: Bootstrap scrolls smoothly, so
+	 * Selenium's own scrolling may still be moving when it clicks.
+	 */
 	public Browser clickInView(By target) {
 		WebElement element = driver.findElement(target);
-		((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})",
-				element);
+		((JavascriptExecutor) driver)
+			.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
 		element.click();
 		return this;
 	}
 
 	/**
-	 * Clicks a link or button that loads another page, and waits until the old page is gone. The element is scrolled
-	 * into view at once first (see {@link #clickInView}).
+	 * Clicks a link or button that loads another page, and waits until the old page is
+	 * gone. The element is scrolled into view at once first (see {@link #clickInView}).
 	 */
 	public Browser clickAndWaitForPage(By target) {
 		WebElement page = driver.findElement(By.tagName("html"));
@@ -152,26 +156,36 @@ public final class Browser implements AutoCloseable {
 		return baseUrl;
 	}
 
-	/** The browser's cookies as a {@code Cookie} header, for fetching a page as this browser's user. */
+	/**
+	 * The browser's cookies as a {@code Cookie} header, for fetching a page as this
+	 * browser's user.
+	 */
 	public String cookieHeader() {
-		return driver.manage().getCookies().stream().map(cookie -> cookie.getName() + "=" + cookie.getValue())
+		return driver.manage()
+			.getCookies()
+			.stream()
+			.map(cookie -> cookie.getName() + "=" + cookie.getValue())
 			.collect(java.util.stream.Collectors.joining("; "));
 	}
 
-	/** Sets the size of the page's viewport in CSS pixels (headless Chromium's window has no frame). */
+	/**
+	 * Sets the size of the page's viewport in CSS pixels (headless Chromium's window has
+	 * no frame).
+	 */
 	public Browser resize(int width, int height) {
 		driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, height));
 		return this;
 	}
 
 	/**
-	 * Opens the menu that holds a navigation link (the admin menu is a {@code <details>} element) when the link is
-	 * hidden, then clicks the link and waits for its page.
+	 * Opens the menu that holds a navigation link (the admin menu is a {@code <details>}
+	 * element) when the link is hidden, then clicks the link and waits for its page.
 	 */
 	public Browser navigate(String linkId) {
 		WebElement link = driver.findElement(By.id(linkId));
 		if (!link.isDisplayed()) {
-			((JavascriptExecutor) driver).executeScript("const menu = arguments[0].closest('details'); if (menu) menu.open = true;", link);
+			((JavascriptExecutor) driver)
+				.executeScript("const menu = arguments[0].closest('details'); if (menu) menu.open = true;", link);
 		}
 		return clickAndWaitForPage(By.id(linkId));
 	}
@@ -190,7 +204,10 @@ public final class Browser implements AutoCloseable {
 		}
 	}
 
-	/** Saves a screenshot of the whole page, not only the window, as {@code target/screenshots/<name>.png}. */
+	/**
+	 * Saves a screenshot of the whole page, not only the window, as
+	 * {@code target/screenshots/<name>.png}.
+	 */
 	@SuppressWarnings("unchecked")
 	public Path fullPageScreenshot(String name) {
 		ChromeDriver chrome = (ChromeDriver) driver;
@@ -198,8 +215,9 @@ public final class Browser implements AutoCloseable {
 		Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
 		double width = ((Number) size.get("width")).doubleValue();
 		double height = Math.min(((Number) size.get("height")).doubleValue(), 8000);
-		Map<String, Object> shot = chrome.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
-				"captureBeyondViewport", true, "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+		Map<String, Object> shot = chrome.executeCdpCommand("Page.captureScreenshot",
+				Map.of("format", "png", "captureBeyondViewport", true, "clip",
+						Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
 		try {
 			Path target = Path.of("target", "screenshots", name + ".png");
 			Files.createDirectories(target.getParent());

@@ -13,8 +13,8 @@ import org.springframework.core.annotation.AliasFor;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * A test of the whole application against the shared real PostgreSQL (see {@link TestDatabase}), with the users of
- * {@link TestUsers}.
+ * A test of the whole application against the shared real PostgreSQL (see
+ * {@link TestDatabase}), with the users of {@link TestUsers}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

@@ -22,9 +22,10 @@ import org.springframework.core.io.support.SpringFactoriesLoader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every {@code shinrai.*} setting is a typed record checked at start-up: the shipped configuration binds, a wrong value
- * stops the start with Spring Boot's failure analysis naming the setting, the value and the reason, and the environment
- * variable names of the README reach the records.
+ * Every {@code shinrai.*} setting is a typed record checked at start-up: the shipped
+ * configuration binds, a wrong value stops the start with Spring Boot's failure analysis
+ * naming the setting, the value and the reason, and the environment variable names of the
+ * README reach the records.
  */
 class SettingsTests {
 
@@ -59,7 +60,8 @@ class SettingsTests {
 
 	@Test
 	void anOffCronIsAccepted() {
-		context.withPropertyValues("shinrai.recovery.overdue-check.cron=-").run(started -> assertThat(started).hasNotFailed());
+		context.withPropertyValues("shinrai.recovery.overdue-check.cron=-")
+			.run(started -> assertThat(started).hasNotFailed());
 	}
 
 	@Test
@@ -96,10 +98,11 @@ class SettingsTests {
 				"SHINRAI_EMBEDDED_DATABASE_PORT", "SHINRAI_IMPORT_REJECTED_SHARE_LIMIT",
 				"SHINRAI_SCORING_TRUSTDROP_POINTS", "SHINRAI_BUSINESS_TIME_ZONE", "SHINRAI_WEBHOOKS_TIMEOUT",
 				"SHINRAI_SURVEY_RATELIMIT_PERADDRESS", "SHINRAI_PROMISE_DUESOON")) {
-			context.withInitializer(started -> started.getEnvironment()
-				.getPropertySources()
-				.addFirst(new SystemEnvironmentPropertySource(
-						StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, Map.of(variable, "-7x"))))
+			context
+				.withInitializer(started -> started.getEnvironment()
+					.getPropertySources()
+					.addFirst(new SystemEnvironmentPropertySource(
+							StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, Map.of(variable, "-7x"))))
 				.run(started -> assertThat(analysis(started.getStartupFailure()).getDescription()).as(variable)
 					.contains("Value: \"-7x\""));
 		}
@@ -107,7 +110,8 @@ class SettingsTests {
 
 	private static FailureAnalysis analysis(Throwable failure) {
 		assertThat(failure).as("the start failed").isNotNull();
-		// the analyzers Spring Boot reports a failed start with (those that need no application context)
+		// the analyzers Spring Boot reports a failed start with (those that need no
+		// application context)
 		return SpringFactoriesLoader.forDefaultResourceLocation(SettingsTests.class.getClassLoader())
 			.load(FailureAnalyzer.class, SpringFactoriesLoader.ArgumentResolver.none(),
 					SpringFactoriesLoader.FailureHandler.handleMessage((message, ex) -> {

@@ -20,41 +20,48 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Each table has one owning module (docs/architecture.md): only its code and its repeatable migrations write it or
- * put triggers on it. Other modules read it only where the owner publishes it as a read model (listed here and in
- * docs/architecture.md); everything else goes through the owner's services or events. The scan reads the SQL in
- * {@code src/main/java} (comments left out) and in the repeatable migrations {@code R__<module>*.sql}; the versioned
- * migrations applied before the rule (V1–V24) are history and stay as they are.
+ * Each table has one owning module (docs/architecture.md): only its code and its
+ * repeatable migrations write it or put triggers on it. Other modules read it only where
+ * the owner publishes it as a read model (listed here and in docs/architecture.md);
+ * everything else goes through the owner's services or events. The scan reads the SQL in
+ * {@code src/main/java} (comments left out) and in the repeatable migrations
+ * {@code R__<module>*.sql}; the versioned migrations applied before the rule (V1–V24) are
+ * history and stay as they are.
  */
 @IntegrationTest
 class TableOwnershipTests {
 
-	/** Tables by owning module. A table named {@code <module>} or {@code <module>_…} belongs to it without being listed. */
+	/**
+	 * Tables by owning module. A table named {@code <module>} or {@code <module>_…}
+	 * belongs to it without being listed.
+	 */
 	static final Map<String, String> OWNERS = Map.ofEntries(Map.entry("app_user", "account"),
-			Map.entry("app_user_segment", "account"),
-			Map.entry("login_throttle", "account"), Map.entry("api_token", "account"), Map.entry("audit_event", "audit"),
-			Map.entry("customer", "customer"), Map.entry("feedback", "feedback"),
-			Map.entry("feedback_incident", "feedback"), Map.entry("feedback_submission", "feedback"),
-			Map.entry("feedback_import", "feedback"), Map.entry("feedback_import_rejection", "feedback"),
-			Map.entry("scoring_policy", "scoring"), Map.entry("scoring_basis", "scoring"),
-			Map.entry("customer_trust_sums", "scoring"), Map.entry("trust_daily_sums", "scoring"),
-			Map.entry("scoring_contribution", "scoring"), Map.entry("recovery_case", "recovery"),
-			Map.entry("recovery_case_entry", "recovery"), Map.entry("recovery_note", "recovery"),
-			Map.entry("customer_status_state", "scoring"), Map.entry("trust_drop_alert", "scoring"),
-			Map.entry("import_tally", "notification"), Map.entry("mail_outbox", "notification"),
-			Map.entry("digest_run", "notification"), Map.entry("webhook_endpoint", "notification"),
-			Map.entry("webhook_delivery", "notification"), Map.entry("webhook_attempt", "notification"),
-			Map.entry("shedlock", "system"), Map.entry("flyway_schema_history", "system"),
-			Map.entry("event_publication", "system"), Map.entry("spring_session", "account"),
-			Map.entry("spring_session_attributes", "account"));
+			Map.entry("app_user_segment", "account"), Map.entry("login_throttle", "account"),
+			Map.entry("api_token", "account"), Map.entry("audit_event", "audit"), Map.entry("customer", "customer"),
+			Map.entry("feedback", "feedback"), Map.entry("feedback_incident", "feedback"),
+			Map.entry("feedback_submission", "feedback"), Map.entry("feedback_import", "feedback"),
+			Map.entry("feedback_import_rejection", "feedback"), Map.entry("scoring_policy", "scoring"),
+			Map.entry("scoring_basis", "scoring"), Map.entry("customer_trust_sums", "scoring"),
+			Map.entry("trust_daily_sums", "scoring"), Map.entry("scoring_contribution", "scoring"),
+			Map.entry("recovery_case", "recovery"), Map.entry("recovery_case_entry", "recovery"),
+			Map.entry("recovery_note", "recovery"), Map.entry("customer_status_state", "scoring"),
+			Map.entry("trust_drop_alert", "scoring"), Map.entry("import_tally", "notification"),
+			Map.entry("mail_outbox", "notification"), Map.entry("digest_run", "notification"),
+			Map.entry("webhook_endpoint", "notification"), Map.entry("webhook_delivery", "notification"),
+			Map.entry("webhook_attempt", "notification"), Map.entry("shedlock", "system"),
+			Map.entry("flyway_schema_history", "system"), Map.entry("event_publication", "system"),
+			Map.entry("spring_session", "account"), Map.entry("spring_session_attributes", "account"));
 
 	/**
-	 * The owners' published read models: which other modules may read a table. Scoring derives its sums from the
-	 * feedback and customer rows in SQL (the speed of every page depends on it); feedback and recovery filter by the
-	 * customer's segment and show its name; the insight analyses read entries through feedback's view feedback_record.
+	 * The owners' published read models: which other modules may read a table. Scoring
+	 * derives its sums from the feedback and customer rows in SQL (the speed of every
+	 * page depends on it); feedback and recovery filter by the customer's segment and
+	 * show its name; the insight analyses read entries through feedback's view
+	 * feedback_record.
 	 */
-	static final Map<String, Set<String>> READ_MODELS = Map.of("customer", Set.of("feedback", "scoring", "recovery", "promise"),
-			"feedback", Set.of("scoring"), "feedback_record", Set.of("insight"));
+	static final Map<String, Set<String>> READ_MODELS = Map.of("customer",
+			Set.of("feedback", "scoring", "recovery", "promise"), "feedback", Set.of("scoring"), "feedback_record",
+			Set.of("insight"));
 
 	private static final Pattern WRITE = Pattern.compile(
 			"\\b(?:insert\\s+into|update|delete\\s+from|truncate|alter\\s+table|create\\s+table|create\\s+(?:or\\s+replace\\s+)?view|(?:before|after)\\s+(?:insert|update|delete)(?:\\s+of\\s+\\w+)?\\s+on)\\s+(?:only\\s+)?(\\w+)",
@@ -72,7 +79,8 @@ class TableOwnershipTests {
 		List<String> tables = jdbc.sql("select table_name from information_schema.tables where table_schema = 'public'")
 			.query(String.class)
 			.list();
-		assertThat(tables).isNotEmpty().allSatisfy(table -> assertThat(owner(table)).as("owner of " + table).isNotNull());
+		assertThat(tables).isNotEmpty()
+			.allSatisfy(table -> assertThat(owner(table)).as("owner of " + table).isNotNull());
 	}
 
 	@Test

@@ -13,10 +13,11 @@ import org.springframework.test.context.TestContext;
 import org.springframework.test.context.TestExecutionListener;
 
 /**
- * The application's clock in integration tests: it follows the system clock (in microseconds, as the application's
- * does) until a test {@linkplain #set(Instant) sets} or {@linkplain #advance(Duration) advances} it, and from there
- * runs on. After each test method it follows the system clock again ({@link Reset}), so a test that moved time cannot
- * leak it into the next one.
+ * The application's clock in integration tests: it follows the system clock (in
+ * microseconds, as the application's does) until a test {@linkplain #set(Instant) sets}
+ * or {@linkplain #advance(Duration) advances} it, and from there runs on. After each test
+ * method it follows the system clock again ({@link Reset}), so a test that moved time
+ * cannot leak it into the next one.
  */
 public final class TestClock extends Clock {
 
@@ -35,8 +36,9 @@ public final class TestClock extends Clock {
 	}
 
 	/**
-	 * Runs {@code work} with the clock reading {@code instant} (then running on), and puts the clock back where it
-	 * was. Such runs take turns, so that concurrent ones do not move the clock under each other.
+	 * Runs {@code work} with the clock reading {@code instant} (then running on), and
+	 * puts the clock back where it was. Such runs take turns, so that concurrent ones do
+	 * not move the clock under each other.
 	 */
 	public synchronized <T> T at(Instant instant, java.util.function.Supplier<T> work) {
 		Duration before = offset;
@@ -100,7 +102,10 @@ public final class TestClock extends Clock {
 
 	}
 
-	/** Puts the clock back after every test method (registered in {@code META-INF/spring.factories}). */
+	/**
+	 * Puts the clock back after every test method (registered in
+	 * {@code META-INF/spring.factories}).
+	 */
 	public static class Reset implements TestExecutionListener {
 
 		@Override

@@ -17,8 +17,9 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
- * The tests' PostgreSQL: a Testcontainers PostgreSQL 18 when Docker is available, otherwise an embedded PostgreSQL 18.
- * Either is started once per test JVM and shared by every Spring test context.
+ * The tests' PostgreSQL: a Testcontainers PostgreSQL 18 when Docker is available,
+ * otherwise an embedded PostgreSQL 18. Either is started once per test JVM and shared by
+ * every Spring test context.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestDatabase {
@@ -56,7 +57,8 @@ public class TestDatabase {
 
 	/** The JDBC URL of the shared database, for tests that talk to it directly. */
 	public static String jdbcUrl() {
-		return Docker.AVAILABLE ? Container.INSTANCE.getJdbcUrl() : Embedded.INSTANCE.getJdbcUrl("postgres", "postgres");
+		return Docker.AVAILABLE ? Container.INSTANCE.getJdbcUrl()
+				: Embedded.INSTANCE.getJdbcUrl("postgres", "postgres");
 	}
 
 	private static final class Docker {

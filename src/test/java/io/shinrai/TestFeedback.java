@@ -20,9 +20,10 @@ import io.shinrai.feedback.Signal;
 import io.shinrai.feedback.Source;
 
 /**
- * Test data stored the way the application stores it: customers through {@link CustomerDirectory}, feedback through
- * {@link FeedbackLog} (its rules, its negative flag, its event, so scoring's sums and recovery follow). Each set can
- * live in a segment of its own so tests assert on exactly their data.
+ * Test data stored the way the application stores it: customers through
+ * {@link CustomerDirectory}, feedback through {@link FeedbackLog} (its rules, its
+ * negative flag, its event, so scoring's sums and recovery follow). Each set can live in
+ * a segment of its own so tests assert on exactly their data.
  */
 @TestComponent
 public class TestFeedback {
@@ -58,7 +59,10 @@ public class TestFeedback {
 				customer.getEmail(), customer.getLanguage()), customer.getVersion(), "test");
 	}
 
-	/** Replaces entry {@code id} by {@code entry} through {@link FeedbackLog#correct}, as the correction form does. */
+	/**
+	 * Replaces entry {@code id} by {@code entry} through {@link FeedbackLog#correct}, as
+	 * the correction form does.
+	 */
 	public void correct(long id, Entry entry) {
 		long version = log.get(id).version();
 		log.correct(id, entry.feedback.build(), version, "test");
@@ -74,8 +78,9 @@ public class TestFeedback {
 	}
 
 	/**
-	 * Stores the entries as one import batch through {@link FeedbackLog#logBatch} (one transaction, one event); each
-	 * gets an external id of its own, so that equal entries are not skipped as repeated rows.
+	 * Stores the entries as one import batch through {@link FeedbackLog#logBatch} (one
+	 * transaction, one event); each gets an external id of its own, so that equal entries
+	 * are not skipped as repeated rows.
 	 * @return the ids of the stored entries, in order
 	 */
 	public List<Long> saveBatch(List<Entry> entries) {
@@ -156,7 +161,10 @@ public class TestFeedback {
 			return this;
 		}
 
-		/** Stores the entry through {@link FeedbackLog#log}, in its own transaction, as the form does. */
+		/**
+		 * Stores the entry through {@link FeedbackLog#log}, in its own transaction, as
+		 * the form does.
+		 */
 		public long save() {
 			return log.log(feedback.build()).id();
 		}

@@ -11,7 +11,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /**
- * One user per role, created after the application's first admin. Passwords are known to the tests.
+ * One user per role, created after the application's first admin. Passwords are known to
+ * the tests.
  */
 @TestComponent
 @Order(Ordered.LOWEST_PRECEDENCE)

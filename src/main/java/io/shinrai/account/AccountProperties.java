@@ -12,9 +12,10 @@ import org.springframework.validation.annotation.Validated;
 import io.shinrai.system.CronSchedule;
 
 /**
- * {@code shinrai.admin.password} ({@code SHINRAI_ADMIN_PASSWORD}): the first admin's password, random when empty;
- * {@code shinrai.session.cleanup-cron} and {@code cleanup-lock-at-least-for}: when expired sessions are deleted. The
- * sign-in throttle's settings are {@link LoginThrottle.Settings}.
+ * {@code shinrai.admin.password} ({@code SHINRAI_ADMIN_PASSWORD}): the first admin's
+ * password, random when empty; {@code shinrai.session.cleanup-cron} and
+ * {@code cleanup-lock-at-least-for}: when expired sessions are deleted. The sign-in
+ * throttle's settings are {@link LoginThrottle.Settings}.
  */
 @Validated
 @ConfigurationProperties("shinrai")

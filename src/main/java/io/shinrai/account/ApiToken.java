@@ -11,7 +11,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A user's personal access token for the JSON API. Only the token's SHA-256 is kept; the token is shown once. */
+/**
+ * A user's personal access token for the JSON API. Only the token's SHA-256 is kept; the
+ * token is shown once.
+ */
 @Entity
 @Table(name = "api_token")
 public class ApiToken {

@@ -25,8 +25,9 @@ import io.shinrai.system.ApiProblems;
 import io.shinrai.system.NotFoundException;
 
 /**
- * {@code /api/v1/tokens}: the caller's own personal access tokens. The token itself is only in the answer to its
- * creation. A token may create another only within its own expiry, so a leaked token cannot outlive itself.
+ * {@code /api/v1/tokens}: the caller's own personal access tokens. The token itself is
+ * only in the answer to its creation. A token may create another only within its own
+ * expiry, so a leaked token cannot outlive itself.
  */
 @RestController
 @RequestMapping("/api/v1/tokens")
@@ -83,7 +84,8 @@ class ApiTokenApiController {
 
 	/**
 	 * @param access {@code READ} (only {@code GET}) or {@code READ_WRITE}
-	 * @param expiresInDays days until it expires; without it, {@code shinrai.api.token-lifetime}
+	 * @param expiresInDays days until it expires; without it,
+	 * {@code shinrai.api.token-lifetime}
 	 */
 	record TokenRequest(String name, TokenAccess access, Integer expiresInDays) {
 	}

@@ -6,7 +6,10 @@ import java.util.List;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
-/** A request signed in with a personal access token: its user, with that user's current role and nothing more. */
+/**
+ * A request signed in with a personal access token: its user, with that user's current
+ * role and nothing more.
+ */
 class ApiTokenAuthentication extends AbstractAuthenticationToken {
 
 	private static final long serialVersionUID = 1L;

@@ -23,14 +23,19 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
- * Signs API requests in with {@code Authorization: Bearer <personal access token>}. A token that is unknown, expired
- * or revoked, or whose user is disabled, gets 401 problem+json; a read token gets 403 on anything but reading. Bad
- * tokens count as failed sign-ins of their sender ({@link LoginThrottle}, under one name for all tokens), so a sender
- * guessing tokens waits like one guessing passwords. Requests without a bearer token pass on to HTTP Basic.
+ * Signs API requests in with {@code Authorization: Bearer <personal access token>}. A
+ * token that is unknown, expired or revoked, or whose user is disabled, gets 401
+ * problem+json; a read token gets 403 on anything but reading. Bad tokens count as failed
+ * sign-ins of their sender ({@link LoginThrottle}, under one name for all tokens), so a
+ * sender guessing tokens waits like one guessing passwords. Requests without a bearer
+ * token pass on to HTTP Basic.
  */
 class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 
-	/** The throttle's user name for token failures: not a valid user name, so it never shares a real user's count. */
+	/**
+	 * The throttle's user name for token failures: not a valid user name, so it never
+	 * shares a real user's count.
+	 */
 	static final String THROTTLE_NAME = "(api token)";
 
 	private static final String BEARER = "Bearer ";

@@ -19,13 +19,18 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The profile's API tokens page: the user's tokens, a form for a new one, and revoking. */
+/**
+ * The profile's API tokens page: the user's tokens, a form for a new one, and revoking.
+ */
 @Controller
 class ApiTokenController {
 
 	static final String TOKENS_VIEW = "account/tokens";
 
-	/** The expiries the form offers, in days; those over {@code shinrai.api.token-max-lifetime} are left out. */
+	/**
+	 * The expiries the form offers, in days; those over
+	 * {@code shinrai.api.token-max-lifetime} are left out.
+	 */
 	private static final List<Integer> EXPIRY_CHOICES = List.of(7, 30, 90, 180, 365);
 
 	private final ApiTokens tokens;
@@ -58,8 +63,9 @@ class ApiTokenController {
 	}
 
 	/**
-	 * Creates a token and shows it on the answer to this post itself, never through a redirect: a redirect would keep
-	 * the token in the session (stored in the database) until the next page. The page is not cached.
+	 * Creates a token and shows it on the answer to this post itself, never through a
+	 * redirect: a redirect would keep the token in the session (stored in the database)
+	 * until the next page. The page is not cached.
 	 */
 	@PostMapping("/profile/tokens")
 	String processNewToken(@Valid @ModelAttribute("tokenForm") ApiTokenForm form, BindingResult result,

@@ -2,7 +2,10 @@ package io.shinrai.account;
 
 import io.shinrai.system.FieldRefusedException;
 
-/** A token that cannot be created as asked, for one of its fields (its name, access or expiry). */
+/**
+ * A token that cannot be created as asked, for one of its fields (its name, access or
+ * expiry).
+ */
 class ApiTokenRefused extends FieldRefusedException {
 
 	ApiTokenRefused(String field, String messageKey, Object... arguments) {

@@ -22,10 +22,11 @@ import io.shinrai.audit.AuditType;
 import io.shinrai.system.NotFoundException;
 
 /**
- * Personal access tokens for the JSON API: each user creates, lists and revokes their own. A token is
- * {@value #PREFIX} followed by 256 random bits (base64url); only its SHA-256 is stored, so a token that was not copied
- * when it was shown is gone. A token acts with its user's role at the time of each request, never more, and stops
- * working when it expires, is revoked or its user is disabled. Creating and revoking are audited.
+ * Personal access tokens for the JSON API: each user creates, lists and revokes their
+ * own. A token is {@value #PREFIX} followed by 256 random bits (base64url); only its
+ * SHA-256 is stored, so a token that was not copied when it was shown is gone. A token
+ * acts with its user's role at the time of each request, never more, and stops working
+ * when it expires, is revoked or its user is disabled. Creating and revoking are audited.
  */
 @Service
 @Transactional
@@ -64,7 +65,10 @@ public class ApiTokens {
 		this.clock = clock;
 	}
 
-	/** A token just created: {@link #secret()} is the token itself, which is never available again. */
+	/**
+	 * A token just created: {@link #secret()} is the token itself, which is never
+	 * available again.
+	 */
 	public record CreatedToken(ApiToken token, String secret) {
 	}
 
@@ -74,7 +78,10 @@ public class ApiTokens {
 		record Valid(ApiToken token, UserAccount user) implements Check {
 		}
 
-		/** Unknown, expired, revoked, or its user is disabled: {@code reason} says which, for the answer. */
+		/**
+		 * Unknown, expired, revoked, or its user is disabled: {@code reason} says which,
+		 * for the answer.
+		 */
 		record Refused(Reason reason) implements Check {
 		}
 
@@ -88,9 +95,12 @@ public class ApiTokens {
 
 	/**
 	 * Creates a token for {@code username}.
-	 * @param lifetime how long it is valid; {@code null} for {@code shinrai.api.token-lifetime}
-	 * @param notAfter the latest expiry allowed (the expiry of the token that asks for this one), or {@code null}
-	 * @throws ApiTokenRefused when the name is blank or too long, the lifetime out of range, or the user has too many
+	 * @param lifetime how long it is valid; {@code null} for
+	 * {@code shinrai.api.token-lifetime}
+	 * @param notAfter the latest expiry allowed (the expiry of the token that asks for
+	 * this one), or {@code null}
+	 * @throws ApiTokenRefused when the name is blank or too long, the lifetime out of
+	 * range, or the user has too many
 	 */
 	public CreatedToken create(String username, String name, TokenAccess access, Duration lifetime, Instant notAfter,
 			String actor) {
@@ -124,8 +134,8 @@ public class ApiTokens {
 		ApiToken token = tokens.save(new ApiToken(user.getId(), label, access, hash(secret),
 				secret.substring(0, START_LENGTH), now, expiresAt));
 		audit.record(actor, AuditType.API_TOKEN_CREATED, user.getUsername(),
-				"API token '" + label + "' (" + access + ", until " + expiresAt + ")", null,
-				"name: " + label + "\naccess: " + access + "\nexpires: " + expiresAt + "\nstarts: " + token.getTokenStart());
+				"API token '" + label + "' (" + access + ", until " + expiresAt + ")", null, "name: " + label
+						+ "\naccess: " + access + "\nexpires: " + expiresAt + "\nstarts: " + token.getTokenStart());
 		return new CreatedToken(token, secret);
 	}
 
@@ -175,7 +185,10 @@ public class ApiTokens {
 			.orElseGet(() -> new Check.Refused(Reason.USER_DISABLED));
 	}
 
-	/** Records that the token was used now; written at most once a minute per token, not on every request. */
+	/**
+	 * Records that the token was used now; written at most once a minute per token, not
+	 * on every request.
+	 */
 	void markUsed(ApiToken token) {
 		Instant now = clock.instant();
 		jdbc.sql("""

@@ -18,7 +18,10 @@ class CurrentUserAdvice {
 		return null;
 	}
 
-	/** What templates need to know about the user: who it is and which parts of the app are theirs. */
+	/**
+	 * What templates need to know about the user: who it is and which parts of the app
+	 * are theirs.
+	 */
 	public record CurrentUser(String username, String displayName, Role role) {
 
 		public boolean isManager() {

@@ -8,9 +8,10 @@ import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.stereotype.Component;
 
 /**
- * Deletes expired sessions from the database. Spring Session's own cleanup runs in every instance at the same second
- * of every minute, and deletes of overlapping rows running at once can deadlock; under the scheduler lock one
- * instance deletes per interval. An expired session is refused on read anyway, so a late cleanup only costs space.
+ * Deletes expired sessions from the database. Spring Session's own cleanup runs in every
+ * instance at the same second of every minute, and deletes of overlapping rows running at
+ * once can deadlock; under the scheduler lock one instance deletes per interval. An
+ * expired session is refused on read anyway, so a late cleanup only costs space.
  */
 @Component
 class ExpiredSessionCleanup {

@@ -13,8 +13,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * On an empty user table, creates {@code admin} with the password from {@code SHINRAI_ADMIN_PASSWORD}, or else a
- * random one that is printed to the log this once (it is stored only as a hash).
+ * On an empty user table, creates {@code admin} with the password from
+ * {@code SHINRAI_ADMIN_PASSWORD}, or else a random one that is printed to the log this
+ * once (it is stored only as a hash).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)

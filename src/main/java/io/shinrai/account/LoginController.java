@@ -22,7 +22,10 @@ class LoginController {
 
 	static final String LOGIN_VIEW = "account/login";
 
-	/** Why a single sign-on was refused ({@code ?sso=…}); each has a message {@code login.sso.<reason>}. */
+	/**
+	 * Why a single sign-on was refused ({@code ?sso=…}); each has a message
+	 * {@code login.sso.<reason>}.
+	 */
 	private static final Set<String> SSO_REFUSALS = Set.of("no-role", "disabled", "failed");
 
 	private final ObjectProvider<ClientRegistrationRepository> registrations;
@@ -34,14 +37,17 @@ class LoginController {
 		this.sso = sso;
 	}
 
-	/** A button on the sign-in page: where it starts the sign-in and what it is called. */
+	/**
+	 * A button on the sign-in page: where it starts the sign-in and what it is called.
+	 */
 	record SsoProvider(String id, String name) {
 	}
 
 	/**
-	 * The sign-in page: the user name and password form (unless local accounts are off) and a button per single
-	 * sign-on provider. {@code ?throttled=N} (where a failed sign-in sends a sender who has to wait) says how many
-	 * seconds to wait; {@code ?sso=reason} why a single sign-on was refused.
+	 * The sign-in page: the user name and password form (unless local accounts are off)
+	 * and a button per single sign-on provider. {@code ?throttled=N} (where a failed
+	 * sign-in sends a sender who has to wait) says how many seconds to wait;
+	 * {@code ?sso=reason} why a single sign-on was refused.
 	 */
 	@GetMapping("/login")
 	String showLoginForm(@RequestParam(name = "throttled", required = false) String throttled,
@@ -54,7 +60,8 @@ class LoginController {
 		}
 		HttpSession session = request.getSession(false);
 		if (session != null && session.getAttribute(TYPED_USERNAME) instanceof String username) {
-			// once: the form after a failed sign-in keeps the user name, a fresh visit later starts empty
+			// once: the form after a failed sign-in keeps the user name, a fresh visit
+			// later starts empty
 			session.removeAttribute(TYPED_USERNAME);
 			model.addAttribute("typedUsername", username);
 		}
@@ -74,7 +81,10 @@ class LoginController {
 			.toList();
 	}
 
-	/** After a failed sign-in: the user name typed, for the sign-in form shown next (never the password). */
+	/**
+	 * After a failed sign-in: the user name typed, for the sign-in form shown next (never
+	 * the password).
+	 */
 	static void rememberUsername(HttpServletRequest request) {
 		String username = request.getParameter("username");
 		if (username != null && username.length() <= MAX_USERNAME && StorableText.isStorable(username)) {

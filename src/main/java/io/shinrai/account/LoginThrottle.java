@@ -27,16 +27,18 @@ import io.shinrai.audit.AuditType;
 /**
  * Slows down whoever sends wrong passwords, without ever locking the user out.
  * <p>
- * Failures are counted per (user name, client address) and, more coarsely, per client address (for one sender trying
- * many names), in the database so every app instance sees them. After {@code free-failures} failures in a row each
- * further one makes that sender wait before it may try again: {@code first-delay}, then twice as long each time, up to
- * {@code max-delay}. A correct password from another address is never affected, so an attacker cannot keep a user
- * out; a correct password from the same address after the wait signs in and forgets that address's failures for the
- * user. A burst of failures that goes quiet for {@code forget-after} is forgotten. User names that do not exist are
+ * Failures are counted per (user name, client address) and, more coarsely, per client
+ * address (for one sender trying many names), in the database so every app instance sees
+ * them. After {@code free-failures} failures in a row each further one makes that sender
+ * wait before it may try again: {@code first-delay}, then twice as long each time, up to
+ * {@code max-delay}. A correct password from another address is never affected, so an
+ * attacker cannot keep a user out; a correct password from the same address after the
+ * wait signs in and forgets that address's failures for the user. A burst of failures
+ * that goes quiet for {@code forget-after} is forgotten. User names that do not exist are
  * counted alike, so the answers never tell whether a user exists.
  * <p>
- * Admins see bursts in the audit log: one event when a sender starts being delayed and one each time its failures
- * grow tenfold, never one per attempt.
+ * Admins see bursts in the audit log: one event when a sender starts being delayed and
+ * one each time its failures grow tenfold, never one per attempt.
  */
 @Component
 class LoginThrottle {
@@ -64,8 +66,8 @@ class LoginThrottle {
 	}
 
 	/**
-	 * {@code shinrai.login.*} ({@code SHINRAI_LOGIN_FREE_FAILURES} and so on, see the class comment), checked at
-	 * start-up.
+	 * {@code shinrai.login.*} ({@code SHINRAI_LOGIN_FREE_FAILURES} and so on, see the
+	 * class comment), checked at start-up.
 	 */
 	@Validated
 	@ConfigurationProperties("shinrai.login")
@@ -75,7 +77,10 @@ class LoginThrottle {
 			@DefaultValue("10m") @NotNull @DurationMin(millis = 1) Duration maxDelay,
 			@DefaultValue("1h") @NotNull @DurationMin(millis = 1) Duration forgetAfter) {
 
-		/** How long a sender waits after its {@code failures}-th failure, when {@code free} are free. */
+		/**
+		 * How long a sender waits after its {@code failures}-th failure, when
+		 * {@code free} are free.
+		 */
 		Duration delayAfter(int failures, int free) {
 			if (failures <= free) {
 				return Duration.ZERO;
@@ -100,12 +105,13 @@ class LoginThrottle {
 			.param("now", Timestamp.from(now))
 			.query(Timestamp.class)
 			.list();
-		return blocks.stream()
-			.map(until -> Duration.between(now, until.toInstant()))
-			.max(Duration::compareTo);
+		return blocks.stream().map(until -> Duration.between(now, until.toInstant())).max(Duration::compareTo);
 	}
 
-	/** Whether this sender has failures on record for this user name (a success then clears them). */
+	/**
+	 * Whether this sender has failures on record for this user name (a success then
+	 * clears them).
+	 */
 	boolean failedBefore(String username, String address) {
 		return jdbc.sql("select 1 from login_throttle where scope = 'U' and username = :name and address = :address")
 			.param("name", name(username))
@@ -115,7 +121,10 @@ class LoginThrottle {
 			.isPresent();
 	}
 
-	/** Records a failure; returns how long this sender now has to wait (zero while failures are still free). */
+	/**
+	 * Records a failure; returns how long this sender now has to wait (zero while
+	 * failures are still free).
+	 */
 	@Transactional
 	Duration recordFailure(String username, String address) {
 		Instant now = clock.instant();
@@ -133,15 +142,16 @@ class LoginThrottle {
 							+ "; each further attempt now waits " + describe(userDelay) + " or more");
 		}
 		if (startsOrGrowsBurst(fromAddress, settings.addressFreeFailures())) {
-			audit.record(ANONYMOUS, AuditType.LOGIN_FAILURES, from,
-					fromAddress + " failed sign-ins from " + from + " (any user name); every attempt from there now waits "
-							+ describe(addressDelay) + " or more");
+			audit.record(ANONYMOUS, AuditType.LOGIN_FAILURES, from, fromAddress + " failed sign-ins from " + from
+					+ " (any user name); every attempt from there now waits " + describe(addressDelay) + " or more");
 		}
 		cleanUp(now);
 		return userDelay.compareTo(addressDelay) >= 0 ? userDelay : addressDelay;
 	}
 
-	/** After a correct password: this sender's failures for this user name are forgotten. */
+	/**
+	 * After a correct password: this sender's failures for this user name are forgotten.
+	 */
 	void reset(String username, String address) {
 		jdbc.sql("delete from login_throttle where scope = 'U' and username = :name and address = :address")
 			.param("name", name(username))
@@ -149,9 +159,13 @@ class LoginThrottle {
 			.update();
 	}
 
-	/** Forgets every sender's failures for this user name (its password was just reset). */
+	/**
+	 * Forgets every sender's failures for this user name (its password was just reset).
+	 */
 	void forget(String username) {
-		jdbc.sql("delete from login_throttle where scope = 'U' and username = :name").param("name", name(username)).update();
+		jdbc.sql("delete from login_throttle where scope = 'U' and username = :name")
+			.param("name", name(username))
+			.update();
 	}
 
 	private int count(String scope, String name, String address, Instant now) {
@@ -176,7 +190,8 @@ class LoginThrottle {
 		if (delay.isZero()) {
 			return;
 		}
-		jdbc.sql("update login_throttle set blocked_until = :until where scope = :scope and username = :name and address = :address")
+		jdbc.sql(
+				"update login_throttle set blocked_until = :until where scope = :scope and username = :name and address = :address")
 			.param("until", Timestamp.from(until))
 			.param("scope", scope)
 			.param("name", name)
@@ -193,13 +208,17 @@ class LoginThrottle {
 		return step == failures;
 	}
 
-	/** Forgotten bursts go, at most once a minute, so names made up by an attacker do not pile up. */
+	/**
+	 * Forgotten bursts go, at most once a minute, so names made up by an attacker do not
+	 * pile up.
+	 */
 	private void cleanUp(Instant now) {
 		Instant last = lastCleanup.get();
 		if (Duration.between(last, now).compareTo(CLEANUP_INTERVAL) < 0 || !lastCleanup.compareAndSet(last, now)) {
 			return;
 		}
-		jdbc.sql("delete from login_throttle where last_failure_at < :forgetBefore and (blocked_until is null or blocked_until < :now)")
+		jdbc.sql(
+				"delete from login_throttle where last_failure_at < :forgetBefore and (blocked_until is null or blocked_until < :now)")
 			.param("forgetBefore", Timestamp.from(now.minus(settings.forgetAfter())))
 			.param("now", Timestamp.from(now))
 			.update();

@@ -5,8 +5,8 @@ import java.time.Duration;
 import org.springframework.security.core.AuthenticationException;
 
 /**
- * Too many failed sign-ins from this sender: it has to wait before trying again. Says nothing about whether the user
- * exists, and does not concern other senders.
+ * Too many failed sign-ins from this sender: it has to wait before trying again. Says
+ * nothing about whether the user exists, and does not concern other senders.
  */
 class LoginThrottledException extends AuthenticationException {
 

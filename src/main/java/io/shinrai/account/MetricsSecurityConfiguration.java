@@ -30,9 +30,10 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The Prometheus scrape ({@code /actuator/prometheus}): for admins with HTTP Basic, or for a scraper sending the
- * metrics token ({@code shinrai.metrics.token}) as a bearer token. No session, no CSRF (no cookies are used); anyone
- * else gets 401, other signed-in users 403.
+ * The Prometheus scrape ({@code /actuator/prometheus}): for admins with HTTP Basic, or
+ * for a scraper sending the metrics token ({@code shinrai.metrics.token}) as a bearer
+ * token. No session, no CSRF (no cookies are used); anyone else gets 401, other signed-in
+ * users 403.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(MetricsProperties.class)
@@ -68,7 +69,10 @@ class MetricsSecurityConfiguration {
 		response.sendError(HttpStatus.UNAUTHORIZED.value());
 	}
 
-	/** Authenticates a request that carries the metrics token; a wrong bearer token is refused at once. */
+	/**
+	 * Authenticates a request that carries the metrics token; a wrong bearer token is
+	 * refused at once.
+	 */
 	static final class MetricsTokenFilter extends OncePerRequestFilter {
 
 		private static final String BEARER = "Bearer ";
@@ -90,7 +94,8 @@ class MetricsSecurityConfiguration {
 				return;
 			}
 			byte[] given = header.substring(BEARER.length()).strip().getBytes(StandardCharsets.UTF_8);
-			// compared in constant time, so the answer's timing tells nothing about how much of it was right
+			// compared in constant time, so the answer's timing tells nothing about how
+			// much of it was right
 			if (token == null || !MessageDigest.isEqual(token, given)) {
 				refuse(response);
 				return;

@@ -5,7 +5,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** The "new user" form. Passwords are checked against {@link AccountRules} by the controller. */
+/**
+ * The "new user" form. Passwords are checked against {@link AccountRules} by the
+ * controller.
+ */
 class NewUserForm {
 
 	@NotNull

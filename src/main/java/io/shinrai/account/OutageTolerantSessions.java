@@ -18,22 +18,28 @@ import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.transaction.TransactionException;
 
 /**
- * The sessions in the database, as the session filter sees them, tolerant of a database that is away: sessions live in
- * the database so that every instance serves every signed-in user, but then a database outage would sign everyone out
- * and every page would fail before reaching its controller (the friendly 503 page, the form shown again with what was
- * typed). So each session this instance read or saved recently is also kept here for a while; when the database
- * cannot be reached, the session comes from here and its changes are not written (a session change during an outage,
- * such as a message for the next page, is the only thing lost). After a failure the database is not asked again for a
- * few seconds, so that a page during an outage waits for the database once, not for every session access.
+ * The sessions in the database, as the session filter sees them, tolerant of a database
+ * that is away: sessions live in the database so that every instance serves every
+ * signed-in user, but then a database outage would sign everyone out and every page would
+ * fail before reaching its controller (the friendly 503 page, the form shown again with
+ * what was typed). So each session this instance read or saved recently is also kept here
+ * for a while; when the database cannot be reached, the session comes from here and its
+ * changes are not written (a session change during an outage, such as a message for the
+ * next page, is the only thing lost). After a failure the database is not asked again for
+ * a few seconds, so that a page during an outage waits for the database once, not for
+ * every session access.
  * <p>
- * Only the session filter uses it ({@link SessionConfiguration}); the session registry and the cleanup job use the
- * database repository itself.
+ * Only the session filter uses it ({@link SessionConfiguration}); the session registry
+ * and the cleanup job use the database repository itself.
  */
 class OutageTolerantSessions implements FindByIndexNameSessionRepository<Session> {
 
 	private static final Logger log = LoggerFactory.getLogger(OutageTolerantSessions.class);
 
-	/** How long sessions are kept for an outage: an outage longer than this signs out who was not served meanwhile. */
+	/**
+	 * How long sessions are kept for an outage: an outage longer than this signs out who
+	 * was not served meanwhile.
+	 */
 	static final Duration KEPT_FOR = Duration.ofMinutes(30);
 
 	/** How long after a failure the database is not asked. */
@@ -115,7 +121,8 @@ class OutageTolerantSessions implements FindByIndexNameSessionRepository<Session
 			database.deleteById(id);
 		}
 		catch (RuntimeException ex) {
-			// signed out during an outage: gone from this instance now, expired in the database later
+			// signed out during an outage: gone from this instance now, expired in the
+			// database later
 			if (!unavailable(ex)) {
 				throw ex;
 			}
@@ -146,9 +153,10 @@ class OutageTolerantSessions implements FindByIndexNameSessionRepository<Session
 	}
 
 	/**
-	 * Whether the failure says the database cannot be reached rather than that a session is wrong: reading or writing a
-	 * session by its id fails for nothing else, so any data access or transaction failure but a violated constraint
-	 * counts (a broken connection often ends as a failed rollback, which overrides the original failure).
+	 * Whether the failure says the database cannot be reached rather than that a session
+	 * is wrong: reading or writing a session by its id fails for nothing else, so any
+	 * data access or transaction failure but a violated constraint counts (a broken
+	 * connection often ends as a failed rollback, which overrides the original failure).
 	 */
 	static boolean unavailable(Throwable ex) {
 		return (ex instanceof DataAccessException && !(ex instanceof DataIntegrityViolationException))

@@ -2,7 +2,10 @@ package io.shinrai.account;
 
 import jakarta.validation.constraints.NotNull;
 
-/** A new password for an existing user, typed twice. Checked against {@link AccountRules} by the controller. */
+/**
+ * A new password for an existing user, typed twice. Checked against {@link AccountRules}
+ * by the controller.
+ */
 class PasswordForm {
 
 	private String password;

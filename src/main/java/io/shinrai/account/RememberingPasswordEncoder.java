@@ -15,11 +15,13 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * Checks passwords like its delegate (bcrypt), but remembers for a few minutes which (stored hash, password) pairs it
- * has verified, so that an API client sending HTTP Basic credentials with every request pays the deliberately slow
- * hash once, not per request. Only an HMAC of the pair is kept, under a key that lives in this process only; failures
- * are never remembered (the sign-in throttle counts them). A changed password changes the stored hash, so an old
- * password stops working at once; disabled accounts and roles are read from the database on every request as before.
+ * Checks passwords like its delegate (bcrypt), but remembers for a few minutes which
+ * (stored hash, password) pairs it has verified, so that an API client sending HTTP Basic
+ * credentials with every request pays the deliberately slow hash once, not per request.
+ * Only an HMAC of the pair is kept, under a key that lives in this process only; failures
+ * are never remembered (the sign-in throttle counts them). A changed password changes the
+ * stored hash, so an old password stops working at once; disabled accounts and roles are
+ * read from the database on every request as before.
  */
 final class RememberingPasswordEncoder implements PasswordEncoder {
 

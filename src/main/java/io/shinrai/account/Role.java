@@ -1,6 +1,8 @@
 package io.shinrai.account;
 
-/** Roles in increasing order of power: each includes everything the previous one may do. */
+/**
+ * Roles in increasing order of power: each includes everything the previous one may do.
+ */
 public enum Role {
 
 	STAFF, MANAGER, ADMIN;

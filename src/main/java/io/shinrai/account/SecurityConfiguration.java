@@ -53,8 +53,9 @@ import io.shinrai.system.ContentSecurityPolicies;
 import io.shinrai.system.Languages;
 
 /**
- * Who may do what. Roles are hierarchical (ADMIN > MANAGER > STAFF). Every URL needs a rule here: anything not listed
- * is denied, and {@code EndpointAccessTests} fails for a mapped endpoint whose access is not declared.
+ * Who may do what. Roles are hierarchical (ADMIN > MANAGER > STAFF). Every URL needs a
+ * rule here: anything not listed is denied, and {@code EndpointAccessTests} fails for a
+ * mapped endpoint whose access is not declared.
  */
 @Configuration
 class SecurityConfiguration {
@@ -75,9 +76,11 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * Open sessions per user, so that disabling or demoting a user ends theirs (see {@link UserSessions}): the
-	 * sessions in the database indexed by user name, so it ends them whichever instance they were opened on. It reads
-	 * them as the session filter does, so a database outage does not fail every signed-in request here either.
+	 * Open sessions per user, so that disabling or demoting a user ends theirs (see
+	 * {@link UserSessions}): the sessions in the database indexed by user name, so it
+	 * ends them whichever instance they were opened on. It reads them as the session
+	 * filter does, so a database outage does not fail every signed-in request here
+	 * either.
 	 */
 	@Bean
 	SessionRegistry sessionRegistry(SessionConfiguration.TolerantSessions sessions) {
@@ -86,16 +89,23 @@ class SecurityConfiguration {
 
 	@Bean
 	static RoleHierarchy roleHierarchy() {
-		return RoleHierarchyImpl.withDefaultRolePrefix().role(ADMIN).implies(MANAGER).role(MANAGER).implies(STAFF).build();
+		return RoleHierarchyImpl.withDefaultRolePrefix()
+			.role(ADMIN)
+			.implies(MANAGER)
+			.role(MANAGER)
+			.implies(STAFF)
+			.build();
 	}
 
 	@Bean
 	AuthenticationManager authenticationManager(UserAccounts accounts, PasswordEncoder passwordEncoder,
 			LoginThrottle throttle) {
 		DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(accounts);
-		// bcrypt once per API client and password, not once per request (see RememberingPasswordEncoder)
+		// bcrypt once per API client and password, not once per request (see
+		// RememberingPasswordEncoder)
 		passwords.setPasswordEncoder(new RememberingPasswordEncoder(passwordEncoder));
-		// check disabled (and the like) only after the password, so a disabled account costs the same bcrypt time
+		// check disabled (and the like) only after the password, so a disabled account
+		// costs the same bcrypt time
 		// as any other and a wrong password for it fails like every wrong password
 		UserDetailsChecker accountStatus = new AccountStatusUserDetailsChecker();
 		passwords.setPreAuthenticationChecks(user -> {
@@ -111,8 +121,9 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * The provider's tokens for a signed-in user live in their session (in the database), not in one instance's
-	 * memory, so any instance serves the user and nothing outlives the session.
+	 * The provider's tokens for a signed-in user live in their session (in the database),
+	 * not in one instance's memory, so any instance serves the user and nothing outlives
+	 * the session.
 	 */
 	@Bean
 	OAuth2AuthorizedClientRepository authorizedClientRepository() {
@@ -120,11 +131,12 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * The survey page customers answer without signing in ({@code /s/**}): open to everyone, and it never creates a
-	 * session. CSRF stays on; with no session to keep the token in, it is a double-submit cookie (HttpOnly, only sent
-	 * to {@code /s/}, SameSite=Strict) compared with the form's hidden field. A post without a valid token is forwarded
-	 * to a friendly "form expired" page. Stricter headers than the app: no script at all, no referrer (the URL holds
-	 * the token).
+	 * The survey page customers answer without signing in ({@code /s/**}): open to
+	 * everyone, and it never creates a session. CSRF stays on; with no session to keep
+	 * the token in, it is a double-submit cookie (HttpOnly, only sent to {@code /s/},
+	 * SameSite=Strict) compared with the form's hidden field. A post without a valid
+	 * token is forwarded to a friendly "form expired" page. Stricter headers than the
+	 * app: no script at all, no referrer (the URL holds the token).
 	 */
 	@Bean
 	@Order(0)
@@ -139,7 +151,8 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.requestCache(cache -> cache.disable())
-			.securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+			.securityContext(
+					context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
 			.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
 			.exceptionHandling(errors -> errors.accessDeniedHandler(formExpired))
 			.headers(headers -> headers
@@ -150,8 +163,8 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * The JSON API: personal access tokens ({@code Authorization: Bearer}) and, unless switched off, HTTP Basic; no
-	 * session, no CSRF (no cookies are used), JSON errors.
+	 * The JSON API: personal access tokens ({@code Authorization: Bearer}) and, unless
+	 * switched off, HTTP Basic; no session, no CSRF (no cookies are used), JSON errors.
 	 */
 	@Bean
 	@Order(1)
@@ -165,44 +178,57 @@ class SecurityConfiguration {
 					BasicAuthenticationFilter.class)
 			.authorizeHttpRequests(requests -> requests
 				// everyone's own API tokens
-				.requestMatchers("/api/v1/tokens", "/api/v1/tokens/**").hasRole(STAFF)
-				.requestMatchers(HttpMethod.POST, "/api/v1/scoring-policy").hasRole(ADMIN)
-				.requestMatchers(HttpMethod.POST, "/api/v1/feedback").hasRole(MANAGER)
-				.requestMatchers(HttpMethod.POST, "/api/v1/survey-links", "/api/v1/promises").hasRole(MANAGER)
+				.requestMatchers("/api/v1/tokens", "/api/v1/tokens/**")
+				.hasRole(STAFF)
+				.requestMatchers(HttpMethod.POST, "/api/v1/scoring-policy")
+				.hasRole(ADMIN)
+				.requestMatchers(HttpMethod.POST, "/api/v1/feedback")
+				.hasRole(MANAGER)
+				.requestMatchers(HttpMethod.POST, "/api/v1/survey-links", "/api/v1/promises")
+				.hasRole(MANAGER)
 				// webhooks: admins only, reading included (the secrets are in the answer)
-				.requestMatchers("/api/v1/webhooks", "/api/v1/webhooks/**").hasRole(ADMIN)
-				.requestMatchers(HttpMethod.GET, "/api/v1/insights/**").hasRole(STAFF)
+				.requestMatchers("/api/v1/webhooks", "/api/v1/webhooks/**")
+				.hasRole(ADMIN)
+				.requestMatchers(HttpMethod.GET, "/api/v1/insights/**")
+				.hasRole(STAFF)
 				// privacy: personal data export and erasure
-				.requestMatchers(HttpMethod.GET, "/api/v1/customers/*/personal-data").hasRole(ADMIN)
-				.requestMatchers(HttpMethod.POST, "/api/v1/customers/*/erasure").hasRole(ADMIN)
+				.requestMatchers(HttpMethod.GET, "/api/v1/customers/*/personal-data")
+				.hasRole(ADMIN)
+				.requestMatchers(HttpMethod.POST, "/api/v1/customers/*/erasure")
+				.hasRole(ADMIN)
 				// backups: listing and taking them
-				.requestMatchers("/api/v1/backups").hasRole(ADMIN)
-				.requestMatchers(HttpMethod.GET, "/api/**").hasRole(STAFF)
-				.anyRequest().denyAll())
-			.httpBasic(httpBasic -> httpBasic.authenticationEntryPoint(
-					(request, response, ex) -> {
-						if (ex instanceof LoginThrottledException throttled) {
-							// this sender waits; the user is not locked out and other senders are not affected
-							response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(throttled.retryAfterSeconds()));
-							writeJsonError(response, HttpStatus.TOO_MANY_REQUESTS);
-						}
-						else if (ex instanceof AuthenticationServiceException) {
-							// the user database is away: nothing is known about the credentials
-							response.setHeader(HttpHeaders.RETRY_AFTER, "5");
-							writeJsonError(response, HttpStatus.SERVICE_UNAVAILABLE);
-						}
-						else {
-							response.setHeader("WWW-Authenticate", basic ? "Basic realm=\"Shinrai\", Bearer" : "Bearer");
-							writeJsonError(response, HttpStatus.UNAUTHORIZED);
-						}
-					}))
+				.requestMatchers("/api/v1/backups")
+				.hasRole(ADMIN)
+				.requestMatchers(HttpMethod.GET, "/api/**")
+				.hasRole(STAFF)
+				.anyRequest()
+				.denyAll())
+			.httpBasic(httpBasic -> httpBasic.authenticationEntryPoint((request, response, ex) -> {
+				if (ex instanceof LoginThrottledException throttled) {
+					// this sender waits; the user is not locked out and other senders are
+					// not affected
+					response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(throttled.retryAfterSeconds()));
+					writeJsonError(response, HttpStatus.TOO_MANY_REQUESTS);
+				}
+				else if (ex instanceof AuthenticationServiceException) {
+					// the user database is away: nothing is known about the credentials
+					response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+					writeJsonError(response, HttpStatus.SERVICE_UNAVAILABLE);
+				}
+				else {
+					response.setHeader("WWW-Authenticate", basic ? "Basic realm=\"Shinrai\", Bearer" : "Bearer");
+					writeJsonError(response, HttpStatus.UNAUTHORIZED);
+				}
+			}))
 			.exceptionHandling(errors -> errors
 				.accessDeniedHandler((request, response, ex) -> writeJsonError(response, HttpStatus.FORBIDDEN)))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(csrf -> csrf.disable())
-			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
+			.headers(headers -> headers
+				.contentSecurityPolicy(csp -> csp.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
 		if (!basic) {
-			// tokens only: the entry point above still answers 401 problem+json to a request without one
+			// tokens only: the entry point above still answers 401 problem+json to a
+			// request without one
 			http.httpBasic(httpBasic -> httpBasic.disable())
 				.exceptionHandling(errors -> errors.authenticationEntryPoint((request, response, ex) -> {
 					response.setHeader("WWW-Authenticate", "Bearer");
@@ -218,42 +244,61 @@ class SecurityConfiguration {
 	SecurityFilterChain webSecurity(HttpSecurity http, AuthenticationManager authenticationManager,
 			UserAccounts accounts, LocaleResolver localeResolver, SessionRegistry sessionRegistry, SsoProperties sso,
 			ObjectProvider<ClientRegistrationRepository> registrations, SingleSignOn singleSignOn) throws Exception {
-		http.authenticationManager(authenticationManager).authorizeHttpRequests(requests -> requests
-			.requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
-					"/actuator/health", "/actuator/health/**")
-			.permitAll()
-			// admin
-			.requestMatchers("/admin/**").hasRole(ADMIN)
-			// insights: everyone reads; admins run the warning check and recount comment terms
-			.requestMatchers(HttpMethod.POST, "/insights/warnings/check", "/insights/themes/rebuild").hasRole(ADMIN)
-			.requestMatchers(HttpMethod.GET, "/insights", "/insights/**").hasRole(STAFF)
-			// privacy: export and erasure for admins, the transparency report for managers
-			.requestMatchers("/customers/*/personal-data.json", "/customers/*/erasure").hasRole(ADMIN)
-			.requestMatchers("/customers/*/transparency", "/customers/*/transparency.pdf").hasRole(MANAGER)
-			// managers: capture and correction
-			.requestMatchers("/import/**").hasRole(MANAGER)
-			.requestMatchers("/customers/new", "/customers/*/edit").hasRole(MANAGER)
-			.requestMatchers("/feedback/new", "/feedback/*/edit").hasRole(MANAGER)
-			.requestMatchers(HttpMethod.POST, "/customers", "/customers/**", "/feedback", "/feedback/**",
-					"/recovery/**")
-			.hasRole(MANAGER)
-			// closing the loop: survey links and promises (the promise service checks who may mark one)
-			.requestMatchers(HttpMethod.POST, "/survey-links", "/survey-links/**", "/promises", "/promises/**")
-			.hasRole(MANAGER)
-			// everyone signed in: their own notifications and profile
-			.requestMatchers(HttpMethod.POST, "/notifications/read", "/profile").hasRole(STAFF)
-			.requestMatchers(HttpMethod.POST, "/profile/tokens", "/profile/tokens/*/revoke").hasRole(STAFF)
-			// everyone signed in: reading (unknown addresses then answer 404, not 403)
-			.requestMatchers(HttpMethod.GET, "/**").hasRole(STAFF)
-			.anyRequest().denyAll())
+		http.authenticationManager(authenticationManager)
+			.authorizeHttpRequests(requests -> requests
+				.requestMatchers("/login", "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
+						"/actuator/health", "/actuator/health/**")
+				.permitAll()
+				// admin
+				.requestMatchers("/admin/**")
+				.hasRole(ADMIN)
+				// insights: everyone reads; admins run the warning check and recount
+				// comment terms
+				.requestMatchers(HttpMethod.POST, "/insights/warnings/check", "/insights/themes/rebuild")
+				.hasRole(ADMIN)
+				.requestMatchers(HttpMethod.GET, "/insights", "/insights/**")
+				.hasRole(STAFF)
+				// privacy: export and erasure for admins, the transparency report for
+				// managers
+				.requestMatchers("/customers/*/personal-data.json", "/customers/*/erasure")
+				.hasRole(ADMIN)
+				.requestMatchers("/customers/*/transparency", "/customers/*/transparency.pdf")
+				.hasRole(MANAGER)
+				// managers: capture and correction
+				.requestMatchers("/import/**")
+				.hasRole(MANAGER)
+				.requestMatchers("/customers/new", "/customers/*/edit")
+				.hasRole(MANAGER)
+				.requestMatchers("/feedback/new", "/feedback/*/edit")
+				.hasRole(MANAGER)
+				.requestMatchers(HttpMethod.POST, "/customers", "/customers/**", "/feedback", "/feedback/**",
+						"/recovery/**")
+				.hasRole(MANAGER)
+				// closing the loop: survey links and promises (the promise service checks
+				// who may mark one)
+				.requestMatchers(HttpMethod.POST, "/survey-links", "/survey-links/**", "/promises", "/promises/**")
+				.hasRole(MANAGER)
+				// everyone signed in: their own notifications and profile
+				.requestMatchers(HttpMethod.POST, "/notifications/read", "/profile")
+				.hasRole(STAFF)
+				.requestMatchers(HttpMethod.POST, "/profile/tokens", "/profile/tokens/*/revoke")
+				.hasRole(STAFF)
+				// everyone signed in: reading (unknown addresses then answer 404, not
+				// 403)
+				.requestMatchers(HttpMethod.GET, "/**")
+				.hasRole(STAFF)
+				.anyRequest()
+				.denyAll())
 			.formLogin(form -> form.loginPage("/login")
 				.successHandler(new LocaleRestoringSuccessHandler(accounts, localeResolver))
 				.failureHandler((request, response, ex) -> {
 					if (ex instanceof LoginThrottledException throttled) {
-						response.sendRedirect(request.getContextPath() + "/login?throttled=" + throttled.retryAfterSeconds());
+						response.sendRedirect(
+								request.getContextPath() + "/login?throttled=" + throttled.retryAfterSeconds());
 					}
 					else if (ex instanceof AuthenticationServiceException) {
-						// the user database is away: the friendly 503 page, not "wrong password"
+						// the user database is away: the friendly 503 page, not "wrong
+						// password"
 						response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value());
 					}
 					else {
@@ -261,29 +306,34 @@ class SecurityConfiguration {
 						response.sendRedirect(request.getContextPath() + "/login?error");
 					}
 				}))
-			// the saved request is found without a "?continue" marker, so a sign-in lands on "/" or the page asked for
+			// the saved request is found without a "?continue" marker, so a sign-in lands
+			// on "/" or the page asked for
 			.requestCache(cache -> cache.requestCache(requestCacheWithoutMarker()))
 			.logout(logout -> logout.logoutSuccessUrl("/login?logout"))
 			.sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId())
 				.sessionConcurrency(concurrency -> concurrency.maximumSessions(-1)
 					.sessionRegistry(sessionRegistry)
 					.expiredUrl("/login?expired")))
-			.headers(headers -> headers
-				.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.frameOptions(frame -> frame.deny())
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN)))
 			.csrf(Customizer.withDefaults());
 		ClientRegistrationRepository providers = registrations.getIfAvailable();
 		if (providers != null) {
-			// single sign-on: the same sign-in page (it shows the provider's button), session registry and language;
-			// the OpenID Connect sign-in is checked first, passwords go on to the manager above
-			http.authenticationManager(new ProviderManager(List.of(new OidcAuthorizationCodeAuthenticationProvider(
-					new RestClientAuthorizationCodeTokenResponseClient(), singleSignOn)), authenticationManager));
+			// single sign-on: the same sign-in page (it shows the provider's button),
+			// session registry and language;
+			// the OpenID Connect sign-in is checked first, passwords go on to the manager
+			// above
+			http.authenticationManager(new ProviderManager(
+					List.of(new OidcAuthorizationCodeAuthenticationProvider(
+							new RestClientAuthorizationCodeTokenResponseClient(), singleSignOn)),
+					authenticationManager));
 			http.oauth2Login(oidc -> oidc.loginPage("/login")
 				.userInfoEndpoint(userInfo -> userInfo.oidcUserService(singleSignOn))
 				.successHandler(new LocaleRestoringSuccessHandler(accounts, localeResolver))
 				.failureHandler((request, response, ex) -> {
-					String code = ex instanceof OAuth2AuthenticationException oauth ? oauth.getError().getErrorCode() : "";
+					String code = ex instanceof OAuth2AuthenticationException oauth ? oauth.getError().getErrorCode()
+							: "";
 					String reason = switch (code) {
 						case SingleSignOn.NO_ROLE -> "no-role";
 						case SingleSignOn.DISABLED -> "disabled";
@@ -320,8 +370,9 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * After sign-in, applies the user's language: a language picked in this browser (its cookie) becomes the user's
-	 * preference; without one, the preference saved last time is applied.
+	 * After sign-in, applies the user's language: a language picked in this browser (its
+	 * cookie) becomes the user's preference; without one, the preference saved last time
+	 * is applied.
 	 */
 	static class LocaleRestoringSuccessHandler extends SavedRequestAwareAuthenticationSuccessHandler {
 
@@ -343,7 +394,8 @@ class SecurityConfiguration {
 				accounts.rememberLocale(username, localeResolver.resolveLocale(request));
 			}
 			else {
-				accounts.preferredLocale(username).ifPresent(locale -> localeResolver.setLocale(request, response, locale));
+				accounts.preferredLocale(username)
+					.ifPresent(locale -> localeResolver.setLocale(request, response, locale));
 			}
 			super.onAuthenticationSuccess(request, response, authentication);
 		}

@@ -13,8 +13,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import io.shinrai.system.SegmentScope;
 
 /**
- * Gives every controller method with a {@link SegmentScope} parameter the signed-in user's scope, so that each module
- * applies it without depending on the account module.
+ * Gives every controller method with a {@link SegmentScope} parameter the signed-in
+ * user's scope, so that each module applies it without depending on the account module.
  */
 @Configuration(proxyBeanMethods = false)
 class SegmentScopeResolver implements WebMvcConfigurer, HandlerMethodArgumentResolver {

@@ -22,8 +22,9 @@ import io.shinrai.system.NotFoundException;
 import io.shinrai.system.SegmentScope;
 
 /**
- * Which customer segments each user may see (docs/segment-scopes.md). An admin sets them on the user's page; a user without
- * any sees the whole company, and admins always do. Read afresh for every request, so a change applies at once.
+ * Which customer segments each user may see (docs/segment-scopes.md). An admin sets them
+ * on the user's page; a user without any sees the whole company, and admins always do.
+ * Read afresh for every request, so a change applies at once.
  */
 @Service
 @Transactional
@@ -41,8 +42,9 @@ public class SegmentScopes {
 	}
 
 	/**
-	 * The scope of the signed-in user of this thread's request; nothing at all when nobody (or someone unknown) is
-	 * signed in, so that a page reached without a user shows no customer.
+	 * The scope of the signed-in user of this thread's request; nothing at all when
+	 * nobody (or someone unknown) is signed in, so that a page reached without a user
+	 * shows no customer.
 	 */
 	@Transactional(readOnly = true)
 	public SegmentScope current() {
@@ -84,7 +86,10 @@ public class SegmentScopes {
 		return SegmentScope.of(segments);
 	}
 
-	/** The segments stored for a user (empty: the whole company), in name order, whatever the user's role. */
+	/**
+	 * The segments stored for a user (empty: the whole company), in name order, whatever
+	 * the user's role.
+	 */
 	@Transactional(readOnly = true)
 	public Set<String> stored(long userId) {
 		return new TreeSet<>(jdbc.sql("select segment from app_user_segment where user_id = :id")
@@ -94,8 +99,10 @@ public class SegmentScopes {
 	}
 
 	/**
-	 * Limits a user to the given segments (none: the whole company), audited with the segments before and after.
-	 * @throws IllegalArgumentException when a segment name is blank or longer than a customer's segment can be
+	 * Limits a user to the given segments (none: the whole company), audited with the
+	 * segments before and after.
+	 * @throws IllegalArgumentException when a segment name is blank or longer than a
+	 * customer's segment can be
 	 */
 	public void change(long userId, Collection<String> segments, String actor) {
 		Set<String> after = new TreeSet<>();

@@ -13,15 +13,19 @@ import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.SessionRepositoryFilter;
 
 /**
- * The session filter reads and writes sessions through {@link OutageTolerantSessions}, so that a database outage
- * shows the 503 page (or the form again, with what was typed) to signed-in users instead of failing in the filter.
- * Spring Session's own filter is replaced by one over that repository, with the same cookie (Boot's
+ * The session filter reads and writes sessions through {@link OutageTolerantSessions}, so
+ * that a database outage shows the 503 page (or the form again, with what was typed) to
+ * signed-in users instead of failing in the filter. Spring Session's own filter is
+ * replaced by one over that repository, with the same cookie (Boot's
  * {@link CookieSerializer}, from {@code server.servlet.session.cookie.*}).
  */
 @Configuration(proxyBeanMethods = false)
 class SessionConfiguration {
 
-	/** The one outage-tolerant view of the sessions, for the session filter and the session registry. */
+	/**
+	 * The one outage-tolerant view of the sessions, for the session filter and the
+	 * session registry.
+	 */
 	record TolerantSessions(OutageTolerantSessions repository) {
 	}
 

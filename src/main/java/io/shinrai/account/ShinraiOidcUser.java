@@ -7,8 +7,9 @@ import org.springframework.security.oauth2.core.oidc.OidcUserInfo;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 
 /**
- * A user signed in through single sign-on: the same principal as a password sign-in (its name is the Shinrai user
- * name, so the session registry and every page find it alike), plus the provider's ID token.
+ * A user signed in through single sign-on: the same principal as a password sign-in (its
+ * name is the Shinrai user name, so the session registry and every page find it alike),
+ * plus the provider's ID token.
  */
 class ShinraiOidcUser extends ShinraiUser implements OidcUser {
 

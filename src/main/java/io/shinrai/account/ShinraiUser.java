@@ -8,7 +8,10 @@ import org.springframework.security.core.userdetails.User;
 /** The signed-in principal: Spring Security's user plus what the layout shows. */
 public class ShinraiUser extends User {
 
-	/** Fixed, so that sessions stored in the database stay readable by the next build (see docs/scaling.md). */
+	/**
+	 * Fixed, so that sessions stored in the database stay readable by the next build (see
+	 * docs/scaling.md).
+	 */
 	private static final long serialVersionUID = 1L;
 
 	private final String displayName;

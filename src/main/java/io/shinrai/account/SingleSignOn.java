@@ -11,9 +11,10 @@ import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 
 /**
- * Turns an OpenID Connect sign-in into a Shinrai user: the role comes from the claim {@code shinrai.sso.role-claim}
- * (mapped by {@link SsoProperties}) at every sign-in; the first sign-in creates the user. Refused, with a reason the
- * sign-in page explains: a user whose claim grants no role, and a user an admin disabled here.
+ * Turns an OpenID Connect sign-in into a Shinrai user: the role comes from the claim
+ * {@code shinrai.sso.role-claim} (mapped by {@link SsoProperties}) at every sign-in; the
+ * first sign-in creates the user. Refused, with a reason the sign-in page explains: a
+ * user whose claim grants no role, and a user an admin disabled here.
  */
 class SingleSignOn extends OidcUserService {
 

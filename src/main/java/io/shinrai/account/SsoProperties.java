@@ -8,15 +8,20 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code shinrai.sso.*}: what single sign-on users may do here. The provider itself is configured with Spring Boot's
- * standard {@code spring.security.oauth2.client.*} properties; these map one of its claims to a role.
- * @param roleClaim the claim naming the user's groups or roles ({@code SHINRAI_SSO_ROLE_CLAIM}); a string or a list
- * @param adminValues claim values that make a user ADMIN ({@code SHINRAI_SSO_ADMIN_VALUES}, comma-separated)
+ * {@code shinrai.sso.*}: what single sign-on users may do here. The provider itself is
+ * configured with Spring Boot's standard {@code spring.security.oauth2.client.*}
+ * properties; these map one of its claims to a role.
+ *
+ * @param roleClaim the claim naming the user's groups or roles
+ * ({@code SHINRAI_SSO_ROLE_CLAIM}); a string or a list
+ * @param adminValues claim values that make a user ADMIN
+ * ({@code SHINRAI_SSO_ADMIN_VALUES}, comma-separated)
  * @param managerValues claim values that make a user MANAGER
  * @param staffValues claim values that make a user STAFF
- * @param usernameClaim the claim a new user's name is taken from (made unique and valid when it is not)
- * @param localAccounts whether users may sign in with a Shinrai user name and password (the form and HTTP Basic);
- * switched off, only single sign-on and API tokens remain
+ * @param usernameClaim the claim a new user's name is taken from (made unique and valid
+ * when it is not)
+ * @param localAccounts whether users may sign in with a Shinrai user name and password
+ * (the form and HTTP Basic); switched off, only single sign-on and API tokens remain
  */
 @ConfigurationProperties("shinrai.sso")
 public record SsoProperties(@DefaultValue("groups") String roleClaim, @DefaultValue List<String> adminValues,

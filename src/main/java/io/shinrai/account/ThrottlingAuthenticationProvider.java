@@ -15,11 +15,12 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
- * Password authentication that makes a sender of wrong passwords wait ({@link LoginThrottle}), for the form and HTTP
- * Basic alike. A disabled account fails exactly like a wrong password (same answer, counted alike), so a sign-in
- * attempt never reveals that an account exists but is disabled. When the database cannot be reached the attempt
- * fails with an {@link InternalAuthenticationServiceException}, which the security configuration answers with 503,
- * never as a wrong password.
+ * Password authentication that makes a sender of wrong passwords wait
+ * ({@link LoginThrottle}), for the form and HTTP Basic alike. A disabled account fails
+ * exactly like a wrong password (same answer, counted alike), so a sign-in attempt never
+ * reveals that an account exists but is disabled. When the database cannot be reached the
+ * attempt fails with an {@link InternalAuthenticationServiceException}, which the
+ * security configuration answers with 503, never as a wrong password.
  */
 class ThrottlingAuthenticationProvider implements AuthenticationProvider {
 
@@ -43,7 +44,8 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
 			}
 			try {
 				Authentication result = delegate.authenticate(authentication);
-				// only earlier failures need forgetting: an API client signs in on every request
+				// only earlier failures need forgetting: an API client signs in on every
+				// request
 				if (throttle.failedBefore(username, address)) {
 					throttle.reset(username, address);
 				}
@@ -54,7 +56,8 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
 				if (!delay.isZero()) {
 					throw new LoginThrottledException(delay);
 				}
-				throw (ex instanceof BadCredentialsException bad) ? bad : new BadCredentialsException("Bad credentials");
+				throw (ex instanceof BadCredentialsException bad) ? bad
+						: new BadCredentialsException("Bad credentials");
 			}
 		}
 		catch (DataAccessException ex) {
@@ -62,7 +65,10 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
 		}
 	}
 
-	/** The request's remote address: the proxy's view of the client when forwarded headers are trusted. */
+	/**
+	 * The request's remote address: the proxy's view of the client when forwarded headers
+	 * are trusted.
+	 */
 	private static String clientAddress(Authentication authentication) {
 		return authentication.getDetails() instanceof WebAuthenticationDetails details ? details.getRemoteAddress()
 				: null;

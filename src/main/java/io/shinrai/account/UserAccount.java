@@ -39,7 +39,8 @@ public class UserAccount {
 
 	private boolean enabled = true;
 
-	// a language switch is the user's own choice and must not make an admin's concurrent edit look stale
+	// a language switch is the user's own choice and must not make an admin's concurrent
+	// edit look stale
 	@OptimisticLock(excluded = true)
 	private String locale;
 
@@ -70,7 +71,10 @@ public class UserAccount {
 		this.createdAt = createdAt;
 	}
 
-	/** A user created at their first single sign-on, tied to their identity at the provider. */
+	/**
+	 * A user created at their first single sign-on, tied to their identity at the
+	 * provider.
+	 */
 	static UserAccount fromSingleSignOn(String username, String displayName, String unusablePasswordHash, Role role,
 			String issuer, String subject, Clock clock) {
 		UserAccount user = new UserAccount(username, displayName, unusablePasswordHash, role, clock.instant());

@@ -23,9 +23,9 @@ import io.shinrai.audit.AuditType;
 import io.shinrai.system.NotFoundException;
 
 /**
- * The users who may sign in: lookup for authentication, the first admin, language preference, and what admins do
- * to users (create, change role or display name, disable, enable, reset the password), each audited. There is
- * always at least one enabled admin.
+ * The users who may sign in: lookup for authentication, the first admin, language
+ * preference, and what admins do to users (create, change role or display name, disable,
+ * enable, reset the password), each audited. There is always at least one enabled admin.
  */
 @Service
 @Transactional
@@ -83,9 +83,10 @@ public class UserAccounts implements UserDetailsService {
 	}
 
 	/**
-	 * A single sign-on: finds the user by their identity at the provider, or creates them (audited) at their first
-	 * sign-in, with a user name taken from {@code preferredName} (made valid and unique) and a password nobody knows.
-	 * The role is the provider's: a changed role is applied and audited. A disabled user stays disabled.
+	 * A single sign-on: finds the user by their identity at the provider, or creates them
+	 * (audited) at their first sign-in, with a user name taken from {@code preferredName}
+	 * (made valid and unique) and a password nobody knows. The role is the provider's: a
+	 * changed role is applied and audited. A disabled user stays disabled.
 	 */
 	public UserAccount signInWithSso(String issuer, String subject, String preferredName, String displayName,
 			String email, Role role) {
@@ -119,7 +120,10 @@ public class UserAccounts implements UserDetailsService {
 		return user;
 	}
 
-	/** A valid user name from the provider's, not taken yet: invalid characters become '-', a taken one gets -2, -3… */
+	/**
+	 * A valid user name from the provider's, not taken yet: invalid characters become
+	 * '-', a taken one gets -2, -3…
+	 */
 	private String freeUsername(String preferredName) {
 		String base = preferredName == null ? "" : preferredName.strip().replaceAll("[^A-Za-z0-9._-]", "-");
 		if (base.length() > AccountRules.USERNAME_MAX_LENGTH - 4) {
@@ -135,10 +139,13 @@ public class UserAccounts implements UserDetailsService {
 		return candidate;
 	}
 
-	/** Creates a user without the admin page's checks and audit, for set-up code such as tests. */
+	/**
+	 * Creates a user without the admin page's checks and audit, for set-up code such as
+	 * tests.
+	 */
 	public UserAccount create(String username, String displayName, String rawPassword, Role role) {
-		return users.save(new UserAccount(username.strip(), displayName.strip(), passwordEncoder.encode(rawPassword), role,
-				clock.instant()));
+		return users.save(new UserAccount(username.strip(), displayName.strip(), passwordEncoder.encode(rawPassword),
+				role, clock.instant()));
 	}
 
 	@Transactional(readOnly = true)
@@ -174,7 +181,9 @@ public class UserAccounts implements UserDetailsService {
 		return users.findByUsername(username).filter(UserAccount::isEnabled).map(UserAccount::getRole);
 	}
 
-	/** Enabled managers and admins by display name: the people who may own recovery cases. */
+	/**
+	 * Enabled managers and admins by display name: the people who may own recovery cases.
+	 */
 	@Transactional(readOnly = true)
 	public List<UserAccount> managers() {
 		return users.findAllOrderedByName()
@@ -198,12 +207,12 @@ public class UserAccounts implements UserDetailsService {
 		}
 		UserAccount user;
 		try {
-			user = users.saveAndFlush(
-					new UserAccount(name, requireDisplayName(displayName), passwordEncoder.encode(rawPassword), role,
-				clock.instant()));
+			user = users.saveAndFlush(new UserAccount(name, requireDisplayName(displayName),
+					passwordEncoder.encode(rawPassword), role, clock.instant()));
 		}
 		catch (DataIntegrityViolationException ex) {
-			// created at the same moment by another admin: the unique index on lower(username) decided
+			// created at the same moment by another admin: the unique index on
+			// lower(username) decided
 			throw new UsernameTakenException(name);
 		}
 		audit.record(actor, AuditType.USER_CREATED, user.getUsername(), "Created with role " + role, null,
@@ -213,7 +222,8 @@ public class UserAccounts implements UserDetailsService {
 
 	/**
 	 * Changes display name and role as one edit.
-	 * @throws ObjectOptimisticLockingFailureException when the user changed since {@code expectedVersion}
+	 * @throws ObjectOptimisticLockingFailureException when the user changed since
+	 * {@code expectedVersion}
 	 * @throws LastAdminException when this would demote the last enabled admin
 	 */
 	public UserAccount changeDetails(long id, long expectedVersion, String displayName, Role role, String actor) {
@@ -262,9 +272,10 @@ public class UserAccounts implements UserDetailsService {
 	}
 
 	/**
-	 * Sets or (with a blank value) removes the address notification mails go to; a user does this for themselves on
-	 * their profile, an admin for anyone.
-	 * @throws IllegalArgumentException when the address is not a plausible email address ({@link #isValidEmail})
+	 * Sets or (with a blank value) removes the address notification mails go to; a user
+	 * does this for themselves on their profile, an admin for anyone.
+	 * @throws IllegalArgumentException when the address is not a plausible email address
+	 * ({@link #isValidEmail})
 	 */
 	public UserAccount changeEmail(String username, String email, String actor) {
 		UserAccount user = users.findByUsername(username).orElseThrow(() -> new NotFoundException("user " + username));
@@ -278,14 +289,17 @@ public class UserAccounts implements UserDetailsService {
 		return user;
 	}
 
-	/** One address, at most 254 characters, with a local part, an {@code @} and a domain with a dot. */
+	/**
+	 * One address, at most 254 characters, with a local part, an {@code @} and a domain
+	 * with a dot.
+	 */
 	public static boolean isValidEmail(String address) {
 		return address != null && address.length() <= 254 && address.matches(AccountRules.EMAIL_PATTERN);
 	}
 
 	/**
-	 * Sets a new password (stored as a bcrypt hash, never audited), lifts the sign-in delays of the user name (from
-	 * every address) and ends the user's other sessions.
+	 * Sets a new password (stored as a bcrypt hash, never audited), lifts the sign-in
+	 * delays of the user name (from every address) and ends the user's other sessions.
 	 */
 	public UserAccount resetPassword(long id, long expectedVersion, String rawPassword, String actor) {
 		requireValidPassword(rawPassword);
@@ -300,18 +314,21 @@ public class UserAccounts implements UserDetailsService {
 	}
 
 	/**
-	 * Loads a user for an edit made on a page showing {@code expectedVersion}. When the edit may take admin rights
-	 * away, the enabled admins are locked first and the edit is refused if the user is the only one left.
+	 * Loads a user for an edit made on a page showing {@code expectedVersion}. When the
+	 * edit may take admin rights away, the enabled admins are locked first and the edit
+	 * is refused if the user is the only one left.
 	 */
 	private UserAccount loadForChange(long id, long expectedVersion, boolean mayRemoveAdmin) {
-		// lock before loading the user, so that the user is read after any concurrent change committed
+		// lock before loading the user, so that the user is read after any concurrent
+		// change committed
 		List<UserAccount> admins = mayRemoveAdmin ? users.lockEnabledAdmins() : List.of();
 		UserAccount user = get(id);
 		if (user.getVersion() != expectedVersion) {
 			throw new ObjectOptimisticLockingFailureException(UserAccount.class, id);
 		}
 		boolean isEnabledAdmin = user.getRole() == Role.ADMIN && user.isEnabled();
-		if (mayRemoveAdmin && isEnabledAdmin && admins.stream().noneMatch(admin -> !admin.getId().equals(user.getId()))) {
+		if (mayRemoveAdmin && isEnabledAdmin
+				&& admins.stream().noneMatch(admin -> !admin.getId().equals(user.getId()))) {
 			throw new LastAdminException(user.getUsername());
 		}
 		return user;
@@ -329,7 +346,8 @@ public class UserAccounts implements UserDetailsService {
 
 	private static void requireValid(boolean valid, String what) {
 		if (!valid) {
-			// the page validates first; reaching this is a programming error, not user input
+			// the page validates first; reaching this is a programming error, not user
+			// input
 			throw new IllegalArgumentException("invalid " + what);
 		}
 	}

@@ -24,7 +24,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import io.shinrai.customer.CustomerDirectory;
 import io.shinrai.system.BusinessTime;
 
-/** Users and roles, for admins: list, create, edit display name and role, disable or enable, reset password. */
+/**
+ * Users and roles, for admins: list, create, edit display name and role, disable or
+ * enable, reset password.
+ */
 @Controller
 @RequestMapping("/admin/users")
 class UserAdminController {
@@ -176,12 +179,12 @@ class UserAdminController {
 	}
 
 	private static void checkPasswords(String password, String repeated, BindingResult result) {
-		AccountRules.passwordProblem(password).ifPresentOrElse(problem -> result.rejectValue("password", problem),
-				() -> {
-					if (!password.equals(repeated)) {
-						result.rejectValue("passwordRepeated", "users.password.mismatch");
-					}
-				});
+		AccountRules.passwordProblem(password)
+			.ifPresentOrElse(problem -> result.rejectValue("password", problem), () -> {
+				if (!password.equals(repeated)) {
+					result.rejectValue("passwordRepeated", "users.password.mismatch");
+				}
+			});
 	}
 
 	private String editPage(Model model, UserAccount user, UserDetailsForm detailsForm, PasswordForm passwordForm) {
@@ -216,11 +219,12 @@ class UserAdminController {
 	}
 
 	/**
-	 * A user as the pages show it, with the creation time in the business time zone; {@code singleSignOn} for users
-	 * who sign in through the OpenID Connect provider (their role is the provider's at each sign-in).
+	 * A user as the pages show it, with the creation time in the business time zone;
+	 * {@code singleSignOn} for users who sign in through the OpenID Connect provider
+	 * (their role is the provider's at each sign-in).
 	 */
-	record UserRow(long id, String username, String displayName, Role role, boolean enabled,
-			ZonedDateTime createdAt, long version, String email, boolean singleSignOn) {
+	record UserRow(long id, String username, String displayName, Role role, boolean enabled, ZonedDateTime createdAt,
+			long version, String email, boolean singleSignOn) {
 	}
 
 }

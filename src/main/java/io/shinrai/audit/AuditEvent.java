@@ -3,8 +3,8 @@ package io.shinrai.audit;
 import java.time.Instant;
 
 /**
- * One recorded action. {@code type} is {@code null} for a type this version does not know (recorded by a newer
- * one); {@code typeName} always holds what was stored.
+ * One recorded action. {@code type} is {@code null} for a type this version does not know
+ * (recorded by a newer one); {@code typeName} always holds what was stored.
  */
 public record AuditEvent(long id, Instant occurredAt, String actor, AuditType type, String typeName, String subject,
 		String summary, String before, String after) {

@@ -5,8 +5,9 @@ import java.time.LocalDate;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /**
- * The audit log's filters, bound from the URL so a filtered view can be bookmarked. A value that does not bind
- * (an unknown type, a malformed date, a page that is not a number) is reported and treated as not given.
+ * The audit log's filters, bound from the URL so a filtered view can be bookmarked. A
+ * value that does not bind (an unknown type, a malformed date, a page that is not a
+ * number) is reported and treated as not given.
  */
 public class AuditFilterForm {
 

@@ -16,8 +16,8 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Records who did what and when, and lets admins read it back. Recording joins the caller's transaction so an
- * action and its audit event commit or roll back together.
+ * Records who did what and when, and lets admins read it back. Recording joins the
+ * caller's transaction so an action and its audit event commit or roll back together.
  */
 @Service
 public class AuditLog {
@@ -52,8 +52,9 @@ public class AuditLog {
 	}
 
 	/**
-	 * One page (from 1) of the events matching the query, newest first. Only the conditions given are part of the
-	 * SQL, so each filter can use its index (type, actor, time).
+	 * One page (from 1) of the events matching the query, newest first. Only the
+	 * conditions given are part of the SQL, so each filter can use its index (type,
+	 * actor, time).
 	 */
 	@Transactional(readOnly = true)
 	public AuditPage search(AuditQuery query, int page, int size) {
@@ -92,13 +93,15 @@ public class AuditLog {
 	}
 
 	/**
-	 * The events about a person, oldest first: those whose subject is one of {@code subjects}, and those whose summary,
-	 * before or after text contains one of {@code mentions} (exports of personal data).
+	 * The events about a person, oldest first: those whose subject is one of
+	 * {@code subjects}, and those whose summary, before or after text contains one of
+	 * {@code mentions} (exports of personal data).
 	 */
 	@Transactional(readOnly = true)
 	public List<AuditEvent> about(Collection<String> subjects, Collection<String> mentions) {
-		return jdbc.sql("select id, occurred_at, actor, type, subject, summary, before_state, after_state from audit_event"
-				+ MATCHING + " order by occurred_at, id")
+		return jdbc
+			.sql("select id, occurred_at, actor, type, subject, summary, before_state, after_state from audit_event"
+					+ MATCHING + " order by occurred_at, id")
 			.param("subjects", subjects.toArray(String[]::new))
 			.param("mentions", mentions.toArray(String[]::new))
 			.query(AuditLog::event)
@@ -106,22 +109,25 @@ public class AuditLog {
 	}
 
 	/**
-	 * Erases what the events about a person say about them (see {@link #about}): their before and after texts are
-	 * emptied, a summary that mentions them too, and the subject becomes {@code newSubject} where it was one of
-	 * {@code subjects} and a new one is given. Who did what and when stays.
+	 * Erases what the events about a person say about them (see {@link #about}): their
+	 * before and after texts are emptied, a summary that mentions them too, and the
+	 * subject becomes {@code newSubject} where it was one of {@code subjects} and a new
+	 * one is given. Who did what and when stays.
 	 * @return the events changed
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public int redact(Collection<String> subjects, Collection<String> mentions, String newSubject) {
-		return jdbc.sql("""
-				update audit_event set
-				    before_state = null,
-				    after_state = null,
-				    summary = case when exists (select 1 from unnest(cast(:mentions as text[])) m
-				                                where position(m in coalesce(summary, '')) > 0) then null else summary end,
-				    subject = case when subject = any(cast(:subjects as text[])) then coalesce(:newSubject, subject)
-				                   else subject end
-				""" + MATCHING)
+		return jdbc
+			.sql("""
+					update audit_event set
+					    before_state = null,
+					    after_state = null,
+					    summary = case when exists (select 1 from unnest(cast(:mentions as text[])) m
+					                                where position(m in coalesce(summary, '')) > 0) then null else summary end,
+					    subject = case when subject = any(cast(:subjects as text[])) then coalesce(:newSubject, subject)
+					                   else subject end
+					"""
+					+ MATCHING)
 			.param("subjects", subjects.toArray(String[]::new))
 			.param("mentions", mentions.toArray(String[]::new))
 			.param("newSubject", newSubject)
@@ -134,17 +140,23 @@ public class AuditLog {
 			               where position(m in coalesce(summary, '') || coalesce(before_state, '') || coalesce(after_state, '')) > 0)
 			""";
 
-	/** Everyone who has done something audited, in name order (read as a skip scan over the actor index). */
+	/**
+	 * Everyone who has done something audited, in name order (read as a skip scan over
+	 * the actor index).
+	 */
 	@Transactional(readOnly = true)
 	public List<String> actors() {
-		return jdbc.sql("""
-				with recursive actors (actor) as (
-				  select min(actor) from audit_event
-				  union all
-				  select (select min(e.actor) from audit_event e where e.actor > a.actor) from actors a where a.actor is not null
-				)
-				select actor from actors where actor is not null order by actor
-				""").query(String.class).list();
+		return jdbc
+			.sql("""
+					with recursive actors (actor) as (
+					  select min(actor) from audit_event
+					  union all
+					  select (select min(e.actor) from audit_event e where e.actor > a.actor) from actors a where a.actor is not null
+					)
+					select actor from actors where actor is not null order by actor
+					""")
+			.query(String.class)
+			.list();
 	}
 
 	private static AuditEvent event(ResultSet rs, int row) throws SQLException {

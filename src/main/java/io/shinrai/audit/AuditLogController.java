@@ -15,7 +15,10 @@ import io.shinrai.system.BusinessTime;
 import io.shinrai.system.PageNav;
 import io.shinrai.system.ReplicaReads;
 
-/** The audit log for admins: every recorded action, filterable by type, user and period, newest first. */
+/**
+ * The audit log for admins: every recorded action, filterable by type, user and period,
+ * newest first.
+ */
 @Controller
 class AuditLogController {
 
@@ -74,7 +77,8 @@ class AuditLogController {
 			events = auditLog.search(query, events.totalPages(), PAGE_SIZE);
 		}
 		model.addAttribute("events", events);
-		model.addAttribute("rows", events.events().stream().map(event -> texts.row(event, seededPolicy(event), locale)).toList());
+		model.addAttribute("rows",
+				events.events().stream().map(event -> texts.row(event, seededPolicy(event), locale)).toList());
 		model.addAttribute("types", AuditType.values());
 		model.addAttribute("actors", auditLog.actors());
 		model.addAttribute("zone", zone);

@@ -14,10 +14,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * Turns what the modules recorded (English sentences, field names and constants, written once and kept as they were)
- * into the reader's language: each known sentence is matched and said again through the message bundles, field
- * names become their labels and constants ({@code PHONE}, {@code CLOSE}, {@code STAFF}) their names. What is not
- * known (a reason typed by an admin, a text from a newer version) is shown as it was stored.
+ * Turns what the modules recorded (English sentences, field names and constants, written
+ * once and kept as they were) into the reader's language: each known sentence is matched
+ * and said again through the message bundles, field names become their labels and
+ * constants ({@code PHONE}, {@code CLOSE}, {@code STAFF}) their names. What is not known
+ * (a reason typed by an admin, a text from a newer version) is shown as it was stored.
  */
 @Component
 class AuditTexts {
@@ -45,7 +46,8 @@ class AuditTexts {
 			new Sentence("^NOTE_ADDED$", "audit.text.noteAdded", false),
 			new Sentence("^(ACKNOWLEDGE|RESOLVE|CLOSE|REOPEN)$", "audit.text.caseMoved", true),
 			new Sentence("^Confirmed by the customer in feedback (\\d+)$", "audit.text.confirmedByCustomer", false),
-			new Sentence("^Reopened by negative feedback (\\d+) logged by (.+)$", "audit.text.reopenedByFeedback", false),
+			new Sentence("^Reopened by negative feedback (\\d+) logged by (.+)$", "audit.text.reopenedByFeedback",
+					false),
 			new Sentence("^kept$", "audit.text.promiseKept", false),
 			new Sentence("^broken, customer erased$", "audit.text.promiseBrokenErased", false),
 			new Sentence("^broken, logged as feedback (\\d+)$", "audit.text.promiseBroken", false),
@@ -56,8 +58,8 @@ class AuditTexts {
 			new Sentence("^Webhook enabled$", "audit.text.webhookEnabled", false),
 			new Sentence("^Webhook disabled$", "audit.text.webhookDisabled", false),
 			new Sentence("^(\\d+) links for a mail merge, valid (\\d+) days$", "audit.text.mailMergeLinks", false),
-			new Sentence("^survey link (\\d+) about case (\\d+), valid (\\d+) days$", "audit.text.surveyLinkForCase",
-					false),
+			new Sentence(
+					"^survey link (\\d+) about case (\\d+), valid (\\d+) days$", "audit.text.surveyLinkForCase", false),
 			new Sentence("^survey link (\\d+), valid (\\d+) days$", "audit.text.surveyLink", false),
 			new Sentence("^(.+): (\\d+) rows, (\\d+) imported, (\\d+) skipped as already imported, (\\d+) rejected$",
 					"audit.text.importDone", false),
@@ -66,9 +68,11 @@ class AuditTexts {
 					"audit.text.importStopped", false),
 			new Sentence("^texts emptied: (\\d+), notes emptied: (\\d+), customers erased: (\\d+)$",
 					"audit.text.retentionApplied", false),
-			new Sentence("^(\\d+) failed sign-ins in a row for user name '(.*)' from (\\S+); each further attempt now waits (.+) or more$",
+			new Sentence(
+					"^(\\d+) failed sign-ins in a row for user name '(.*)' from (\\S+); each further attempt now waits (.+) or more$",
 					"audit.text.loginFailuresUser", false),
-			new Sentence("^(\\d+) failed sign-ins from (\\S+) \\(any user name\\); every attempt from there now waits (.+) or more$",
+			new Sentence(
+					"^(\\d+) failed sign-ins from (\\S+) \\(any user name\\); every attempt from there now waits (.+) or more$",
 					"audit.text.loginFailuresAddress", false));
 
 	private final MessageSource messages;
@@ -108,15 +112,17 @@ class AuditTexts {
 		return text;
 	}
 
-	/** A before or after text: "field: value" lines (or "field=value" pairs), or one value. */
+	/**
+	 * A before or after text: "field: value" lines (or "field=value" pairs), or one
+	 * value.
+	 */
 	String state(String text, AuditType type, Locale locale) {
 		if (text == null) {
 			return null;
 		}
 		// a promise's OPEN is the promise's, not a recovery case's
 		List<String> constants = type != null && type.name().startsWith("PROMISE_")
-				? Stream.concat(Stream.of("PromiseStatus."), CONSTANTS.stream()).toList()
-				: CONSTANTS;
+				? Stream.concat(Stream.of("PromiseStatus."), CONSTANTS.stream()).toList() : CONSTANTS;
 		List<String> lines = new ArrayList<>();
 		for (String line : text.split("\n", -1)) {
 			if (PAIR.matcher(line).matches()) {
@@ -152,7 +158,10 @@ class AuditTexts {
 		return subject;
 	}
 
-	/** The arguments the message formats as numbers ("#{0,number,#}" for an id) as numbers, the others as text. */
+	/**
+	 * The arguments the message formats as numbers ("#{0,number,#}" for an id) as
+	 * numbers, the others as text.
+	 */
 	private Object[] numbers(String key, Object[] args, Locale locale) {
 		// without arguments the bundle answers the pattern as written
 		String pattern = messages.getMessage(key, null, "", locale);
@@ -184,7 +193,8 @@ class AuditTexts {
 		if (whole != null) {
 			return whole;
 		}
-		// lists of constants with notes, e.g. "BROKEN_PROMISE (came on Friday); HIDDEN_FEES"
+		// lists of constants with notes, e.g. "BROKEN_PROMISE (came on Friday);
+		// HIDDEN_FEES"
 		if (value.matches("^[A-Z][A-Z_]+( \\([^)]*\\))?(; [A-Z][A-Z_]+( \\([^)]*\\))?)*$")) {
 			return CONSTANT.matcher(value).replaceAll(match -> {
 				String label = constantOrNull(match.group(), constants, locale);
@@ -256,12 +266,17 @@ class AuditTexts {
 			return switch (this) {
 				case RECOVERY_CASE -> "/recovery/" + id;
 				case FEEDBACK -> "/feedback/" + id;
-				case CUSTOMER -> UriComponentsBuilder.fromPath("/customers").queryParam("q", id).encode().build().toUriString();
+				case CUSTOMER ->
+					UriComponentsBuilder.fromPath("/customers").queryParam("q", id).encode().build().toUriString();
 				case IMPORT -> "/import/" + id;
 				case WEBHOOK -> "/admin/webhooks";
 				case POLICY -> "/admin/policy";
 				case RETENTION -> "/admin/retention";
-				case SEGMENT -> UriComponentsBuilder.fromPath("/customers").queryParam("segment", id).encode().build().toUriString();
+				case SEGMENT -> UriComponentsBuilder.fromPath("/customers")
+					.queryParam("segment", id)
+					.encode()
+					.build()
+					.toUriString();
 				case PROMISE -> null;
 			};
 		}

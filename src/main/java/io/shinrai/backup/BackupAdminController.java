@@ -9,7 +9,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The backups page for admins: the backups kept, the rotation settings and a button that takes one now. */
+/**
+ * The backups page for admins: the backups kept, the rotation settings and a button that
+ * takes one now.
+ */
 @Controller
 @RequestMapping("/admin/backups")
 class BackupAdminController {

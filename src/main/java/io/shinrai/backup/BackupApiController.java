@@ -34,8 +34,8 @@ class BackupApiController {
 	record BackupJson(String name, Instant takenAt, long size, String sha256, String kind, String format) {
 
 		static BackupJson of(Backup backup) {
-			return new BackupJson(backup.name(), backup.takenAt(), backup.size(), backup.sha256(),
-					backup.kind().name(), backup.format().name());
+			return new BackupJson(backup.name(), backup.takenAt(), backup.size(), backup.sha256(), backup.kind().name(),
+					backup.format().name());
 		}
 
 	}
@@ -53,8 +53,8 @@ class BackupApiController {
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> failed(BackupFailedException ex, Locale locale) {
-		return problem(HttpStatus.INTERNAL_SERVER_ERROR,
-				messages.getMessage(ex.messageKey(), ex.arguments(), locale), locale);
+		return problem(HttpStatus.INTERNAL_SERVER_ERROR, messages.getMessage(ex.messageKey(), ex.arguments(), locale),
+				locale);
 	}
 
 	@ExceptionHandler

@@ -1,8 +1,9 @@
 package io.shinrai.backup;
 
 /**
- * A backup could not be taken. {@link #messageKey()} and {@link #arguments()} say why in the reader's language; the
- * exception's message says it in English, with details, for the log.
+ * A backup could not be taken. {@link #messageKey()} and {@link #arguments()} say why in
+ * the reader's language; the exception's message says it in English, with details, for
+ * the log.
  */
 public class BackupFailedException extends RuntimeException {
 

@@ -7,9 +7,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The scheduled backup: by default daily at 03:15 in the business time zone, when nobody logs feedback. The ShedLock
- * lock, held for at least a minute, makes several instances take one backup per run rather than one each. A failure
- * is audited and announced to the admins by {@link Backups}; the next run tries again.
+ * The scheduled backup: by default daily at 03:15 in the business time zone, when nobody
+ * logs feedback. The ShedLock lock, held for at least a minute, makes several instances
+ * take one backup per run rather than one each. A failure is audited and announced to the
+ * admins by {@link Backups}; the next run tries again.
  */
 @Component
 class BackupJob {
@@ -31,7 +32,8 @@ class BackupJob {
 			backups.take(Backup.Kind.SCHEDULED, Backups.SYSTEM);
 		}
 		catch (BackupFailedException | BackupRunningException ex) {
-			// logged, audited and announced where it happened; rotation still keeps within its horizon
+			// logged, audited and announced where it happened; rotation still keeps
+			// within its horizon
 			backups.rotate();
 		}
 	}

@@ -13,11 +13,14 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * Where backups go, how they are taken and how many are kept ({@code shinrai.backup.*}).
+ *
  * @param directory the backups' directory (created 0700; each file 0600)
- * @param cron when the scheduled backup runs, in the business time zone ({@code -} switches it off in an instance)
- * @param method how the database is copied: {@code AUTO} takes a base backup of the embedded database and a
- * {@code pg_dump} of an external one
- * @param pgDump the {@code pg_dump} program; empty to look for one whose version fits the server
+ * @param cron when the scheduled backup runs, in the business time zone ({@code -}
+ * switches it off in an instance)
+ * @param method how the database is copied: {@code AUTO} takes a base backup of the
+ * embedded database and a {@code pg_dump} of an external one
+ * @param pgDump the {@code pg_dump} program; empty to look for one whose version fits the
+ * server
  * @param keepDaily how many days keep their newest backup
  * @param keepWeekly how many weeks keep their newest backup
  * @param keepManual how many of the newest backups taken on demand are kept besides
@@ -35,16 +38,23 @@ public record BackupProperties(@NotNull @DefaultValue("./data/backups") Path dir
 
 		/** A base backup for the embedded database, a dump otherwise. */
 		AUTO,
-		/** PostgreSQL's online base backup of the data directory (a tar of it with its WAL), like pg_basebackup. */
+		/**
+		 * PostgreSQL's online base backup of the data directory (a tar of it with its
+		 * WAL), like pg_basebackup.
+		 */
 		BASE,
-		/** {@code pg_dump --format=custom}: the database's objects and rows, restored with {@code pg_restore}. */
+		/**
+		 * {@code pg_dump --format=custom}: the database's objects and rows, restored with
+		 * {@code pg_restore}.
+		 */
 		DUMP
 
 	}
 
 	/**
-	 * How long a backup may exist at most: the daily and weekly rotation's horizon. Manual backups older than it are
-	 * deleted too, so erased data is gone from every backup after it.
+	 * How long a backup may exist at most: the daily and weekly rotation's horizon.
+	 * Manual backups older than it are deleted too, so erased data is gone from every
+	 * backup after it.
 	 */
 	public Duration horizon() {
 		return Duration.ofDays(Math.max(keepDaily, keepWeekly * 7L));

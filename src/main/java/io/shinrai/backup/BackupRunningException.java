@@ -1,6 +1,8 @@
 package io.shinrai.backup;
 
-/** Another backup is being taken (by this instance or another); this one was not started. */
+/**
+ * Another backup is being taken (by this instance or another); this one was not started.
+ */
 public class BackupRunningException extends RuntimeException {
 
 	BackupRunningException() {

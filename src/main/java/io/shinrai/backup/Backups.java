@@ -58,11 +58,13 @@ import io.shinrai.system.EmbeddedPostgresServer;
 import io.shinrai.system.PrivateFiles;
 
 /**
- * The backups of the database in {@code shinrai.backup.directory}: taking one (one at a time across instances, by a
- * database lock), listing them, and rotating them — the newest backup of each of the last {@code keep-daily} days and
- * of each of the last {@code keep-weekly} weeks (business time zone) stay, and the newest {@code keep-manual} taken on
- * demand; nothing stays longer than {@link BackupProperties#horizon()}. A file is written under a temporary name,
- * synced and renamed, so a listed backup is always complete; its SHA-256 is in {@code <name>.sha256}.
+ * The backups of the database in {@code shinrai.backup.directory}: taking one (one at a
+ * time across instances, by a database lock), listing them, and rotating them — the
+ * newest backup of each of the last {@code keep-daily} days and of each of the last
+ * {@code keep-weekly} weeks (business time zone) stay, and the newest {@code keep-manual}
+ * taken on demand; nothing stays longer than {@link BackupProperties#horizon()}. A file
+ * is written under a temporary name, synced and renamed, so a listed backup is always
+ * complete; its SHA-256 is in {@code <name>.sha256}.
  */
 @Service
 public class Backups {
@@ -116,13 +118,15 @@ public class Backups {
 	}
 
 	/**
-	 * Takes a backup now, then rotates. A failure is audited, published as {@link BackupFailed} and thrown.
+	 * Takes a backup now, then rotates. A failure is audited, published as
+	 * {@link BackupFailed} and thrown.
 	 * @throws BackupRunningException when another backup is being taken
-	 * @throws BackupFailedException when this one could not be taken (the reason is localised)
+	 * @throws BackupFailedException when this one could not be taken (the reason is
+	 * localised)
 	 */
 	public Backup take(Backup.Kind kind, String actor) {
-		Optional<SimpleLock> lock = locks
-			.lock(new LockConfiguration(clock.instant(), LOCK_NAME, properties.timeout().plusMinutes(5), Duration.ZERO));
+		Optional<SimpleLock> lock = locks.lock(
+				new LockConfiguration(clock.instant(), LOCK_NAME, properties.timeout().plusMinutes(5), Duration.ZERO));
 		if (lock.isEmpty()) {
 			throw new BackupRunningException();
 		}
@@ -169,8 +173,8 @@ public class Backups {
 			}
 		}
 		catch (IOException ex) {
-			throw new BackupFailedException("backup.failed.disk", new Object[] { directory.toString(), ex.getMessage() },
-					"Could not list " + directory, ex);
+			throw new BackupFailedException("backup.failed.disk",
+					new Object[] { directory.toString(), ex.getMessage() }, "Could not list " + directory, ex);
 		}
 		backups.sort(Comparator.comparing(Backup::takenAt).reversed());
 		return backups;
@@ -259,8 +263,8 @@ public class Backups {
 					"Could not write the backup to " + directory + ": " + ex, ex);
 		}
 		catch (PrivateFiles.UnsafePathException ex) {
-			throw new BackupFailedException("backup.failed.disk", new Object[] { directory.toString(), ex.getMessage() },
-					ex.getMessage(), ex);
+			throw new BackupFailedException("backup.failed.disk",
+					new Object[] { directory.toString(), ex.getMessage() }, ex.getMessage(), ex);
 		}
 		finally {
 			try {
@@ -282,12 +286,13 @@ public class Backups {
 
 	private String writeBase(Path partial) throws IOException {
 		MessageDigest digest = sha256();
-		try (OutputStream file = Files.newOutputStream(Files.createFile(partial,
-				PosixFilePermissions.asFileAttribute(PrivateFiles.OWNER_ONLY_FILE)));
+		try (OutputStream file = Files.newOutputStream(
+				Files.createFile(partial, PosixFilePermissions.asFileAttribute(PrivateFiles.OWNER_ONLY_FILE)));
 				DigestOutputStream out = new DigestOutputStream(file, digest);
 				Connection connection = DriverManager.getConnection(database.getJdbcUrl(), database.getUsername(),
 						database.getPassword())) {
-			// a session of its own, not a pooled one: closing it ends the backup and drops its slot whatever happened
+			// a session of its own, not a pooled one: closing it ends the backup and
+			// drops its slot whatever happened
 			BaseBackupWriter.write(connection, out);
 		}
 		catch (SQLException ex) {
@@ -315,7 +320,10 @@ public class Backups {
 		return HexFormat.of().formatHex(digest.digest());
 	}
 
-	/** Half-written files of a backup that an instance did not finish (it died): the lock says none is running. */
+	/**
+	 * Half-written files of a backup that an instance did not finish (it died): the lock
+	 * says none is running.
+	 */
 	private static void deleteLeftovers(Path directory) throws IOException {
 		try (Stream<Path> files = Files.list(directory)) {
 			for (Path file : (Iterable<Path>) files::iterator) {
@@ -348,8 +356,9 @@ public class Backups {
 	private static void writePrivate(Path file, String content) throws IOException {
 		Path temporary = file.resolveSibling(file.getFileName() + ".partial");
 		Files.deleteIfExists(temporary);
-		try (FileChannel channel = FileChannel.open(temporary, Set.of(StandardOpenOption.CREATE_NEW,
-				StandardOpenOption.WRITE), PosixFilePermissions.asFileAttribute(PrivateFiles.OWNER_ONLY_FILE))) {
+		try (FileChannel channel = FileChannel.open(temporary,
+				Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+				PosixFilePermissions.asFileAttribute(PrivateFiles.OWNER_ONLY_FILE))) {
 			channel.write(StandardCharsets.UTF_8.encode(content));
 			channel.force(true);
 		}

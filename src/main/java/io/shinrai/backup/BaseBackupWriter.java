@@ -28,16 +28,21 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 
 /**
- * PostgreSQL's online base backup through its low-level API, as {@code pg_basebackup --format=tar --wal-method=fetch}
- * makes it: {@code pg_backup_start}, a copy of the data directory while the server runs, {@code pg_backup_stop} and its
- * {@code backup_label}, then the WAL written meanwhile. A temporary replication slot keeps that WAL from being recycled
- * until it is copied. Extracted into an empty directory, the server replays the WAL at start and opens the database as
- * it was when the backup ended. It needs the data directory on this machine, readable by this OS user (the embedded
- * database).
+ * PostgreSQL's online base backup through its low-level API, as
+ * {@code pg_basebackup --format=tar --wal-method=fetch} makes it:
+ * {@code pg_backup_start}, a copy of the data directory while the server runs,
+ * {@code pg_backup_stop} and its {@code backup_label}, then the WAL written meanwhile. A
+ * temporary replication slot keeps that WAL from being recycled until it is copied.
+ * Extracted into an empty directory, the server replays the WAL at start and opens the
+ * database as it was when the backup ended. It needs the data directory on this machine,
+ * readable by this OS user (the embedded database).
  */
 final class BaseBackupWriter {
 
-	/** What the server makes anew at start, as pg_basebackup leaves it out (directories kept, empty). */
+	/**
+	 * What the server makes anew at start, as pg_basebackup leaves it out (directories
+	 * kept, empty).
+	 */
 	private static final Set<String> EMPTIED_DIRECTORIES = Set.of("pg_wal", "pg_dynshmem", "pg_notify", "pg_serial",
 			"pg_snapshots", "pg_stat_tmp", "pg_subtrans", "pg_replslot");
 
@@ -49,7 +54,10 @@ final class BaseBackupWriter {
 	private BaseBackupWriter() {
 	}
 
-	/** Writes the backup of the server {@code connection} (a session of its own, closed by the caller) to {@code out}. */
+	/**
+	 * Writes the backup of the server {@code connection} (a session of its own, closed by
+	 * the caller) to {@code out}.
+	 */
 	static void write(Connection connection, OutputStream out) throws IOException, SQLException {
 		Path data = dataDirectory(connection);
 		String slot = "shinrai_backup_" + HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
@@ -57,7 +65,8 @@ final class BaseBackupWriter {
 			statement.execute("select pg_create_physical_replication_slot('" + slot + "', true, true)");
 		}
 		String startWal;
-		try (PreparedStatement start = connection.prepareStatement("select pg_walfile_name(pg_backup_start(?, true))")) {
+		try (PreparedStatement start = connection
+			.prepareStatement("select pg_walfile_name(pg_backup_start(?, true))")) {
 			start.setString(1, "shinrai " + slot);
 			startWal = single(start);
 		}
@@ -84,7 +93,8 @@ final class BaseBackupWriter {
 			if (tablespaces != null && !tablespaces.isBlank()) {
 				addText(tar, "tablespace_map", tablespaces);
 			}
-			// the WAL from the backup's start to its end; the slot has kept it since before the start
+			// the WAL from the backup's start to its end; the slot has kept it since
+			// before the start
 			List<Path> wal;
 			try (Stream<Path> files = Files.list(data.resolve("pg_wal"))) {
 				wal = files.filter(file -> {
@@ -102,7 +112,8 @@ final class BaseBackupWriter {
 
 	private static Path dataDirectory(Connection connection) throws SQLException {
 		Path data;
-		try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery("show data_directory")) {
+		try (Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery("show data_directory")) {
 			rs.next();
 			data = Path.of(rs.getString(1));
 		}
@@ -150,7 +161,10 @@ final class BaseBackupWriter {
 		}
 	}
 
-	/** Copies the file as long as it was when opened: one that shrinks meanwhile is padded, as WAL replay fixes it. */
+	/**
+	 * Copies the file as long as it was when opened: one that shrinks meanwhile is
+	 * padded, as WAL replay fixes it.
+	 */
 	private static void addFile(TarArchiveOutputStream tar, String name, Path file) throws IOException {
 		FileChannel channel;
 		try {
@@ -205,7 +219,10 @@ final class BaseBackupWriter {
 		}
 	}
 
-	/** gzip at its fastest level: a daily backup of data pages, where speed matters more than a few per cent. */
+	/**
+	 * gzip at its fastest level: a daily backup of data pages, where speed matters more
+	 * than a few per cent.
+	 */
 	private static final class FastGzip extends GZIPOutputStream {
 
 		FastGzip(OutputStream out) throws IOException {

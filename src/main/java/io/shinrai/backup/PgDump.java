@@ -18,10 +18,12 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * {@code pg_dump --format=custom} of the application's database. The program is the one configured, else the first
- * whose major version is at least the server's (pg_dump refuses newer servers) of: the embedded server's binaries,
- * Debian's {@code /usr/lib/postgresql/<major>/bin} (newest first) and the {@code PATH}. The connection is passed in
- * libpq's environment variables, so the password never shows in a process list.
+ * {@code pg_dump --format=custom} of the application's database. The program is the one
+ * configured, else the first whose major version is at least the server's (pg_dump
+ * refuses newer servers) of: the embedded server's binaries, Debian's
+ * {@code /usr/lib/postgresql/<major>/bin} (newest first) and the {@code PATH}. The
+ * connection is passed in libpq's environment variables, so the password never shows in a
+ * process list.
  */
 final class PgDump {
 
@@ -45,7 +47,8 @@ final class PgDump {
 		if (Files.isDirectory(debian)) {
 			try (Stream<Path> versions = Files.list(debian)) {
 				versions.filter(version -> version.getFileName().toString().matches("\\d+"))
-					.sorted(Comparator.comparingInt((Path version) -> Integer.parseInt(version.getFileName().toString()))
+					.sorted(Comparator
+						.comparingInt((Path version) -> Integer.parseInt(version.getFileName().toString()))
 						.reversed())
 					.forEach(version -> candidates.add(version.resolve("bin/pg_dump")));
 			}
@@ -63,7 +66,10 @@ final class PgDump {
 		}
 	}
 
-	/** The program to run for a server of {@code serverMajor}; refused clearly when there is none or it is too old. */
+	/**
+	 * The program to run for a server of {@code serverMajor}; refused clearly when there
+	 * is none or it is too old.
+	 */
 	Path program(int serverMajor) {
 		if (configured.isPresent()) {
 			Path program = configured.get();
@@ -100,7 +106,9 @@ final class PgDump {
 						+ serverMajor + " or newer, or set shinrai.backup.pg-dump");
 	}
 
-	/** Runs {@code program} to dump the database of {@code jdbcUrl} into {@code target}. */
+	/**
+	 * Runs {@code program} to dump the database of {@code jdbcUrl} into {@code target}.
+	 */
 	void dump(Path program, String jdbcUrl, String username, String password, Path target, Duration timeout) {
 		Matcher url = JDBC_URL.matcher(jdbcUrl);
 		if (!url.matches()) {
@@ -162,7 +170,8 @@ final class PgDump {
 		return new BackupFailedException("backup.failed.pgDumpTooOld",
 				new Object[] { program.toString(), major, serverMajor },
 				program + " is pg_dump " + major + ", which cannot back up PostgreSQL " + serverMajor
-						+ "; install the client programs of version " + serverMajor + " or newer, or set shinrai.backup.pg-dump");
+						+ "; install the client programs of version " + serverMajor
+						+ " or newer, or set shinrai.backup.pg-dump");
 	}
 
 	/** The major version {@code program --version} prints (0 if it prints none). */

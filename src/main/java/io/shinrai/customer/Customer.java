@@ -39,7 +39,10 @@ public class Customer {
 
 	private String email;
 
-	/** {@code ja} or {@code en}; absent for customers stored before languages were recorded. */
+	/**
+	 * {@code ja} or {@code en}; absent for customers stored before languages were
+	 * recorded.
+	 */
 	private String language;
 
 	@Column(name = "created_at", nullable = false, updatable = false)
@@ -74,7 +77,10 @@ public class Customer {
 		return email;
 	}
 
-	/** The language chosen for this customer, or null when none was (see {@code CustomerDirectory#language}). */
+	/**
+	 * The language chosen for this customer, or null when none was (see
+	 * {@code CustomerDirectory#language}).
+	 */
 	public String getLanguage() {
 		return language;
 	}
@@ -87,7 +93,10 @@ public class Customer {
 		return erasedAt;
 	}
 
-	/** Whether its personal data was erased (see the privacy module): then only its anonymous numbers remain. */
+	/**
+	 * Whether its personal data was erased (see the privacy module): then only its
+	 * anonymous numbers remain.
+	 */
 	public boolean isErased() {
 		return erasedAt != null;
 	}

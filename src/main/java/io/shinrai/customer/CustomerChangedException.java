@@ -2,7 +2,10 @@ package io.shinrai.customer;
 
 import org.springframework.dao.OptimisticLockingFailureException;
 
-/** Someone else saved the customer since the form was opened: the second save is refused, never merged silently. */
+/**
+ * Someone else saved the customer since the form was opened: the second save is refused,
+ * never merged silently.
+ */
 public class CustomerChangedException extends OptimisticLockingFailureException {
 
 	public CustomerChangedException(long id) {

@@ -74,7 +74,8 @@ class CustomerController {
 	@FormView(FORM_VIEW)
 	String processCreateForm(@Valid @ModelAttribute("customerForm") CustomerForm form, BindingResult result,
 			Principal principal, RedirectAttributes redirect, SegmentScope scope) {
-		// reported with the other errors; a concurrent creation is still caught when saving
+		// reported with the other errors; a concurrent creation is still caught when
+		// saving
 		if (!result.hasFieldErrors("reference") && directory.findByReference(form.getReference().strip()).isPresent()) {
 			result.rejectValue("reference", "customer.form.referenceTaken");
 		}
@@ -139,7 +140,10 @@ class CustomerController {
 		return "redirect:/customers/" + id;
 	}
 
-	/** Customers matching what was typed into a customer picker (progressive enhancement of the feedback form). */
+	/**
+	 * Customers matching what was typed into a customer picker (progressive enhancement
+	 * of the feedback form).
+	 */
 	@GetMapping(path = "/suggestions", produces = MediaType.APPLICATION_JSON_VALUE)
 	@ResponseBody
 	List<Suggestion> suggestions(@RequestParam(name = "q", defaultValue = "") String query, SegmentScope scope) {

@@ -1,9 +1,10 @@
 package io.shinrai.customer;
 
 /**
- * What a manager (or an import) says about a customer: the CRM reference, the name, the segment, an optional
- * e-mail address and the language the customer is addressed in ({@code ja} or {@code en}; absent: the default
- * language). Blank values are stored as absent; the reference and the segment are normalised by {@link CustomerKeys}.
+ * What a manager (or an import) says about a customer: the CRM reference, the name, the
+ * segment, an optional e-mail address and the language the customer is addressed in
+ * ({@code ja} or {@code en}; absent: the default language). Blank values are stored as
+ * absent; the reference and the segment are normalised by {@link CustomerKeys}.
  */
 public record CustomerDetails(String reference, String name, String segment, String email, String language) {
 

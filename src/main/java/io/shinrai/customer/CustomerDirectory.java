@@ -29,11 +29,13 @@ import io.shinrai.system.NotFoundException;
 import io.shinrai.system.SegmentScope;
 
 /**
- * The customers Shinrai knows: lookup by id or CRM reference, creation and editing by managers, and the
- * find-or-create that feedback capture (form, API, import) uses for customers it has not seen yet.
+ * The customers Shinrai knows: lookup by id or CRM reference, creation and editing by
+ * managers, and the find-or-create that feedback capture (form, API, import) uses for
+ * customers it has not seen yet.
  * <p>
- * Inserts go through {@code insert ... on conflict (reference) do nothing}: two requests creating the same reference
- * at the same moment end with one customer, and the loser gets a clear answer instead of an aborted transaction.
+ * Inserts go through {@code insert ... on conflict (reference) do nothing}: two requests
+ * creating the same reference at the same moment end with one customer, and the loser
+ * gets a clear answer instead of an aborted transaction.
  */
 @Service
 @Transactional
@@ -61,7 +63,10 @@ public class CustomerDirectory {
 		this.defaultLanguage = defaultLanguage;
 	}
 
-	/** The language ({@code ja} or {@code en}) this customer is addressed in: its own, or the default language. */
+	/**
+	 * The language ({@code ja} or {@code en}) this customer is addressed in: its own, or
+	 * the default language.
+	 */
 	public String language(Customer customer) {
 		return defaultLanguage.resolve(customer.getLanguage());
 	}
@@ -87,27 +92,36 @@ public class CustomerDirectory {
 		if (normalised == null) {
 			return Optional.empty();
 		}
-		// a customer stored before references were normalised keeps its spelling until it is merged into its twin
+		// a customer stored before references were normalised keeps its spelling until it
+		// is merged into its twin
 		return customers.findByReference(normalised).or(() -> customers.findByReference(reference.strip()));
 	}
 
-	/** The segments customers are in, in order: for choosing one consistently and for filters and breakdowns. */
+	/**
+	 * The segments customers are in, in order: for choosing one consistently and for
+	 * filters and breakdowns.
+	 */
 	@Transactional(readOnly = true)
 	public List<String> segments() {
-		// one index probe per segment instead of reading every customer (a "loose index scan")
-		return jdbc.sql("""
-				with recursive s(segment) as (
-				    select min(segment) from customer where segment <> ''
-				    union all
-				    select (select min(c.segment) from customer c where c.segment > s.segment) from s where s.segment is not null
-				)
-				select segment from s where segment is not null
-				""")
+		// one index probe per segment instead of reading every customer (a "loose index
+		// scan")
+		return jdbc
+			.sql("""
+					with recursive s(segment) as (
+					    select min(segment) from customer where segment <> ''
+					    union all
+					    select (select min(c.segment) from customer c where c.segment > s.segment) from s where s.segment is not null
+					)
+					select segment from s where segment is not null
+					""")
 			.query(String.class)
 			.list();
 	}
 
-	/** The customer, when it exists and is in {@code scope}: else a 404, so as not to reveal it exists. */
+	/**
+	 * The customer, when it exists and is in {@code scope}: else a 404, so as not to
+	 * reveal it exists.
+	 */
 	@Transactional(readOnly = true)
 	public Customer get(long id, SegmentScope scope) {
 		return find(id).filter(customer -> scope.includes(customer.getSegment()))
@@ -120,7 +134,10 @@ public class CustomerDirectory {
 		return findByReference(reference).filter(customer -> scope.includes(customer.getSegment()));
 	}
 
-	/** The segments of {@link #segments()} in {@code scope}: what "all segments" means to its user. */
+	/**
+	 * The segments of {@link #segments()} in {@code scope}: what "all segments" means to
+	 * its user.
+	 */
 	@Transactional(readOnly = true)
 	public List<String> segments(SegmentScope scope) {
 		return scope.filter(segments());
@@ -151,8 +168,8 @@ public class CustomerDirectory {
 
 	/**
 	 * {@link #findOrCreate(String, String, String)} for a user limited to {@code scope}.
-	 * @throws CustomerOutOfScopeException when the customer exists outside the scope, or would be created in a
-	 * segment outside it
+	 * @throws CustomerOutOfScopeException when the customer exists outside the scope, or
+	 * would be created in a segment outside it
 	 */
 	public Customer findOrCreate(String reference, String name, String segment, SegmentScope scope) {
 		if (scope.isAll()) {
@@ -178,8 +195,9 @@ public class CustomerDirectory {
 	}
 
 	/**
-	 * {@link #update(long, CustomerDetails, long, String)} by a user limited to {@code scope}: a customer outside it
-	 * is not found, and it cannot be moved out of it.
+	 * {@link #update(long, CustomerDetails, long, String)} by a user limited to
+	 * {@code scope}: a customer outside it is not found, and it cannot be moved out of
+	 * it.
 	 * @throws CustomerOutOfScopeException when the new segment is outside the scope
 	 */
 	public Customer update(long id, CustomerDetails details, long expectedVersion, String actor, SegmentScope scope) {
@@ -197,7 +215,8 @@ public class CustomerDirectory {
 	}
 
 	/**
-	 * Customers whose reference starts with, or whose name contains, the query (case-insensitive), for pickers.
+	 * Customers whose reference starts with, or whose name contains, the query
+	 * (case-insensitive), for pickers.
 	 */
 	@Transactional(readOnly = true)
 	public List<Customer> suggest(String query, int limit) {
@@ -205,12 +224,13 @@ public class CustomerDirectory {
 		if (text.isEmpty()) {
 			return recent(limit);
 		}
-		List<Long> ids = jdbc.sql("""
-				select id from customer
-				where erased_at is null and (lower(reference) like :prefix escape '\\' or lower(name) like :infix escape '\\')
-				order by (lower(reference) = :exact) desc, lower(reference) like :prefix escape '\\' desc, reference
-				limit :limit
-				""")
+		List<Long> ids = jdbc
+			.sql("""
+					select id from customer
+					where erased_at is null and (lower(reference) like :prefix escape '\\' or lower(name) like :infix escape '\\')
+					order by (lower(reference) = :exact) desc, lower(reference) like :prefix escape '\\' desc, reference
+					limit :limit
+					""")
 			.param("prefix", escapeLike(text) + "%")
 			.param("infix", "%" + escapeLike(text) + "%")
 			.param("exact", text)
@@ -223,9 +243,11 @@ public class CustomerDirectory {
 	}
 
 	/**
-	 * The customer with this reference, created with the name and segment when it does not exist yet. An existing
-	 * customer is returned unchanged (its name and segment are not overwritten).
-	 * @throws CustomerNameRequiredException when the reference is unknown and no name is given
+	 * The customer with this reference, created with the name and segment when it does
+	 * not exist yet. An existing customer is returned unchanged (its name and segment are
+	 * not overwritten).
+	 * @throws CustomerNameRequiredException when the reference is unknown and no name is
+	 * given
 	 */
 	public Customer findOrCreate(String reference, String name, String segment) {
 		CustomerDetails details = CustomerDetails.of(reference, name, segment);
@@ -241,8 +263,9 @@ public class CustomerDirectory {
 	}
 
 	/**
-	 * Finds or creates many customers in two statements (for imports). Returns the id of every customer by
-	 * reference; references that are unknown and come without a name are left out.
+	 * Finds or creates many customers in two statements (for imports). Returns the id of
+	 * every customer by reference; references that are unknown and come without a name
+	 * are left out.
 	 */
 	public Map<String, Long> findOrCreateAll(Collection<CustomerDetails> wanted) {
 		Map<String, CustomerDetails> byReference = new LinkedHashMap<>();
@@ -256,16 +279,18 @@ public class CustomerDirectory {
 		List<CustomerDetails> missing = byReference.values()
 			.stream()
 			.filter(details -> !ids.containsKey(details.reference()) && details.name() != null)
-			// in one order for every transaction, so that concurrent batches creating the same customers wait for
+			// in one order for every transaction, so that concurrent batches creating the
+			// same customers wait for
 			// each other instead of deadlocking
 			.sorted(Comparator.comparing(CustomerDetails::reference))
 			.toList();
 		if (!missing.isEmpty()) {
-			jdbc.sql("""
-					insert into customer (reference, name, segment, language, created_at)
-					select r, n, coalesce(s, ''), ?, ? from unnest(cast(? as varchar[]), cast(? as varchar[]), cast(? as varchar[])) as t(r, n, s)
-					on conflict (reference) do nothing
-					""")
+			jdbc.sql(
+					"""
+							insert into customer (reference, name, segment, language, created_at)
+							select r, n, coalesce(s, ''), ?, ? from unnest(cast(? as varchar[]), cast(? as varchar[]), cast(? as varchar[])) as t(r, n, s)
+							on conflict (reference) do nothing
+							""")
 				.param(defaultLanguage.defaultLanguage())
 				.param(Timestamp.from(clock.instant()))
 				.param(missing.stream().map(CustomerDetails::reference).toArray(String[]::new))
@@ -280,7 +305,8 @@ public class CustomerDirectory {
 
 	/**
 	 * Creates a customer for a manager.
-	 * @throws DuplicateReferenceException when the reference is taken, also by a concurrent request
+	 * @throws DuplicateReferenceException when the reference is taken, also by a
+	 * concurrent request
 	 */
 	public Customer create(CustomerDetails details, String actor) {
 		if (!insertIfAbsent(details)) {
@@ -292,13 +318,16 @@ public class CustomerDirectory {
 	}
 
 	/**
-	 * Changes a customer's name, segment and e-mail address (the reference is the CRM's key and never changes).
-	 * @throws CustomerChangedException when the customer was saved by someone else since {@code expectedVersion}
+	 * Changes a customer's name, segment and e-mail address (the reference is the CRM's
+	 * key and never changes).
+	 * @throws CustomerChangedException when the customer was saved by someone else since
+	 * {@code expectedVersion}
 	 */
 	public Customer update(long id, CustomerDetails details, long expectedVersion, String actor) {
 		Customer customer = get(id);
 		if (customer.isErased()) {
-			// nothing personal may be written back; its segment stays as the scores were computed
+			// nothing personal may be written back; its segment stays as the scores were
+			// computed
 			throw new NotFoundException("customer " + id);
 		}
 		if (customer.getVersion() != expectedVersion) {
@@ -306,7 +335,8 @@ public class CustomerDirectory {
 		}
 		String before = describe(customer);
 		customer.update(details.name(), details.segment(), details.email(), details.language());
-		// a save that raced past the version check above fails here with an optimistic locking failure
+		// a save that raced past the version check above fails here with an optimistic
+		// locking failure
 		customers.flush();
 		String after = describe(customer);
 		if (!before.equals(after)) {
@@ -316,12 +346,16 @@ public class CustomerDirectory {
 	}
 
 	/**
-	 * Locks the customer's row until the caller's transaction ends, so that two erasures of one customer run one
-	 * after the other (the second then finds it erased). Empty when there is no such customer.
+	 * Locks the customer's row until the caller's transaction ends, so that two erasures
+	 * of one customer run one after the other (the second then finds it erased). Empty
+	 * when there is no such customer.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public Optional<Customer> lockForErasure(long id) {
-		List<Long> locked = jdbc.sql("select id from customer where id = ? for update").param(id).query(Long.class).list();
+		List<Long> locked = jdbc.sql("select id from customer where id = ? for update")
+			.param(id)
+			.query(Long.class)
+			.list();
 		if (locked.isEmpty()) {
 			return Optional.empty();
 		}
@@ -332,10 +366,12 @@ public class CustomerDirectory {
 	}
 
 	/**
-	 * Erases the customer's personal data: the name becomes {@code label}, the e-mail address goes, the CRM reference
-	 * becomes {@value #ERASED_REFERENCE_PREFIX} and the id, and the audit events about the customer lose their
-	 * before and after texts. Segment and language stay (the scores per segment must not change), and so does the
-	 * row, which the customer's anonymous feedback still belongs to. The caller holds {@link #lockForErasure}.
+	 * Erases the customer's personal data: the name becomes {@code label}, the e-mail
+	 * address goes, the CRM reference becomes {@value #ERASED_REFERENCE_PREFIX} and the
+	 * id, and the audit events about the customer lose their before and after texts.
+	 * Segment and language stay (the scores per segment must not change), and so does the
+	 * row, which the customer's anonymous feedback still belongs to. The caller holds
+	 * {@link #lockForErasure}.
 	 * @return the reference the customer had
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
@@ -376,14 +412,18 @@ public class CustomerDirectory {
 		if (ids.isEmpty()) {
 			return Set.of();
 		}
-		return new HashSet<>(jdbc.sql("select c.id from customer c join unnest(cast(? as bigint[])) as i(id) on c.id = i.id"
-				+ " where c.erased_at is not null")
+		return new HashSet<>(jdbc
+			.sql("select c.id from customer c join unnest(cast(? as bigint[])) as i(id) on c.id = i.id"
+					+ " where c.erased_at is not null")
 			.param(ids.toArray(Long[]::new))
 			.query(Long.class)
 			.list());
 	}
 
-	/** Customers not erased yet that were created before {@code instant} (candidates of the retention rule). */
+	/**
+	 * Customers not erased yet that were created before {@code instant} (candidates of
+	 * the retention rule).
+	 */
 	@Transactional(readOnly = true)
 	public List<Long> notErasedCreatedBefore(Instant instant) {
 		return jdbc.sql("select id from customer where erased_at is null and created_at < ? order by id")
@@ -409,7 +449,8 @@ public class CustomerDirectory {
 
 	private Map<String, Long> idsByReference(Collection<String> references) {
 		Map<String, Long> ids = new HashMap<>();
-		// a join, not "reference = any(?)": with a bound array PostgreSQL compares every row with every element
+		// a join, not "reference = any(?)": with a bound array PostgreSQL compares every
+		// row with every element
 		jdbc.sql("select c.id, c.reference from customer c join unnest(cast(? as varchar[])) as r(reference)"
 				+ " on c.reference = r.reference")
 			.param(references.toArray(String[]::new))
@@ -426,7 +467,9 @@ public class CustomerDirectory {
 		return "customer " + reference;
 	}
 
-	/** A readable record of the customer's fields, for the audit log's before and after. */
+	/**
+	 * A readable record of the customer's fields, for the audit log's before and after.
+	 */
 	private String describe(Customer customer) {
 		return "reference: " + customer.getReference() + "\nname: " + customer.getName() + "\nsegment: "
 				+ customer.getSegment() + "\nemail: " + (customer.getEmail() == null ? "" : customer.getEmail())

@@ -16,9 +16,10 @@ import io.shinrai.system.BusinessTime;
 import io.shinrai.system.SegmentScope;
 
 /**
- * {@code /customers/export.csv}: the customers the list shows, streamed as CSV for Excel. The list's search
- * ({@code q}, in name or reference) and segment filter apply; its band and status filters are computed by scoring and
- * are not applied here (this module does not know trust scores).
+ * {@code /customers/export.csv}: the customers the list shows, streamed as CSV for Excel.
+ * The list's search ({@code q}, in name or reference) and segment filter apply; its band
+ * and status filters are computed by scoring and are not applied here (this module does
+ * not know trust scores).
  */
 @Controller
 class CustomerExportController {
@@ -42,9 +43,10 @@ class CustomerExportController {
 			@RequestParam(name = "segment", required = false) String segment, SegmentScope scope,
 			HttpServletResponse response) throws IOException {
 		try (CsvDownload csv = CsvDownload.start(response, "shinrai-customers", businessTime.today(), HEADER)) {
-			export.forEach(search, segment, scope, customer -> csv.row(customer.getReference(), customer.getName(),
-					customer.getSegment(), customer.getEmail(),
-					DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(customer.getCreatedAt().atZone(zone))));
+			export.forEach(search, segment, scope,
+					customer -> csv.row(customer.getReference(), customer.getName(), customer.getSegment(),
+							customer.getEmail(),
+							DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(customer.getCreatedAt().atZone(zone))));
 		}
 	}
 

@@ -5,7 +5,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** What the create and edit forms post. Never the entity itself: only these fields can be set. */
+/**
+ * What the create and edit forms post. Never the entity itself: only these fields can be
+ * set.
+ */
 public class CustomerForm {
 
 	@NotBlank

@@ -1,6 +1,9 @@
 package io.shinrai.customer;
 
-/** A customer reference is not known yet and no name was given to create the customer with. */
+/**
+ * A customer reference is not known yet and no name was given to create the customer
+ * with.
+ */
 public class CustomerNameRequiredException extends RuntimeException {
 
 	private final String reference;

@@ -26,7 +26,10 @@ import io.shinrai.system.PageNav;
 import io.shinrai.system.ReplicaReads;
 import io.shinrai.system.SegmentScope;
 
-/** The customers list: search, filters by segment, band and status, sorted by trust (lowest first) or otherwise. */
+/**
+ * The customers list: search, filters by segment, band and status, sorted by trust
+ * (lowest first) or otherwise.
+ */
 @Controller
 class CustomerListController {
 
@@ -81,7 +84,10 @@ class CustomerListController {
 		return LIST_VIEW;
 	}
 
-	/** The list's filters, each removable: what a link from a dashboard number narrowed the list to. */
+	/**
+	 * The list's filters, each removable: what a link from a dashboard number narrowed
+	 * the list to.
+	 */
 	private List<FilterChips.Chip> activeFilters(CustomerListForm filter, CustomerListForm.Parsed parsed,
 			HttpServletRequest request) {
 		FilterChips chips = FilterChips.of(request);

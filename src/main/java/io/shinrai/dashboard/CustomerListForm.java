@@ -13,9 +13,10 @@ import io.shinrai.scoring.CustomerSort;
 import io.shinrai.scoring.CustomerStatus;
 
 /**
- * The customers list's query parameters as typed: kept as text so that a bad value is shown back with a message
- * instead of failing the page. {@code page} is 1-based. {@code asOf} (an ISO instant, not in the future) scores the
- * list as of that moment instead of now, so that a dashboard of a past period links to the customers it counted.
+ * The customers list's query parameters as typed: kept as text so that a bad value is
+ * shown back with a message instead of failing the page. {@code page} is 1-based.
+ * {@code asOf} (an ISO instant, not in the future) scores the list as of that moment
+ * instead of now, so that a dashboard of a past period links to the customers it counted.
  */
 public class CustomerListForm {
 
@@ -39,7 +40,10 @@ public class CustomerListForm {
 	public record Problem(String messageKey, String value) {
 	}
 
-	/** The query for the list, or the problems that prevent it (then {@code query} is null). */
+	/**
+	 * The query for the list, or the problems that prevent it (then {@code query} is
+	 * null).
+	 */
 	record Parsed(CustomerRankingQuery query, List<Problem> problems) {
 	}
 
@@ -78,8 +82,10 @@ public class CustomerListForm {
 		if (!problems.isEmpty()) {
 			return new Parsed(null, problems);
 		}
-		return new Parsed(new CustomerRankingQuery(q, segment, parsedBand, parsedStatus,
-				parsedSort == null ? CustomerSort.TRUST : parsedSort, parsedPage - 1, PAGE_SIZE, scoredAt), List.of());
+		return new Parsed(
+				new CustomerRankingQuery(q, segment, parsedBand, parsedStatus,
+						parsedSort == null ? CustomerSort.TRUST : parsedSort, parsedPage - 1, PAGE_SIZE, scoredAt),
+				List.of());
 	}
 
 	private static <E extends Enum<E>> E parse(Class<E> type, String text, String messageKey, List<Problem> problems) {
@@ -95,7 +101,10 @@ public class CustomerListForm {
 		}
 	}
 
-	/** This list with another page (1-based), for paging links; empty parameters are left out. */
+	/**
+	 * This list with another page (1-based), for paging links; empty parameters are left
+	 * out.
+	 */
 	public String pageUrl(int pageNumber) {
 		UriComponentsBuilder url = UriComponentsBuilder.fromPath("/customers");
 		add(url, "q", q);

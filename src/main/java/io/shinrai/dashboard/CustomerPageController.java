@@ -20,16 +20,19 @@ import io.shinrai.system.ReplicaReads;
 import io.shinrai.system.SegmentScope;
 
 /**
- * A customer's page: trust with band, what pulled it down or up in words, the five signals with the observations
- * behind each, status with the negative entries in the risk window, the recovery cases, a weekly trend over a year and
- * the feedback timeline.
+ * A customer's page: trust with band, what pulled it down or up in words, the five
+ * signals with the observations behind each, status with the negative entries in the risk
+ * window, the recovery cases, a weekly trend over a year and the feedback timeline.
  */
 @Controller
 class CustomerPageController {
 
 	static final String DETAIL_VIEW = "customers/detail";
 
-	/** Entries the timeline shows, newest first; the feedback list, filtered by the customer, has them all. */
+	/**
+	 * Entries the timeline shows, newest first; the feedback list, filtered by the
+	 * customer, has them all.
+	 */
 	static final int TIMELINE_ENTRIES = 50;
 
 	private final CustomerDirectory customers;
@@ -57,19 +60,27 @@ class CustomerPageController {
 		model.addAttribute("customer", customer);
 		model.addAttribute("customerLanguage", customers.language(customer));
 		model.addAttribute("report", report);
-		model.addAttribute("timeline", report.entries().subList(0, Math.min(TIMELINE_ENTRIES, report.entries().size())));
+		model.addAttribute("timeline",
+				report.entries().subList(0, Math.min(TIMELINE_ENTRIES, report.entries().size())));
 		model.addAttribute("signals", Signal.values());
 		model.addAttribute("chart", CustomerTrendChart.of(report.trend(), report.policy().policy()));
-		model.addAttribute("plain", PlainExplanation.of(report.explanation(), report.policy().policy(), report.entries()));
+		model.addAttribute("plain",
+				PlainExplanation.of(report.explanation(), report.policy().policy(), report.entries()));
 		model.addAttribute("recoveryCases", recoveryCases.ofCustomer(customerId));
-		// feedback inside the trend's year without a trend means entries that make no score (survey answers only)
+		// feedback inside the trend's year without a trend means entries that make no
+		// score (survey answers only)
 		Instant yearAgo = report.trend().isEmpty() ? now.minus(Duration.ofDays(365)) : report.trend().get(0).at();
-		model.addAttribute("recentFeedback", report.entries().stream()
-			.anyMatch(entry -> !entry.receivedAt().isBefore(yearAgo) && !entry.receivedAt().isAfter(now)));
+		model.addAttribute("recentFeedback",
+				report.entries()
+					.stream()
+					.anyMatch(entry -> !entry.receivedAt().isBefore(yearAgo) && !entry.receivedAt().isAfter(now)));
 		return DETAIL_VIEW;
 	}
 
-	/** Anything but a positive number is an address that does not exist: 404, not 400 or 500. */
+	/**
+	 * Anything but a positive number is an address that does not exist: 404, not 400 or
+	 * 500.
+	 */
 	private static long parseId(String id) {
 		try {
 			long value = Long.parseLong(id);

@@ -8,9 +8,10 @@ import io.shinrai.scoring.ScoringPolicy;
 import io.shinrai.scoring.TrendPoint;
 
 /**
- * Geometry of a server-rendered SVG line chart of trust (0–100) over time: the line (broken where there is no
- * data), a marker per point with data, the band thresholds as dashed lines, and axis labels. Everything is computed
- * here so the template only places elements; no script and no style attribute is needed.
+ * Geometry of a server-rendered SVG line chart of trust (0–100) over time: the line
+ * (broken where there is no data), a marker per point with data, the band thresholds as
+ * dashed lines, and axis labels. Everything is computed here so the template only places
+ * elements; no script and no style attribute is needed.
  */
 public record CustomerTrendChart(int width, int height, List<String> lines, List<Marker> markers, List<Tick> yTicks,
 		List<Tick> xTicks, Threshold low, Threshold high, int left, int right, int top, int bottom) {
@@ -32,8 +33,8 @@ public record CustomerTrendChart(int width, int height, List<String> lines, List
 	}
 
 	/**
-	 * An axis label at {@code position} (x or y, depending on the axis); {@code anchor} keeps the first and last
-	 * labels of the time axis inside the chart.
+	 * An axis label at {@code position} (x or y, depending on the axis); {@code anchor}
+	 * keeps the first and last labels of the time axis inside the chart.
 	 */
 	public record Tick(String position, String label, TrendPoint point, String anchor) {
 	}

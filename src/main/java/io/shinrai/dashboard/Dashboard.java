@@ -42,9 +42,10 @@ import io.shinrai.system.BusinessTime;
 import io.shinrai.system.SegmentScope;
 
 /**
- * The dashboard's reads, composed from the owning modules' services without SQL of its own: every trust number comes
- * from {@link TrustScores} (so the page equals the API), the watchlist from {@link CustomersAtRisk}, counts of
- * feedback from {@link FeedbackStatistics}, segments from {@link CustomerDirectory}, cases from
+ * The dashboard's reads, composed from the owning modules' services without SQL of its
+ * own: every trust number comes from {@link TrustScores} (so the page equals the API),
+ * the watchlist from {@link CustomersAtRisk}, counts of feedback from
+ * {@link FeedbackStatistics}, segments from {@link CustomerDirectory}, cases from
  * {@link RecoveryMeasures}.
  */
 @Service
@@ -55,7 +56,10 @@ public class Dashboard {
 
 	static final int RISK_LIST_SIZE = 10;
 
-	/** How many of the most worrying customers are scored to find the lowest trust among them. */
+	/**
+	 * How many of the most worrying customers are scored to find the lowest trust among
+	 * them.
+	 */
 	static final int RISK_CANDIDATES = 50;
 
 	private final RecoveryMeasures recoveryMeasures;
@@ -89,15 +93,17 @@ public class Dashboard {
 	}
 
 	/**
-	 * The dashboard of a user who sees the segments {@code within}: every number is computed over those segments'
-	 * entries, customers and cases only, and "all segments" means all of them.
+	 * The dashboard of a user who sees the segments {@code within}: every number is
+	 * computed over those segments' entries, customers and cases only, and "all segments"
+	 * means all of them.
 	 */
 	public DashboardView view(DashboardQuery query, SegmentScope within) {
 		ScoringPolicy policy = trustScores.activePolicy();
 		Instant asOf = query.asOf();
 		Scope scope = new Scope(query.segment(), query.channel(), within);
 		SegmentScope shown = within.narrow(query.segment());
-		// one read of the scope's history: the weekly trend, now, and the end of the previous period of the same
+		// one read of the scope's history: the weekly trend, now, and the end of the
+		// previous period of the same
 		// length, which is the start of this one
 		List<Instant> instants = trendInstants(asOf);
 		instants.add(query.from());
@@ -109,11 +115,13 @@ public class Dashboard {
 		List<TrendPoint> trend = new ArrayList<>();
 		for (int i = 0; i < instants.size() - 1; i++) {
 			Instant at = instants.get(i);
-			LocalDate label = at.equals(asOf) ? asOf.atZone(zone).toLocalDate() : at.atZone(zone).toLocalDate().minusDays(1);
+			LocalDate label = at.equals(asOf) ? asOf.atZone(zone).toLocalDate()
+					: at.atZone(zone).toLocalDate().minusDays(1);
 			trend.add(new TrendPoint(label, at, history.get(i).score().trust(), history.get(i).satisfaction().nps()));
 		}
 		List<ActivityCounts> cells = trustScores.activity(query.from(), query.to());
-		// the previous period from the daily sums too: whole days are pre-summed, only its two edges read rows
+		// the previous period from the daily sums too: whole days are pre-summed, only
+		// its two edges read rows
 		Duration length = Duration.between(query.from(), query.to());
 		Instant previousFrom = query.from().minus(length);
 		ActivityCounts period = ActivityCounts.total(cells, scope);
@@ -134,12 +142,18 @@ public class Dashboard {
 		return customers.segments();
 	}
 
-	/** The segments in {@code within} customers have, in name order: what "all segments" means to its user. */
+	/**
+	 * The segments in {@code within} customers have, in name order: what "all segments"
+	 * means to its user.
+	 */
 	public List<String> segments(SegmentScope within) {
 		return customers.segments(within);
 	}
 
-	/** Recovery measures of the scope's segments (cases belong to customers, not to channels). */
+	/**
+	 * Recovery measures of the scope's segments (cases belong to customers, not to
+	 * channels).
+	 */
 	RecoveryPanel recoveryCases(SegmentScope shown) {
 		RecoveryMeasurement measurement = recoveryMeasures.current(shown);
 		return new RecoveryPanel(measurement.openCases(), measurement.overdueCases(),
@@ -156,7 +170,9 @@ public class Dashboard {
 	}
 
 	private static Signal weakest(TrustScore score) {
-		return score.signals().values().stream()
+		return score.signals()
+			.values()
+			.stream()
 			.filter(SignalScore::hasScore)
 			.min(Comparator.comparingDouble(SignalScore::score))
 			.map(SignalScore::signal)
@@ -164,8 +180,9 @@ public class Dashboard {
 	}
 
 	/**
-	 * The instants of the trend: the end of each of the last {@link #TREND_WEEKS} weeks (weeks end on Monday 00:00 in
-	 * the business time zone, labelled with their Sunday), then the end of the period itself.
+	 * The instants of the trend: the end of each of the last {@link #TREND_WEEKS} weeks
+	 * (weeks end on Monday 00:00 in the business time zone, labelled with their Sunday),
+	 * then the end of the period itself.
 	 */
 	List<Instant> trendInstants(Instant asOf) {
 		LocalDate lastMonday = asOf.atZone(zone).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
@@ -209,27 +226,31 @@ public class Dashboard {
 	/** Incidents of the period by type, the most damaging (count × severity) first. */
 	List<IncidentRow> incidents(DashboardQuery query, SegmentScope shown, ScoringPolicy policy) {
 		Map<IncidentType, Long> counts = feedback.incidentCounts(shown, query.channel(), query.from(), query.to());
-		return counts.entrySet().stream()
+		return counts.entrySet()
+			.stream()
 			.map(e -> new IncidentRow(e.getKey(), e.getValue(), policy.severity(e.getKey()),
 					e.getValue() * policy.severity(e.getKey())))
-			.sorted(Comparator.comparingLong(IncidentRow::damage).reversed()
+			.sorted(Comparator.comparingLong(IncidentRow::damage)
+				.reversed()
 				.thenComparing(Comparator.comparingLong(IncidentRow::count).reversed())
 				.thenComparing(IncidentRow::type))
 			.toList();
 	}
 
 	/**
-	 * AT_RISK and WATCH counts of the scope's customers (a customer's status counts all its channels, so only the
-	 * segment narrows this panel), and the lowest trust among the {@link #RISK_CANDIDATES} customers with the most
-	 * recent negatives inside the risk window.
+	 * AT_RISK and WATCH counts of the scope's customers (a customer's status counts all
+	 * its channels, so only the segment narrows this panel), and the lowest trust among
+	 * the {@link #RISK_CANDIDATES} customers with the most recent negatives inside the
+	 * risk window.
 	 */
 	RiskPanel risk(DashboardQuery query, SegmentScope shown) {
 		Watchlist watchlist = customersAtRisk.watchlist(shown, query.asOf(), RISK_CANDIDATES, RISK_LIST_SIZE);
-		return new RiskPanel(watchlist.atRisk(), watchlist.watch(), watchlist.customers()
-			.stream()
-			.map(c -> new CustomerAtRisk(c.id(), c.reference(), c.name(), c.segment(), c.status(), c.negativeCount(),
-					c.trust(), c.band()))
-			.toList());
+		return new RiskPanel(watchlist.atRisk(), watchlist.watch(),
+				watchlist.customers()
+					.stream()
+					.map(c -> new CustomerAtRisk(c.id(), c.reference(), c.name(), c.segment(), c.status(),
+							c.negativeCount(), c.trust(), c.band()))
+					.toList());
 	}
 
 }

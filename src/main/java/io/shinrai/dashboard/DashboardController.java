@@ -31,7 +31,10 @@ class DashboardController {
 
 	static final List<String> PERIODS = List.of("30", "90", "365", DashboardFilterForm.CUSTOM);
 
-	/** The default period equals the default risk window, over which the API reports NPS, CSAT and CES. */
+	/**
+	 * The default period equals the default risk window, over which the API reports NPS,
+	 * CSAT and CES.
+	 */
 	static final String DEFAULT_PERIOD = "90";
 
 	private final Dashboard dashboard;
@@ -58,8 +61,8 @@ class DashboardController {
 
 	@GetMapping("/")
 	@ReplicaReads
-	String showDashboard(@ModelAttribute("dashboardFilter") DashboardFilterForm filter, BindingResult result, Model model,
-			Locale locale, SegmentScope scope) {
+	String showDashboard(@ModelAttribute("dashboardFilter") DashboardFilterForm filter, BindingResult result,
+			Model model, Locale locale, SegmentScope scope) {
 		Instant now = clock.instant();
 		DashboardQuery query = query(filter, result, now);
 		DashboardView view = dashboard.view(query, scope);
@@ -75,9 +78,11 @@ class DashboardController {
 		model.addAttribute("periodEnd", query.to().atZone(zone));
 		model.addAttribute("warnings", warnings.latest(8, 5, scope));
 		if (!view.isEmpty()) {
-			// the key drivers of the dashboard's scope over the whole days of its period, as the drivers page has them
-			InsightFilter driverFilter = InsightFilter.covering(query.from(), query.to(), query.segment(),
-					query.channel(), zone).within(scope);
+			// the key drivers of the dashboard's scope over the whole days of its period,
+			// as the drivers page has them
+			InsightFilter driverFilter = InsightFilter
+				.covering(query.from(), query.to(), query.segment(), query.channel(), zone)
+				.within(scope);
 			Drivers.DriverReport driverReport = drivers.drivers(driverFilter);
 			model.addAttribute("driverFilter", driverFilter);
 			model.addAttribute("driverReport", driverReport);
@@ -87,8 +92,8 @@ class DashboardController {
 	}
 
 	/**
-	 * Turns the filters into a query. Whatever is invalid is reported in {@code result} and replaced by its default,
-	 * so the page always shows something useful.
+	 * Turns the filters into a query. Whatever is invalid is reported in {@code result}
+	 * and replaced by its default, so the page always shows something useful.
 	 */
 	DashboardQuery query(DashboardFilterForm filter, BindingResult result, Instant now) {
 		if (result.hasFieldErrors("channel")) {
@@ -113,7 +118,7 @@ class DashboardController {
 			LocalDate to = filter.getTo();
 			String problem = null;
 			if (!datesBound) {
-				problem = "";  // already reported by the binding
+				problem = ""; // already reported by the binding
 			}
 			else if (from == null || to == null) {
 				problem = "dashboard.filter.custom.incomplete";
@@ -130,8 +135,8 @@ class DashboardController {
 			if (problem == null) {
 				filter.setPeriod(period);
 				Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
-				return new DashboardQuery(filter.getSegment(), filter.getChannel(),
-						from.atStartOfDay(zone).toInstant(), end.isAfter(now) ? now : end);
+				return new DashboardQuery(filter.getSegment(), filter.getChannel(), from.atStartOfDay(zone).toInstant(),
+						end.isAfter(now) ? now : end);
 			}
 			if (!problem.isEmpty()) {
 				result.rejectValue("from", problem);

@@ -7,9 +7,9 @@ import org.springframework.format.annotation.DateTimeFormat;
 import io.shinrai.feedback.Channel;
 
 /**
- * The dashboard's filters, bound from the URL so a view can be bookmarked and shared: {@code period} is
- * {@code 30}, {@code 90}, {@code 365} (last days) or {@code custom} (the dates {@code from} to {@code to},
- * inclusive, in the business time zone).
+ * The dashboard's filters, bound from the URL so a view can be bookmarked and shared:
+ * {@code period} is {@code 30}, {@code 90}, {@code 365} (last days) or {@code custom}
+ * (the dates {@code from} to {@code to}, inclusive, in the business time zone).
  */
 public class DashboardFilterForm {
 

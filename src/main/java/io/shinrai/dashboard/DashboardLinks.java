@@ -12,9 +12,10 @@ import io.shinrai.feedback.Signal;
 import io.shinrai.scoring.CustomerStatus;
 
 /**
- * Where each number of the dashboard leads: the list behind it, filtered so that it counts exactly what the number
- * counts — the feedback of the period's exact instants ({@code since}/{@code until}) and scope, the customers of a
- * status as of the end of the period, the cases of the segment. The lists show these filters and let the user drop
+ * Where each number of the dashboard leads: the list behind it, filtered so that it
+ * counts exactly what the number counts — the feedback of the period's exact instants
+ * ({@code since}/{@code until}) and scope, the customers of a status as of the end of the
+ * period, the cases of the segment. The lists show these filters and let the user drop
  * them.
  */
 public final class DashboardLinks {
@@ -31,14 +32,18 @@ public final class DashboardLinks {
 		this.weeks = List.copyOf(weeks);
 	}
 
-	/** The links of {@code view}, read at {@code now} (a period that ends now lists the customers as of now). */
+	/**
+	 * The links of {@code view}, read at {@code now} (a period that ends now lists the
+	 * customers as of now).
+	 */
 	static DashboardLinks of(DashboardView view, Instant now) {
 		DashboardQuery query = view.query();
 		DashboardLinks base = new DashboardLinks(query, !query.to().isBefore(now), List.of());
 		List<String> weeks = new ArrayList<>();
 		Instant start = null;
 		for (DashboardView.TrendPoint point : view.trend()) {
-			// each point is trust at the end of its week: it leads to the feedback received in that week
+			// each point is trust at the end of its week: it leads to the feedback
+			// received in that week
 			Instant weekStart = (start != null) ? start : point.asOf().minus(java.time.Duration.ofDays(7));
 			weeks.add(base.feedback(weekStart, point.asOf(), query.segment(), query.channel(), null, null));
 			start = point.asOf();
@@ -46,12 +51,17 @@ public final class DashboardLinks {
 		return new DashboardLinks(query, base.endsNow, weeks);
 	}
 
-	/** The feedback of the period in the scope: the entries behind trust's "responses". */
+	/**
+	 * The feedback of the period in the scope: the entries behind trust's "responses".
+	 */
 	public String feedback() {
 		return feedback(query.from(), query.to(), query.segment(), query.channel(), null, null);
 	}
 
-	/** The entries of the period that answered {@code answer} ({@code NPS}, {@code CSAT}, {@code CES}). */
+	/**
+	 * The entries of the period that answered {@code answer} ({@code NPS}, {@code CSAT},
+	 * {@code CES}).
+	 */
 	public String answered(String answer) {
 		return feedback(query.from(), query.to(), query.segment(), query.channel(), null, answer);
 	}
@@ -67,12 +77,18 @@ public final class DashboardLinks {
 		return feedback(query.from(), query.to(), query.segment(), query.channel(), type, null);
 	}
 
-	/** A segment row's responses: the period's entries of that segment (within the chosen channel). */
+	/**
+	 * A segment row's responses: the period's entries of that segment (within the chosen
+	 * channel).
+	 */
 	public String segmentFeedback(String segment) {
 		return feedback(query.from(), query.to(), segment, query.channel(), null, null);
 	}
 
-	/** A channel row's responses: the period's entries of that channel (within the chosen segment). */
+	/**
+	 * A channel row's responses: the period's entries of that channel (within the chosen
+	 * segment).
+	 */
 	public String channelFeedback(Channel channel) {
 		return feedback(query.from(), query.to(), query.segment(), channel, null, null);
 	}
@@ -82,7 +98,9 @@ public final class DashboardLinks {
 		return weeks.get(index);
 	}
 
-	/** The customers of the scope's segment that are AT_RISK as of the end of the period. */
+	/**
+	 * The customers of the scope's segment that are AT_RISK as of the end of the period.
+	 */
 	public String atRisk() {
 		return customers(CustomerStatus.AT_RISK);
 	}
@@ -92,7 +110,9 @@ public final class DashboardLinks {
 		return customers(CustomerStatus.WATCH);
 	}
 
-	/** The customers of the scope's segment with this status as of the end of the period. */
+	/**
+	 * The customers of the scope's segment with this status as of the end of the period.
+	 */
 	String customers(CustomerStatus status) {
 		UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/customers").queryParam("status", status.name());
 		add(uri, "segment", query.segment());
@@ -109,7 +129,9 @@ public final class DashboardLinks {
 		return uri.encode().build().toUriString();
 	}
 
-	/** The recovery board's tab ({@code open}, {@code overdue}) for the scope's segment. */
+	/**
+	 * The recovery board's tab ({@code open}, {@code overdue}) for the scope's segment.
+	 */
 	public String cases(String tab) {
 		UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/recovery").queryParam("tab", tab);
 		add(uri, "segment", query.segment());

@@ -7,8 +7,8 @@ import io.shinrai.feedback.Channel;
 import io.shinrai.scoring.Scope;
 
 /**
- * What the dashboard shows: a scope (segment and/or channel, {@code null} for all) and a period [from, to). Scores
- * are taken as of {@code to}, the end of the period.
+ * What the dashboard shows: a scope (segment and/or channel, {@code null} for all) and a
+ * period [from, to). Scores are taken as of {@code to}, the end of the period.
  */
 public record DashboardQuery(String segment, Channel channel, Instant from, Instant to) {
 

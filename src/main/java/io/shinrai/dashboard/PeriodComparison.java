@@ -6,20 +6,24 @@ import io.shinrai.scoring.ActivityCounts;
 import io.shinrai.scoring.SatisfactionMetrics;
 
 /**
- * The dashboard's headline numbers against the previous period of the same length ([previousFrom, previousTo), which
- * ends where the chosen period starts), and how much each can be trusted: a number from fewer than
- * {@code minimumResponses} responses is {@link Metric#few() few}, and NPS and CSAT carry their 95 % interval.
+ * The dashboard's headline numbers against the previous period of the same length
+ * ([previousFrom, previousTo), which ends where the chosen period starts), and how much
+ * each can be trusted: a number from fewer than {@code minimumResponses} responses is
+ * {@link Metric#few() few}, and NPS and CSAT carry their 95 % interval.
  */
-public record PeriodComparison(Instant previousFrom, Instant previousTo, int minimumResponses, Metric trust,
-		Metric nps, Metric csat, Metric ces) {
+public record PeriodComparison(Instant previousFrom, Instant previousTo, int minimumResponses, Metric trust, Metric nps,
+		Metric csat, Metric ces) {
 
-	/** A 95 % interval in the units of the number it belongs to (percent for CSAT, −100…100 for NPS). */
+	/**
+	 * A 95 % interval in the units of the number it belongs to (percent for CSAT,
+	 * −100…100 for NPS).
+	 */
 	public record Interval(double low, double high) {
 	}
 
 	/**
-	 * One number now and in the previous period ({@code null} where there is none), the responses behind each, and
-	 * its interval where one fits.
+	 * One number now and in the previous period ({@code null} where there is none), the
+	 * responses behind each, and its interval where one fits.
 	 */
 	public record Metric(Double value, Double previous, long responses, long previousResponses, boolean few,
 			Interval interval) {

@@ -15,11 +15,12 @@ import io.shinrai.scoring.Explanation;
 import io.shinrai.scoring.ScoringPolicy;
 
 /**
- * "What pulled this score down / up", in words, from the scoring module's explanation: how many points each feedback
- * entry moved the customer's trust away from the prior mean μ. The pulls add up exactly to trust − μ: a signal's
- * score is μ + Σ shareᵢ·(pointsᵢ − μ) over its observations, and trust is the policy-weighted mean of the scored
- * signals, so observation i moves trust by (weight of its signal / weights of the scored signals) · shareᵢ ·
- * (pointsᵢ − μ). An entry's pull is the sum over its ratings and incidents.
+ * "What pulled this score down / up", in words, from the scoring module's explanation:
+ * how many points each feedback entry moved the customer's trust away from the prior mean
+ * μ. The pulls add up exactly to trust − μ: a signal's score is μ + Σ shareᵢ·(pointsᵢ −
+ * μ) over its observations, and trust is the policy-weighted mean of the scored signals,
+ * so observation i moves trust by (weight of its signal / weights of the scored signals)
+ * · shareᵢ · (pointsᵢ − μ). An entry's pull is the sum over its ratings and incidents.
  *
  * @param priorMean where a customer without feedback stands
  * @param down the entries that pulled trust down most, the strongest first
@@ -38,9 +39,10 @@ public record PlainExplanation(double priorMean, Double trust, List<Mover> down,
 		up = List.copyOf(up);
 	}
 
-	/** One entry and how far it moved trust ({@code points}: negative down, positive up). */
-	public record Mover(long feedbackId, Instant at, Channel channel, List<Part> parts, double points,
-			String comment) {
+	/**
+	 * One entry and how far it moved trust ({@code points}: negative down, positive up).
+	 */
+	public record Mover(long feedbackId, Instant at, Channel channel, List<Part> parts, double points, String comment) {
 
 		public Mover {
 			parts = List.copyOf(parts);
@@ -53,7 +55,10 @@ public record PlainExplanation(double priorMean, Double trust, List<Mover> down,
 
 	}
 
-	/** One observation of the entry: a rating of a signal, or an incident (exactly one is set). */
+	/**
+	 * One observation of the entry: a rating of a signal, or an incident (exactly one is
+	 * set).
+	 */
 	public record Part(Signal signal, Integer rating, IncidentType incident) {
 	}
 
@@ -81,7 +86,9 @@ public record PlainExplanation(double priorMean, Double trust, List<Mover> down,
 			.toList();
 		List<Mover> up = movers.stream()
 			.filter(m -> m.points() >= NEGLIGIBLE)
-			.sorted(Comparator.comparingDouble(Mover::points).reversed().thenComparing(Mover::at, Comparator.reverseOrder()))
+			.sorted(Comparator.comparingDouble(Mover::points)
+				.reversed()
+				.thenComparing(Mover::at, Comparator.reverseOrder()))
 			.limit(MOVERS)
 			.toList();
 		return new PlainExplanation(mu, explanation.score().trust(), down, up);

@@ -10,9 +10,10 @@ import java.util.function.Function;
 import io.shinrai.dashboard.DashboardView.TrendPoint;
 
 /**
- * The geometry of the weekly trend chart, drawn by the template as inline SVG (no script, no style attribute: the
- * CSP forbids both). Trust uses the left axis 0–100, NPS the right axis −100–100, so their grid lines coincide.
- * Series differ by line pattern and marker shape, not only by colour.
+ * The geometry of the weekly trend chart, drawn by the template as inline SVG (no script,
+ * no style attribute: the CSP forbids both). Trust uses the left axis 0–100, NPS the
+ * right axis −100–100, so their grid lines coincide. Series differ by line pattern and
+ * marker shape, not only by colour.
  */
 record TrendChart(List<Series> series, List<GridLine> grid, List<XLabel> xLabels, double plotLeft, double plotRight,
 		double plotTop, double plotBottom, boolean trustLabelAbove) {
@@ -46,18 +47,20 @@ record TrendChart(List<Series> series, List<GridLine> grid, List<XLabel> xLabels
 		}
 
 		DateTimeFormatter month = DateTimeFormatter.ofPattern("MMM", locale);
-		DateTimeFormatter year = DateTimeFormatter.ofPattern(
-				Locale.JAPANESE.getLanguage().equals(locale.getLanguage()) ? "yyyy年" : "yyyy", locale);
+		DateTimeFormatter year = DateTimeFormatter
+			.ofPattern(Locale.JAPANESE.getLanguage().equals(locale.getLanguage()) ? "yyyy年" : "yyyy", locale);
 		List<XLabel> labels = new ArrayList<>();
 		for (int i = 1; i < n; i++) {
 			LocalDate date = points.get(i).weekEnding();
 			if (points.get(i - 1).weekEnding().getMonthValue() != date.getMonthValue()) {
-				// the year goes on a second line, under the first month shown and under each January
+				// the year goes on a second line, under the first month shown and under
+				// each January
 				boolean withYear = labels.isEmpty() || date.getMonthValue() == 1;
 				labels.add(new XLabel(round(x.apply(i)), month.format(date), withYear ? year.format(date) : null));
 			}
 		}
-		// the last values are labelled next to the line; the upper series gets its label above, the other below
+		// the last values are labelled next to the line; the upper series gets its label
+		// above, the other below
 		boolean trustAbove = trust.last() == null || nps.last() == null || trust.last().y() <= nps.last().y();
 		return new TrendChart(List.of(trust, nps), grid, labels, LEFT, plotRight, TOP, plotBottom, trustAbove);
 	}
@@ -105,7 +108,10 @@ record TrendChart(List<Series> series, List<GridLine> grid, List<XLabel> xLabels
 		return "0 0 " + (int) WIDTH + " " + (int) HEIGHT;
 	}
 
-	/** One line: its path pieces (split where values are missing), its markers and its last point for a label. */
+	/**
+	 * One line: its path pieces (split where values are missing), its markers and its
+	 * last point for a label.
+	 */
 	record Series(String name, List<String> paths, List<Marker> markers, Marker last) {
 
 		public boolean isEmpty() {
@@ -114,7 +120,10 @@ record TrendChart(List<Series> series, List<GridLine> grid, List<XLabel> xLabels
 
 	}
 
-	/** A point of a series; {@code index} is its week in the trend, for the link to that week's feedback. */
+	/**
+	 * A point of a series; {@code index} is its week in the trend, for the link to that
+	 * week's feedback.
+	 */
 	record Marker(double x, double y, double value, int index) {
 
 		/** The corner of a square marker of side 7 centred on the point. */
@@ -131,7 +140,10 @@ record TrendChart(List<Series> series, List<GridLine> grid, List<XLabel> xLabels
 	record GridLine(double y, String trustLabel, String npsLabel) {
 	}
 
-	/** A month under the x axis; {@code year} is {@code null} except where the year is shown too. */
+	/**
+	 * A month under the x axis; {@code year} is {@code null} except where the year is
+	 * shown too.
+	 */
 	record XLabel(double x, String text, String year) {
 	}
 

@@ -14,7 +14,8 @@ import java.time.temporal.ChronoUnit;
  *   -Dexec.args="--customers 100000 --entries 1000000 --seed 42 --out target/demo.csv"
  * </pre>
  *
- * Without {@code --end} the data ends at the start of today (UTC), so runs on the same day give the same file.
+ * Without {@code --end} the data ends at the start of today (UTC), so runs on the same
+ * day give the same file.
  */
 public final class DemoDataCommand {
 
@@ -45,7 +46,8 @@ public final class DemoDataCommand {
 					case "--entries" -> entries = Long.parseLong(value);
 					case "--seed" -> seed = Long.parseLong(value);
 					case "--out" -> out = Path.of(value);
-					case "--end" -> end = value.length() == 10 ? java.time.LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
+					case "--end" -> end = value.length() == 10
+							? java.time.LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant()
 							: Instant.parse(value);
 					case "--zone" -> zone = ZoneId.of(value);
 					default -> {
@@ -70,23 +72,24 @@ public final class DemoDataCommand {
 			return;
 		}
 		generator.writeTo(out);
-		System.out.printf("Wrote %,d entries of %,d customers (seed %d, ending %s) to %s in %.1f s%n", entries, customers,
-				seed, end, out.toAbsolutePath(), (System.nanoTime() - started) / 1e9);
+		System.out.printf("Wrote %,d entries of %,d customers (seed %d, ending %s) to %s in %.1f s%n", entries,
+				customers, seed, end, out.toAbsolutePath(), (System.nanoTime() - started) / 1e9);
 	}
 
 	private static void usage(String problem) {
 		if (problem != null) {
 			System.err.println("Error: " + problem);
 		}
-		System.err.println("""
-				Usage: DemoDataCommand [--customers N] [--entries N] [--seed N] [--out FILE] [--end INSTANT|DATE] [--zone ZONE]
-				  --customers  number of customers (default 300)
-				  --entries    number of feedback entries (default 5000)
-				  --seed       random seed; the same seed and options give the same file (default 42)
-				  --out        CSV file to write (default target/demo.csv)
-				  --end        when the two years of data end, e.g. 2026-06-30 or 2026-06-30T00:00:00Z
-				               (default: the start of today, UTC)
-				  --zone       time zone of seasons, weekends and office hours (default Asia/Tokyo)""");
+		System.err.println(
+				"""
+						Usage: DemoDataCommand [--customers N] [--entries N] [--seed N] [--out FILE] [--end INSTANT|DATE] [--zone ZONE]
+						  --customers  number of customers (default 300)
+						  --entries    number of feedback entries (default 5000)
+						  --seed       random seed; the same seed and options give the same file (default 42)
+						  --out        CSV file to write (default target/demo.csv)
+						  --end        when the two years of data end, e.g. 2026-06-30 or 2026-06-30T00:00:00Z
+						               (default: the start of today, UTC)
+						  --zone       time zone of seasons, weekends and office hours (default Asia/Tokyo)""");
 	}
 
 }

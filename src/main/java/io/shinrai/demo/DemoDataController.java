@@ -19,8 +19,9 @@ import io.shinrai.feedback.FeedbackStatistics;
 import io.shinrai.system.BusinessTime;
 
 /**
- * "Load demo data" on the empty dashboard (admins): a small demo set is generated to a temporary file and handed to
- * the {@link DemoDataLoader}. Only into a database without feedback, so real data is never mixed with invented.
+ * "Load demo data" on the empty dashboard (admins): a small demo set is generated to a
+ * temporary file and handed to the {@link DemoDataLoader}. Only into a database without
+ * feedback, so real data is never mixed with invented.
  */
 @Controller
 class DemoDataController {
@@ -41,8 +42,8 @@ class DemoDataController {
 
 	private final Clock clock;
 
-	DemoDataController(ObjectProvider<DemoDataLoader> loaders, FeedbackStatistics feedback,
-				BusinessTime businessTime, Clock clock) {
+	DemoDataController(ObjectProvider<DemoDataLoader> loaders, FeedbackStatistics feedback, BusinessTime businessTime,
+			Clock clock) {
 		this.clock = clock;
 		this.loaders = loaders;
 		this.feedback = feedback;

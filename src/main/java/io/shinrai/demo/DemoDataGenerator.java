@@ -31,15 +31,18 @@ import io.shinrai.feedback.IncidentType;
 import io.shinrai.feedback.Signal;
 
 /**
- * Writes realistic demo feedback as CSV in the import format (README.md "CSV format"), deterministically: the same settings give
- * the same bytes. Customers have Japanese or English names, a segment, preferred channels and a mood; entries spread
- * over the two years before {@code end} with seasonality (a summer low, peaks in December and at the fiscal year end
- * in March, quiet weekends and nights, growth over time). About 7 % of customers slide into risk (a cluster of
- * negative entries in the last 45 days) and about 6 % recover (negatives 110–200 days ago, positive since).
+ * Writes realistic demo feedback as CSV in the import format (README.md "CSV format"),
+ * deterministically: the same settings give the same bytes. Customers have Japanese or
+ * English names, a segment, preferred channels and a mood; entries spread over the two
+ * years before {@code end} with seasonality (a summer low, peaks in December and at the
+ * fiscal year end in March, quiet weekends and nights, growth over time). About 7 % of
+ * customers slide into risk (a cluster of negative entries in the last 45 days) and about
+ * 6 % recover (negatives 110–200 days ago, positive since).
  *
  * <p>
- * Memory does not grow with the size: every customer is derived from the seed and its index alone and written
- * before the next one, so 100 000 customers and 1 000 000 entries stream straight to the file.
+ * Memory does not grow with the size: every customer is derived from the seed and its
+ * index alone and written before the next one, so 100 000 customers and 1 000 000 entries
+ * stream straight to the file.
  */
 public final class DemoDataGenerator {
 
@@ -55,30 +58,39 @@ public final class DemoDataGenerator {
 
 	static final Duration RECOVERY_TROUBLE_TO = Duration.ofDays(110);
 
-	/** One customer never gets more entries than this, so a customer's entries always fit in memory. */
+	/**
+	 * One customer never gets more entries than this, so a customer's entries always fit
+	 * in memory.
+	 */
 	static final int MAX_ENTRIES_PER_CUSTOMER = 5_000;
 
-	private static final double[] CHANNEL_WEIGHTS = { 22, 18, 15, 8, 8, 20, 6, 3 }; // in Channel order
+	private static final double[] CHANNEL_WEIGHTS = { 22, 18, 15, 8, 8, 20, 6, 3 }; // in
+																					// Channel
+																					// order
 
-	private static final double[] CATEGORY_WEIGHTS = { 25, 25, 12, 15, 10, 4, 9 }; // in Category order
+	private static final double[] CATEGORY_WEIGHTS = { 25, 25, 12, 15, 10, 4, 9 }; // in
+																					// Category
+																					// order
 
-	private static final Map<Category, Signal[]> CATEGORY_SIGNALS = new EnumMap<>(Map.of(
-			Category.PRODUCT, new Signal[] { Signal.QUALITY },
-			Category.SERVICE, new Signal[] { Signal.COMMUNICATION, Signal.CONSISTENCY },
-			Category.PRICE, new Signal[] { Signal.TRANSPARENCY },
-			Category.DELIVERY, new Signal[] { Signal.CONSISTENCY },
-			Category.BILLING, new Signal[] { Signal.TRANSPARENCY },
-			Category.PRIVACY, new Signal[] { Signal.TRANSPARENCY, Signal.VALUES },
-			Category.OTHER, new Signal[] { Signal.VALUES }));
+	private static final Map<Category, Signal[]> CATEGORY_SIGNALS = new EnumMap<>(Map.of(Category.PRODUCT,
+			new Signal[] { Signal.QUALITY }, Category.SERVICE,
+			new Signal[] { Signal.COMMUNICATION, Signal.CONSISTENCY }, Category.PRICE,
+			new Signal[] { Signal.TRANSPARENCY }, Category.DELIVERY, new Signal[] { Signal.CONSISTENCY },
+			Category.BILLING, new Signal[] { Signal.TRANSPARENCY }, Category.PRIVACY,
+			new Signal[] { Signal.TRANSPARENCY, Signal.VALUES }, Category.OTHER, new Signal[] { Signal.VALUES }));
 
-	private static final Map<Category, IncidentType[]> CATEGORY_INCIDENTS = new EnumMap<>(Map.of(
-			Category.PRODUCT, new IncidentType[] { IncidentType.PRODUCT_DEFECT, IncidentType.PRODUCT_DEFECT, IncidentType.MISLEADING_CLAIM },
-			Category.SERVICE, new IncidentType[] { IncidentType.INSUFFICIENT_SUPPORT, IncidentType.IGNORED_FEEDBACK, IncidentType.NO_PERSONALIZATION, IncidentType.BROKEN_PROMISE },
+	private static final Map<Category, IncidentType[]> CATEGORY_INCIDENTS = new EnumMap<>(Map.of(Category.PRODUCT,
+			new IncidentType[] {
+					IncidentType.PRODUCT_DEFECT, IncidentType.PRODUCT_DEFECT, IncidentType.MISLEADING_CLAIM },
+			Category.SERVICE,
+			new IncidentType[] { IncidentType.INSUFFICIENT_SUPPORT, IncidentType.IGNORED_FEEDBACK,
+					IncidentType.NO_PERSONALIZATION, IncidentType.BROKEN_PROMISE },
 			Category.PRICE, new IncidentType[] { IncidentType.UNFAIR_PRICING, IncidentType.HIDDEN_FEES },
 			Category.DELIVERY, new IncidentType[] { IncidentType.BROKEN_PROMISE, IncidentType.INCONSISTENT_SERVICE },
 			Category.BILLING, new IncidentType[] { IncidentType.HIDDEN_FEES, IncidentType.HIDDEN_INFORMATION },
 			Category.PRIVACY, new IncidentType[] { IncidentType.DATA_MISUSE, IncidentType.INAPPROPRIATE_MARKETING },
-			Category.OTHER, new IncidentType[] { IncidentType.ETHICAL_LAPSE, IncidentType.INAPPROPRIATE_MARKETING, IncidentType.HIDDEN_INFORMATION }));
+			Category.OTHER, new IncidentType[] { IncidentType.ETHICAL_LAPSE, IncidentType.INAPPROPRIATE_MARKETING,
+					IncidentType.HIDDEN_INFORMATION }));
 
 	private final long seed;
 
@@ -93,7 +105,8 @@ public final class DemoDataGenerator {
 	private final int referenceDigits;
 
 	/**
-	 * @param end the instant the data ends at (exclusive); entries fall in the two years before it
+	 * @param end the instant the data ends at (exclusive); entries fall in the two years
+	 * before it
 	 * @param zone where seasons, weekends and office hours are reckoned
 	 */
 	public DemoDataGenerator(long seed, int customers, long entries, Instant end, ZoneId zone) {
@@ -122,21 +135,27 @@ public final class DemoDataGenerator {
 		}
 	}
 
-	/** Writes the CSV, header first, customer by customer; flushes but does not close {@code out}. */
+	/**
+	 * Writes the CSV, header first, customer by customer; flushes but does not close
+	 * {@code out}.
+	 */
 	public void writeTo(Writer out) throws IOException {
-		CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(HEADER.toArray(String[]::new)).get());
+		CSVPrinter csv = new CSVPrinter(out,
+				CSVFormat.RFC4180.builder().setHeader(HEADER.toArray(String[]::new)).get());
 		double totalActivity = 0;
 		for (int i = 0; i < customers; i++) {
 			totalActivity += profile(i).activity;
 		}
-		// entries are handed out by cumulative share of activity: exact total, no per-customer table in memory
+		// entries are handed out by cumulative share of activity: exact total, no
+		// per-customer table in memory
 		double cumulative = 0;
 		long handedOut = 0;
 		long externalId = 0;
 		for (int i = 0; i < customers; i++) {
 			Profile profile = profile(i);
 			cumulative += profile.activity;
-			long upTo = (i == customers - 1) ? entries : Math.min(entries, Math.round(entries * cumulative / totalActivity));
+			long upTo = (i == customers - 1) ? entries
+					: Math.min(entries, Math.round(entries * cumulative / totalActivity));
 			int count = (int) Math.min(MAX_ENTRIES_PER_CUSTOMER, Math.max(0, upTo - handedOut));
 			handedOut += count;
 			for (Entry entry : entries(profile, count)) {
@@ -167,7 +186,10 @@ public final class DemoDataGenerator {
 		csv.printRecord(row);
 	}
 
-	/** Everything about customer {@code i} that does not depend on its entries, derived from the seed alone. */
+	/**
+	 * Everything about customer {@code i} that does not depend on its entries, derived
+	 * from the seed alone.
+	 */
 	private Profile profile(int i) {
 		Rng rng = Rng.of(seed, i);
 		Segment segment = Segment.pick(rng);
@@ -297,16 +319,20 @@ public final class DemoDataGenerator {
 			case CHAT, PHONE -> 0.45;
 			default -> 0.1;
 		};
-		Integer nps = rng.chance(npsChance) ? (int) clamp(Math.round(10 * (mood + 0.12 * rng.gaussian()) + 1.5), 0, 10) : null;
-		Integer csat = rng.chance(csatChance) ? (int) clamp(Math.round(1.3 + 4 * (mood + 0.12 * rng.gaussian())), 1, 5) : null;
-		Integer ces = rng.chance(cesChance) ? (int) clamp(Math.round(1.3 + 6 * (mood + 0.12 * rng.gaussian())), 1, 7) : null;
+		Integer nps = rng.chance(npsChance) ? (int) clamp(Math.round(10 * (mood + 0.12 * rng.gaussian()) + 1.5), 0, 10)
+				: null;
+		Integer csat = rng.chance(csatChance) ? (int) clamp(Math.round(1.3 + 4 * (mood + 0.12 * rng.gaussian())), 1, 5)
+				: null;
+		Integer ces = rng.chance(cesChance) ? (int) clamp(Math.round(1.3 + 6 * (mood + 0.12 * rng.gaussian())), 1, 7)
+				: null;
 		boolean anything = incidents.size() > 0 || nps != null || csat != null || ces != null
 				|| Arrays.stream(ratings).anyMatch(Objects::nonNull);
 		if (!anything) {
 			rate(ratings, main[0], mood, p, incidents, rng);
 		}
 
-		Tone tone = (mood < 0.45 || !incidents.isEmpty()) ? Tone.NEGATIVE : (mood < 0.65) ? Tone.NEUTRAL : Tone.POSITIVE;
+		Tone tone = (mood < 0.45 || !incidents.isEmpty()) ? Tone.NEGATIVE
+				: (mood < 0.65) ? Tone.NEUTRAL : Tone.POSITIVE;
 		String comment = null;
 		if (rng.chance(trouble || !incidents.isEmpty() ? 0.9 : 0.6)) {
 			// most write in their own language; some Japanese customers write in English
@@ -332,7 +358,8 @@ public final class DemoDataGenerator {
 	}
 
 	/**
-	 * An instant in [from, to): uniform, thinned by the season, the weekday, the hour and growth over the two years.
+	 * An instant in [from, to): uniform, thinned by the season, the weekday, the hour and
+	 * growth over the two years.
 	 */
 	private Instant time(Rng rng, Instant from, Instant to) {
 		long span = Duration.between(from, to).getSeconds();

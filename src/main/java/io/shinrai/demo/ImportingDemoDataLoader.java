@@ -6,7 +6,10 @@ import org.springframework.stereotype.Component;
 
 import io.shinrai.feedback.csv.FeedbackImports;
 
-/** Demo data goes through the real CSV import, so it is stored, scored and audited like any import. */
+/**
+ * Demo data goes through the real CSV import, so it is stored, scored and audited like
+ * any import.
+ */
 @Component
 class ImportingDemoDataLoader implements DemoDataLoader {
 

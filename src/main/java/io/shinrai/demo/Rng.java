@@ -1,9 +1,10 @@
 package io.shinrai.demo;
 
 /**
- * SplitMix64 with the math done through {@link StrictMath}: the same seed gives the same numbers on every JVM and
- * platform, which the demo data's "same seed, same bytes" promise rests on ({@code java.util.Random} is stable too,
- * but its floating point helpers use {@code Math}, whose results may differ in the last bit).
+ * SplitMix64 with the math done through {@link StrictMath}: the same seed gives the same
+ * numbers on every JVM and platform, which the demo data's "same seed, same bytes"
+ * promise rests on ({@code java.util.Random} is stable too, but its floating point
+ * helpers use {@code Math}, whose results may differ in the last bit).
  */
 final class Rng {
 

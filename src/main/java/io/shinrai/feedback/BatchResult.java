@@ -3,15 +3,18 @@ package io.shinrai.feedback;
 import java.util.List;
 
 /**
- * What {@link FeedbackLog#logBatch} did with each entry of a batch. Indexes refer to positions in the list given.
+ * What {@link FeedbackLog#logBatch} did with each entry of a batch. Indexes refer to
+ * positions in the list given.
  *
  * @param stored the entries stored, in input order
  * @param storedIndexes the input positions of {@code stored}, in the same order
- * @param skippedIndexes entries not stored because the same external id or row hash is stored already
- * @param rejected entries not stored because they break a rule (e.g. an unknown customer without a name)
+ * @param skippedIndexes entries not stored because the same external id or row hash is
+ * stored already
+ * @param rejected entries not stored because they break a rule (e.g. an unknown customer
+ * without a name)
  */
-public record BatchResult(List<FeedbackLogged.Entry> stored, List<Integer> storedIndexes,
-		List<Integer> skippedIndexes, List<Rejected> rejected) {
+public record BatchResult(List<FeedbackLogged.Entry> stored, List<Integer> storedIndexes, List<Integer> skippedIndexes,
+		List<Rejected> rejected) {
 
 	public BatchResult {
 		stored = List.copyOf(stored);

@@ -1,6 +1,9 @@
 package io.shinrai.feedback;
 
-/** An entry with the same external id (or import row hash) is stored already; no second row was written. */
+/**
+ * An entry with the same external id (or import row hash) is stored already; no second
+ * row was written.
+ */
 public class DuplicateFeedbackException extends RuntimeException {
 
 	private final StoredFeedback existing;

@@ -2,7 +2,10 @@ package io.shinrai.feedback;
 
 import org.springframework.dao.OptimisticLockingFailureException;
 
-/** The entry was corrected by someone else since the correction form was opened; nothing was changed. */
+/**
+ * The entry was corrected by someone else since the correction form was opened; nothing
+ * was changed.
+ */
 public class FeedbackChangedException extends OptimisticLockingFailureException {
 
 	private final StoredFeedback current;

@@ -6,7 +6,8 @@ import io.shinrai.customer.CustomerKeys;
 import io.shinrai.system.SegmentScope;
 
 /**
- * Which feedback entries to list or export. Every criterion is optional ({@code null} / {@code false} = any).
+ * Which feedback entries to list or export. Every criterion is optional ({@code null} /
+ * {@code false} = any).
  *
  * @param from received at or after this instant
  * @param to received before this instant
@@ -45,24 +46,24 @@ public record FeedbackFilter(Instant from, Instant to, Channel channel, Category
 
 	/** Any survey answer, among the customers of every segment. */
 	public FeedbackFilter(Instant from, Instant to, Channel channel, Category category, boolean negativeOnly,
-			IncidentType incidentType, String customerRef, Long customerId, String text, String segment, boolean withNps,
-			Signal rated) {
+			IncidentType incidentType, String customerRef, Long customerId, String text, String segment,
+			boolean withNps, Signal rated) {
 		this(from, to, channel, category, negativeOnly, incidentType, customerRef, customerId, text, segment, withNps,
 				rated, null, SegmentScope.all());
 	}
 
 	/** Among the customers of every segment. */
 	public FeedbackFilter(Instant from, Instant to, Channel channel, Category category, boolean negativeOnly,
-			IncidentType incidentType, String customerRef, Long customerId, String text, String segment, boolean withNps,
-			Signal rated, Answer answered) {
+			IncidentType incidentType, String customerRef, Long customerId, String text, String segment,
+			boolean withNps, Signal rated, Answer answered) {
 		this(from, to, channel, category, negativeOnly, incidentType, customerRef, customerId, text, segment, withNps,
 				rated, answered, SegmentScope.all());
 	}
 
 	/** Any survey answer. */
 	public FeedbackFilter(Instant from, Instant to, Channel channel, Category category, boolean negativeOnly,
-			IncidentType incidentType, String customerRef, Long customerId, String text, String segment, boolean withNps,
-			Signal rated, SegmentScope within) {
+			IncidentType incidentType, String customerRef, Long customerId, String text, String segment,
+			boolean withNps, Signal rated, SegmentScope within) {
 		this(from, to, channel, category, negativeOnly, incidentType, customerRef, customerId, text, segment, withNps,
 				rated, null, within);
 	}

@@ -33,8 +33,9 @@ import io.shinrai.system.NotFoundException;
 import io.shinrai.system.SegmentScope;
 
 /**
- * Stores feedback entries from every capture path (form, API, CSV import), corrects them, and reads them back.
- * Entries are never deleted. Every write publishes {@link FeedbackLogged} inside its transaction.
+ * Stores feedback entries from every capture path (form, API, CSV import), corrects them,
+ * and reads them back. Entries are never deleted. Every write publishes
+ * {@link FeedbackLogged} inside its transaction.
  */
 @Service
 @Transactional
@@ -55,8 +56,7 @@ public class FeedbackLog {
 	private final ErasedKeys erasedKeys;
 
 	FeedbackLog(FeedbackRows rows, CustomerDirectory customers, AuditLog audit, ApplicationEventPublisher events,
-			BusinessTime businessTime, ErasedKeys erasedKeys,
-			Clock clock) {
+			BusinessTime businessTime, ErasedKeys erasedKeys, Clock clock) {
 		this.erasedKeys = erasedKeys;
 		this.rows = rows;
 		this.customers = customers;
@@ -67,8 +67,9 @@ public class FeedbackLog {
 	}
 
 	/**
-	 * Every rule the entry breaks as of now: {@link FeedbackRules} plus the one that needs the customer directory (a
-	 * new customer reference needs a name). Lets a form or the API report all problems at once before storing.
+	 * Every rule the entry breaks as of now: {@link FeedbackRules} plus the one that
+	 * needs the customer directory (a new customer reference needs a name). Lets a form
+	 * or the API report all problems at once before storing.
 	 */
 	@Transactional(readOnly = true)
 	public List<Violation> check(NewFeedback entry) {
@@ -78,7 +79,8 @@ public class FeedbackLog {
 			violations.add(FeedbackRules.erased());
 			return violations;
 		}
-		if (referenceUsable && entry.customerName() == null && customers.findByReference(entry.customerRef()).isEmpty()) {
+		if (referenceUsable && entry.customerName() == null
+				&& customers.findByReference(entry.customerRef()).isEmpty()) {
 			violations.add(customerNameRequired());
 		}
 		return violations;
@@ -86,7 +88,8 @@ public class FeedbackLog {
 
 	/**
 	 * Stores one entry, creating its customer when the reference is new.
-	 * @throws InvalidFeedbackException when it breaks a rule (including an unknown customer without a name)
+	 * @throws InvalidFeedbackException when it breaks a rule (including an unknown
+	 * customer without a name)
 	 * @throws DuplicateFeedbackException when its external id is stored already
 	 */
 	public StoredFeedback log(NewFeedback entry) {
@@ -94,8 +97,8 @@ public class FeedbackLog {
 	}
 
 	/**
-	 * {@link #log(NewFeedback)} by a user who sees the segments {@code scope}: a customer outside them is refused as
-	 * a broken rule on {@code customerRef}.
+	 * {@link #log(NewFeedback)} by a user who sees the segments {@code scope}: a customer
+	 * outside them is refused as a broken rule on {@code customerRef}.
 	 */
 	public StoredFeedback log(NewFeedback entry, SegmentScope scope) {
 		requireOrigin(entry);
@@ -118,15 +121,17 @@ public class FeedbackLog {
 	}
 
 	/**
-	 * Stores one entry once per form submission: the same token a second time (a double click, a re-sent request)
-	 * stores nothing and returns the entry of the first submission. A concurrent second submission waits for the
-	 * first one's transaction.
+	 * Stores one entry once per form submission: the same token a second time (a double
+	 * click, a re-sent request) stores nothing and returns the entry of the first
+	 * submission. A concurrent second submission waits for the first one's transaction.
 	 */
 	public StoredFeedback logOnce(UUID submissionToken, NewFeedback entry) {
 		return logOnce(submissionToken, entry, SegmentScope.all());
 	}
 
-	/** {@link #logOnce(UUID, NewFeedback)} by a user who sees the segments {@code scope}. */
+	/**
+	 * {@link #logOnce(UUID, NewFeedback)} by a user who sees the segments {@code scope}.
+	 */
 	public StoredFeedback logOnce(UUID submissionToken, NewFeedback entry, SegmentScope scope) {
 		Objects.requireNonNull(submissionToken, "submissionToken");
 		validate(entry);
@@ -142,10 +147,11 @@ public class FeedbackLog {
 	}
 
 	/**
-	 * Stores many entries that passed {@link FeedbackRules} (an import batch) with a few statements, whatever the
-	 * batch size: customers are found or created in bulk, entries whose external id or row hash is stored already
-	 * are skipped, and one {@link FeedbackLogged} lists the stored entries. Entries that still break a rule are
-	 * reported as rejected and the rest are stored.
+	 * Stores many entries that passed {@link FeedbackRules} (an import batch) with a few
+	 * statements, whatever the batch size: customers are found or created in bulk,
+	 * entries whose external id or row hash is stored already are skipped, and one
+	 * {@link FeedbackLogged} lists the stored entries. Entries that still break a rule
+	 * are reported as rejected and the rest are stored.
 	 */
 	public BatchResult logBatch(List<NewFeedback> validatedEntries) {
 		Instant now = clock.instant();
@@ -160,7 +166,8 @@ public class FeedbackLog {
 			requireOrigin(entry);
 			List<Violation> violations = FeedbackRules.check(entry, now);
 			if (erased.contains(entry)) {
-				// also when it breaks a rule: its cells must not be kept as a rejected row
+				// also when it breaks a rule: its cells must not be kept as a rejected
+				// row
 				rejected.add(new BatchResult.Rejected(i, List.of(FeedbackRules.erased())));
 			}
 			else if (violations.isEmpty()) {
@@ -173,7 +180,8 @@ public class FeedbackLog {
 			}
 		}
 		Map<String, Long> customerIds = customers.findOrCreateAll(wantedCustomers.values());
-		// a reference of the form an erased customer has (erased-<id>) names that customer: nothing joins it
+		// a reference of the form an erased customer has (erased-<id>) names that
+		// customer: nothing joins it
 		Set<Long> erasedCustomers = customers.erasedAmong(customerIds.values());
 		List<FeedbackRows.Row> batch = new ArrayList<>(candidates.size());
 		List<Integer> batchIndexes = new ArrayList<>(candidates.size());
@@ -219,11 +227,13 @@ public class FeedbackLog {
 	}
 
 	/**
-	 * Replaces the content of an entry (customer, time, channel, category, ratings, scores, incidents, comment);
-	 * its source, external id and who logged it stay. Audited with before and after; publishes
-	 * {@link FeedbackLogged} with the old entry as {@code corrected}. Saving the very same correction twice (a
-	 * double click) is not an error; it changes nothing the second time.
-	 * @throws FeedbackChangedException when the entry is no longer at {@code expectedVersion}
+	 * Replaces the content of an entry (customer, time, channel, category, ratings,
+	 * scores, incidents, comment); its source, external id and who logged it stay.
+	 * Audited with before and after; publishes {@link FeedbackLogged} with the old entry
+	 * as {@code corrected}. Saving the very same correction twice (a double click) is not
+	 * an error; it changes nothing the second time.
+	 * @throws FeedbackChangedException when the entry is no longer at
+	 * {@code expectedVersion}
 	 * @throws InvalidFeedbackException when the correction breaks a rule
 	 */
 	public StoredFeedback correct(long id, NewFeedback corrected, long expectedVersion, String actor) {
@@ -231,8 +241,9 @@ public class FeedbackLog {
 	}
 
 	/**
-	 * {@link #correct(long, NewFeedback, long, String)} by a user who sees the segments {@code scope}: an entry of a
-	 * customer outside them is not found, and it cannot be moved to such a customer.
+	 * {@link #correct(long, NewFeedback, long, String)} by a user who sees the segments
+	 * {@code scope}: an entry of a customer outside them is not found, and it cannot be
+	 * moved to such a customer.
 	 */
 	public StoredFeedback correct(long id, NewFeedback corrected, long expectedVersion, String actor,
 			SegmentScope scope) {
@@ -276,7 +287,10 @@ public class FeedbackLog {
 		return rows.find(id).orElseThrow(() -> new NotFoundException("feedback " + id));
 	}
 
-	/** The entry when its customer is in {@code scope}; else a 404, so as not to reveal it exists. */
+	/**
+	 * The entry when its customer is in {@code scope}; else a 404, so as not to reveal it
+	 * exists.
+	 */
 	@Transactional(readOnly = true)
 	public StoredFeedback get(long id, SegmentScope scope) {
 		return rows.find(id)
@@ -298,7 +312,10 @@ public class FeedbackLog {
 		return rows.search(filter, page, size);
 	}
 
-	/** Hands every matching entry, newest first, to {@code sink} while reading (for exports of any size). */
+	/**
+	 * Hands every matching entry, newest first, to {@code sink} while reading (for
+	 * exports of any size).
+	 */
 	@Transactional(readOnly = true)
 	public void export(FeedbackFilter filter, Consumer<StoredFeedback> sink) {
 		rows.stream(filter, sink);
@@ -310,19 +327,25 @@ public class FeedbackLog {
 		return rows.latestForCustomer(customerId, limit);
 	}
 
-	/** Every entry of the customer, oldest first, with its comment and incidents (personal data exports). */
+	/**
+	 * Every entry of the customer, oldest first, with its comment and incidents (personal
+	 * data exports).
+	 */
 	@Transactional(readOnly = true)
 	public List<StoredFeedback> allOfCustomer(long customerId) {
 		return rows.allForCustomer(customerId);
 	}
 
 	/**
-	 * Erases the personal data in the customer's feedback: comments, incident explanations and the entries' keys
-	 * (external id, row hash) are emptied, and the audit events of their corrections lose their before and after
-	 * texts. Ratings, scores, channel, category, times and incident types stay, so every trust score stays the same.
-	 * The caller holds the customer's erasure lock.
-	 * @param customerRef the reference the customer has until its own erasure (corrections name it)
-	 * @return the external ids and row hashes the entries had (to be kept out of later imports)
+	 * Erases the personal data in the customer's feedback: comments, incident
+	 * explanations and the entries' keys (external id, row hash) are emptied, and the
+	 * audit events of their corrections lose their before and after texts. Ratings,
+	 * scores, channel, category, times and incident types stay, so every trust score
+	 * stays the same. The caller holds the customer's erasure lock.
+	 * @param customerRef the reference the customer has until its own erasure
+	 * (corrections name it)
+	 * @return the external ids and row hashes the entries had (to be kept out of later
+	 * imports)
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public EntryKeys erasePersonalData(long customerId, String customerRef) {
@@ -342,7 +365,10 @@ public class FeedbackLog {
 		return new EntryKeys(externalIds, rowHashes);
 	}
 
-	/** The keys of erased entries: their external ids and the row hashes of those without one. */
+	/**
+	 * The keys of erased entries: their external ids and the row hashes of those without
+	 * one.
+	 */
 	public record EntryKeys(List<String> externalIds, List<String> rowHashes) {
 
 		public EntryKeys {
@@ -352,29 +378,43 @@ public class FeedbackLog {
 
 	}
 
-	/** How a correction's before or after text names the customer (see {@code describe}). */
+	/**
+	 * How a correction's before or after text names the customer (see {@code describe}).
+	 */
 	public static String correctionMention(String customerRef) {
 		return "customer: " + customerRef + "\n";
 	}
 
-	/** The audit events of the customer's feedback (corrections), for exports of personal data. */
+	/**
+	 * The audit events of the customer's feedback (corrections), for exports of personal
+	 * data.
+	 */
 	@Transactional(readOnly = true)
 	public List<String> auditSubjectsOf(long customerId) {
 		return rows.idsOfCustomer(customerId).stream().map(FeedbackLog::auditSubject).toList();
 	}
 
-	/** Comments and incident explanations of entries received before {@code instant} (retention preview). */
+	/**
+	 * Comments and incident explanations of entries received before {@code instant}
+	 * (retention preview).
+	 */
 	@Transactional(readOnly = true)
 	public long countTextsBefore(Instant instant) {
 		return rows.countTextsBefore(instant);
 	}
 
-	/** Empties comments and incident explanations of entries received before {@code instant} (retention). */
+	/**
+	 * Empties comments and incident explanations of entries received before
+	 * {@code instant} (retention).
+	 */
 	public long emptyTextsBefore(Instant instant) {
 		return rows.emptyTextsBefore(instant);
 	}
 
-	/** The customers with feedback received at or after {@code instant} (retention of inactive customers). */
+	/**
+	 * The customers with feedback received at or after {@code instant} (retention of
+	 * inactive customers).
+	 */
 	@Transactional(readOnly = true)
 	public Set<Long> customersWithFeedbackSince(Instant instant) {
 		return rows.customersWithFeedbackSince(instant);
@@ -429,7 +469,9 @@ public class FeedbackLog {
 		}
 	}
 
-	/** The message key of a customer outside the user's segments (docs/segment-scopes.md). */
+	/**
+	 * The message key of a customer outside the user's segments (docs/segment-scopes.md).
+	 */
 	public static final String CUSTOMER_OUT_OF_SCOPE = "access.scope.customerOutside";
 
 	private static Violation customerNameRequired() {
@@ -439,8 +481,7 @@ public class FeedbackLog {
 	private Optional<StoredFeedback> existing(NewFeedback entry) {
 		Optional<StoredFeedback> byExternalId = entry.externalId() == null ? Optional.empty()
 				: rows.findByExternalId(entry.externalId());
-		return byExternalId.isPresent() || entry.rowHash() == null ? byExternalId
-				: rows.findByRowHash(entry.rowHash());
+		return byExternalId.isPresent() || entry.rowHash() == null ? byExternalId : rows.findByRowHash(entry.rowHash());
 	}
 
 	private static StoredFeedback stored(FeedbackRows.Row row, Customer customer) {
@@ -451,7 +492,10 @@ public class FeedbackLog {
 				entry.externalId(), entry.source(), entry.loggedBy(), row.loggedAt(), entry.importId(), 0);
 	}
 
-	/** The correctable fields as readable lines ("field: value"), for the audit log and change detection. */
+	/**
+	 * The correctable fields as readable lines ("field: value"), for the audit log and
+	 * change detection.
+	 */
 	private String describe(StoredFeedback entry) {
 		return describe(entry.customerRef(), entry.toNewFeedback());
 	}
@@ -466,7 +510,8 @@ public class FeedbackLog {
 	private Map<String, String> fields(String customerRef, NewFeedback entry) {
 		Map<String, String> fields = new LinkedHashMap<>();
 		fields.put("customer", customerRef);
-		fields.put("receivedAt", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(entry.receivedAt().atZone(businessZone)));
+		fields.put("receivedAt",
+				DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(entry.receivedAt().atZone(businessZone)));
 		fields.put("channel", entry.channel().name());
 		fields.put("category", entry.category().name());
 		for (Signal signal : Signal.values()) {
@@ -476,7 +521,8 @@ public class FeedbackLog {
 		fields.put("csat", valueOrDash(entry.csat()));
 		fields.put("ces", valueOrDash(entry.ces()));
 		List<String> incidents = new ArrayList<>();
-		entry.incidents().forEach((type, note) -> incidents.add(note == null ? type.name() : type.name() + " (" + note + ")"));
+		entry.incidents()
+			.forEach((type, note) -> incidents.add(note == null ? type.name() : type.name() + " (" + note + ")"));
 		fields.put("incidents", incidents.isEmpty() ? "-" : String.join("; ", incidents));
 		fields.put("comment", entry.comment() == null ? "-" : entry.comment());
 		return fields;
@@ -485,7 +531,10 @@ public class FeedbackLog {
 	private String changedFields(StoredFeedback before, StoredFeedback after) {
 		Map<String, String> old = fields(before.customerRef(), before.toNewFeedback());
 		Map<String, String> now = fields(after.customerRef(), after.toNewFeedback());
-		List<String> changed = old.keySet().stream().filter(name -> !Objects.equals(old.get(name), now.get(name))).toList();
+		List<String> changed = old.keySet()
+			.stream()
+			.filter(name -> !Objects.equals(old.get(name), now.get(name)))
+			.toList();
 		return "changed: " + String.join(", ", changed);
 	}
 

@@ -13,10 +13,12 @@ import io.shinrai.feedback.csv.FeedbackImport;
 import io.shinrai.feedback.csv.FeedbackImports;
 
 /**
- * The feedback module's meters, counted once the facts are committed: entries stored by source
- * ({@code shinrai.feedback.entries.stored{source}}), imports by outcome ({@code shinrai.feedback.imports{outcome}}),
- * their rows by result ({@code shinrai.feedback.import.rows{result=imported|skipped|rejected}}) and their duration
- * ({@code shinrai.feedback.import.duration}). Corrections are not new entries and are not counted.
+ * The feedback module's meters, counted once the facts are committed: entries stored by
+ * source ({@code shinrai.feedback.entries.stored{source}}), imports by outcome
+ * ({@code shinrai.feedback.imports{outcome}}), their rows by result
+ * ({@code shinrai.feedback.import.rows{result=imported|skipped|rejected}}) and their
+ * duration ({@code shinrai.feedback.import.duration}). Corrections are not new entries
+ * and are not counted.
  */
 @Component
 class FeedbackMeters {

@@ -26,9 +26,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The feedback tables through plain SQL. Entries are written with {@code insert ... on conflict do nothing} so the
- * unique external id and row hash decide, even under concurrent requests, that an entry is stored once; many
- * entries go in one statement ({@code unnest} of arrays) instead of one round trip per row.
+ * The feedback tables through plain SQL. Entries are written with
+ * {@code insert ... on conflict do nothing} so the unique external id and row hash
+ * decide, even under concurrent requests, that an entry is stored once; many entries go
+ * in one statement ({@code unnest} of arrays) instead of one round trip per row.
  */
 @Repository
 class FeedbackRows {
@@ -61,7 +62,10 @@ class FeedbackRows {
 		this.jdbcTemplate = jdbcTemplate;
 	}
 
-	/** Reserves {@code count} ids in one round trip, so a batch knows its ids before inserting. */
+	/**
+	 * Reserves {@code count} ids in one round trip, so a batch knows its ids before
+	 * inserting.
+	 */
 	long[] nextIds(int count) {
 		return jdbc.sql("select nextval('feedback_id_seq') from generate_series(1, ?)")
 			.param(count)
@@ -73,7 +77,8 @@ class FeedbackRows {
 	}
 
 	/**
-	 * Inserts the rows whose external id and row hash are not stored yet, with their incidents, in two statements.
+	 * Inserts the rows whose external id and row hash are not stored yet, with their
+	 * incidents, in two statements.
 	 * @return the ids of the rows inserted
 	 */
 	Set<Long> insert(List<Row> rows) {
@@ -165,11 +170,15 @@ class FeedbackRows {
 			jdbcTemplate.update("""
 					insert into feedback_incident (feedback_id, type, note)
 					select * from unnest(cast(? as bigint[]), cast(? as varchar[]), cast(? as varchar[]))
-					""", feedbackIds.toArray(String[]::new), types.toArray(String[]::new), notes.toArray(String[]::new));
+					""", feedbackIds.toArray(String[]::new), types.toArray(String[]::new),
+					notes.toArray(String[]::new));
 		}
 	}
 
-	/** Rewrites an entry's content if it still has {@code expectedVersion}; false when it has not. */
+	/**
+	 * Rewrites an entry's content if it still has {@code expectedVersion}; false when it
+	 * has not.
+	 */
 	boolean update(long id, long expectedVersion, long customerId, NewFeedback entry, boolean negative) {
 		MapSqlParameterSource params = new MapSqlParameterSource().addValue("id", id)
 			.addValue("version", expectedVersion)
@@ -206,7 +215,10 @@ class FeedbackRows {
 		return jdbc.sql(SELECT + " where f.id = ?").param(id).query(FeedbackRows::stored).optional();
 	}
 
-	/** Reads an entry and locks it until the transaction ends, so a correction sees the latest version. */
+	/**
+	 * Reads an entry and locks it until the transaction ends, so a correction sees the
+	 * latest version.
+	 */
 	Optional<StoredFeedback> findForUpdate(long id) {
 		return jdbc.sql(SELECT + " where f.id = ? for update of f").param(id).query(FeedbackRows::stored).optional();
 	}
@@ -222,10 +234,7 @@ class FeedbackRows {
 	Page<StoredFeedback> search(FeedbackFilter filter, int page, int size) {
 		MapSqlParameterSource params = new MapSqlParameterSource();
 		String where = where(filter, params);
-		long total = jdbc.sql("select count(*) from feedback f" + where)
-			.paramSource(params)
-			.query(Long.class)
-			.single();
+		long total = jdbc.sql("select count(*) from feedback f" + where).paramSource(params).query(Long.class).single();
 		List<StoredFeedback> content = total <= (long) page * size ? List.of()
 				: jdbc.sql(SELECT + where + " order by f.received_at desc, f.id desc limit :limit offset :offset")
 					.paramSource(params.addValue("limit", size).addValue("offset", (long) page * size))
@@ -239,15 +248,15 @@ class FeedbackRows {
 		MapSqlParameterSource params = new MapSqlParameterSource();
 		String where = where(filter, params);
 		NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(streamingTemplate());
-		named.query(SELECT + where + " order by f.received_at desc, f.id desc", params,
-				rs -> {
-					sink.accept(stored(rs, rs.getRow()));
-				});
+		named.query(SELECT + where + " order by f.received_at desc, f.id desc", params, rs -> {
+			sink.accept(stored(rs, rs.getRow()));
+		});
 	}
 
 	private JdbcTemplate streamingTemplate() {
 		JdbcTemplate template = new JdbcTemplate(jdbcTemplate.getDataSource());
-		// PostgreSQL streams with a cursor only inside a transaction and with a fetch size
+		// PostgreSQL streams with a cursor only inside a transaction and with a fetch
+		// size
 		template.setFetchSize(1000);
 		return template;
 	}
@@ -260,7 +269,10 @@ class FeedbackRows {
 			.list();
 	}
 
-	/** Every entry of the customer, oldest first (exports of personal data, the transparency report). */
+	/**
+	 * Every entry of the customer, oldest first (exports of personal data, the
+	 * transparency report).
+	 */
 	List<StoredFeedback> allForCustomer(long customerId) {
 		return jdbc.sql(SELECT + " where f.customer_id = ? order by f.received_at, f.id")
 			.param(customerId)
@@ -268,7 +280,10 @@ class FeedbackRows {
 			.list();
 	}
 
-	/** The external ids and row hashes of the customer's entries (the keys an erasure keeps hashed). */
+	/**
+	 * The external ids and row hashes of the customer's entries (the keys an erasure
+	 * keeps hashed).
+	 */
 	List<String[]> keysOfCustomer(long customerId) {
 		return jdbc.sql("""
 				select external_id, row_hash from feedback
@@ -279,7 +294,10 @@ class FeedbackRows {
 			.list();
 	}
 
-	/** Empties the customer's comments, incident explanations and entry keys; numbers, times and types stay. */
+	/**
+	 * Empties the customer's comments, incident explanations and entry keys; numbers,
+	 * times and types stay.
+	 */
 	int eraseCustomerTexts(long customerId) {
 		jdbc.sql("""
 				update feedback_incident i set note = null
@@ -293,10 +311,16 @@ class FeedbackRows {
 
 	/** The ids of the customer's entries. */
 	List<Long> idsOfCustomer(long customerId) {
-		return jdbc.sql("select id from feedback where customer_id = ? order by id").param(customerId).query(Long.class).list();
+		return jdbc.sql("select id from feedback where customer_id = ? order by id")
+			.param(customerId)
+			.query(Long.class)
+			.list();
 	}
 
-	/** Comments and incident explanations of entries received before {@code instant} that are not empty yet. */
+	/**
+	 * Comments and incident explanations of entries received before {@code instant} that
+	 * are not empty yet.
+	 */
 	long countTextsBefore(Instant instant) {
 		return jdbc.sql("""
 				select (select count(*) from feedback where received_at < :at and comment is not null)
@@ -305,7 +329,10 @@ class FeedbackRows {
 				""").param("at", timestamp(instant)).query(Long.class).single();
 	}
 
-	/** Empties the comments and incident explanations of entries received before {@code instant}. */
+	/**
+	 * Empties the comments and incident explanations of entries received before
+	 * {@code instant}.
+	 */
 	long emptyTextsBefore(Instant instant) {
 		long notes = jdbc.sql("""
 				update feedback_incident i set note = null
@@ -326,8 +353,8 @@ class FeedbackRows {
 	}
 
 	/**
-	 * Claims a form submission token. A second claim of the same token waits for the first transaction and then
-	 * answers false.
+	 * Claims a form submission token. A second claim of the same token waits for the
+	 * first transaction and then answers false.
 	 */
 	boolean claimSubmission(UUID token) {
 		return jdbc.sql("insert into feedback_submission (token) values (?) on conflict do nothing")
@@ -336,7 +363,10 @@ class FeedbackRows {
 	}
 
 	void completeSubmission(UUID token, long feedbackId) {
-		jdbc.sql("update feedback_submission set feedback_id = ? where token = ?").param(feedbackId).param(token).update();
+		jdbc.sql("update feedback_submission set feedback_id = ? where token = ?")
+			.param(feedbackId)
+			.param(token)
+			.update();
 	}
 
 	Optional<Long> submittedFeedback(UUID token) {
@@ -372,7 +402,8 @@ class FeedbackRows {
 			params.addValue("incident", filter.incidentType().name());
 		}
 		if (filter.customerRef() != null) {
-			// references that differ only in case are one customer to the person filtering
+			// references that differ only in case are one customer to the person
+			// filtering
 			conditions.add("f.customer_id in (select id from customer where lower(reference) = lower(:customerRef))");
 			params.addValue("customerRef", filter.customerRef());
 		}
@@ -400,7 +431,8 @@ class FeedbackRows {
 			params.addValues(filter.within().params());
 		}
 		if (filter.text() != null) {
-			// the pg_trgm GIN index on comment serves ILIKE; % and _ typed by the user are matched literally
+			// the pg_trgm GIN index on comment serves ILIKE; % and _ typed by the user
+			// are matched literally
 			conditions.add("f.comment ilike :text");
 			params.addValue("text", "%" + escapeLike(filter.text()) + "%");
 		}

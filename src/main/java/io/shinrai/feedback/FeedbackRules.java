@@ -9,11 +9,12 @@ import java.util.Map;
 import io.shinrai.customer.Customer;
 
 /**
- * The rules a feedback entry must follow, in one place for the form, the API and the import. Each broken rule is a
- * {@link Violation} keyed by field with a message key ({@code feedback.rule.*} in the message bundles).
+ * The rules a feedback entry must follow, in one place for the form, the API and the
+ * import. Each broken rule is a {@link Violation} keyed by field with a message key
+ * ({@code feedback.rule.*} in the message bundles).
  * <p>
- * Whether a new customer has a name can only be checked against the customer directory, so {@link FeedbackLog}
- * adds that rule ({@value #CUSTOMER_NAME_REQUIRED}).
+ * Whether a new customer has a name can only be checked against the customer directory,
+ * so {@link FeedbackLog} adds that rule ({@value #CUSTOMER_NAME_REQUIRED}).
  */
 public final class FeedbackRules {
 
@@ -31,21 +32,31 @@ public final class FeedbackRules {
 
 	public static final int MAX_CES = 7;
 
-	/** A device clock slightly ahead of the server's must not make "now" a future time. */
+	/**
+	 * A device clock slightly ahead of the server's must not make "now" a future time.
+	 */
 	public static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
-	/** Nothing Shinrai measures happened before this; earlier dates are typing errors (e.g. 0026 for 2026). */
+	/**
+	 * Nothing Shinrai measures happened before this; earlier dates are typing errors
+	 * (e.g. 0026 for 2026).
+	 */
 	public static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
 
 	public static final String CUSTOMER_NAME_REQUIRED = "feedback.rule.customerName.requiredForNew";
 
-	/** The entry's customer or the entry itself was erased (see {@link ErasedKeys}): it is not stored again. */
+	/**
+	 * The entry's customer or the entry itself was erased (see {@link ErasedKeys}): it is
+	 * not stored again.
+	 */
 	public static final String ERASED = "feedback.rule.erased";
 
 	private FeedbackRules() {
 	}
 
-	/** The violation of an entry that belongs to an erased customer or is an erased entry. */
+	/**
+	 * The violation of an entry that belongs to an erased customer or is an erased entry.
+	 */
 	public static Violation erased() {
 		return new Violation("customerRef", ERASED);
 	}
@@ -60,7 +71,9 @@ public final class FeedbackRules {
 		return "incidents." + type.name();
 	}
 
-	/** Every rule {@code entry} breaks, as of {@code now}; empty when it may be stored. */
+	/**
+	 * Every rule {@code entry} breaks, as of {@code now}; empty when it may be stored.
+	 */
 	public static List<Violation> check(NewFeedback entry, Instant now) {
 		List<Violation> violations = new ArrayList<>();
 		if (entry.customerRef() == null) {
@@ -112,7 +125,8 @@ public final class FeedbackRules {
 	}
 
 	private static void maxLength(List<Violation> violations, String field, String value, int max) {
-		// counted in characters as PostgreSQL counts them (an emoji is one, not two UTF-16 units)
+		// counted in characters as PostgreSQL counts them (an emoji is one, not two
+		// UTF-16 units)
 		int length = value == null ? 0 : value.codePointCount(0, value.length());
 		if (length > max) {
 			violations.add(new Violation(field, "feedback.rule.tooLong", max, length));

@@ -16,9 +16,10 @@ import org.springframework.transaction.annotation.Transactional;
 import io.shinrai.system.SegmentScope;
 
 /**
- * What other modules ask about stored feedback without reading its table: whether there is any, how many incidents of
- * each type a segment and channel had, who logged entries. Written so their filters use the indexes on
- * {@code received_at} and the customer segment.
+ * What other modules ask about stored feedback without reading its table: whether there
+ * is any, how many incidents of each type a segment and channel had, who logged entries.
+ * Written so their filters use the indexes on {@code received_at} and the customer
+ * segment.
  */
 @Service
 @Transactional(readOnly = true)
@@ -35,28 +36,41 @@ public class FeedbackStatistics {
 		return jdbc.sql("select exists (select 1 from feedback)").query(Boolean.class).single();
 	}
 
-	/** Whether any entry of the segment and channel ({@code null}: all) was received at or before {@code asOf}. */
+	/**
+	 * Whether any entry of the segment and channel ({@code null}: all) was received at or
+	 * before {@code asOf}.
+	 */
 	public boolean anyReceived(String segment, Channel channel, Instant asOf) {
 		return anyReceived(SegmentScope.all().narrow(segment), channel, asOf);
 	}
 
-	/** Whether any entry of the segments and the channel ({@code null}: all) was received at or before {@code asOf}. */
+	/**
+	 * Whether any entry of the segments and the channel ({@code null}: all) was received
+	 * at or before {@code asOf}.
+	 */
 	public boolean anyReceived(SegmentScope segments, Channel channel, Instant asOf) {
 		Filter filter = Filter.of(segments, channel);
-		return jdbc.sql("select exists (select 1 from feedback f" + filter.join() + " where f.received_at <= :asOf"
-				+ filter.conditions() + ")")
+		return jdbc
+			.sql("select exists (select 1 from feedback f" + filter.join() + " where f.received_at <= :asOf"
+					+ filter.conditions() + ")")
 			.params(filter.params())
 			.param("asOf", Timestamp.from(asOf))
 			.query(Boolean.class)
 			.single();
 	}
 
-	/** Incidents per type of the entries received in [from, to) of the segment and channel ({@code null}: all). */
+	/**
+	 * Incidents per type of the entries received in [from, to) of the segment and channel
+	 * ({@code null}: all).
+	 */
 	public Map<IncidentType, Long> incidentCounts(String segment, Channel channel, Instant from, Instant to) {
 		return incidentCounts(SegmentScope.all().narrow(segment), channel, from, to);
 	}
 
-	/** Incidents per type of the entries received in [from, to) of the segments and channel ({@code null}: all). */
+	/**
+	 * Incidents per type of the entries received in [from, to) of the segments and
+	 * channel ({@code null}: all).
+	 */
 	public Map<IncidentType, Long> incidentCounts(SegmentScope segments, Channel channel, Instant from, Instant to) {
 		Filter filter = Filter.of(segments, channel);
 		Map<IncidentType, Long> counts = new EnumMap<>(IncidentType.class);
@@ -92,7 +106,10 @@ public class FeedbackStatistics {
 		return received;
 	}
 
-	/** What an entry said, in brief: when, its incident types and its comment (for lists that summarise entries). */
+	/**
+	 * What an entry said, in brief: when, its incident types and its comment (for lists
+	 * that summarise entries).
+	 */
 	public record Gist(long id, Instant receivedAt, List<IncidentType> incidents, String comment) {
 
 		public Gist {
@@ -117,14 +134,17 @@ public class FeedbackStatistics {
 						incidents.add(IncidentType.valueOf(type.toString()));
 					}
 				}
-				return gists.put(rs.getLong("id"), new Gist(rs.getLong("id"), rs.getTimestamp("received_at").toInstant(),
-						incidents, rs.getString("comment")));
+				return gists.put(rs.getLong("id"), new Gist(rs.getLong("id"),
+						rs.getTimestamp("received_at").toInstant(), incidents, rs.getString("comment")));
 			})
 			.list();
 		return gists;
 	}
 
-	/** The SQL that narrows feedback {@code f} to a segment and channel; only the conditions needed. */
+	/**
+	 * The SQL that narrows feedback {@code f} to a segment and channel; only the
+	 * conditions needed.
+	 */
 	private record Filter(String join, String conditions, Map<String, Object> params) {
 
 		static Filter of(SegmentScope segments, Channel channel) {

@@ -3,8 +3,9 @@ package io.shinrai.feedback;
 import java.util.Collection;
 
 /**
- * The rule of docs/scoring.md for a negative feedback entry: it has an incident; the mean of its signal ratings is ≤ 2.0;
- * NPS ≤ 6; CSAT ≤ 2; or CES ≤ 3. It does not depend on the scoring policy, so it is stored with the entry.
+ * The rule of docs/scoring.md for a negative feedback entry: it has an incident; the mean
+ * of its signal ratings is ≤ 2.0; NPS ≤ 6; CSAT ≤ 2; or CES ≤ 3. It does not depend on
+ * the scoring policy, so it is stored with the entry.
  */
 public final class Negativity {
 
@@ -28,7 +29,8 @@ public final class Negativity {
 		if (incidentCount > 0) {
 			return true;
 		}
-		// compared in integers (sum ≤ 2·n) so a mean of exactly 2.0 can never round the wrong way
+		// compared in integers (sum ≤ 2·n) so a mean of exactly 2.0 can never round the
+		// wrong way
 		int count = 0;
 		int sum = 0;
 		for (Integer rating : ratings) {

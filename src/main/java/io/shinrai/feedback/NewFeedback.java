@@ -8,29 +8,34 @@ import java.util.Map;
 import io.shinrai.customer.CustomerKeys;
 
 /**
- * One feedback entry to store: the command every capture path (form, API, CSV import) produces. Check it with
- * {@link FeedbackRules} and store it with {@link FeedbackLog}.
+ * One feedback entry to store: the command every capture path (form, API, CSV import)
+ * produces. Check it with {@link FeedbackRules} and store it with {@link FeedbackLog}.
  * <p>
- * Text is normalised on construction: surrounding white space is stripped and blank text becomes {@code null}; the
- * customer's reference and segment are written as {@link CustomerKeys} says.
- * Absent ratings and scores are {@code null} / missing map keys, never 0.
+ * Text is normalised on construction: surrounding white space is stripped and blank text
+ * becomes {@code null}; the customer's reference and segment are written as
+ * {@link CustomerKeys} says. Absent ratings and scores are {@code null} / missing map
+ * keys, never 0.
  *
  * @param customerRef the customer's CRM reference (required)
- * @param customerName the name to create the customer with when the reference is new; ignored otherwise
- * @param segment the segment to create the customer with when the reference is new; ignored otherwise
+ * @param customerName the name to create the customer with when the reference is new;
+ * ignored otherwise
+ * @param segment the segment to create the customer with when the reference is new;
+ * ignored otherwise
  * @param receivedAt when the customer gave the feedback
  * @param ratings 1–5 per rated signal; a signal that was not rated has no key
  * @param nps 0–10 or {@code null}
  * @param csat 1–5 or {@code null}
  * @param ces 1–7 or {@code null}
- * @param incidents the incidents, each with an optional one-line note ({@code null} value)
+ * @param incidents the incidents, each with an optional one-line note ({@code null}
+ * value)
  * @param externalId the sending system's id (unique), or {@code null}
- * @param rowHash for CSV rows without external id, a hash of the row (unique), or {@code null}
+ * @param rowHash for CSV rows without external id, a hash of the row (unique), or
+ * {@code null}
  * @param loggedBy the user name of who logged it
  * @param importId the import this entry came from, or {@code null}
  */
-public record NewFeedback(String customerRef, String customerName, String segment, Instant receivedAt,
-		Channel channel, Category category, EnumMap<Signal, Integer> ratings, Integer nps, Integer csat, Integer ces,
+public record NewFeedback(String customerRef, String customerName, String segment, Instant receivedAt, Channel channel,
+		Category category, EnumMap<Signal, Integer> ratings, Integer nps, Integer csat, Integer ces,
 		EnumMap<IncidentType, String> incidents, String comment, String externalId, String rowHash, Source source,
 		String loggedBy, Long importId) {
 
@@ -41,7 +46,8 @@ public record NewFeedback(String customerRef, String customerName, String segmen
 		comment = clean(comment);
 		externalId = clean(externalId);
 		rowHash = clean(rowHash);
-		// PostgreSQL keeps microseconds: what is returned after storing equals what is read back later
+		// PostgreSQL keeps microseconds: what is returned after storing equals what is
+		// read back later
 		receivedAt = receivedAt == null ? null : receivedAt.truncatedTo(ChronoUnit.MICROS);
 		EnumMap<Signal, Integer> givenRatings = new EnumMap<>(Signal.class);
 		if (ratings != null) {
@@ -81,7 +87,10 @@ public record NewFeedback(String customerRef, String customerName, String segmen
 		return stripped.isEmpty() ? null : stripped;
 	}
 
-	/** Builds a {@link NewFeedback} field by field; convenient where most fields stay empty. */
+	/**
+	 * Builds a {@link NewFeedback} field by field; convenient where most fields stay
+	 * empty.
+	 */
 	public static final class Builder {
 
 		private String customerRef;

@@ -16,10 +16,12 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Reads the times other systems send as {@code receivedAt} (API, CSV): an ISO-8601 instant or date-time with offset
- * ({@code 2026-05-01T10:15:00Z}, {@code 2026-05-01T19:15+09:00}), a local date-time ({@code 2026-05-01T10:15},
- * {@code 2026-05-01 10:15:30}, {@code 2026/05/01 10:15}) or a date ({@code 2026-05-01}, {@code 2026/05/01}, the
- * start of that day). Local values are read in the business time zone.
+ * Reads the times other systems send as {@code receivedAt} (API, CSV): an ISO-8601
+ * instant or date-time with offset ({@code 2026-05-01T10:15:00Z},
+ * {@code 2026-05-01T19:15+09:00}), a local date-time ({@code 2026-05-01T10:15},
+ * {@code 2026-05-01 10:15:30}, {@code 2026/05/01 10:15}) or a date ({@code 2026-05-01},
+ * {@code 2026/05/01}, the start of that day). Local values are read in the business time
+ * zone.
  */
 public final class ReceivedAt {
 

@@ -3,7 +3,8 @@ package io.shinrai.feedback;
 import java.util.Locale;
 
 /**
- * The five trust signals, in the order docs/scoring.md uses everywhere (forms, tables, charts, CSV, JSON).
+ * The five trust signals, in the order docs/scoring.md uses everywhere (forms, tables,
+ * charts, CSV, JSON).
  */
 public enum Signal {
 

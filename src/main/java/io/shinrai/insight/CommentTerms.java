@@ -19,38 +19,51 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 
 /**
- * The terms of one comment: words as their base form (Japanese, with Lucene's Kuromoji analyser: base forms,
- * parts of speech and Japanese stop words filtered) or stem (English, with Lucene's English analyser), and the
- * two-word phrases of neighbouring words, each with the text as written. A comment containing any kana or kanji is
- * read as Japanese, any other as English. Each term counts once per comment.
+ * The terms of one comment: words as their base form (Japanese, with Lucene's Kuromoji
+ * analyser: base forms, parts of speech and Japanese stop words filtered) or stem
+ * (English, with Lucene's English analyser), and the two-word phrases of neighbouring
+ * words, each with the text as written. A comment containing any kana or kanji is read as
+ * Japanese, any other as English. Each term counts once per comment.
  * <p>
  * Analysers are thread-safe, so one instance serves every thread.
  */
 final class CommentTerms {
 
-	/** Longest term and written form stored; longer ones (pasted codes, URLs) carry no theme. */
+	/**
+	 * Longest term and written form stored; longer ones (pasted codes, URLs) carry no
+	 * theme.
+	 */
 	static final int MAX_TERM = 120;
 
 	static final int MAX_SURFACE = 200;
 
-	/** At most this many characters (particles, "was", "the") between the two words of a phrase. */
+	/**
+	 * At most this many characters (particles, "was", "the") between the two words of a
+	 * phrase.
+	 */
 	private static final int MAX_PHRASE_GAP = 6;
 
-	/** Parts of speech dropped besides Kuromoji's defaults: numbers, counters, dependent nouns and verbs, pronouns. */
-	private static final Set<String> EXTRA_STOP_TAGS = Set.of("名詞-数", "名詞-接尾-助数詞", "名詞-接尾-一般", "名詞-非自立",
-			"名詞-非自立-一般", "名詞-非自立-副詞可能", "名詞-非自立-助動詞語幹", "名詞-非自立-形容動詞語幹", "名詞-代名詞",
-			"名詞-代名詞-一般", "名詞-代名詞-縮約", "動詞-非自立", "動詞-接尾", "形容詞-非自立", "形容詞-接尾", "接頭詞-名詞接続");
+	/**
+	 * Parts of speech dropped besides Kuromoji's defaults: numbers, counters, dependent
+	 * nouns and verbs, pronouns.
+	 */
+	private static final Set<String> EXTRA_STOP_TAGS = Set.of("名詞-数", "名詞-接尾-助数詞", "名詞-接尾-一般", "名詞-非自立", "名詞-非自立-一般",
+			"名詞-非自立-副詞可能", "名詞-非自立-助動詞語幹", "名詞-非自立-形容動詞語幹", "名詞-代名詞", "名詞-代名詞-一般", "名詞-代名詞-縮約", "動詞-非自立", "動詞-接尾",
+			"形容詞-非自立", "形容詞-接尾", "接頭詞-名詞接続");
 
 	private static final Analyzer JAPANESE = japanese();
 
-	/** Function words besides Lucene's short default list, which would otherwise pass as themes. */
+	/**
+	 * Function words besides Lucene's short default list, which would otherwise pass as
+	 * themes.
+	 */
 	private static final List<String> EXTRA_ENGLISH_STOP_WORDS = List.of("i", "me", "my", "we", "us", "our", "you",
 			"your", "he", "him", "his", "she", "her", "its", "them", "what", "which", "who", "whom", "am", "were",
 			"been", "being", "have", "has", "had", "do", "does", "did", "so", "very", "too", "can", "could", "would",
-			"should", "again", "also", "just", "from", "about", "after", "before", "all", "any", "some", "more",
-			"most", "than", "up", "down", "out", "over", "only", "own", "same", "here", "when", "where", "why", "how",
-			"each", "both", "few", "other", "now", "get", "got", "still", "even", "because", "while", "our", "ours",
-			"yours", "it's", "i'm", "i've", "we've", "don't", "didn't");
+			"should", "again", "also", "just", "from", "about", "after", "before", "all", "any", "some", "more", "most",
+			"than", "up", "down", "out", "over", "only", "own", "same", "here", "when", "where", "why", "how", "each",
+			"both", "few", "other", "now", "get", "got", "still", "even", "because", "while", "our", "ours", "yours",
+			"it's", "i'm", "i've", "we've", "don't", "didn't");
 
 	private static final Analyzer ENGLISH = english();
 
@@ -67,7 +80,8 @@ final class CommentTerms {
 	private static Analyzer japanese() {
 		Set<String> stopTags = new HashSet<>(JapaneseAnalyzer.getDefaultStopTags());
 		stopTags.addAll(EXTRA_STOP_TAGS);
-		return new JapaneseAnalyzer(null, JapaneseTokenizer.Mode.NORMAL, JapaneseAnalyzer.getDefaultStopSet(), stopTags);
+		return new JapaneseAnalyzer(null, JapaneseTokenizer.Mode.NORMAL, JapaneseAnalyzer.getDefaultStopSet(),
+				stopTags);
 	}
 
 	private static Analyzer english() {
@@ -76,7 +90,10 @@ final class CommentTerms {
 		return new EnglishAnalyzer(stopWords);
 	}
 
-	/** The distinct terms of the comment (words, then phrases), each with its first written form. */
+	/**
+	 * The distinct terms of the comment (words, then phrases), each with its first
+	 * written form.
+	 */
 	static List<Term> of(String comment) {
 		if (comment == null || comment.isBlank()) {
 			return List.of();
@@ -134,7 +151,10 @@ final class CommentTerms {
 		return tokens;
 	}
 
-	/** Drops numbers and single kana or Latin letters, which the analysers keep but which name no theme. */
+	/**
+	 * Drops numbers and single kana or Latin letters, which the analysers keep but which
+	 * name no theme.
+	 */
 	private static boolean meaningful(String term) {
 		if (term.isEmpty() || term.codePoints().allMatch(c -> Character.isDigit(c) || c == '.' || c == ',')) {
 			return false;

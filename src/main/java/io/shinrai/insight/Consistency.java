@@ -19,9 +19,10 @@ import io.shinrai.scoring.TrustScores;
 import io.shinrai.system.BusinessTime;
 
 /**
- * Consistency across channels: how far the trust of one segment's (or one customer's) entries differs between the
- * channels they came through in the period. The spread is the highest channel trust less the lowest; the channel
- * out of line is the one farthest from the mean of the others (of two equally far, the lower one).
+ * Consistency across channels: how far the trust of one segment's (or one customer's)
+ * entries differs between the channels they came through in the period. The spread is the
+ * highest channel trust less the lowest; the channel out of line is the one farthest from
+ * the mean of the others (of two equally far, the lower one).
  */
 @Service
 @Transactional(readOnly = true)
@@ -33,7 +34,10 @@ public class Consistency {
 	/** A customer's channel counts with at least this many entries in the period. */
 	public static final int MIN_CUSTOMER_ENTRIES = 3;
 
-	/** A spread of at least this many points is called inconsistent and its out-of-line channel named. */
+	/**
+	 * A spread of at least this many points is called inconsistent and its out-of-line
+	 * channel named.
+	 */
 	public static final double MIN_SPREAD = 10;
 
 	static final int CUSTOMER_LIMIT = 20;
@@ -44,8 +48,7 @@ public class Consistency {
 
 	private final ZoneId zone;
 
-	Consistency(TrustScores trustScores, CustomerDirectory customers,
-			BusinessTime businessTime) {
+	Consistency(TrustScores trustScores, CustomerDirectory customers, BusinessTime businessTime) {
 		this.trustScores = trustScores;
 		this.customers = customers;
 		this.zone = businessTime.zone();
@@ -56,8 +59,10 @@ public class Consistency {
 
 	/**
 	 * One segment's or customer's channels.
+	 *
 	 * @param customerId {@code null} for a segment
-	 * @param outOfLine the channel farthest from the others' mean, when the spread is at least {@link #MIN_SPREAD}
+	 * @param outOfLine the channel farthest from the others' mean, when the spread is at
+	 * least {@link #MIN_SPREAD}
 	 * @param gap that channel's trust less the others' mean (negative: below them)
 	 */
 	public record Spread(String segment, Long customerId, String customerRef, String customerName,
@@ -91,12 +96,15 @@ public class Consistency {
 
 	public ConsistencyReport consistency(InsightFilter filter) {
 		Instant from = filter.start(zone);
-		// as of the end of the period's last day, so the same filter gives the same numbers all day long
+		// as of the end of the period's last day, so the same filter gives the same
+		// numbers all day long
 		Instant asOf = filter.end(zone);
-		List<Spread> segments = spreads(within(filter, trustScores.channelTrust(from, asOf, filter.segment(), false,
-				MIN_SEGMENT_ENTRIES)), filter.channel(), false);
-		List<Spread> customerSpreads = spreads(within(filter, trustScores.channelTrust(from, asOf, filter.segment(),
-				true, MIN_CUSTOMER_ENTRIES)), filter.channel(), true)
+		List<Spread> segments = spreads(
+				within(filter, trustScores.channelTrust(from, asOf, filter.segment(), false, MIN_SEGMENT_ENTRIES)),
+				filter.channel(), false);
+		List<Spread> customerSpreads = spreads(
+				within(filter, trustScores.channelTrust(from, asOf, filter.segment(), true, MIN_CUSTOMER_ENTRIES)),
+				filter.channel(), true)
 			.stream()
 			.filter(Spread::inconsistent)
 			.limit(CUSTOMER_LIMIT)
@@ -118,17 +126,22 @@ public class Consistency {
 				spread.gap());
 	}
 
-	/** Groups the cells by segment or customer; only groups with two channels or more, widest spread first. */
+	/**
+	 * Groups the cells by segment or customer; only groups with two channels or more,
+	 * widest spread first.
+	 */
 	static List<Spread> spreads(List<ChannelTrust> cells, Channel onlyWith, boolean perCustomer) {
 		Map<Object, List<ChannelTrust>> groups = new LinkedHashMap<>();
 		for (ChannelTrust cell : cells) {
 			if (cell.score().trust() != null) {
-				groups.computeIfAbsent(perCustomer ? cell.customerId() : cell.segment(), key -> new ArrayList<>()).add(cell);
+				groups.computeIfAbsent(perCustomer ? cell.customerId() : cell.segment(), key -> new ArrayList<>())
+					.add(cell);
 			}
 		}
 		List<Spread> spreads = new ArrayList<>();
 		groups.forEach((key, group) -> {
-			if (group.size() < 2 || (onlyWith != null && group.stream().noneMatch(cell -> cell.channel() == onlyWith))) {
+			if (group.size() < 2
+					|| (onlyWith != null && group.stream().noneMatch(cell -> cell.channel() == onlyWith))) {
 				return;
 			}
 			group.sort(Comparator.comparing(ChannelTrust::channel));
@@ -143,7 +156,8 @@ public class Consistency {
 			for (ChannelCell cell : channels) {
 				double othersMean = (total - cell.trust()) / (channels.size() - 1);
 				double distance = Math.abs(cell.trust() - othersMean);
-				// two channels are equally far from each other: the lower one is the one to look at
+				// two channels are equally far from each other: the lower one is the one
+				// to look at
 				boolean tie = Math.abs(distance - Math.abs(gap)) < 1e-9 && cell.trust() < othersMean;
 				if (outOfLine == null || distance > Math.abs(gap) + 1e-9 || tie) {
 					outOfLine = cell.channel();

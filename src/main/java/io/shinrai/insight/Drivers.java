@@ -22,10 +22,11 @@ import io.shinrai.scoring.TrustScores;
 import io.shinrai.system.BusinessTime;
 
 /**
- * Key drivers: how strongly each of the five signal ratings and each incident type goes with detractors and
- * promoters among the entries with NPS, as Johnson's relative weights ({@link RelativeWeights}) on correlations
- * from pairwise complete entries (a rating that was not given leaves that entry out of that rating's correlations
- * only), combined with the scope's current signal scores into a "fix first" order.
+ * Key drivers: how strongly each of the five signal ratings and each incident type goes
+ * with detractors and promoters among the entries with NPS, as Johnson's relative weights
+ * ({@link RelativeWeights}) on correlations from pairwise complete entries (a rating that
+ * was not given leaves that entry out of that rating's correlations only), combined with
+ * the scope's current signal scores into a "fix first" order.
  */
 @Service
 @Transactional(readOnly = true)
@@ -34,7 +35,10 @@ public class Drivers {
 	/** No analysis below this many entries with NPS. */
 	public static final int MIN_ENTRIES = 30;
 
-	/** A factor is analysed only with this many entries behind it (rated, or having the incident). */
+	/**
+	 * A factor is analysed only with this many entries behind it (rated, or having the
+	 * incident).
+	 */
 	public static final int MIN_PER_FACTOR = 10;
 
 	private static final int SIGNALS = Signal.values().length;
@@ -57,21 +61,28 @@ public class Drivers {
 	}
 
 	public enum Kind {
+
 		SIGNAL, INCIDENT
+
 	}
 
 	/**
 	 * One factor's association with the NPS outcome.
-	 * @param factor the signal's key ({@code consistency}) or the incident type ({@code BROKEN_PROMISE})
-	 * @param importance its relative weight for the entry's NPS group (promoter +1, passive 0, detractor −1): the
-	 * share of that outcome's variance it accounts for
+	 *
+	 * @param factor the signal's key ({@code consistency}) or the incident type
+	 * ({@code BROKEN_PROMISE})
+	 * @param importance its relative weight for the entry's NPS group (promoter +1,
+	 * passive 0, detractor −1): the share of that outcome's variance it accounts for
 	 * @param share its part of all factors' importance (the analysed factors add up to 1)
-	 * @param promoterSide whether more of it (a higher rating, having the incident) goes with promoters
+	 * @param promoterSide whether more of it (a higher rating, having the incident) goes
+	 * with promoters
 	 * @param detractorImportance its relative weight for being a detractor
 	 * @param promoterImportance its relative weight for being a promoter
 	 * @param entries entries with NPS behind it: rated (signals) or having the incident
-	 * @param score the scope's current signal score (signals only; {@code null} without data)
-	 * @param fixFirst importance × gap, the gap being (100 − score) / 100 (signals with a score only)
+	 * @param score the scope's current signal score (signals only; {@code null} without
+	 * data)
+	 * @param fixFirst importance × gap, the gap being (100 − score) / 100 (signals with a
+	 * score only)
 	 */
 	public record Driver(String factor, Kind kind, double importance, double share, boolean promoterSide,
 			double detractorImportance, double promoterImportance, long entries, Double score, Double fixFirst) {
@@ -88,14 +99,17 @@ public class Drivers {
 
 	/**
 	 * @param entries entries with NPS in the period and scope
-	 * @param enough whether there are at least {@link #MIN_ENTRIES} of them; without, nothing else is given
-	 * @param rSquared the share of the NPS outcome's variance all analysed factors account for together
+	 * @param enough whether there are at least {@link #MIN_ENTRIES} of them; without,
+	 * nothing else is given
+	 * @param rSquared the share of the NPS outcome's variance all analysed factors
+	 * account for together
 	 * @param drivers most important first
 	 * @param fixFirst the signals by importance × gap, largest first
-	 * @param lowestScore the signal with the lowest current score in the scope, or {@code null}
+	 * @param lowestScore the signal with the lowest current score in the scope, or
+	 * {@code null}
 	 */
-	public record DriverReport(InsightFilter filter, long entries, boolean enough, double rSquared, List<Driver> drivers,
-			List<Driver> fixFirst, List<Thin> thin, Signal lowestScore) {
+	public record DriverReport(InsightFilter filter, long entries, boolean enough, double rSquared,
+			List<Driver> drivers, List<Driver> fixFirst, List<Thin> thin, Signal lowestScore) {
 
 		public int minimumEntries() {
 			return MIN_ENTRIES;
@@ -112,7 +126,8 @@ public class Drivers {
 	}
 
 	public DriverReport drivers(InsightFilter filter) {
-		// columns: 5 ratings, 13 incidents, then the outcomes NPS group, detractor, promoter
+		// columns: 5 ratings, 13 incidents, then the outcomes NPS group, detractor,
+		// promoter
 		int outcomes = SIGNALS + INCIDENTS;
 		PairwiseCorrelations correlations = new PairwiseCorrelations(outcomes + 3);
 		long[] total = new long[1];
@@ -176,7 +191,9 @@ public class Drivers {
 		for (double weight : weights[0]) {
 			rSquared += weight;
 		}
-		TrustScore scores = trustScores.forScope(new Scope(filter.segment(), filter.channel(), filter.within()), asOf(filter)).score();
+		TrustScore scores = trustScores
+			.forScope(new Scope(filter.segment(), filter.channel(), filter.within()), asOf(filter))
+			.score();
 		List<Driver> drivers = new ArrayList<>();
 		for (int a = 0; a < p; a++) {
 			int i = analysed.get(a);
@@ -190,7 +207,8 @@ public class Drivers {
 				}
 			}
 			drivers.add(new Driver(factor(i), kind(i), weights[0][a], rSquared > 0 ? weights[0][a] / rSquared : 0,
-					direction[0][a] > 0, weights[1][a], weights[2][a], entriesBehind(correlations, i), score, fixFirst));
+					direction[0][a] > 0, weights[1][a], weights[2][a], entriesBehind(correlations, i), score,
+					fixFirst));
 		}
 		drivers.sort(Comparator.comparingDouble(Driver::importance).reversed().thenComparing(Driver::factor));
 		List<Driver> fixFirst = drivers.stream()
@@ -216,7 +234,10 @@ public class Drivers {
 		return end.isAfter(now) ? now : end;
 	}
 
-	/** Signals: entries rating it; incidents: entries having it (the column is 1 for them). */
+	/**
+	 * Signals: entries rating it; incidents: entries having it (the column is 1 for
+	 * them).
+	 */
 	private static long entriesBehind(PairwiseCorrelations correlations, int i) {
 		return i < SIGNALS ? correlations.present(i) : Math.round(correlations.sum(i));
 	}

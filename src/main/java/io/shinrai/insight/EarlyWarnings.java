@@ -30,9 +30,11 @@ import io.shinrai.system.BusinessTime;
 import io.shinrai.system.SegmentScope;
 
 /**
- * Early warning: the company, every segment and every channel whose weekly trust is falling beyond its usual
- * variation ({@link TrustDropRule}), with the signals that fell and the themes of the scope's negative entries over
- * the recent weeks that are new against the twelve weeks before ({@link Themes#emerging}). The weekly job records each once per week and publishes {@link TrustWarningRaised}.
+ * Early warning: the company, every segment and every channel whose weekly trust is
+ * falling beyond its usual variation ({@link TrustDropRule}), with the signals that fell
+ * and the themes of the scope's negative entries over the recent weeks that are new
+ * against the twelve weeks before ({@link Themes#emerging}). The weekly job records each
+ * once per week and publishes {@link TrustWarningRaised}.
  */
 @Service
 @Transactional(readOnly = true)
@@ -60,15 +62,17 @@ public class EarlyWarnings {
 	}
 
 	public enum ScopeKind {
+
 		COMPANY, SEGMENT, CHANNEL
+
 	}
 
 	public record SignalChange(Signal signal, double change) {
 	}
 
 	/** A recorded warning; {@code from} and {@code to} bound the recent weeks. */
-	public record Warning(long id, ScopeKind scopeKind, String scopeValue, Instant from, Instant to,
-			double trustBefore, double trustAfter, double recentChange, double usualChange, double usualDeviation,
+	public record Warning(long id, ScopeKind scopeKind, String scopeValue, Instant from, Instant to, double trustBefore,
+			double trustAfter, double recentChange, double usualChange, double usualDeviation,
 			List<SignalChange> signals, List<String> themes, Instant raisedAt) {
 
 		public double drop() {
@@ -91,8 +95,8 @@ public class EarlyWarnings {
 	}
 
 	/**
-	 * Checks every scope for the weeks ending at the start of {@code asOf}'s day, records the warnings not recorded
-	 * for that week yet and publishes them.
+	 * Checks every scope for the weeks ending at the start of {@code asOf}'s day, records
+	 * the warnings not recorded for that week yet and publishes them.
 	 * @return the warnings recorded now
 	 */
 	@Transactional
@@ -101,8 +105,12 @@ public class EarlyWarnings {
 		List<Evaluation> evaluations = new ArrayList<>();
 		evaluations.add(evaluate(ScopeKind.COMPANY, "", weekEnd));
 		ScopeBreakdown breakdown = trustScores.breakdown(Scope.company(), weekEnd);
-		breakdown.bySegment().keySet().forEach(segment -> evaluations.add(evaluate(ScopeKind.SEGMENT, segment, weekEnd)));
-		breakdown.byChannel().keySet().forEach(channel -> evaluations.add(evaluate(ScopeKind.CHANNEL, channel.name(), weekEnd)));
+		breakdown.bySegment()
+			.keySet()
+			.forEach(segment -> evaluations.add(evaluate(ScopeKind.SEGMENT, segment, weekEnd)));
+		breakdown.byChannel()
+			.keySet()
+			.forEach(channel -> evaluations.add(evaluate(ScopeKind.CHANNEL, channel.name(), weekEnd)));
 		List<Warning> raised = new ArrayList<>();
 		for (Evaluation evaluation : evaluations) {
 			if (evaluation != null && evaluation.verdict().warn()) {
@@ -112,7 +120,10 @@ public class EarlyWarnings {
 		return raised;
 	}
 
-	/** One scope's weekly trust up to {@code weekEnd} and the rule's verdict; {@code null} without 17 weeks of trust. */
+	/**
+	 * One scope's weekly trust up to {@code weekEnd} and the rule's verdict; {@code null}
+	 * without 17 weeks of trust.
+	 */
 	public Evaluation evaluate(ScopeKind kind, String value, Instant weekEnd) {
 		Scope scope = switch (kind) {
 			case COMPANY -> Scope.company();
@@ -153,8 +164,8 @@ public class EarlyWarnings {
 		InsightFilter filter = new InsightFilter(fromDay, lastDay,
 				evaluation.kind() == ScopeKind.SEGMENT ? evaluation.value() : null,
 				evaluation.kind() == ScopeKind.CHANNEL ? Channel.valueOf(evaluation.value()) : null);
-		InsightFilter baseline = new InsightFilter(fromDay.minusWeeks(TrustDropRule.BASELINE_WEEKS), fromDay.minusDays(1),
-				filter.segment(), filter.channel());
+		InsightFilter baseline = new InsightFilter(fromDay.minusWeeks(TrustDropRule.BASELINE_WEEKS),
+				fromDay.minusDays(1), filter.segment(), filter.channel());
 		List<String> terms = themes.emerging(filter, baseline)
 			.stream()
 			.limit(THEMES)
@@ -178,8 +189,12 @@ public class EarlyWarnings {
 			.param("recent", verdict.recentChange())
 			.param("usual", verdict.usualChange())
 			.param("deviation", verdict.usualDeviation())
-			.param("signals", String.join(";", evaluation.signals().stream()
-				.map(change -> change.signal().key() + ":" + change.change()).toList()))
+			.param("signals",
+					String.join(";",
+							evaluation.signals()
+								.stream()
+								.map(change -> change.signal().key() + ":" + change.change())
+								.toList()))
 			.param("themes", String.join("\n", terms))
 			.query(Long.class)
 			.list();
@@ -198,8 +213,8 @@ public class EarlyWarnings {
 	}
 
 	/**
-	 * The warnings whose recent weeks end within the filter's period, for its segment or channel (both given: either),
-	 * newest first.
+	 * The warnings whose recent weeks end within the filter's period, for its segment or
+	 * channel (both given: either), newest first.
 	 */
 	public List<Warning> warnings(InsightFilter filter) {
 		Map<String, Object> params = new HashMap<>();
@@ -214,21 +229,26 @@ public class EarlyWarnings {
 			scopes.add("(scope_kind = 'CHANNEL' and scope_value = :channel)");
 			params.put("channel", filter.channel().name());
 		}
-		return jdbc.sql("select * from insight_warning where period_to >= :from and period_to <= :to"
-				+ (scopes.isEmpty() ? "" : " and (" + String.join(" or ", scopes) + ")")
-				+ within(filter.within(), params)
-				+ " order by period_to desc, trust_before - trust_after desc, id")
+		return jdbc
+			.sql("select * from insight_warning where period_to >= :from and period_to <= :to"
+					+ (scopes.isEmpty() ? "" : " and (" + String.join(" or ", scopes) + ")")
+					+ within(filter.within(), params) + " order by period_to desc, trust_before - trust_after desc, id")
 			.params(params)
 			.query(EarlyWarnings::warning)
 			.list();
 	}
 
-	/** The warnings of the latest checks (recent weeks ending in the last {@code days} days), for the dashboard. */
+	/**
+	 * The warnings of the latest checks (recent weeks ending in the last {@code days}
+	 * days), for the dashboard.
+	 */
 	public List<Warning> latest(int days, int limit) {
 		return latest(days, limit, SegmentScope.all());
 	}
 
-	/** {@link #latest(int, int)} that a user who sees the segments {@code scope} may see. */
+	/**
+	 * {@link #latest(int, int)} that a user who sees the segments {@code scope} may see.
+	 */
 	public List<Warning> latest(int days, int limit, SegmentScope scope) {
 		Map<String, Object> params = new HashMap<>();
 		params.put("days", days);
@@ -241,8 +261,8 @@ public class EarlyWarnings {
 	}
 
 	/**
-	 * A user limited to some segments sees the warnings of those segments only: the company's and the channels'
-	 * are computed over every segment.
+	 * A user limited to some segments sees the warnings of those segments only: the
+	 * company's and the channels' are computed over every segment.
 	 */
 	private static String within(SegmentScope scope, Map<String, Object> params) {
 		if (scope.isAll()) {

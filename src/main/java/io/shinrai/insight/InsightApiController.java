@@ -16,8 +16,9 @@ import io.shinrai.system.BusinessTime;
 import io.shinrai.system.SegmentScope;
 
 /**
- * The insight analyses as JSON, the same numbers as the pages: filters {@code from} and {@code to} (ISO dates,
- * inclusive, business time zone; default the last 90 days), {@code segment}, {@code channel}.
+ * The insight analyses as JSON, the same numbers as the pages: filters {@code from} and
+ * {@code to} (ISO dates, inclusive, business time zone; default the last 90 days),
+ * {@code segment}, {@code channel}.
  */
 @RestController
 @RequestMapping("/api/v1/insights")
@@ -46,8 +47,7 @@ class InsightApiController {
 	}
 
 	@GetMapping("/drivers")
-	Map<String, Object> drivers(@ParameterObject InsightFilter.Query query, Locale locale,
-			SegmentScope scope) {
+	Map<String, Object> drivers(@ParameterObject InsightFilter.Query query, Locale locale, SegmentScope scope) {
 		Drivers.DriverReport report = drivers.drivers(filter(query, scope));
 		Map<String, Object> body = filterJson(report.filter());
 		body.put("entries", report.entries());

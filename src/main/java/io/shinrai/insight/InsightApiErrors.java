@@ -11,7 +11,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** 400 problem+json for a filter the insight API cannot use, with the message in the caller's language. */
+/**
+ * 400 problem+json for a filter the insight API cannot use, with the message in the
+ * caller's language.
+ */
 @RestControllerAdvice(assignableTypes = InsightApiController.class)
 class InsightApiErrors {
 

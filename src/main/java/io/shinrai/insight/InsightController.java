@@ -19,7 +19,10 @@ import io.shinrai.feedback.Channel;
 import io.shinrai.system.BusinessTime;
 import io.shinrai.system.SegmentScope;
 
-/** The insight pages: key drivers, comment themes, consistency across channels and early warnings. */
+/**
+ * The insight pages: key drivers, comment themes, consistency across channels and early
+ * warnings.
+ */
 @Controller
 class InsightController {
 
@@ -89,8 +92,7 @@ class InsightController {
 	}
 
 	@GetMapping("/insights/consistency")
-	String showConsistency(@ModelAttribute(name = FILTER, binding = false) InsightFilter filter,
-			Model model) {
+	String showConsistency(@ModelAttribute(name = FILTER, binding = false) InsightFilter filter, Model model) {
 		model.addAttribute("report", consistency.consistency(filter));
 		return page(model, "consistency", CONSISTENCY_VIEW, filter);
 	}
@@ -101,7 +103,10 @@ class InsightController {
 		return page(model, "warnings", WARNINGS_VIEW, filter);
 	}
 
-	/** Runs the weekly early-warning check now (admins), e.g. right after importing history. */
+	/**
+	 * Runs the weekly early-warning check now (admins), e.g. right after importing
+	 * history.
+	 */
 	@PostMapping("/insights/warnings/check")
 	String processWarningCheck(RedirectAttributes redirect) {
 		int raised = warnings.check(clock.instant()).size();
@@ -109,7 +114,10 @@ class InsightController {
 		return "redirect:/insights/warnings";
 	}
 
-	/** Counts every comment's terms again (admins), e.g. after customers moved to other segments. */
+	/**
+	 * Counts every comment's terms again (admins), e.g. after customers moved to other
+	 * segments.
+	 */
 	@PostMapping("/insights/themes/rebuild")
 	String processThemesRebuild(RedirectAttributes redirect) {
 		maintenance.rebuild();
@@ -118,8 +126,8 @@ class InsightController {
 	}
 
 	/**
-	 * The filter of every insight page, from its query parameters; an unusable one answers 400 with a message and
-	 * the default filter.
+	 * The filter of every insight page, from its query parameters; an unusable one
+	 * answers 400 with a message and the default filter.
 	 */
 	@ModelAttribute(FILTER)
 	InsightFilter filter(InsightFilter.Query query, Model model, Locale locale, HttpServletResponse response,

@@ -11,9 +11,9 @@ import io.shinrai.feedback.Channel;
 import io.shinrai.system.SegmentScope;
 
 /**
- * Which entries an analysis reads: those received on the days {@code from} to {@code to} (both included, in the
- * business time zone), of one segment and one channel ({@code null}: all), among the customers of the segments
- * {@code within} (the user's).
+ * Which entries an analysis reads: those received on the days {@code from} to {@code to}
+ * (both included, in the business time zone), of one segment and one channel
+ * ({@code null}: all), among the customers of the segments {@code within} (the user's).
  */
 public record InsightFilter(LocalDate from, LocalDate to, String segment, Channel channel, SegmentScope within) {
 
@@ -41,12 +41,14 @@ public record InsightFilter(LocalDate from, LocalDate to, String segment, Channe
 	}
 
 	/**
-	 * The filter's query parameters as a page or the API receives them ({@code from}, {@code to}, {@code segment},
-	 * {@code channel}; empty or absent: the default).
+	 * The filter's query parameters as a page or the API receives them ({@code from},
+	 * {@code to}, {@code segment}, {@code channel}; empty or absent: the default).
 	 */
 	public record Query(String from, String to, String segment, String channel) {
 
-		/** @throws BadFilterException naming the first parameter that is not usable */
+		/**
+		 * @throws BadFilterException naming the first parameter that is not usable
+		 */
 		public InsightFilter parse(LocalDate today) {
 			return InsightFilter.parse(from, to, segment, channel, today);
 		}
@@ -54,8 +56,9 @@ public record InsightFilter(LocalDate from, LocalDate to, String segment, Channe
 	}
 
 	/**
-	 * The SQL conditions of this filter's segment, segments within and channel over rows with {@code segment} and
-	 * {@code channel} columns ({@code " and ..."}, empty for all), their values put into {@code params}.
+	 * The SQL conditions of this filter's segment, segments within and channel over rows
+	 * with {@code segment} and {@code channel} columns ({@code " and ..."}, empty for
+	 * all), their values put into {@code params}.
 	 */
 	String sqlScope(java.util.Map<String, Object> params) {
 		StringBuilder scope = new StringBuilder();
@@ -79,8 +82,9 @@ public record InsightFilter(LocalDate from, LocalDate to, String segment, Channe
 	}
 
 	/**
-	 * The whole days (in {@code zone}) of the period [from, to) of another page, such as the dashboard's, in its
-	 * scope: from the day {@code from} falls on to the day of the period's last instant.
+	 * The whole days (in {@code zone}) of the period [from, to) of another page, such as
+	 * the dashboard's, in its scope: from the day {@code from} falls on to the day of the
+	 * period's last instant.
 	 */
 	public static InsightFilter covering(Instant from, Instant to, String segment, Channel channel, ZoneId zone) {
 		LocalDate first = from.atZone(zone).toLocalDate();
@@ -89,7 +93,8 @@ public record InsightFilter(LocalDate from, LocalDate to, String segment, Channe
 	}
 
 	/**
-	 * Reads the filters as the pages and the API receive them; empty values mean the default.
+	 * Reads the filters as the pages and the API receive them; empty values mean the
+	 * default.
 	 * @throws BadFilterException naming the first parameter that is not usable
 	 */
 	public static InsightFilter parse(String from, String to, String segment, String channel, LocalDate today) {
@@ -148,7 +153,10 @@ public record InsightFilter(LocalDate from, LocalDate to, String segment, Channe
 		return ChronoUnit.DAYS.between(from, to) + 1;
 	}
 
-	/** A filter value that cannot be used, with the message key (and its arguments) that says why. */
+	/**
+	 * A filter value that cannot be used, with the message key (and its arguments) that
+	 * says why.
+	 */
 	public static class BadFilterException extends RuntimeException {
 
 		private final String parameter;

@@ -12,9 +12,10 @@ import io.shinrai.system.CronSchedule;
 import io.shinrai.system.JobSchedule;
 
 /**
- * {@code shinrai.insight.*}: {@code terms.*}, how often queued comments' terms are counted and how much each run does;
- * {@code warning-check.*}, when the early-warning check runs (in the business time zone) and how long its lock is
- * held. Checked at start-up.
+ * {@code shinrai.insight.*}: {@code terms.*}, how often queued comments' terms are
+ * counted and how much each run does; {@code warning-check.*}, when the early-warning
+ * check runs (in the business time zone) and how long its lock is held. Checked at
+ * start-up.
  */
 @Validated
 @ConfigurationProperties("shinrai.insight")

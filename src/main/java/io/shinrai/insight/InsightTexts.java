@@ -8,7 +8,10 @@ import org.springframework.stereotype.Component;
 import io.shinrai.feedback.Channel;
 import io.shinrai.feedback.Signal;
 
-/** The plain-words readings of the analyses, in the reader's language, for the pages and the API alike. */
+/**
+ * The plain-words readings of the analyses, in the reader's language, for the pages and
+ * the API alike.
+ */
 @Component
 public class InsightTexts {
 
@@ -18,7 +21,10 @@ public class InsightTexts {
 		this.messages = messages;
 	}
 
-	/** "Consistency matters most to your SMB customers; its score (48.2) is the lowest of the five signals." */
+	/**
+	 * "Consistency matters most to your SMB customers; its score (48.2) is the lowest of
+	 * the five signals."
+	 */
 	public String driverReading(Drivers.DriverReport report, Locale locale) {
 		if (!report.enough() || report.drivers().isEmpty()) {
 			return null;
@@ -26,7 +32,8 @@ public class InsightTexts {
 		Drivers.Driver top = report.drivers().get(0);
 		String who = scope(report.filter(), locale);
 		if (top.kind() == Drivers.Kind.INCIDENT) {
-			return message("insight.drivers.reading.incident", locale, message("IncidentType." + top.factor(), locale), who);
+			return message("insight.drivers.reading.incident", locale, message("IncidentType." + top.factor(), locale),
+					who);
 		}
 		String signal = message("Signal." + top.signal().name(), locale);
 		if (top.score() == null) {

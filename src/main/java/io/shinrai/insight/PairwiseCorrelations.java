@@ -1,9 +1,10 @@
 package io.shinrai.insight;
 
 /**
- * Pearson correlations of variables with missing values, each pair over the observations where both are present
- * (pairwise deletion), from weighted observations (a distinct combination of values and how many entries have it).
- * A pair observed together fewer than {@code minimumPairs} times, or without variation, has correlation 0.
+ * Pearson correlations of variables with missing values, each pair over the observations
+ * where both are present (pairwise deletion), from weighted observations (a distinct
+ * combination of values and how many entries have it). A pair observed together fewer
+ * than {@code minimumPairs} times, or without variation, has correlation 0.
  */
 final class PairwiseCorrelations {
 

@@ -7,11 +7,13 @@ import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.RealVector;
 
 /**
- * Johnson's relative weights (2000): each predictor's share of the explained variance R² of an outcome, also when
- * predictors are correlated. The predictors' correlation matrix R = VΛVᵀ gives its symmetric square root
- * Z = VΛ^½Vᵀ (the orthogonal variables closest to the predictors); the outcome regressed on them has β = Z⁻¹r, and
- * predictor j's weight is εⱼ = Σₖ Zⱼₖ²βₖ². The weights add up to R² = rᵀR⁻¹r. A correlation matrix from pairwise
- * complete observations may not be positive semi-definite; eigenvalues below {@link #MIN_EIGENVALUE} are raised to it.
+ * Johnson's relative weights (2000): each predictor's share of the explained variance R²
+ * of an outcome, also when predictors are correlated. The predictors' correlation matrix
+ * R = VΛVᵀ gives its symmetric square root Z = VΛ^½Vᵀ (the orthogonal variables closest
+ * to the predictors); the outcome regressed on them has β = Z⁻¹r, and predictor j's
+ * weight is εⱼ = Σₖ Zⱼₖ²βₖ². The weights add up to R² = rᵀR⁻¹r. A correlation matrix from
+ * pairwise complete observations may not be positive semi-definite; eigenvalues below
+ * {@link #MIN_EIGENVALUE} are raised to it.
  */
 final class RelativeWeights {
 
@@ -21,7 +23,8 @@ final class RelativeWeights {
 	}
 
 	/**
-	 * @param predictors the predictors' correlations with each other (symmetric, ones on the diagonal)
+	 * @param predictors the predictors' correlations with each other (symmetric, ones on
+	 * the diagonal)
 	 * @param outcome each predictor's correlation with the outcome
 	 * @return each predictor's raw relative weight (adding up to R²)
 	 */

@@ -25,12 +25,13 @@ import io.shinrai.feedback.FeedbackLogged;
 import io.shinrai.system.BusinessTime;
 
 /**
- * Keeps the comment term counts in step with feedback. Storing or correcting entries only queues their ids (one
- * statement per {@link FeedbackLogged}, inside the storing transaction, so nothing stored is ever missed); a
- * background catch-up tokenises the queued entries, takes out what each contributed before (a correction may move
- * it to another day, channel, segment or from negative to not) and adds what it contributes now. Several instances
- * may run the catch-up at once: each takes other queued entries ({@code skip locked}) and writes counts in key
- * order.
+ * Keeps the comment term counts in step with feedback. Storing or correcting entries only
+ * queues their ids (one statement per {@link FeedbackLogged}, inside the storing
+ * transaction, so nothing stored is ever missed); a background catch-up tokenises the
+ * queued entries, takes out what each contributed before (a correction may move it to
+ * another day, channel, segment or from negative to not) and adds what it contributes
+ * now. Several instances may run the catch-up at once: each takes other queued entries
+ * ({@code skip locked}) and writes counts in key order.
  */
 @Component
 public class TermCountMaintenance {
@@ -53,8 +54,7 @@ public class TermCountMaintenance {
 	private final int batchesPerRun;
 
 	TermCountMaintenance(JdbcClient jdbc, JdbcTemplate jdbcTemplate, PlatformTransactionManager transactions,
-			BusinessTime businessTime,
-			InsightProperties properties) {
+			BusinessTime businessTime, InsightProperties properties) {
 		this.jdbc = jdbc;
 		this.jdbcTemplate = jdbcTemplate;
 		this.tx = new TransactionTemplate(transactions);
@@ -66,12 +66,16 @@ public class TermCountMaintenance {
 	@EventListener
 	void queue(FeedbackLogged logged) {
 		Long[] ids = logged.entries().stream().map(FeedbackLogged.Entry::feedbackId).toArray(Long[]::new);
-		jdbc.sql("insert into insight_term_pending (feedback_id) select unnest(cast(? as bigint[])) on conflict do nothing")
+		jdbc.sql(
+				"insert into insight_term_pending (feedback_id) select unnest(cast(? as bigint[])) on conflict do nothing")
 			.param(ids)
 			.update();
 	}
 
-	/** The background catch-up: a bounded amount of work per run, so other scheduled jobs are never held up long. */
+	/**
+	 * The background catch-up: a bounded amount of work per run, so other scheduled jobs
+	 * are never held up long.
+	 */
 	@Scheduled(cron = "${shinrai.insight.terms.catch-up-cron}")
 	void scheduledCatchUp() {
 		int done = 0;
@@ -87,7 +91,10 @@ public class TermCountMaintenance {
 		}
 	}
 
-	/** Counts every queued entry now (tests, and the rebuild); returns how many entries it processed. */
+	/**
+	 * Counts every queued entry now (tests, and the rebuild); returns how many entries it
+	 * processed.
+	 */
 	int catchUp() {
 		int done = 0;
 		int batch;
@@ -102,25 +109,33 @@ public class TermCountMaintenance {
 		return jdbc.sql("select count(*) from insight_term_pending").query(Long.class).single();
 	}
 
-	/** Forgets every count and queues every entry with a comment again, e.g. after segments were renamed. */
+	/**
+	 * Forgets every count and queues every entry with a comment again, e.g. after
+	 * segments were renamed.
+	 */
 	public void rebuild() {
 		tx.executeWithoutResult(status -> {
 			jdbc.sql("lock table insight_entry_terms in exclusive mode").update();
-			jdbc.sql("truncate insight_term_day, insight_term_month, insight_term_surface, insight_entry_terms").update();
+			jdbc.sql("truncate insight_term_day, insight_term_month, insight_term_surface, insight_entry_terms")
+				.update();
 			jdbc.sql("insert into insight_term_pending (feedback_id) select feedback_id from feedback_record"
-					+ " where comment is not null on conflict do nothing").update();
+					+ " where comment is not null on conflict do nothing")
+				.update();
 		});
 	}
 
-	private record Key(LocalDate day, String segment, String channel, boolean negative, String term)
-			implements Comparable<Key> {
+	private record Key(LocalDate day, String segment, String channel, boolean negative,
+			String term) implements Comparable<Key> {
 
 		@Override
 		public int compareTo(Key other) {
 			int order = day.compareTo(other.day);
-			if (order == 0) order = segment.compareTo(other.segment);
-			if (order == 0) order = channel.compareTo(other.channel);
-			if (order == 0) order = Boolean.compare(negative, other.negative);
+			if (order == 0)
+				order = segment.compareTo(other.segment);
+			if (order == 0)
+				order = channel.compareTo(other.channel);
+			if (order == 0)
+				order = Boolean.compare(negative, other.negative);
 			return order != 0 ? order : term.compareTo(other.term);
 		}
 
@@ -142,8 +157,9 @@ public class TermCountMaintenance {
 
 	private int countBatch() {
 		Integer done = tx.execute(status -> {
-			List<Long> ids = jdbc.sql("select feedback_id from insight_term_pending order by feedback_id limit ?"
-					+ " for update skip locked")
+			List<Long> ids = jdbc
+				.sql("select feedback_id from insight_term_pending order by feedback_id limit ?"
+						+ " for update skip locked")
 				.param(batchSize)
 				.query(Long.class)
 				.list();
@@ -151,11 +167,14 @@ public class TermCountMaintenance {
 				return 0;
 			}
 			Long[] idArray = ids.toArray(Long[]::new);
-			jdbc.sql("delete from insight_term_pending where feedback_id = any(cast(? as bigint[]))").param(idArray).update();
+			jdbc.sql("delete from insight_term_pending where feedback_id = any(cast(? as bigint[]))")
+				.param(idArray)
+				.update();
 			Map<Key, Integer> deltas = new TreeMap<>();
 			Map<SurfaceKey, Integer> surfaceDeltas = new TreeMap<>();
-			List<Contribution> before = jdbc.sql("select * from insight_entry_terms where feedback_id = any(cast(? as bigint[]))"
-					+ " order by feedback_id for update")
+			List<Contribution> before = jdbc
+				.sql("select * from insight_entry_terms where feedback_id = any(cast(? as bigint[]))"
+						+ " order by feedback_id for update")
 				.param(idArray)
 				.query((rs, row) -> new Contribution(rs.getLong("feedback_id"), rs.getObject("day", LocalDate.class),
 						rs.getString("segment"), rs.getString("channel"), rs.getBoolean("negative"),
@@ -163,8 +182,9 @@ public class TermCountMaintenance {
 				.list();
 			before.forEach(old -> add(deltas, surfaceDeltas, old, -1));
 			List<Contribution> now = new ArrayList<>();
-			jdbc.sql("select feedback_id, (received_at at time zone ?)::date as day, segment, channel, negative, comment"
-					+ " from feedback_record where feedback_id = any(cast(? as bigint[])) and comment is not null")
+			jdbc.sql(
+					"select feedback_id, (received_at at time zone ?)::date as day, segment, channel, negative, comment"
+							+ " from feedback_record where feedback_id = any(cast(? as bigint[])) and comment is not null")
 				.param(zone.getId())
 				.param(idArray)
 				.query(rs -> {
@@ -176,18 +196,21 @@ public class TermCountMaintenance {
 				});
 			now.forEach(entry -> add(deltas, surfaceDeltas, entry, 1));
 			write(deltas, surfaceDeltas);
-			jdbc.sql("delete from insight_entry_terms where feedback_id = any(cast(? as bigint[]))").param(idArray).update();
+			jdbc.sql("delete from insight_entry_terms where feedback_id = any(cast(? as bigint[]))")
+				.param(idArray)
+				.update();
 			if (!now.isEmpty()) {
-				jdbcTemplate.batchUpdate("insert into insight_entry_terms (feedback_id, day, segment, channel, negative,"
-						+ " terms, surfaces) values (?, ?, ?, ?, ?, ?, ?)", now, 500, (ps, entry) -> {
-							ps.setLong(1, entry.feedbackId());
-							ps.setDate(2, Date.valueOf(entry.day()));
-							ps.setString(3, entry.segment());
-							ps.setString(4, entry.channel());
-							ps.setBoolean(5, entry.negative());
-							ps.setArray(6, ps.getConnection().createArrayOf("text", entry.terms()));
-							ps.setArray(7, ps.getConnection().createArrayOf("text", entry.surfaces()));
-						});
+				jdbcTemplate
+					.batchUpdate("insert into insight_entry_terms (feedback_id, day, segment, channel, negative,"
+							+ " terms, surfaces) values (?, ?, ?, ?, ?, ?, ?)", now, 500, (ps, entry) -> {
+								ps.setLong(1, entry.feedbackId());
+								ps.setDate(2, Date.valueOf(entry.day()));
+								ps.setString(3, entry.segment());
+								ps.setString(4, entry.channel());
+								ps.setBoolean(5, entry.negative());
+								ps.setArray(6, ps.getConnection().createArrayOf("text", entry.terms()));
+								ps.setArray(7, ps.getConnection().createArrayOf("text", entry.surfaces()));
+							});
 			}
 			return ids.size();
 		});
@@ -208,8 +231,8 @@ public class TermCountMaintenance {
 		deltas.merge(new Key(entry.day(), entry.segment(), entry.channel(), entry.negative(), ENTRIES), sign,
 				Integer::sum);
 		for (int i = 0; i < entry.terms().length; i++) {
-			deltas.merge(new Key(entry.day(), entry.segment(), entry.channel(), entry.negative(), entry.terms()[i]), sign,
-					Integer::sum);
+			deltas.merge(new Key(entry.day(), entry.segment(), entry.channel(), entry.negative(), entry.terms()[i]),
+					sign, Integer::sum);
 			surfaceDeltas.merge(new SurfaceKey(entry.terms()[i], entry.surfaces()[i]), sign, Integer::sum);
 		}
 	}
@@ -236,7 +259,8 @@ public class TermCountMaintenance {
 				counts[i] = delta.getValue();
 				i++;
 			}
-			// months in key order too: the month of a day sorts with the day, so no two writers wait on each other in
+			// months in key order too: the month of a day sorts with the day, so no two
+			// writers wait on each other in
 			// opposite orders
 			for (String table : List.of("day", "month")) {
 				String period = table.equals("day") ? "d" : "cast(date_trunc('month', d) as date)";
@@ -244,15 +268,17 @@ public class TermCountMaintenance {
 						+ ", segment, channel, negative, term, entries) select " + period
 						+ ", s, c, n, w, sum(e) from unnest(cast(? as date[]), cast(? as varchar[]), cast(? as varchar[]),"
 						+ " cast(? as boolean[]), cast(? as varchar[]), cast(? as integer[])) as u(d, s, c, n, w, e)"
-						+ " group by 1, 2, 3, 4, 5 having sum(e) <> 0 order by 1, 2, 3, 4, 5"
-						+ " on conflict (" + table + ", segment, channel, negative, term)"
+						+ " group by 1, 2, 3, 4, 5 having sum(e) <> 0 order by 1, 2, 3, 4, 5" + " on conflict (" + table
+						+ ", segment, channel, negative, term)"
 						+ " do update set entries = t.entries + excluded.entries", days, segments, channels, negatives,
 						terms, counts);
 			}
 			if (deltas.values().stream().anyMatch(delta -> delta < 0)) {
-				jdbcTemplate.update("delete from insight_term_day where entries <= 0 and (day, segment, channel, negative,"
-						+ " term) in (select * from unnest(cast(? as date[]), cast(? as varchar[]), cast(? as varchar[]),"
-						+ " cast(? as boolean[]), cast(? as varchar[])))", days, segments, channels, negatives, terms);
+				jdbcTemplate
+					.update("delete from insight_term_day where entries <= 0 and (day, segment, channel, negative,"
+							+ " term) in (select * from unnest(cast(? as date[]), cast(? as varchar[]), cast(? as varchar[]),"
+							+ " cast(? as boolean[]), cast(? as varchar[])))", days, segments, channels, negatives,
+							terms);
 				jdbcTemplate.update("delete from insight_term_month where entries <= 0 and (month, segment, channel,"
 						+ " negative, term) in (select cast(date_trunc('month', d) as date), s, c, n, w from unnest("
 						+ "cast(? as date[]), cast(? as varchar[]), cast(? as varchar[]), cast(? as boolean[]),"
@@ -268,9 +294,10 @@ public class TermCountMaintenance {
 				surfaces.add(key.surface());
 				counts.add(delta);
 			});
-			jdbcTemplate.update("insert into insight_term_surface as t (term, surface, entries) select * from unnest("
-					+ "cast(? as varchar[]), cast(? as varchar[]), cast(? as integer[])) order by 1, 2"
-					+ " on conflict (term, surface) do update set entries = t.entries + excluded.entries",
+			jdbcTemplate.update(
+					"insert into insight_term_surface as t (term, surface, entries) select * from unnest("
+							+ "cast(? as varchar[]), cast(? as varchar[]), cast(? as integer[])) order by 1, 2"
+							+ " on conflict (term, surface) do update set entries = t.entries + excluded.entries",
 					terms.toArray(String[]::new), surfaces.toArray(String[]::new), counts.toArray(Integer[]::new));
 		}
 	}

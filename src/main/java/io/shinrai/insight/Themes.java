@@ -17,9 +17,10 @@ import org.springframework.transaction.annotation.Transactional;
 import io.shinrai.system.BusinessTime;
 
 /**
- * What customers are talking about: the terms and two-word phrases characteristic of negative entries against the
- * rest, by the log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi and Quinn 2008), read from the
- * maintained term counts (see {@link TermCountMaintenance}), never by tokenising comments on a page view.
+ * What customers are talking about: the terms and two-word phrases characteristic of
+ * negative entries against the rest, by the log-odds ratio with an informative Dirichlet
+ * prior (Monroe, Colaresi and Quinn 2008), read from the maintained term counts (see
+ * {@link TermCountMaintenance}), never by tokenising comments on a page view.
  */
 @Service
 @Transactional(readOnly = true)
@@ -28,13 +29,22 @@ public class Themes {
 	/** A term is listed only when at least this many entries of its side contain it. */
 	public static final int MIN_ENTRIES = 5;
 
-	/** ... and its z-score (log-odds over its standard deviation) is at least this (one-sided p ≈ 0.001). */
+	/**
+	 * ... and its z-score (log-odds over its standard deviation) is at least this
+	 * (one-sided p ≈ 0.001).
+	 */
 	public static final double MIN_Z = 3.0;
 
-	/** The prior's total weight as a share of the words counted (α₀ = 0.1 · n, at least 10). */
+	/**
+	 * The prior's total weight as a share of the words counted (α₀ = 0.1 · n, at least
+	 * 10).
+	 */
 	static final double PRIOR_SHARE = 0.1;
 
-	/** A word is left out when a listed phrase containing it accounts for this share of its entries. */
+	/**
+	 * A word is left out when a listed phrase containing it accounts for this share of
+	 * its entries.
+	 */
 	static final double SUBSUMED = 0.8;
 
 	static final int LIMIT = 20;
@@ -45,18 +55,22 @@ public class Themes {
 
 	private final ZoneId zone;
 
-	Themes(JdbcClient jdbc, TermCountMaintenance maintenance,
-			BusinessTime businessTime) {
+	Themes(JdbcClient jdbc, TermCountMaintenance maintenance, BusinessTime businessTime) {
 		this.jdbc = jdbc;
 		this.maintenance = maintenance;
 		this.zone = businessTime.zone();
 	}
 
-	/** A characteristic term: how it was mostly written, its entries on each side, and its z-score. */
+	/**
+	 * A characteristic term: how it was mostly written, its entries on each side, and its
+	 * z-score.
+	 */
 	public record Theme(String term, String surface, boolean phrase, long count, long otherCount, long previousCount,
 			double score) {
 
-		/** Entries containing it in the previous period of the same length, as a change. */
+		/**
+		 * Entries containing it in the previous period of the same length, as a change.
+		 */
 		public long change() {
 			return count - previousCount;
 		}
@@ -112,9 +126,10 @@ public class Themes {
 	}
 
 	/**
-	 * The terms of the negative entries of {@code recent} that are characteristic against all entries of
-	 * {@code baseline} (an earlier period of the same scope): what the customers of a falling scope started talking
-	 * about. Same method and thresholds as {@link #themes}; the counts are those of {@code recent}.
+	 * The terms of the negative entries of {@code recent} that are characteristic against
+	 * all entries of {@code baseline} (an earlier period of the same scope): what the
+	 * customers of a falling scope started talking about. Same method and thresholds as
+	 * {@link #themes}; the counts are those of {@code recent}.
 	 */
 	public List<Theme> emerging(InsightFilter recent, InsightFilter baseline) {
 		Map<String, long[]> now = counts(recent, null);
@@ -144,8 +159,9 @@ public class Themes {
 	}
 
 	/**
-	 * Monroe, Colaresi and Quinn's z-score of a word: δ = log((yᵢ+α)/(nᵢ+α₀−yᵢ−α)) − log((yⱼ+α)/(nⱼ+α₀−yⱼ−α)) over
-	 * σ = √(1/(yᵢ+α) + 1/(yⱼ+α)), with α = α₀ · (the word's share of all words counted).
+	 * Monroe, Colaresi and Quinn's z-score of a word: δ = log((yᵢ+α)/(nᵢ+α₀−yᵢ−α)) −
+	 * log((yⱼ+α)/(nⱼ+α₀−yⱼ−α)) over σ = √(1/(yᵢ+α) + 1/(yⱼ+α)), with α = α₀ · (the word's
+	 * share of all words counted).
 	 */
 	static double zScore(long yi, long yj, long ni, long nj, double alpha) {
 		double alpha0 = Math.max(10, PRIOR_SHARE * (ni + nj));
@@ -155,7 +171,10 @@ public class Themes {
 		return delta / Math.sqrt(variance);
 	}
 
-	/** The most characteristic first, leaving out words that a listed phrase containing them accounts for. */
+	/**
+	 * The most characteristic first, leaving out words that a listed phrase containing
+	 * them accounts for.
+	 */
 	private static List<Theme> top(List<Theme> themes) {
 		themes.sort(Comparator.comparingDouble(Theme::score).reversed().thenComparing(Theme::term));
 		List<Theme> phrases = themes.stream().filter(Theme::phrase).toList();
@@ -198,8 +217,9 @@ public class Themes {
 	}
 
 	/**
-	 * Entries containing each term in the filter's period and scope, {negative, other}: whole months from the
-	 * monthly counts, the days of partial months from the daily ones.
+	 * Entries containing each term in the filter's period and scope, {negative, other}:
+	 * whole months from the monthly counts, the days of partial months from the daily
+	 * ones.
 	 */
 	Map<String, long[]> counts(InsightFilter filter, Set<String> onlyTerms) {
 		LocalDate from = filter.from();

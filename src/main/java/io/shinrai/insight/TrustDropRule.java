@@ -1,11 +1,13 @@
 package io.shinrai.insight;
 
 /**
- * When a scope's trust is falling beyond its usual week-to-week variation. From 17 weekly trust values (oldest
- * first) come 16 weekly changes; the mean of the last {@value #RECENT_WEEKS} is compared with the mean μ and
- * standard deviation σ of the {@value #BASELINE_WEEKS} before them. It warns when the recent mean is below
- * μ − {@value #SIGMAS}·σ (σ at least {@value #MIN_DEVIATION} points, so a perfectly flat history does not make any
- * wobble a warning) and trust lost at least {@value #MIN_DROP} points over the recent weeks.
+ * When a scope's trust is falling beyond its usual week-to-week variation. From 17 weekly
+ * trust values (oldest first) come 16 weekly changes; the mean of the last
+ * {@value #RECENT_WEEKS} is compared with the mean μ and standard deviation σ of the
+ * {@value #BASELINE_WEEKS} before them. It warns when the recent mean is below μ −
+ * {@value #SIGMAS}·σ (σ at least {@value #MIN_DEVIATION} points, so a perfectly flat
+ * history does not make any wobble a warning) and trust lost at least {@value #MIN_DROP}
+ * points over the recent weeks.
  */
 public final class TrustDropRule {
 

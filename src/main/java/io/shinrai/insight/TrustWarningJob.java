@@ -12,9 +12,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs the early-warning check once a week (Monday 06:00 in the business time zone by default). The ShedLock lock
- * keeps several instances from running it at once, and a warning is recorded once per scope and week, so a second
- * run records nothing new.
+ * Runs the early-warning check once a week (Monday 06:00 in the business time zone by
+ * default). The ShedLock lock keeps several instances from running it at once, and a
+ * warning is recorded once per scope and week, so a second run records nothing new.
  */
 @Component
 class TrustWarningJob {
@@ -33,8 +33,7 @@ class TrustWarningJob {
 		this.warnings = warnings;
 	}
 
-	@Scheduled(cron = "${shinrai.insight.warning-check.cron}",
-			zone = "${shinrai.business-time-zone}")
+	@Scheduled(cron = "${shinrai.insight.warning-check.cron}", zone = "${shinrai.business-time-zone}")
 	@SchedulerLock(name = LOCK_NAME, lockAtMostFor = "PT30M",
 			lockAtLeastFor = "${shinrai.insight.warning-check.lock-at-least-for}")
 	public void checkTrust() {

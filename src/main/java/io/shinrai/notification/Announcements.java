@@ -21,10 +21,11 @@ import io.shinrai.notification.NotificationPreferences.Recipient;
 import io.shinrai.system.SegmentScope;
 
 /**
- * Tells everyone concerned about an event, in one transaction: records the event once ({@code notification_event};
- * a repeated delivery of the same event does nothing), adds the in-app notices of the users who want them, queues a
- * mail for those who want one, and queues a webhook delivery for every endpoint that subscribed. Notices of an
- * import are not mailed one by one: when the import ends each recipient gets one summary mail.
+ * Tells everyone concerned about an event, in one transaction: records the event once
+ * ({@code notification_event}; a repeated delivery of the same event does nothing), adds
+ * the in-app notices of the users who want them, queues a mail for those who want one,
+ * and queues a webhook delivery for every endpoint that subscribed. Notices of an import
+ * are not mailed one by one: when the import ends each recipient gets one summary mail.
  */
 @Service
 @Transactional
@@ -32,7 +33,10 @@ class Announcements {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	/** The events whose data the digest reads back; of the others (import batches: large) only the key is kept. */
+	/**
+	 * The events whose data the digest reads back; of the others (import batches: large)
+	 * only the key is kept.
+	 */
 	private static final java.util.Set<NotificationType> DIGEST_READS = java.util.EnumSet
 		.of(NotificationType.CUSTOMER_STATUS_CHANGED, NotificationType.TRUST_DROPPED);
 
@@ -126,22 +130,20 @@ class Announcements {
 	}
 
 	/**
-	 * An import ended: each user who wants any of its events by mail gets one mail with the numbers of what the
-	 * import brought (new cases, negative feedback, …), instead of a mail per case.
+	 * An import ended: each user who wants any of its events by mail gets one mail with
+	 * the numbers of what the import brought (new cases, negative feedback, …), instead
+	 * of a mail per case.
 	 */
 	void importFinished(FeedbackImportFinished event) {
 		Map<NotificationType, Long> counts = new LinkedHashMap<>();
 		jdbc.sql("""
 				select type, item_count as n from import_tally where import_id = ? and item_count > 0
-				""")
-			.param(event.importId())
-			.query((rs, row) -> {
-				String type = rs.getString("type");
-				long n = rs.getLong("n");
-				NotificationType.byEventName(type).ifPresent(known -> counts.put(known, n));
-				return type;
-			})
-			.list();
+				""").param(event.importId()).query((rs, row) -> {
+			String type = rs.getString("type");
+			long n = rs.getLong("n");
+			NotificationType.byEventName(type).ifPresent(known -> counts.put(known, n));
+			return type;
+		}).list();
 		if (counts.isEmpty()) {
 			return;
 		}
@@ -152,7 +154,8 @@ class Announcements {
 				continue;
 			}
 			for (Recipient recipient : preferences.recipients(type)) {
-				// an import's summary counts customers of every segment: for users who see the whole company
+				// an import's summary counts customers of every segment: for users who
+				// see the whole company
 				if (recipient.byMail() && scopes.of(recipient.username()).isAll()) {
 					recipients.putIfAbsent(recipient.username(), recipient);
 					wanted.computeIfAbsent(recipient.username(), name -> new ArrayList<>()).add(type);
@@ -178,7 +181,10 @@ class Announcements {
 		});
 	}
 
-	/** Admins learn that a webhook endpoint was disabled (in the app and by mail, as they chose). */
+	/**
+	 * Admins learn that a webhook endpoint was disabled (in the app and by mail, as they
+	 * chose).
+	 */
 	@EventListener
 	void on(WebhookDeliveries.EndpointDisabled event) {
 		Map<String, Object> data = new LinkedHashMap<>();
@@ -186,24 +192,24 @@ class Announcements {
 		data.put("url", event.url());
 		String key = "webhook.disabled:" + event.endpointId() + ":" + event.at().toEpochMilli();
 		announce(new Announcement(NotificationType.WEBHOOK_DISABLED, key, event.at(), null, 1, data,
-				List.of(new Notice("webhook.disabled", key, List.of(event.url()), "/admin/webhooks/" + event.endpointId(),
-						1))));
+				List.of(new Notice("webhook.disabled", key, List.of(event.url()),
+						"/admin/webhooks/" + event.endpointId(), 1))));
 	}
 
-	/** Events of a type since an instant, oldest first, as their payload's data (for the digest). */
+	/**
+	 * Events of a type since an instant, oldest first, as their payload's data (for the
+	 * digest).
+	 */
 	@Transactional(readOnly = true)
 	List<Map<String, Object>> since(NotificationType type, Instant since, Instant until) {
 		return jdbc.sql("""
 				select payload from notification_event where type = ? and occurred_at >= ? and occurred_at < ?
 				order by occurred_at, event_key
-				""")
-			.params(type.eventName(), Timestamp.from(since), Timestamp.from(until))
-			.query((rs, row) -> {
-				@SuppressWarnings("unchecked")
-				Map<String, Object> data = JSON.readValue(rs.getString("payload"), Map.class);
-				return data;
-			})
-			.list();
+				""").params(type.eventName(), Timestamp.from(since), Timestamp.from(until)).query((rs, row) -> {
+			@SuppressWarnings("unchecked")
+			Map<String, Object> data = JSON.readValue(rs.getString("payload"), Map.class);
+			return data;
+		}).list();
 	}
 
 }

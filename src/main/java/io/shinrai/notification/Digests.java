@@ -32,9 +32,10 @@ import io.shinrai.system.BusinessTime;
 import io.shinrai.system.SegmentScope;
 
 /**
- * The daily digest mail: from the configured local time on (business time zone), each user who wants it gets their
- * open and overdue cases, the customers that became AT_RISK and the trust drops since their previous digest; nothing
- * when there is nothing to say. A user's digest of a day is claimed by inserting its {@code digest_run} row in the
+ * The daily digest mail: from the configured local time on (business time zone), each
+ * user who wants it gets their open and overdue cases, the customers that became AT_RISK
+ * and the trust drops since their previous digest; nothing when there is nothing to say.
+ * A user's digest of a day is claimed by inserting its {@code digest_run} row in the
  * transaction that queues the mail, so with several instances polling it is sent once.
  */
 @Component
@@ -71,9 +72,8 @@ class Digests {
 	private final SegmentScopes scopes;
 
 	Digests(NotificationPreferences preferences, Announcements announcements, RecoveryCases cases,
-			CustomerDirectory customers, Mailer mailer, MailTemplates templates, MessageSource messages, JdbcClient jdbc,
-			PlatformTransactionManager transactionManager,
-			BusinessTime businessTime,
+			CustomerDirectory customers, Mailer mailer, MailTemplates templates, MessageSource messages,
+			JdbcClient jdbc, PlatformTransactionManager transactionManager, BusinessTime businessTime,
 			NotificationProperties properties, Clock clock, SegmentScopes scopes) {
 		this.scopes = scopes;
 		this.clock = clock;
@@ -95,7 +95,10 @@ class Digests {
 		sendDue(clock.instant());
 	}
 
-	/** Sends the digests due at {@code now} that no instance sent yet; returns how many mails were queued. */
+	/**
+	 * Sends the digests due at {@code now} that no instance sent yet; returns how many
+	 * mails were queued.
+	 */
 	int sendDue(Instant now) {
 		if (!mailer.isEnabled()) {
 			return 0;
@@ -118,9 +121,7 @@ class Digests {
 		int claimed = jdbc.sql("""
 				insert into digest_run (username, digest_date, claimed_at, mailed) values (?, ?, ?, false)
 				on conflict (username, digest_date) do nothing
-				""")
-			.params(recipient.username(), day, Timestamp.from(now))
-			.update();
+				""").params(recipient.username(), day, Timestamp.from(now)).update();
 		if (claimed == 0) {
 			return false;
 		}
@@ -135,16 +136,20 @@ class Digests {
 		SegmentScope seen = scopes.of(recipient.username());
 		List<CaseSummary> open = cases
 			.search(new CaseSearch(RecoveryStatus.IN_PROGRESS, false, recipient.username(), false, null,
-					CaseSearch.Sort.DUE, 0, MAX_CASES).within(seen))
+					CaseSearch.Sort.DUE, 0, MAX_CASES)
+				.within(seen))
 			.getContent();
 		List<Map<String, Object>> caseItems = new ArrayList<>();
 		long overdue = 0;
 		for (CaseSummary summary : open) {
 			overdue += summary.overdue() ? 1 : 0;
-			caseItems.add(item(messages.getMessage(summary.overdue() ? "mail.digest.case.overdue" : "mail.digest.case",
-					new Object[] { summary.customerName(), summary.customerReference(),
-							messages.getMessage("RecoveryStatus." + summary.status().name(), null, locale) },
-					locale), "/recovery/" + summary.id()));
+			caseItems
+				.add(item(
+						messages.getMessage(summary.overdue() ? "mail.digest.case.overdue" : "mail.digest.case",
+								new Object[] { summary.customerName(), summary.customerReference(), messages
+									.getMessage("RecoveryStatus." + summary.status().name(), null, locale) },
+								locale),
+						"/recovery/" + summary.id()));
 		}
 		List<Map<String, Object>> atRisk = new ArrayList<>();
 		for (Map<String, Object> event : announcements.since(NotificationType.CUSTOMER_STATUS_CHANGED, since, now)) {
@@ -167,8 +172,9 @@ class Digests {
 			if (!seen.includes("segment".equals(kind) ? name : null)) {
 				continue;
 			}
-			String text = messages.getMessage("notification.trust.dropped." + kind, new Object[] { 1, name,
-					points(event.get("trustBefore")), points(event.get("trustAfter")) }, locale);
+			String text = messages.getMessage("notification.trust.dropped." + kind,
+					new Object[] { 1, name, points(event.get("trustBefore")), points(event.get("trustAfter")) },
+					locale);
 			String url = (String) event.get("url");
 			drops.add(Map.of("text", text, "url", url));
 		}

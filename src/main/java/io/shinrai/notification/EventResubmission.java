@@ -11,11 +11,12 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Hands event publications whose listener failed (a database hiccup, a bug fixed since) to their listener again,
- * every few minutes, in one instance at a time; this is also what delivers what a crashed instance left, as start-up
- * republishing is off (a starting instance would hand over what another is still working on). Completed publications
- * are deleted as they complete ({@code spring.modulith.events.completion-mode=delete}); the weekly clean-up only
- * removes any completed under an earlier setting.
+ * Hands event publications whose listener failed (a database hiccup, a bug fixed since)
+ * to their listener again, every few minutes, in one instance at a time; this is also
+ * what delivers what a crashed instance left, as start-up republishing is off (a starting
+ * instance would hand over what another is still working on). Completed publications are
+ * deleted as they complete ({@code spring.modulith.events.completion-mode=delete}); the
+ * weekly clean-up only removes any completed under an earlier setting.
  */
 @Component
 class EventResubmission {

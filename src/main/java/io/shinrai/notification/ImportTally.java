@@ -11,9 +11,11 @@ import io.shinrai.recovery.RecoveryCasesOpened;
 import io.shinrai.scoring.CustomerStatusChanged;
 
 /**
- * Counts what an import brings inside the transaction of each batch (one upsert per event), so that when the import
- * ends ({@link io.shinrai.feedback.FeedbackImportFinished}, published after its last batch committed) the numbers of
- * its summary mail are complete, whatever the asynchronous listeners have processed by then.
+ * Counts what an import brings inside the transaction of each batch (one upsert per
+ * event), so that when the import ends
+ * ({@link io.shinrai.feedback.FeedbackImportFinished}, published after its last batch
+ * committed) the numbers of its summary mail are complete, whatever the asynchronous
+ * listeners have processed by then.
  */
 @Component
 class ImportTally {
@@ -52,10 +54,11 @@ class ImportTally {
 
 	private void add(long importId, NotificationType type, long count) {
 		if (count > 0) {
-			jdbc.sql("""
-					insert into import_tally (import_id, type, item_count) values (?, ?, ?)
-					on conflict (import_id, type) do update set item_count = import_tally.item_count + excluded.item_count
-					""")
+			jdbc.sql(
+					"""
+							insert into import_tally (import_id, type, item_count) values (?, ?, ?)
+							on conflict (import_id, type) do update set item_count = import_tally.item_count + excluded.item_count
+							""")
 				.params(importId, type.eventName(), count)
 				.update();
 		}

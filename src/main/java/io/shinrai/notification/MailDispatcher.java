@@ -25,10 +25,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends the queued mails. Each poll claims due rows with {@code FOR UPDATE SKIP LOCKED} and leases them (moves their
- * next attempt past the send), so several instances never send one mail at once and a mail whose instance died
- * mid-send is sent again after the lease. A failure is retried per the retry schedule; after the last attempt the
- * mail is marked failed.
+ * Sends the queued mails. Each poll claims due rows with {@code FOR UPDATE SKIP LOCKED}
+ * and leases them (moves their next attempt past the send), so several instances never
+ * send one mail at once and a mail whose instance died mid-send is sent again after the
+ * lease. A failure is retried per the retry schedule; after the last attempt the mail is
+ * marked failed.
  */
 @Component
 class MailDispatcher {
@@ -57,8 +58,9 @@ class MailDispatcher {
 
 	private final Counter failed;
 
-	MailDispatcher(JdbcClient jdbc, ObjectProvider<JavaMailSender> sender, PlatformTransactionManager transactionManager,
-			NotificationProperties properties, OutboundProperties outbound, Clock clock, MeterRegistry meters) {
+	MailDispatcher(JdbcClient jdbc, ObjectProvider<JavaMailSender> sender,
+			PlatformTransactionManager transactionManager, NotificationProperties properties,
+			OutboundProperties outbound, Clock clock, MeterRegistry meters) {
 		this.clock = clock;
 		this.jdbc = jdbc;
 		this.sent = outcome(meters, "sent");
@@ -125,7 +127,9 @@ class MailDispatcher {
 				helper.setText(queued.text());
 			}
 			mail.send(message);
-			jdbc.sql("update mail_outbox set sent_at = now(), last_error = null where id = ?").param(queued.id()).update();
+			jdbc.sql("update mail_outbox set sent_at = now(), last_error = null where id = ?")
+				.param(queued.id())
+				.update();
 			sent.increment();
 			return true;
 		}

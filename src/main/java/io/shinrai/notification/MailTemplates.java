@@ -14,9 +14,10 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
- * Renders mails from the Thymeleaf templates {@code mail/NAME.txt} (plain text) and {@code mail/NAME.html}, with the
- * application's messages in the recipient's language. Templates get {@code baseUrl} (from {@code shinrai.base-url})
- * besides their own variables.
+ * Renders mails from the Thymeleaf templates {@code mail/NAME.txt} (plain text) and
+ * {@code mail/NAME.html}, with the application's messages in the recipient's language.
+ * Templates get {@code baseUrl} (from {@code shinrai.base-url}) besides their own
+ * variables.
  */
 @Component
 class MailTemplates {
@@ -48,7 +49,8 @@ class MailTemplates {
 	}
 
 	/** The mail's subject (message {@code subjectKey}), text and HTML. */
-	Mail render(String template, Locale locale, String subjectKey, Object[] subjectArgs, Map<String, Object> variables) {
+	Mail render(String template, Locale locale, String subjectKey, Object[] subjectArgs,
+			Map<String, Object> variables) {
 		Context context = new Context(locale, variables);
 		context.setVariable("baseUrl", baseUrl);
 		String subject = messages.getMessage(subjectKey, subjectArgs, locale);

@@ -7,7 +7,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** The bell's number on every page: the signed-in user's unread notifications (one indexed count). */
+/**
+ * The bell's number on every page: the signed-in user's unread notifications (one indexed
+ * count).
+ */
 @ControllerAdvice
 class NotificationAdvice {
 

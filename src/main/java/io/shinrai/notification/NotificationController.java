@@ -11,7 +11,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 
 import io.shinrai.system.NotFoundException;
 
-/** The notifications page: the latest notifications, each opening the page it is about (and read from then on). */
+/**
+ * The notifications page: the latest notifications, each opening the page it is about
+ * (and read from then on).
+ */
 @Controller
 class NotificationController {
 
@@ -31,7 +34,10 @@ class NotificationController {
 		return LIST_VIEW;
 	}
 
-	/** Marks the notification read and goes to its page; links are stored as paths of this app only. */
+	/**
+	 * Marks the notification read and goes to its page; links are stored as paths of this
+	 * app only.
+	 */
 	@GetMapping("/notifications/{id:\\d+}")
 	String openNotification(@PathVariable long id, Principal principal) {
 		String link = notifications.open(id, principal.getName())

@@ -25,19 +25,24 @@ import io.shinrai.scoring.CustomerStatusChanged;
 import io.shinrai.scoring.TrustDropped;
 
 /**
- * Receives the events worth acting on through Spring Modulith's event publication registry: each is stored with the
- * transaction that publishes it and handed over after the commit, in a transaction of its own; until a handler
- * succeeds its publication stays incomplete and is delivered again (at start-up, and by {@link EventResubmission}).
+ * Receives the events worth acting on through Spring Modulith's event publication
+ * registry: each is stored with the transaction that publishes it and handed over after
+ * the commit, in a transaction of its own; until a handler succeeds its publication stays
+ * incomplete and is delivered again (at start-up, and by {@link EventResubmission}).
  * Handlers are idempotent ({@link Announcements} records every event key once).
  * <p>
- * Events of imported history are summarised: an import batch gives one webhook call per event type and endpoint, and
- * users get one in-app notice per import ("N new cases from import X") and one mail when the import ends.
- * {@link #on(TrustDropped)} is the way in for every module that detects a drop of trust.
+ * Events of imported history are summarised: an import batch gives one webhook call per
+ * event type and endpoint, and users get one in-app notice per import ("N new cases from
+ * import X") and one mail when the import ends. {@link #on(TrustDropped)} is the way in
+ * for every module that detects a drop of trust.
  */
 @Component
 public class NotificationListeners {
 
-	/** Up to this many cases or customers in one event are told one by one, more as one notice. */
+	/**
+	 * Up to this many cases or customers in one event are told one by one, more as one
+	 * notice.
+	 */
 	static final int ONE_BY_ONE = 10;
 
 	private final Announcements announcements;
@@ -48,7 +53,8 @@ public class NotificationListeners {
 
 	private final Clock clock;
 
-	NotificationListeners(Announcements announcements, CustomerDirectory customers, MailTemplates templates, Clock clock) {
+	NotificationListeners(Announcements announcements, CustomerDirectory customers, MailTemplates templates,
+			Clock clock) {
 		this.clock = clock;
 		this.announcements = announcements;
 		this.customers = customers;
@@ -69,8 +75,8 @@ public class NotificationListeners {
 
 	private void announceFeedback(NotificationType type, List<FeedbackLogged.Entry> entries, Long importId) {
 		long first = entries.stream().mapToLong(FeedbackLogged.Entry::feedbackId).min().orElseThrow();
-		Map<Long, Customer> names = importId == null ? customersOf(entries.stream().map(FeedbackLogged.Entry::customerId).toList())
-				: Map.of();
+		Map<Long, Customer> names = importId == null
+				? customersOf(entries.stream().map(FeedbackLogged.Entry::customerId).toList()) : Map.of();
 		List<Map<String, Object>> items = new ArrayList<>();
 		List<Notice> notices = new ArrayList<>();
 		for (FeedbackLogged.Entry entry : entries) {
@@ -104,7 +110,8 @@ public class NotificationListeners {
 			return;
 		}
 		Map<Long, Customer> names = event.importId() == null
-				? customersOf(event.cases().stream().map(RecoveryCasesOpened.OpenedCase::customerId).toList()) : Map.of();
+				? customersOf(event.cases().stream().map(RecoveryCasesOpened.OpenedCase::customerId).toList())
+				: Map.of();
 		List<Map<String, Object>> items = new ArrayList<>();
 		List<Notice> notices = new ArrayList<>();
 		for (RecoveryCasesOpened.OpenedCase opened : event.cases()) {
@@ -117,13 +124,15 @@ public class NotificationListeners {
 			item.put("url", templates.link("/recovery/" + opened.caseId()));
 			items.add(item);
 			if (event.importId() == null) {
-				notices.add(new Notice("case.opened", "case.opened:" + opened.caseId() + ":" + opened.openedAt().toEpochMilli(),
+				notices.add(new Notice("case.opened",
+						"case.opened:" + opened.caseId() + ":" + opened.openedAt().toEpochMilli(),
 						List.of(customerName(opened.customerId(), names)), "/recovery/" + opened.caseId(), 1,
 						segmentOf(opened.customerId(), names)));
 			}
 		}
 		if (event.importId() != null) {
-			notices.add(importNotice(NotificationType.CASE_OPENED, event.importId(), event.cases().size(), "/recovery"));
+			notices
+				.add(importNotice(NotificationType.CASE_OPENED, event.importId(), event.cases().size(), "/recovery"));
 		}
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("importId", event.importId());
@@ -160,7 +169,8 @@ public class NotificationListeners {
 		}
 		boolean oneByOne = event.cases().size() <= ONE_BY_ONE;
 		Map<Long, Customer> names = oneByOne
-				? customersOf(event.cases().stream().map(RecoveryCasesOverdue.OverdueCase::customerId).toList()) : Map.of();
+				? customersOf(event.cases().stream().map(RecoveryCasesOverdue.OverdueCase::customerId).toList())
+				: Map.of();
 		List<Map<String, Object>> items = new ArrayList<>();
 		List<Notice> notices = new ArrayList<>();
 		for (RecoveryCasesOverdue.OverdueCase overdue : event.cases()) {
@@ -197,11 +207,13 @@ public class NotificationListeners {
 		}
 		boolean oneByOne = event.importId() == null && event.changes().size() <= ONE_BY_ONE;
 		Map<Long, Customer> names = oneByOne
-				? customersOf(event.changes().stream().map(CustomerStatusChanged.Change::customerId).toList()) : Map.of();
+				? customersOf(event.changes().stream().map(CustomerStatusChanged.Change::customerId).toList())
+				: Map.of();
 		List<Map<String, Object>> items = new ArrayList<>();
 		List<Notice> notices = new ArrayList<>();
 		CustomerStatusChanged.Change first = event.changes().get(0);
-		String key = "customer.status_changed:" + first.customerId() + ":" + event.at().toEpochMilli() + ":" + first.to();
+		String key = "customer.status_changed:" + first.customerId() + ":" + event.at().toEpochMilli() + ":"
+				+ first.to();
 		for (CustomerStatusChanged.Change change : event.changes()) {
 			Map<String, Object> item = new LinkedHashMap<>();
 			putCustomer(item, change.customerId(), names);
@@ -222,7 +234,8 @@ public class NotificationListeners {
 					"/customers"));
 		}
 		else if (!oneByOne) {
-			notices.add(new Notice("customer.status_changed.many", key, List.of(), "/customers", event.changes().size()));
+			notices
+				.add(new Notice("customer.status_changed.many", key, List.of(), "/customers", event.changes().size()));
 		}
 		Map<String, Object> data = new LinkedHashMap<>();
 		data.put("importId", event.importId());
@@ -233,8 +246,9 @@ public class NotificationListeners {
 	}
 
 	/**
-	 * A scope's trust dropped. Published by {@code scoring}'s trust watch; any other module that detects a drop
-	 * publishes a {@link TrustDropped} as well (or calls this method in a transaction of its own).
+	 * A scope's trust dropped. Published by {@code scoring}'s trust watch; any other
+	 * module that detects a drop publishes a {@link TrustDropped} as well (or calls this
+	 * method in a transaction of its own).
 	 */
 	@ApplicationModuleListener
 	public void on(TrustDropped event) {
@@ -246,8 +260,9 @@ public class NotificationListeners {
 	}
 
 	/**
-	 * The weekly early warning found a scope whose trust falls faster than its usual week-to-week variation: announced
-	 * as a trust drop, linking to the warnings page with the drivers and themes behind it.
+	 * The weekly early warning found a scope whose trust falls faster than its usual
+	 * week-to-week variation: announced as a trust drop, linking to the warnings page
+	 * with the drivers and themes behind it.
 	 */
 	@ApplicationModuleListener
 	void on(TrustWarningRaised event) {
@@ -345,7 +360,10 @@ public class NotificationListeners {
 		}
 	}
 
-	/** The customer's segment, which decides who is told ({@link Notice#segment}); unknown: only the whole company. */
+	/**
+	 * The customer's segment, which decides who is told ({@link Notice#segment});
+	 * unknown: only the whole company.
+	 */
 	private static String segmentOf(long customerId, Map<Long, Customer> names) {
 		Customer customer = names.get(customerId);
 		return customer == null ? null : customer.getSegment();

@@ -21,18 +21,21 @@ import io.shinrai.privacy.PersonalDataHolder;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What the notification module told about a customer: in-app notices (their arguments carry the customer's name),
- * the events kept for the digest and webhook bodies (their {@code data} carries {@code customerId},
- * {@code customerRef} and {@code customerName}), queued and sent mails (subject, text and HTML name the customer) and
- * webhook attempts (a receiver may echo the body). The rows keep no customer id column, so they are found by the
- * customer's name, reference and e-mail address in their texts, as stored (plain, JSON-, HTML- and Slack-escaped),
- * and, for JSON, by {@code "customerId":<id>}.
+ * What the notification module told about a customer: in-app notices (their arguments
+ * carry the customer's name), the events kept for the digest and webhook bodies (their
+ * {@code data} carries {@code customerId}, {@code customerRef} and {@code customerName}),
+ * queued and sent mails (subject, text and HTML name the customer) and webhook attempts
+ * (a receiver may echo the body). The rows keep no customer id column, so they are found
+ * by the customer's name, reference and e-mail address in their texts, as stored (plain,
+ * JSON-, HTML- and Slack-escaped), and, for JSON, by {@code "customerId":<id>}.
  * <p>
- * An erasure replaces the name by the customer's label and the reference by {@code erased-<id>}, and removes the
- * e-mail address, in every such text, so a notice still reads "New negative feedback from Erased customer 1234" and
- * a mail or webhook delivery still waiting goes out without the old values. A mail still waiting to go to the
- * customer's own address is not sent. Spring Modulith's event publications hold ids only (the events are records of
- * ids and states) and completed ones are deleted ({@code spring.modulith.events.completion-mode=delete}).
+ * An erasure replaces the name by the customer's label and the reference by
+ * {@code erased-<id>}, and removes the e-mail address, in every such text, so a notice
+ * still reads "New negative feedback from Erased customer 1234" and a mail or webhook
+ * delivery still waiting goes out without the old values. A mail still waiting to go to
+ * the customer's own address is not sent. Spring Modulith's event publications hold ids
+ * only (the events are records of ids and states) and completed ones are deleted
+ * ({@code spring.modulith.events.completion-mode=delete}).
  */
 @Component
 class NotificationPersonalData implements PersonalDataHolder {
@@ -76,27 +79,29 @@ class NotificationPersonalData implements PersonalDataHolder {
 					List.of((String[]) rs.getArray("args").getArray()), rs.getString("link"),
 					instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("read_at"))))
 			.list());
-		section.put("events", jdbc.sql("""
-				select event_key, type, occurred_at, payload from notification_event
-				where payload ~ :id or exists (select 1 from unnest(cast(:found as text[])) f where strpos(payload, f) > 0)
-				order by occurred_at, event_key
-				""")
+		section.put("events", jdbc
+			.sql("""
+					select event_key, type, occurred_at, payload from notification_event
+					where payload ~ :id or exists (select 1 from unnest(cast(:found as text[])) f where strpos(payload, f) > 0)
+					order by occurred_at, event_key
+					""")
 			.param("id", id)
 			.param("found", found)
 			.query((rs, row) -> new ExportedEvent(rs.getString("event_key"), rs.getString("type"),
 					instant(rs.getTimestamp("occurred_at")), rs.getString("payload")))
 			.list());
-		section.put("mails", jdbc.sql("""
-				select recipient, subject, text_body, created_at, sent_at, failed_at from mail_outbox
-				where exists (select 1 from unnest(cast(:found as text[])) f
-				              where strpos(recipient || subject || text_body || coalesce(html_body, ''), f) > 0)
-				order by created_at, id
-				""")
-			.param("found", found)
-			.query((rs, row) -> new ExportedMail(rs.getString("recipient"), rs.getString("subject"),
-					rs.getString("text_body"), instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("sent_at")),
-					instant(rs.getTimestamp("failed_at"))))
-			.list());
+		section.put("mails",
+				jdbc.sql("""
+						select recipient, subject, text_body, created_at, sent_at, failed_at from mail_outbox
+						where exists (select 1 from unnest(cast(:found as text[])) f
+						              where strpos(recipient || subject || text_body || coalesce(html_body, ''), f) > 0)
+						order by created_at, id
+						""")
+					.param("found", found)
+					.query((rs, row) -> new ExportedMail(rs.getString("recipient"), rs.getString("subject"),
+							rs.getString("text_body"), instant(rs.getTimestamp("created_at")),
+							instant(rs.getTimestamp("sent_at")), instant(rs.getTimestamp("failed_at"))))
+					.list());
 		section.put("webhookDeliveries", jdbc.sql("""
 				select endpoint_id, event_type, body, created_at, status from webhook_delivery
 				where body ~ :id or exists (select 1 from unnest(cast(:found as text[])) f where strpos(body, f) > 0)
@@ -116,15 +121,14 @@ class NotificationPersonalData implements PersonalDataHolder {
 			jdbc.sql("""
 					update mail_outbox set failed_at = ?, last_error = 'recipient erased'
 					where lower(recipient) = lower(?) and sent_at is null and failed_at is null
-					""")
-				.params(Timestamp.from(clock.instant()), customer.email().strip())
-				.update();
+					""").params(Timestamp.from(clock.instant()), customer.email().strip()).update();
 		}
 		List<String[]> replacements = new ArrayList<>();
 		add(replacements, customer.email(), "");
 		add(replacements, customer.reference(), customer.erasedReference());
 		add(replacements, customer.name(), customer.label());
-		// the longest first, so that a name containing the reference (or the reverse) is replaced whole
+		// the longest first, so that a name containing the reference (or the reverse) is
+		// replaced whole
 		replacements.sort(Comparator.comparingInt((String[] pair) -> pair[0].length()).reversed());
 		for (String[] pair : replacements) {
 			replace(pair[0], pair[1]);
@@ -136,20 +140,18 @@ class NotificationPersonalData implements PersonalDataHolder {
 				update notification set args = array(select replace(a.v, :old, :new)
 				                                     from unnest(args) with ordinality a(v, n) order by a.n)
 				where exists (select 1 from unnest(args) a where strpos(a, :old) > 0)
-				""")
-			.param("old", old)
-			.param("new", replacement)
-			.update();
+				""").param("old", old).param("new", replacement).update();
 		jdbc.sql("update notification_event set payload = replace(payload, :old, :new) where strpos(payload, :old) > 0")
 			.param("old", old)
 			.param("new", replacement)
 			.update();
-		jdbc.sql("""
-				update mail_outbox set recipient = replace(recipient, :old, :new), subject = replace(subject, :old, :new),
-				    text_body = replace(text_body, :old, :new), html_body = replace(html_body, :old, :new),
-				    last_error = replace(last_error, :old, :new)
-				where strpos(recipient || subject || text_body || coalesce(html_body, '') || coalesce(last_error, ''), :old) > 0
-				""")
+		jdbc.sql(
+				"""
+						update mail_outbox set recipient = replace(recipient, :old, :new), subject = replace(subject, :old, :new),
+						    text_body = replace(text_body, :old, :new), html_body = replace(html_body, :old, :new),
+						    last_error = replace(last_error, :old, :new)
+						where strpos(recipient || subject || text_body || coalesce(html_body, '') || coalesce(last_error, ''), :old) > 0
+						""")
 			.param("old", old)
 			.param("new", replacement)
 			.update();
@@ -161,13 +163,13 @@ class NotificationPersonalData implements PersonalDataHolder {
 				update webhook_attempt set response_excerpt = replace(response_excerpt, :old, :new),
 				    error = replace(error, :old, :new)
 				where strpos(coalesce(response_excerpt, '') || coalesce(error, ''), :old) > 0
-				""")
-			.param("old", old)
-			.param("new", replacement)
-			.update();
+				""").param("old", old).param("new", replacement).update();
 	}
 
-	/** Each stored spelling of the old value, paired with the same spelling of the new one. */
+	/**
+	 * Each stored spelling of the old value, paired with the same spelling of the new
+	 * one.
+	 */
 	private static void add(List<String[]> replacements, String old, String replacement) {
 		if (old == null || old.isBlank()) {
 			return;
@@ -182,7 +184,10 @@ class NotificationPersonalData implements PersonalDataHolder {
 		}
 	}
 
-	/** The value as notices store it, as JSON, HTML mails and Slack texts escape it, and JSON of those. */
+	/**
+	 * The value as notices store it, as JSON, HTML mails and Slack texts escape it, and
+	 * JSON of those.
+	 */
 	static List<String> spellings(String value) {
 		String html = HtmlUtils.htmlEscape(value, "UTF-8");
 		String slack = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");

@@ -18,8 +18,8 @@ import io.shinrai.notification.NotificationType.Choice;
 import io.shinrai.system.DefaultLanguage;
 
 /**
- * Which notifications each user gets, in the app and by mail: their own choice per type, else the default of their
- * role ({@link NotificationType#defaultFor}).
+ * Which notifications each user gets, in the app and by mail: their own choice per type,
+ * else the default of their role ({@link NotificationType#defaultFor}).
  */
 @Service
 @Transactional
@@ -31,8 +31,7 @@ public class NotificationPreferences {
 
 	private final Locale defaultLocale;
 
-	NotificationPreferences(JdbcClient jdbc, UserAccounts accounts,
-			DefaultLanguage defaultLanguage) {
+	NotificationPreferences(JdbcClient jdbc, UserAccounts accounts, DefaultLanguage defaultLanguage) {
 		this.jdbc = jdbc;
 		this.accounts = accounts;
 		this.defaultLocale = defaultLanguage.locale();
@@ -56,14 +55,18 @@ public class NotificationPreferences {
 		return choices;
 	}
 
-	/** Stores the user's choices; types their role may not choose are ignored, the digest is never in-app. */
+	/**
+	 * Stores the user's choices; types their role may not choose are ignored, the digest
+	 * is never in-app.
+	 */
 	public void save(String username, Role role, Map<NotificationType, Choice> choices) {
 		choices.forEach((type, choice) -> {
 			if (type.availableTo(role)) {
-				jdbc.sql("""
-						insert into notification_preference (username, event_type, in_app, email) values (?, ?, ?, ?)
-						on conflict (username, event_type) do update set in_app = excluded.in_app, email = excluded.email
-						""")
+				jdbc.sql(
+						"""
+								insert into notification_preference (username, event_type, in_app, email) values (?, ?, ?, ?)
+								on conflict (username, event_type) do update set in_app = excluded.in_app, email = excluded.email
+								""")
 					.params(username, type.eventName(), choice.inApp() && type.hasInApp(), choice.email())
 					.update();
 			}
@@ -76,7 +79,10 @@ public class NotificationPreferences {
 		save(username, user.getRole(), choices);
 	}
 
-	/** The enabled users who get {@code type} in the app or by mail (by mail only with an address). */
+	/**
+	 * The enabled users who get {@code type} in the app or by mail (by mail only with an
+	 * address).
+	 */
 	@Transactional(readOnly = true)
 	public List<Recipient> recipients(NotificationType type) {
 		Map<String, Choice> chosen = new HashMap<>();

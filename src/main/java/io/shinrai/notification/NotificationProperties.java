@@ -18,11 +18,12 @@ import io.shinrai.system.CronSchedule;
 import io.shinrai.system.JobSchedule;
 
 /**
- * The notification module's settings, checked at start-up: {@code shinrai.mail.*} (the waits between attempts of a
- * mail and the outbox poller's schedule; the sender is {@link io.shinrai.system.OutboundProperties}),
- * {@code shinrai.webhooks.*} (private targets, time per call, waits between attempts, the poller's schedule) and
- * {@code shinrai.notifications.*} (the daily digest's schedule and local time, the resubmission of incomplete event
- * publications). More in {@code docs/notifications.md}.
+ * The notification module's settings, checked at start-up: {@code shinrai.mail.*} (the
+ * waits between attempts of a mail and the outbox poller's schedule; the sender is
+ * {@link io.shinrai.system.OutboundProperties}), {@code shinrai.webhooks.*} (private
+ * targets, time per call, waits between attempts, the poller's schedule) and
+ * {@code shinrai.notifications.*} (the daily digest's schedule and local time, the
+ * resubmission of incomplete event publications). More in {@code docs/notifications.md}.
  */
 @Validated
 @ConfigurationProperties("shinrai")
@@ -43,7 +44,10 @@ record NotificationProperties(@Valid @NotNull Mail mail, @Valid @NotNull Webhook
 			@DefaultValue("PT5M") @NotNull @DurationMin(seconds = 1) Duration resubmitOlderThan) {
 	}
 
-	/** From {@code time} (business time zone) on, each user's digest is sent once a day; checked by {@code cron}. */
+	/**
+	 * From {@code time} (business time zone) on, each user's digest is sent once a day;
+	 * checked by {@code cron}.
+	 */
 	record Digest(@NotNull @CronSchedule String cron, @DefaultValue("08:00") @NotNull LocalTime time) {
 	}
 

@@ -12,14 +12,13 @@ import io.shinrai.account.Role;
  */
 public enum NotificationType {
 
-	FEEDBACK_LOGGED("feedback.logged"),
-	FEEDBACK_NEGATIVE("feedback.negative"),
-	CASE_OPENED("case.opened"),
-	CASE_STATUS_CHANGED("case.status_changed"),
-	CASE_OVERDUE("case.overdue"),
-	CUSTOMER_STATUS_CHANGED("customer.status_changed"),
-	TRUST_DROPPED("trust.dropped"),
-	/** A webhook endpoint was disabled after repeated failures (admins only; never sent to webhooks). */
+	FEEDBACK_LOGGED("feedback.logged"), FEEDBACK_NEGATIVE("feedback.negative"), CASE_OPENED("case.opened"),
+	CASE_STATUS_CHANGED("case.status_changed"), CASE_OVERDUE("case.overdue"),
+	CUSTOMER_STATUS_CHANGED("customer.status_changed"), TRUST_DROPPED("trust.dropped"),
+	/**
+	 * A webhook endpoint was disabled after repeated failures (admins only; never sent to
+	 * webhooks).
+	 */
 	WEBHOOK_DISABLED("webhook.disabled"),
 	/** A backup of the database failed (admins only; never sent to webhooks). */
 	BACKUP_FAILED("backup.failed"),
@@ -27,8 +26,8 @@ public enum NotificationType {
 	DIGEST("digest");
 
 	/** The events webhooks can subscribe to, in this order. */
-	public static final List<NotificationType> WEBHOOK_EVENTS = List.of(FEEDBACK_LOGGED, FEEDBACK_NEGATIVE,
-			CASE_OPENED, CASE_STATUS_CHANGED, CASE_OVERDUE, CUSTOMER_STATUS_CHANGED, TRUST_DROPPED);
+	public static final List<NotificationType> WEBHOOK_EVENTS = List.of(FEEDBACK_LOGGED, FEEDBACK_NEGATIVE, CASE_OPENED,
+			CASE_STATUS_CHANGED, CASE_OVERDUE, CUSTOMER_STATUS_CHANGED, TRUST_DROPPED);
 
 	private final String eventName;
 
@@ -45,7 +44,10 @@ public enum NotificationType {
 		return Arrays.stream(values()).filter(type -> type.eventName.equals(name)).findFirst();
 	}
 
-	/** Whether a user of this role may choose it (webhook and backup failures concern admins only). */
+	/**
+	 * Whether a user of this role may choose it (webhook and backup failures concern
+	 * admins only).
+	 */
 	public boolean availableTo(Role role) {
 		return (this != WEBHOOK_DISABLED && this != BACKUP_FAILED) || role == Role.ADMIN;
 	}
@@ -56,14 +58,15 @@ public enum NotificationType {
 	}
 
 	/**
-	 * What a user gets without having chosen: managers new and overdue cases and the digest, admins overdue cases,
-	 * trust drops, disabled webhooks, failed backups and the digest; staff nothing.
+	 * What a user gets without having chosen: managers new and overdue cases and the
+	 * digest, admins overdue cases, trust drops, disabled webhooks, failed backups and
+	 * the digest; staff nothing.
 	 */
 	public Choice defaultFor(Role role) {
 		boolean on = switch (role) {
 			case MANAGER -> this == CASE_OPENED || this == CASE_OVERDUE || this == DIGEST;
-			case ADMIN -> this == CASE_OVERDUE || this == TRUST_DROPPED || this == WEBHOOK_DISABLED || this == BACKUP_FAILED
-					|| this == DIGEST;
+			case ADMIN -> this == CASE_OVERDUE || this == TRUST_DROPPED || this == WEBHOOK_DISABLED
+					|| this == BACKUP_FAILED || this == DIGEST;
 			case STAFF -> false;
 		};
 		return new Choice(on && hasInApp(), on);

@@ -14,7 +14,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The in-app notifications of each user: what the bell counts and the notifications page lists. */
+/**
+ * The in-app notifications of each user: what the bell counts and the notifications page
+ * lists.
+ */
 @Service
 @Transactional
 public class Notifications {
@@ -28,7 +31,10 @@ public class Notifications {
 		this.messages = messages;
 	}
 
-	/** Adds a notice, or adds its count to the user's notice of the same group, which becomes unread again. */
+	/**
+	 * Adds a notice, or adds its count to the user's notice of the same group, which
+	 * becomes unread again.
+	 */
 	void add(String username, Notice notice, Instant at) {
 		jdbc.sql("""
 				insert into notification (username, type, group_key, args, link, item_count, created_at)
@@ -47,7 +53,10 @@ public class Notifications {
 			.update();
 	}
 
-	/** Unread notifications of the user (one count over a partial index: cheap enough for every page). */
+	/**
+	 * Unread notifications of the user (one count over a partial index: cheap enough for
+	 * every page).
+	 */
 	@Transactional(readOnly = true)
 	public long unread(String username) {
 		return jdbc.sql("select count(*) from notification where username = ? and read_at is null")
@@ -62,28 +71,31 @@ public class Notifications {
 		return jdbc.sql("""
 				select id, type, args, link, item_count, created_at, read_at from notification
 				where username = ? order by created_at desc, id desc limit ?
-				""")
-			.params(username, limit)
-			.query((rs, row) -> {
-				Notice notice = new Notice(rs.getString("type"), "", strings(rs.getArray("args")), rs.getString("link"),
-						rs.getInt("item_count"));
-				Timestamp read = rs.getTimestamp("read_at");
-				return new NotificationView(rs.getLong("id"), text(notice, rs.getInt("item_count"), locale),
-						rs.getString("link"), rs.getTimestamp("created_at").toInstant(), read == null);
-			})
-			.list();
+				""").params(username, limit).query((rs, row) -> {
+			Notice notice = new Notice(rs.getString("type"), "", strings(rs.getArray("args")), rs.getString("link"),
+					rs.getInt("item_count"));
+			Timestamp read = rs.getTimestamp("read_at");
+			return new NotificationView(rs.getLong("id"), text(notice, rs.getInt("item_count"), locale),
+					rs.getString("link"), rs.getTimestamp("created_at").toInstant(), read == null);
+		}).list();
 	}
 
-	/** Marks the user's notification read and returns the page it is about; empty when it is not theirs. */
+	/**
+	 * Marks the user's notification read and returns the page it is about; empty when it
+	 * is not theirs.
+	 */
 	public Optional<String> open(long id, String username) {
-		return jdbc.sql("update notification set read_at = coalesce(read_at, now()) where id = ? and username = ? returning link")
+		return jdbc.sql(
+				"update notification set read_at = coalesce(read_at, now()) where id = ? and username = ? returning link")
 			.params(id, username)
 			.query(String.class)
 			.optional();
 	}
 
 	public void markAllRead(String username) {
-		jdbc.sql("update notification set read_at = now() where username = ? and read_at is null").param(username).update();
+		jdbc.sql("update notification set read_at = now() where username = ? and read_at is null")
+			.param(username)
+			.update();
 	}
 
 	String text(Notice notice, int total, Locale locale) {

@@ -10,7 +10,10 @@ import jakarta.validation.constraints.Size;
 import io.shinrai.account.AccountRules;
 import io.shinrai.notification.NotificationType.Choice;
 
-/** The profile page: the user's email address and which notifications they get in the app and by mail. */
+/**
+ * The profile page: the user's email address and which notifications they get in the app
+ * and by mail.
+ */
 class ProfileForm {
 
 	@Size(max = 254)
@@ -65,7 +68,8 @@ class ProfileForm {
 	}
 
 	public void setByMail(Set<NotificationType> byMail) {
-		this.byMail = byMail == null || byMail.isEmpty() ? EnumSet.noneOf(NotificationType.class) : EnumSet.copyOf(byMail);
+		this.byMail = byMail == null || byMail.isEmpty() ? EnumSet.noneOf(NotificationType.class)
+				: EnumSet.copyOf(byMail);
 	}
 
 }

@@ -4,8 +4,9 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * How long to wait before each retry: the first within a minute, then growing, over more than a day in all by
- * default (30 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h: the last attempt is about 28 hours after the first).
+ * How long to wait before each retry: the first within a minute, then growing, over more
+ * than a day in all by default (30 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h: the last
+ * attempt is about 28 hours after the first).
  */
 record RetrySchedule(List<Duration> delays) {
 
@@ -23,7 +24,10 @@ record RetrySchedule(List<Duration> delays) {
 		return delays.size() + 1;
 	}
 
-	/** The wait after the {@code attempts}-th failed attempt, or {@code null} when that was the last one. */
+	/**
+	 * The wait after the {@code attempts}-th failed attempt, or {@code null} when that
+	 * was the last one.
+	 */
 	Duration after(int attempts) {
 		return attempts < maxAttempts() ? delays.get(attempts - 1) : null;
 	}

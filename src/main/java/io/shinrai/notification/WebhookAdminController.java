@@ -13,7 +13,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The admins' notifications page: mail status, the webhook endpoints, and each endpoint's delivery log. */
+/**
+ * The admins' notifications page: mail status, the webhook endpoints, and each endpoint's
+ * delivery log.
+ */
 @Controller
 @RequestMapping("/admin/webhooks")
 class WebhookAdminController {

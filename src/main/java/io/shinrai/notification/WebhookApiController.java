@@ -24,8 +24,9 @@ import org.springframework.web.bind.annotation.RestController;
 import io.shinrai.system.NotFoundException;
 
 /**
- * {@code /api/v1/webhooks} for admins: list, register (the secret is generated when not given and returned), delete.
- * Errors as {@code application/problem+json} with per-field {@code errors}.
+ * {@code /api/v1/webhooks} for admins: list, register (the secret is generated when not
+ * given and returned), delete. Errors as {@code application/problem+json} with per-field
+ * {@code errors}.
  */
 @RestController
 @RequestMapping("/api/v1/webhooks")
@@ -47,8 +48,9 @@ class WebhookApiController {
 
 	@PostMapping
 	ResponseEntity<WebhookResource> create(@RequestBody WebhookRequest request, Principal principal) {
-		WebhookEndpoint created = endpoints.create(request.url(), request.events() == null ? Set.of() : request.events(),
-				request.secret(), request.format(), principal.getName());
+		WebhookEndpoint created = endpoints.create(request.url(),
+				request.events() == null ? Set.of() : request.events(), request.secret(), request.format(),
+				principal.getName());
 		return ResponseEntity.created(URI.create("/api/v1/webhooks/" + created.id())).body(WebhookResource.of(created));
 	}
 
@@ -81,7 +83,9 @@ class WebhookApiController {
 		return problem;
 	}
 
-	/** @param format {@code JSON} (default) or {@code SLACK} */
+	/**
+	 * @param format {@code JSON} (default) or {@code SLACK}
+	 */
 	record WebhookRequest(String url, Set<String> events, String secret, WebhookFormat format) {
 	}
 

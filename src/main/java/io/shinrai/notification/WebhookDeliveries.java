@@ -37,11 +37,13 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Webhook deliveries: one row per endpoint and event (the outbox for HTTP) with a stable id, the {@code webhook-id}
- * of every attempt. A poller claims due rows with {@code FOR UPDATE SKIP LOCKED} and leases them, so several
- * instances share the work and a delivery interrupted by a crash is attempted again after the lease. A 2xx answer
- * delivers; anything else, a timeout or a refused target is retried per the retry schedule; after the last attempt
- * the delivery fails and its endpoint is disabled ({@link EndpointDisabled}), which admins are told about.
+ * Webhook deliveries: one row per endpoint and event (the outbox for HTTP) with a stable
+ * id, the {@code webhook-id} of every attempt. A poller claims due rows with
+ * {@code FOR UPDATE SKIP LOCKED} and leases them, so several instances share the work and
+ * a delivery interrupted by a crash is attempted again after the lease. A 2xx answer
+ * delivers; anything else, a timeout or a refused target is retried per the retry
+ * schedule; after the last attempt the delivery fails and its endpoint is disabled
+ * ({@link EndpointDisabled}), which admins are told about.
  */
 @Component
 class WebhookDeliveries {
@@ -81,9 +83,8 @@ class WebhookDeliveries {
 	private final MeterRegistry meters;
 
 	WebhookDeliveries(JdbcClient jdbc, WebhookTargets targets, MessageSource messages, ApplicationEventPublisher events,
-			PlatformTransactionManager transactionManager,
-			NotificationProperties properties, DefaultLanguage defaultLanguage, OutboundProperties outbound,
-			Clock clock, MeterRegistry meters) {
+			PlatformTransactionManager transactionManager, NotificationProperties properties,
+			DefaultLanguage defaultLanguage, OutboundProperties outbound, Clock clock, MeterRegistry meters) {
 		this.clock = clock;
 		this.jdbc = jdbc;
 		this.meters = meters;
@@ -97,17 +98,18 @@ class WebhookDeliveries {
 		this.lease = timeout.multipliedBy(3).plusSeconds(30);
 		this.slackLocale = defaultLanguage.locale();
 		this.baseUrl = outbound.baseUrl();
-		this.http = HttpClient.newBuilder()
-			.connectTimeout(timeout)
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.build();
+		this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
 	}
 
-	/** Queues the announcement for every enabled endpoint that wants its type, in the caller's transaction. */
+	/**
+	 * Queues the announcement for every enabled endpoint that wants its type, in the
+	 * caller's transaction.
+	 */
 	void enqueueAll(Announcement announcement) {
 		String eventName = announcement.type().eventName();
-		List<WebhookEndpoint> endpoints = jdbc.sql("select id, url, events, secret, format, enabled, disabled_at, "
-				+ "created_at, created_by from webhook_endpoint where enabled and ? = any(events)")
+		List<WebhookEndpoint> endpoints = jdbc
+			.sql("select id, url, events, secret, format, enabled, disabled_at, "
+					+ "created_at, created_by from webhook_endpoint where enabled and ? = any(events)")
 			.param(eventName)
 			.query(WebhookEndpoints::endpoint)
 			.list();
@@ -119,11 +121,12 @@ class WebhookDeliveries {
 	/** Queues one delivery (once per endpoint and event) and returns its webhook id. */
 	String enqueue(WebhookEndpoint endpoint, Announcement announcement, String eventName) {
 		String id = deliveryId(endpoint.id(), announcement.eventKey());
-		jdbc.sql("""
-				insert into webhook_delivery (id, endpoint_id, event_key, event_type, body, created_at, status, next_attempt_at)
-				values (:id, :endpoint, :key, :type, :body, :now, 'PENDING', :now)
-				on conflict (endpoint_id, event_key) do nothing
-				""")
+		jdbc.sql(
+				"""
+						insert into webhook_delivery (id, endpoint_id, event_key, event_type, body, created_at, status, next_attempt_at)
+						values (:id, :endpoint, :key, :type, :body, :now, 'PENDING', :now)
+						on conflict (endpoint_id, event_key) do nothing
+						""")
 			.param("id", id)
 			.param("endpoint", endpoint.id())
 			.param("key", announcement.eventKey())
@@ -134,7 +137,10 @@ class WebhookDeliveries {
 		return id;
 	}
 
-	/** The same for every retry and every instance: {@code msg_} and a name-based UUID of endpoint and event. */
+	/**
+	 * The same for every retry and every instance: {@code msg_} and a name-based UUID of
+	 * endpoint and event.
+	 */
 	static String deliveryId(long endpointId, String eventKey) {
 		UUID uuid = UUID.nameUUIDFromBytes((endpointId + "|" + eventKey).getBytes(StandardCharsets.UTF_8));
 		return "msg_" + uuid.toString().replace("-", "");
@@ -147,10 +153,15 @@ class WebhookDeliveries {
 			List<Notice> notices = announcement.notices();
 			for (int i = 0; i < notices.size() && i < 10; i++) {
 				Notice notice = notices.get(i);
-				String line = messages.getMessage("notification." + notice.variant(), notice.messageArgs(notice.count()),
-						slackLocale);
-				text.append(i == 0 ? "" : "\n").append("<").append(baseUrl).append(notice.link()).append("|")
-					.append(line.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")).append(">");
+				String line = messages.getMessage("notification." + notice.variant(),
+						notice.messageArgs(notice.count()), slackLocale);
+				text.append(i == 0 ? "" : "\n")
+					.append("<")
+					.append(baseUrl)
+					.append(notice.link())
+					.append("|")
+					.append(line.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
+					.append(">");
 			}
 			if (notices.size() > 10) {
 				text.append("\n…");
@@ -170,7 +181,10 @@ class WebhookDeliveries {
 		deliverDue();
 	}
 
-	/** Attempts the deliveries due now, batch after batch; returns how many were delivered. */
+	/**
+	 * Attempts the deliveries due now, batch after batch; returns how many were
+	 * delivered.
+	 */
 	int deliverDue() {
 		int delivered = 0;
 		List<Claimed> batch;
@@ -188,17 +202,18 @@ class WebhookDeliveries {
 
 	private List<Claimed> claim() {
 		Instant now = clock.instant();
-		return transactions.execute(status -> jdbc.sql("""
-				with due as (
-				    select d.id from webhook_delivery d join webhook_endpoint e on e.id = d.endpoint_id
-				    where d.status = 'PENDING' and e.enabled and d.next_attempt_at <= :now
-				    order by d.next_attempt_at, d.id limit :batch
-				    for update of d skip locked)
-				update webhook_delivery d set attempts = d.attempts + 1, next_attempt_at = :lease, last_attempt_at = :now
-				from due, webhook_endpoint e
-				where d.id = due.id and e.id = d.endpoint_id
-				returning d.id, d.endpoint_id, d.body, d.attempts, e.url, e.secret
-				""")
+		return transactions.execute(status -> jdbc
+			.sql("""
+					with due as (
+					    select d.id from webhook_delivery d join webhook_endpoint e on e.id = d.endpoint_id
+					    where d.status = 'PENDING' and e.enabled and d.next_attempt_at <= :now
+					    order by d.next_attempt_at, d.id limit :batch
+					    for update of d skip locked)
+					update webhook_delivery d set attempts = d.attempts + 1, next_attempt_at = :lease, last_attempt_at = :now
+					from due, webhook_endpoint e
+					where d.id = due.id and e.id = d.endpoint_id
+					returning d.id, d.endpoint_id, d.body, d.attempts, e.url, e.secret
+					""")
 			.param("now", Timestamp.from(now))
 			.param("lease", Timestamp.from(now.plus(lease)))
 			.param("batch", BATCH)
@@ -221,7 +236,8 @@ class WebhookDeliveries {
 				.header("User-Agent", "Shinrai-Webhooks/1")
 				.header("webhook-id", claimed.id())
 				.header("webhook-timestamp", Long.toString(timestamp))
-				.header("webhook-signature", WebhookSignature.sign(claimed.secret(), claimed.id(), timestamp, claimed.body()))
+				.header("webhook-signature",
+						WebhookSignature.sign(claimed.secret(), claimed.id(), timestamp, claimed.body()))
 				.POST(HttpRequest.BodyPublishers.ofString(claimed.body(), StandardCharsets.UTF_8))
 				.build();
 			HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
@@ -259,12 +275,16 @@ class WebhookDeliveries {
 		transactions.executeWithoutResult(status -> {
 			int updated;
 			if (delivered) {
-				updated = jdbc.sql("update webhook_delivery set status = 'DELIVERED' where id = ?").param(claimed.id()).update();
+				updated = jdbc.sql("update webhook_delivery set status = 'DELIVERED' where id = ?")
+					.param(claimed.id())
+					.update();
 			}
 			else {
 				Duration wait = retries.after(claimed.attempts());
 				updated = wait == null
-						? jdbc.sql("update webhook_delivery set status = 'FAILED' where id = ?").param(claimed.id()).update()
+						? jdbc.sql("update webhook_delivery set status = 'FAILED' where id = ?")
+							.param(claimed.id())
+							.update()
 						: jdbc.sql("update webhook_delivery set next_attempt_at = ? where id = ?")
 							.params(Timestamp.from(clock.instant().plus(wait)), claimed.id())
 							.update();
@@ -273,16 +293,18 @@ class WebhookDeliveries {
 				}
 			}
 			if (updated == 1) {
-				String outcome = delivered ? "delivered" : retries.after(claimed.attempts()) == null ? "failed" : "retry";
+				String outcome = delivered ? "delivered"
+						: retries.after(claimed.attempts()) == null ? "failed" : "retry";
 				Counter.builder("shinrai.webhook.deliveries")
 					.description("Attempts to deliver a webhook call, by outcome")
 					.tag("outcome", outcome)
 					.register(meters)
 					.increment();
-				jdbc.sql("""
-						insert into webhook_attempt (delivery_id, attempted_at, status_code, duration_ms, response_excerpt, error)
-						values (?, ?, ?, ?, ?, ?)
-						""")
+				jdbc.sql(
+						"""
+								insert into webhook_attempt (delivery_id, attempted_at, status_code, duration_ms, response_excerpt, error)
+								values (?, ?, ?, ?, ?, ?)
+								""")
 					.params(claimed.id(), Timestamp.from(clock.instant()), statusCode, millis, excerpt, error)
 					.update();
 			}
@@ -294,7 +316,8 @@ class WebhookDeliveries {
 	}
 
 	private void disable(long endpointId, String url) {
-		int disabled = jdbc.sql("update webhook_endpoint set enabled = false, disabled_at = now() where id = ? and enabled")
+		int disabled = jdbc
+			.sql("update webhook_endpoint set enabled = false, disabled_at = now() where id = ? and enabled")
 			.param(endpointId)
 			.update();
 		if (disabled == 1) {
@@ -313,7 +336,10 @@ class WebhookDeliveries {
 		return counts;
 	}
 
-	/** An endpoint was disabled because a delivery failed for good; published inside that transaction. */
+	/**
+	 * An endpoint was disabled because a delivery failed for good; published inside that
+	 * transaction.
+	 */
 	record EndpointDisabled(long endpointId, String url, Instant at) {
 	}
 

@@ -24,7 +24,10 @@ import io.shinrai.audit.AuditLog;
 import io.shinrai.audit.AuditType;
 import io.shinrai.system.NotFoundException;
 
-/** The webhook endpoints admins register (the admin page and {@code /api/v1/webhooks}), and their delivery log. */
+/**
+ * The webhook endpoints admins register (the admin page and {@code /api/v1/webhooks}),
+ * and their delivery log.
+ */
 @Service
 @Transactional
 public class WebhookEndpoints {
@@ -41,7 +44,8 @@ public class WebhookEndpoints {
 
 	private final Clock clock;
 
-	WebhookEndpoints(JdbcClient jdbc, WebhookTargets targets, WebhookDeliveries deliveries, AuditLog audit, Clock clock) {
+	WebhookEndpoints(JdbcClient jdbc, WebhookTargets targets, WebhookDeliveries deliveries, AuditLog audit,
+			Clock clock) {
 		this.clock = clock;
 		this.jdbc = jdbc;
 		this.targets = targets;
@@ -53,7 +57,8 @@ public class WebhookEndpoints {
 	 * Registers an endpoint.
 	 * @param events stable event names ({@code case.opened}, …), at least one
 	 * @param secret {@code whsec_…}, or {@code null}/blank to generate one
-	 * @throws WebhookRefused for a URL that may not be called, no or unknown events, or a malformed secret
+	 * @throws WebhookRefused for a URL that may not be called, no or unknown events, or a
+	 * malformed secret
 	 */
 	public WebhookEndpoint create(String url, Set<String> events, String secret, WebhookFormat format, String actor) {
 		String target = targets.check(url).toString();
@@ -90,12 +95,15 @@ public class WebhookEndpoints {
 
 	@Transactional(readOnly = true)
 	public List<WebhookEndpoint> list() {
-		return jdbc.sql("select " + COLUMNS + " from webhook_endpoint order by id").query(WebhookEndpoints::endpoint).list();
+		return jdbc.sql("select " + COLUMNS + " from webhook_endpoint order by id")
+			.query(WebhookEndpoints::endpoint)
+			.list();
 	}
 
 	@Transactional(readOnly = true)
 	public Optional<WebhookEndpoint> find(long id) {
-		return jdbc.sql("select " + COLUMNS + " from webhook_endpoint where id = ?").param(id)
+		return jdbc.sql("select " + COLUMNS + " from webhook_endpoint where id = ?")
+			.param(id)
 			.query(WebhookEndpoints::endpoint)
 			.optional();
 	}
@@ -112,7 +120,10 @@ public class WebhookEndpoints {
 		audit.record(actor, AuditType.WEBHOOK_DELETED, subject(id), "Webhook deleted", endpoint.url(), null);
 	}
 
-	/** Enables an endpoint again (its pending deliveries are due at once) or disables it (they wait). */
+	/**
+	 * Enables an endpoint again (its pending deliveries are due at once) or disables it
+	 * (they wait).
+	 */
 	public void setEnabled(long id, boolean enabled, String actor) {
 		WebhookEndpoint endpoint = get(id);
 		if (endpoint.enabled() == enabled) {
@@ -130,7 +141,10 @@ public class WebhookEndpoints {
 				enabled ? "Webhook enabled" : "Webhook disabled", null, endpoint.url());
 	}
 
-	/** Queues a test event for the endpoint only, delivered like any other; returns its webhook id. */
+	/**
+	 * Queues a test event for the endpoint only, delivered like any other; returns its
+	 * webhook id.
+	 */
 	public String sendTest(long id, String actor) {
 		WebhookEndpoint endpoint = get(id);
 		Map<String, Object> data = new LinkedHashMap<>();
@@ -183,8 +197,10 @@ public class WebhookEndpoints {
 
 	/**
 	 * One attempt of a delivery.
+	 *
 	 * @param status the delivery's status now: PENDING, DELIVERED or FAILED
-	 * @param statusCode the receiver's HTTP status, {@code null} when there was no response
+	 * @param statusCode the receiver's HTTP status, {@code null} when there was no
+	 * response
 	 */
 	public record DeliveryLogRow(String deliveryId, String eventType, String status, int attempts, Instant attemptedAt,
 			Integer statusCode, int durationMillis, String responseExcerpt, String error) {

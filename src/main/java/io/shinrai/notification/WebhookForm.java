@@ -3,7 +3,10 @@ package io.shinrai.notification;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
-/** A new webhook endpoint on the admin page; the service checks every field ({@link WebhookRefused}). */
+/**
+ * A new webhook endpoint on the admin page; the service checks every field
+ * ({@link WebhookRefused}).
+ */
 class WebhookForm {
 
 	private String url;

@@ -3,8 +3,8 @@ package io.shinrai.notification;
 import java.util.List;
 
 /**
- * A webhook endpoint cannot be stored or called as given; {@code key} is the message saying why (with {@code args}),
- * {@code field} the form field it concerns.
+ * A webhook endpoint cannot be stored or called as given; {@code key} is the message
+ * saying why (with {@code args}), {@code field} the form field it concerns.
  */
 public class WebhookRefused extends RuntimeException {
 

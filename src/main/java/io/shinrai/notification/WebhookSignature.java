@@ -9,8 +9,9 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Signatures as the Standard Webhooks specification defines them: the secret is {@code whsec_} followed by the
- * base64 of the key; the signature of a call is {@code v1,} followed by the base64 of the HMAC-SHA256 of
+ * Signatures as the Standard Webhooks specification defines them: the secret is
+ * {@code whsec_} followed by the base64 of the key; the signature of a call is
+ * {@code v1,} followed by the base64 of the HMAC-SHA256 of
  * {@code <webhook-id>.<webhook-timestamp>.<body>}, keyed with the decoded key.
  */
 final class WebhookSignature {

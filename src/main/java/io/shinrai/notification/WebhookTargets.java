@@ -12,11 +12,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Which URLs webhooks may call: absolute {@code http}/{@code https} URLs without user info whose host resolves, and
- * only to public addresses: every address of the host is checked, and loopback, private (RFC 1918, IPv6 unique
- * local), link-local, carrier-grade NAT, multicast and unspecified addresses are refused, unless
- * {@code shinrai.webhooks.allow-private=true} (tests, on-premise receivers). Checked when an endpoint is stored and
- * again before every call (a name may resolve differently later); calls never follow redirects.
+ * Which URLs webhooks may call: absolute {@code http}/{@code https} URLs without user
+ * info whose host resolves, and only to public addresses: every address of the host is
+ * checked, and loopback, private (RFC 1918, IPv6 unique local), link-local, carrier-grade
+ * NAT, multicast and unspecified addresses are refused, unless
+ * {@code shinrai.webhooks.allow-private=true} (tests, on-premise receivers). Checked when
+ * an endpoint is stored and again before every call (a name may resolve differently
+ * later); calls never follow redirects.
  */
 @Component
 class WebhookTargets {
@@ -87,8 +89,10 @@ class WebhookTargets {
 		if (address instanceof Inet4Address) {
 			int first = bytes[0] & 0xff;
 			int second = bytes[1] & 0xff;
-			// 0.0.0.0/8, 100.64.0.0/10 (carrier-grade NAT), 192.0.0.0/24, 198.18.0.0/15 (benchmarks), 240.0.0.0/4
-			return first == 0 || (first == 100 && (second & 0xc0) == 64) || (first == 192 && second == 0 && bytes[2] == 0)
+			// 0.0.0.0/8, 100.64.0.0/10 (carrier-grade NAT), 192.0.0.0/24, 198.18.0.0/15
+			// (benchmarks), 240.0.0.0/4
+			return first == 0 || (first == 100 && (second & 0xc0) == 64)
+					|| (first == 192 && second == 0 && bytes[2] == 0)
 					|| (first == 198 && (second == 18 || second == 19)) || first >= 240;
 		}
 		if (address instanceof Inet6Address) {
@@ -103,7 +107,8 @@ class WebhookTargets {
 			}
 			if (mapped && (bytes[10] & 0xff) == 0xff && (bytes[11] & 0xff) == 0xff) {
 				try {
-					return isPrivate(InetAddress.getByAddress(new byte[] { bytes[12], bytes[13], bytes[14], bytes[15] }));
+					return isPrivate(
+							InetAddress.getByAddress(new byte[] { bytes[12], bytes[13], bytes[14], bytes[15] }));
 				}
 				catch (UnknownHostException ex) {
 					return true;

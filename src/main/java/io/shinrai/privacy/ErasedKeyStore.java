@@ -26,14 +26,17 @@ import io.shinrai.feedback.ErasedKeys;
 import io.shinrai.system.AdvisoryLocks;
 
 /**
- * The salted hashes of what identified erased customers and entries (table {@code privacy_erased_key}), and the lock
- * that orders erasures against capture: storing new entries takes it shared ({@link #erased}), an erasure takes it
- * alone ({@link #lockForErasure}). So an erasure waits for the import batches and requests in flight and erases what
- * they stored, and a batch that starts after it finds the hashes it left. A lock on customer rows could not do this
- * for a customer that a batch is about to create again under its old reference.
+ * The salted hashes of what identified erased customers and entries (table
+ * {@code privacy_erased_key}), and the lock that orders erasures against capture: storing
+ * new entries takes it shared ({@link #erased}), an erasure takes it alone
+ * ({@link #lockForErasure}). So an erasure waits for the import batches and requests in
+ * flight and erases what they stored, and a batch that starts after it finds the hashes
+ * it left. A lock on customer rows could not do this for a customer that a batch is about
+ * to create again under its old reference.
  * <p>
- * Hashes are HMAC-SHA256 under a random secret of this installation ({@code privacy_secret}); references and external
- * ids are NFKC-normalised and trimmed first, so full-width or padded spellings of an erased reference match too.
+ * Hashes are HMAC-SHA256 under a random secret of this installation
+ * ({@code privacy_secret}); references and external ids are NFKC-normalised and trimmed
+ * first, so full-width or padded spellings of an erased reference match too.
  */
 @Component
 class ErasedKeyStore implements ErasedKeys {
@@ -42,7 +45,9 @@ class ErasedKeyStore implements ErasedKeys {
 	static final long LOCK_KEY = AdvisoryLocks.ERASED_KEYS;
 
 	enum Kind {
+
 		REFERENCE, EXTERNAL_ID, ROW_HASH
+
 	}
 
 	private final JdbcClient jdbc;
@@ -93,7 +98,10 @@ class ErasedKeyStore implements ErasedKeys {
 		return new Erased(erasedReferences, erasedKeys);
 	}
 
-	/** Waits for capture in flight and keeps new capture out until the caller's transaction ends. */
+	/**
+	 * Waits for capture in flight and keeps new capture out until the caller's
+	 * transaction ends.
+	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	void lockForErasure() {
 		jdbc.sql("select pg_advisory_xact_lock(?)").param(LOCK_KEY).query(Object.class).list();
@@ -126,7 +134,9 @@ class ErasedKeyStore implements ErasedKeys {
 			.update();
 	}
 
-	/** NFKC and trimmed: how references and external ids are compared with erased ones. */
+	/**
+	 * NFKC and trimmed: how references and external ids are compared with erased ones.
+	 */
 	static String normalise(String value) {
 		return Normalizer.normalize(value, Normalizer.Form.NFKC).strip();
 	}
@@ -145,7 +155,10 @@ class ErasedKeyStore implements ErasedKeys {
 		}
 	}
 
-	/** The values by hash; spellings that normalise alike (full-width, padded) share one hash. */
+	/**
+	 * The values by hash; spellings that normalise alike (full-width, padded) share one
+	 * hash.
+	 */
 	private Map<String, Set<String>> hashes(Kind kind, Collection<String> values) {
 		Map<String, Set<String>> hashes = new HashMap<>();
 		for (String value : values) {
@@ -156,7 +169,10 @@ class ErasedKeyStore implements ErasedKeys {
 		return hashes;
 	}
 
-	/** Most installations never erase anyone: then capture pays one cheap query, not a hash lookup per row. */
+	/**
+	 * Most installations never erase anyone: then capture pays one cheap query, not a
+	 * hash lookup per row.
+	 */
 	private boolean anyErased() {
 		return jdbc.sql("select exists (select 1 from privacy_erased_key)").query(Boolean.class).single();
 	}

@@ -1,6 +1,8 @@
 package io.shinrai.privacy;
 
-/** The erasure form: the customer's reference typed again as confirmation, and the reason. */
+/**
+ * The erasure form: the customer's reference typed again as confirmation, and the reason.
+ */
 public class ErasureForm {
 
 	private String confirmation;

@@ -21,14 +21,16 @@ import io.shinrai.recovery.RecoveryCases;
 import io.shinrai.system.NotFoundException;
 
 /**
- * Erases a customer's personal data (every kind of {@link PersonalData}) for good: each module empties its own texts,
- * the customer keeps its row, segment and numbers under a neutral label, and salted hashes of its reference and
- * entry keys keep it from coming back through imports or the API. Audited with who, when and why, never with the
- * erased values.
+ * Erases a customer's personal data (every kind of {@link PersonalData}) for good: each
+ * module empties its own texts, the customer keeps its row, segment and numbers under a
+ * neutral label, and salted hashes of its reference and entry keys keep it from coming
+ * back through imports or the API. Audited with who, when and why, never with the erased
+ * values.
  * <p>
- * An erasure takes the capture lock alone ({@link ErasedKeyStore}) and the customer's row for update, so two erasures
- * of one customer at once are one erasure (the second finds it erased), and an import batch storing the customer's
- * rows at that moment is either erased with it or finds the hashes and stores nothing.
+ * An erasure takes the capture lock alone ({@link ErasedKeyStore}) and the customer's row
+ * for update, so two erasures of one customer at once are one erasure (the second finds
+ * it erased), and an import batch storing the customer's rows at that moment is either
+ * erased with it or finds the hashes and stores nothing.
  */
 @Service
 public class Erasures {
@@ -55,7 +57,8 @@ public class Erasures {
 	private final Clock clock;
 
 	Erasures(CustomerDirectory customers, FeedbackLog feedback, ImportPersonalData imports, RecoveryCases recovery,
-			List<PersonalDataHolder> holders, ErasedKeyStore keys, AuditLog audit, MessageSource messages, Clock clock) {
+			List<PersonalDataHolder> holders, ErasedKeyStore keys, AuditLog audit, MessageSource messages,
+			Clock clock) {
 		this.clock = clock;
 		this.customers = customers;
 		this.feedback = feedback;
@@ -67,15 +70,19 @@ public class Erasures {
 		this.messages = messages;
 	}
 
-	/** What an erasure did. {@code alreadyErased}: the customer had been erased before; nothing changed now. */
+	/**
+	 * What an erasure did. {@code alreadyErased}: the customer had been erased before;
+	 * nothing changed now.
+	 */
 	public record Erasure(long customerId, String label, Instant erasedAt, boolean alreadyErased) {
 	}
 
 	/**
-	 * Erases the customer with this CRM reference. A reference that belonged to a customer erased before answers
-	 * {@code alreadyErased} without a customer id (0).
+	 * Erases the customer with this CRM reference. A reference that belonged to a
+	 * customer erased before answers {@code alreadyErased} without a customer id (0).
 	 * @throws NotFoundException when no customer ever had this reference
-	 * @throws InvalidErasureException when the reason is missing, too long or repeats the customer's data
+	 * @throws InvalidErasureException when the reason is missing, too long or repeats the
+	 * customer's data
 	 */
 	@Transactional
 	public Erasure eraseByReference(String reference, String reason, String actor) {
@@ -93,7 +100,8 @@ public class Erasures {
 	/**
 	 * Erases the customer with this id; see the class comment.
 	 * @throws NotFoundException when there is no such customer
-	 * @throws InvalidErasureException when the reason is missing, too long or repeats the customer's data
+	 * @throws InvalidErasureException when the reason is missing, too long or repeats the
+	 * customer's data
 	 */
 	@Transactional
 	public Erasure erase(long customerId, String reason, String actor) {
@@ -116,8 +124,8 @@ public class Erasures {
 		imports.eraseRejectedRowsNaming(values);
 		recovery.erasePersonalData(customerId);
 		String label = label(customerId, customers.language(customer));
-		ErasedCustomer erased = new ErasedCustomer(customerId, reference, customer.getName(), customer.getEmail(), label,
-				CustomerDirectory.erasedReference(customerId));
+		ErasedCustomer erased = new ErasedCustomer(customerId, reference, customer.getName(), customer.getEmail(),
+				label, CustomerDirectory.erasedReference(customerId));
 		holders.forEach(holder -> holder.erase(erased));
 		customers.erase(customerId, label, now);
 		keys.remember(reference, entryKeys.externalIds(), entryKeys.rowHashes(), now);
@@ -126,7 +134,10 @@ public class Erasures {
 		return new Erasure(customerId, label, now, false);
 	}
 
-	/** "Erased customer 1234" in the customer's language: the name an erased customer is shown with. */
+	/**
+	 * "Erased customer 1234" in the customer's language: the name an erased customer is
+	 * shown with.
+	 */
 	String label(long customerId, String language) {
 		return messages.getMessage("privacy.erased.label", new Object[] { Long.toString(customerId) },
 				Locale.forLanguageTag(language));
@@ -141,7 +152,10 @@ public class Erasures {
 		}
 	}
 
-	/** The reason is kept in the audit log for good: it must not carry what is being erased. */
+	/**
+	 * The reason is kept in the audit log for good: it must not carry what is being
+	 * erased.
+	 */
 	private static void requireNoPersonalData(String reason, Customer customer) {
 		String text = reason.toLowerCase(Locale.ROOT);
 		for (String value : new String[] { customer.getReference(), customer.getName(), customer.getEmail() }) {

@@ -23,15 +23,18 @@ import io.shinrai.recovery.RecoveryCases;
 import io.shinrai.system.NotFoundException;
 
 /**
- * Everything Shinrai holds about one customer as one document (a map that serialises to JSON): the customer's fields,
- * every feedback entry with its comment and incidents, the recovery cases with their notes, the audit events about
- * the customer, the imports that carried its rows and the rejected rows that name it, and the sections of every
+ * Everything Shinrai holds about one customer as one document (a map that serialises to
+ * JSON): the customer's fields, every feedback entry with its comment and incidents, the
+ * recovery cases with their notes, the audit events about the customer, the imports that
+ * carried its rows and the rejected rows that name it, and the sections of every
  * {@link PersonalDataHolder}. Each export is audited.
  */
 @Service
 public class PersonalDataExports {
 
-	/** Names the layout of the document, so that readers can tell later versions apart. */
+	/**
+	 * Names the layout of the document, so that readers can tell later versions apart.
+	 */
 	public static final String FORMAT = "shinrai-personal-data/1";
 
 	private final CustomerDirectory customers;
@@ -59,14 +62,19 @@ public class PersonalDataExports {
 		this.audit = audit;
 	}
 
-	/** @throws NotFoundException when no customer has this reference (an erased one has it no longer) */
+	/**
+	 * @throws NotFoundException when no customer has this reference (an erased one has it
+	 * no longer)
+	 */
 	@Transactional
 	public Map<String, Object> exportByReference(String reference, String actor) {
 		Optional<Customer> customer = reference == null ? Optional.empty() : customers.findByReference(reference);
 		return export(customer.orElseThrow(() -> new NotFoundException("customer")).getId(), actor);
 	}
 
-	/** @throws NotFoundException when there is no such customer */
+	/**
+	 * @throws NotFoundException when there is no such customer
+	 */
 	@Transactional
 	public Map<String, Object> export(long customerId, String actor) {
 		Customer customer = customers.find(customerId).orElseThrow(() -> new NotFoundException("customer"));
@@ -76,7 +84,8 @@ public class PersonalDataExports {
 		document.put("exportedBy", actor);
 		document.put("customer", customer(customer));
 		document.put("feedback", feedback.allOfCustomer(customerId).stream().map(PersonalDataExports::entry).toList());
-		document.put("recoveryCases", recovery.withNotesOfCustomer(customerId).stream().map(PersonalDataExports::recoveryCase).toList());
+		document.put("recoveryCases",
+				recovery.withNotesOfCustomer(customerId).stream().map(PersonalDataExports::recoveryCase).toList());
 		document.put("imports", imports.importsCarrying(customerId));
 		List<String> values = new ArrayList<>(List.of(customer.getReference(), customer.getName()));
 		if (customer.getEmail() != null) {
@@ -87,10 +96,11 @@ public class PersonalDataExports {
 		subjects.add(CustomerDirectory.auditSubject(customer.getReference()));
 		subjects.addAll(feedback.auditSubjectsOf(customerId));
 		subjects.addAll(recovery.auditSubjectsOf(customerId));
-		document.put("auditEvents", audit.about(subjects, List.of(FeedbackLog.correctionMention(customer.getReference())))
-			.stream()
-			.map(PersonalDataExports::auditEvent)
-			.toList());
+		document.put("auditEvents",
+				audit.about(subjects, List.of(FeedbackLog.correctionMention(customer.getReference())))
+					.stream()
+					.map(PersonalDataExports::auditEvent)
+					.toList());
 		for (PersonalDataHolder holder : holders) {
 			document.put(holder.section(), holder.export(customerId));
 		}

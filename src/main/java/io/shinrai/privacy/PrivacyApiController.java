@@ -21,10 +21,11 @@ import org.springframework.web.bind.annotation.RestController;
 import io.shinrai.system.NotFoundException;
 
 /**
- * The personal data API for admins: {@code GET /api/v1/customers/{ref}/personal-data} exports everything Shinrai
- * holds about the customer as one JSON document; {@code POST /api/v1/customers/{ref}/erasure} with
- * {@code {"reason": "..."}} erases it (200 with what was done; the same again answers {@code alreadyErased: true}).
- * Errors are {@code application/problem+json} in the language of {@code Accept-Language}.
+ * The personal data API for admins: {@code GET /api/v1/customers/{ref}/personal-data}
+ * exports everything Shinrai holds about the customer as one JSON document; {@code POST
+ * /api/v1/customers/{ref}/erasure} with {@code {"reason": "..."}} erases it (200 with
+ * what was done; the same again answers {@code alreadyErased: true}). Errors are
+ * {@code application/problem+json} in the language of {@code Accept-Language}.
  */
 @RestController
 @RequestMapping(path = "/api/v1/customers/{ref}", produces = MediaType.APPLICATION_JSON_VALUE)

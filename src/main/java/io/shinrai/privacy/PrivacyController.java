@@ -26,8 +26,8 @@ import io.shinrai.customer.CustomerDirectory;
 import io.shinrai.system.SegmentScope;
 
 /**
- * The privacy actions on a customer's page: the personal data download and the erasure form (admins), and the
- * transparency report as a page and as PDF (managers and up).
+ * The privacy actions on a customer's page: the personal data download and the erasure
+ * form (admins), and the transparency report as a page and as PDF (managers and up).
  */
 @Controller
 class PrivacyController {

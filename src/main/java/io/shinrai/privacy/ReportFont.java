@@ -9,10 +9,12 @@ import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
 /**
- * The Japanese font embedded in transparency report PDFs (a PDF is only readable everywhere when it carries its
- * font). No open-licensed Japanese TrueType/OpenType font is published on Maven Central, so none is bundled: the
- * font is the file {@code shinrai.privacy.report-font} names, or else the first of the common locations of IPA
- * Gothic, IPAex Gothic and Noto Sans CJK JP on Linux (Debian's {@code fonts-ipafont-gothic} puts it at the first).
+ * The Japanese font embedded in transparency report PDFs (a PDF is only readable
+ * everywhere when it carries its font). No open-licensed Japanese TrueType/OpenType font
+ * is published on Maven Central, so none is bundled: the font is the file
+ * {@code shinrai.privacy.report-font} names, or else the first of the common locations of
+ * IPA Gothic, IPAex Gothic and Noto Sans CJK JP on Linux (Debian's
+ * {@code fonts-ipafont-gothic} puts it at the first).
  */
 @Component
 class ReportFont {
@@ -21,8 +23,10 @@ class ReportFont {
 	static final String FAMILY = "Shinrai Report Sans";
 
 	static final List<String> KNOWN_LOCATIONS = List.of("/usr/share/fonts/opentype/ipafont-gothic/ipag.ttf",
-			"/usr/share/fonts/truetype/fonts-japanese-gothic.ttf", "/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf",
-			"/usr/share/fonts/truetype/ipaexfont-gothic/ipaexg.ttf", "/usr/share/fonts/truetype/ipafont-gothic/ipag.ttf");
+			"/usr/share/fonts/truetype/fonts-japanese-gothic.ttf",
+			"/usr/share/fonts/opentype/ipaexfont-gothic/ipaexg.ttf",
+			"/usr/share/fonts/truetype/ipaexfont-gothic/ipaexg.ttf",
+			"/usr/share/fonts/truetype/ipafont-gothic/ipag.ttf");
 
 	private final String configured;
 
@@ -30,7 +34,10 @@ class ReportFont {
 		this.configured = properties.reportFont();
 	}
 
-	/** The font file to embed, or empty when none is readable (the PDF is then refused with a message). */
+	/**
+	 * The font file to embed, or empty when none is readable (the PDF is then refused
+	 * with a message).
+	 */
 	Optional<Path> file() {
 		Stream<String> candidates = configured.isBlank() ? KNOWN_LOCATIONS.stream() : Stream.of(configured.strip());
 		return candidates.map(Path::of).filter(Files::isReadable).findFirst();

@@ -1,6 +1,9 @@
 package io.shinrai.privacy;
 
-/** No Japanese font file is readable, so no PDF that every reader shows correctly can be made. */
+/**
+ * No Japanese font file is readable, so no PDF that every reader shows correctly can be
+ * made.
+ */
 public class ReportFontMissingException extends RuntimeException {
 
 	private final String lookedFor;

@@ -22,8 +22,9 @@ import io.shinrai.feedback.FeedbackLog;
 import io.shinrai.recovery.RecoveryCases;
 
 /**
- * Retention of personal data: the settings' versions (immutable, audited, like the scoring policy's), a preview of
- * what the current or proposed values would affect, and {@link #apply} which the {@link RetentionJob} runs.
+ * Retention of personal data: the settings' versions (immutable, audited, like the
+ * scoring policy's), a preview of what the current or proposed values would affect, and
+ * {@link #apply} which the {@link RetentionJob} runs.
  */
 @Service
 public class Retention {
@@ -73,14 +74,17 @@ public class Retention {
 
 	/**
 	 * Saves new settings as the next version and makes it the active one.
-	 * @throws InvalidRetentionException when a value is out of range or the reason is missing
-	 * @throws StaleRetentionException when another version was saved since {@code basedOnVersion}
+	 * @throws InvalidRetentionException when a value is out of range or the reason is
+	 * missing
+	 * @throws StaleRetentionException when another version was saved since
+	 * {@code basedOnVersion}
 	 */
 	@Transactional
 	public RetentionVersion change(Integer textMonths, Integer inactiveYears, String reason, int basedOnVersion,
 			String actor) {
 		validate(textMonths, inactiveYears, reason);
-		// one change at a time: the row of the active version is locked until this one commits
+		// one change at a time: the row of the active version is locked until this one
+		// commits
 		RetentionVersion current = jdbc.sql(SELECT + " where active for update").query(Retention::version).single();
 		if (current.version() != basedOnVersion) {
 			throw new StaleRetentionException(current.version());
@@ -91,9 +95,7 @@ public class Retention {
 				insert into privacy_retention (version, text_months, inactive_years, activated_at, activated_by, reason,
 				                               active)
 				values (?, ?, ?, now(), ?, ?, true)
-				""")
-			.params(next, textMonths, inactiveYears, actor, reason.strip())
-			.update();
+				""").params(next, textMonths, inactiveYears, actor, reason.strip()).update();
 		audit.record(actor, AuditType.RETENTION_CHANGED, "retention version " + next, reason.strip(),
 				describe(current.textMonths(), current.inactiveYears()), describe(textMonths, inactiveYears));
 		return active();
@@ -114,9 +116,10 @@ public class Retention {
 	}
 
 	/**
-	 * Applies the active settings as of {@code now}: empties old texts in one transaction, then erases each inactive
-	 * customer in a transaction of its own (as {@link Erasures#erase} does for an admin), and audits what it did.
-	 * Idempotent: a second run finds nothing left to do.
+	 * Applies the active settings as of {@code now}: empties old texts in one
+	 * transaction, then erases each inactive customer in a transaction of its own (as
+	 * {@link Erasures#erase} does for an admin), and audits what it did. Idempotent: a
+	 * second run finds nothing left to do.
 	 */
 	public RetentionPreview apply(Instant now) {
 		RetentionVersion settings = active();
@@ -144,9 +147,11 @@ public class Retention {
 		}
 		RetentionPreview done = new RetentionPreview(texts[0], texts[1], erased);
 		if (done.texts() + done.notes() + done.customers() > 0) {
-			transactions.executeWithoutResult(status -> audit.record(SYSTEM, AuditType.RETENTION_APPLIED,
-					"retention version " + settings.version(), "texts emptied: " + done.texts() + ", notes emptied: "
-							+ done.notes() + ", customers erased: " + done.customers(), null, null));
+			transactions
+				.executeWithoutResult(status -> audit.record(SYSTEM, AuditType.RETENTION_APPLIED,
+						"retention version " + settings.version(), "texts emptied: " + done.texts()
+								+ ", notes emptied: " + done.notes() + ", customers erased: " + done.customers(),
+						null, null));
 		}
 		return done;
 	}

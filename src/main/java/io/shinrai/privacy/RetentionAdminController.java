@@ -13,8 +13,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The retention settings page for admins: the active values, a preview of how many texts and customers they (or the
- * values entered) would affect now, saving a new version with a reason, and the history of versions.
+ * The retention settings page for admins: the active values, a preview of how many texts
+ * and customers they (or the values entered) would affect now, saving a new version with
+ * a reason, and the history of versions.
  */
 @Controller
 @RequestMapping("/admin/retention")
@@ -41,8 +42,8 @@ class RetentionAdminController {
 	@PostMapping("/preview")
 	String processPreviewForm(@ModelAttribute RetentionForm retentionForm, BindingResult result, Model model) {
 		if (!result.hasErrors() && valid(retentionForm, result, false)) {
-			model.addAttribute("preview",
-					retention.preview(retentionForm.getTextMonths(), retentionForm.getInactiveYears(), clock.instant()));
+			model.addAttribute("preview", retention.preview(retentionForm.getTextMonths(),
+					retentionForm.getInactiveYears(), clock.instant()));
 			model.addAttribute("previewOfEntered", true);
 		}
 		return page(model, retentionForm);

@@ -11,9 +11,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Applies the active retention settings once a night (by default 03:30 in the server's zone; {@code -} switches it off
- * in an instance). The ShedLock lock keeps several instances from running it at once; a run is idempotent. It logs
- * counts only, never what it emptied or whom it erased.
+ * Applies the active retention settings once a night (by default 03:30 in the server's
+ * zone; {@code -} switches it off in an instance). The ShedLock lock keeps several
+ * instances from running it at once; a run is idempotent. It logs counts only, never what
+ * it emptied or whom it erased.
  */
 @Component
 class RetentionJob {

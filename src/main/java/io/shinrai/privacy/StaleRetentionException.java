@@ -1,6 +1,8 @@
 package io.shinrai.privacy;
 
-/** Another admin saved retention settings since the form was opened; nothing was saved. */
+/**
+ * Another admin saved retention settings since the form was opened; nothing was saved.
+ */
 public class StaleRetentionException extends RuntimeException {
 
 	private final int activeVersion;

@@ -3,9 +3,10 @@ package io.shinrai.privacy;
 import java.util.List;
 
 /**
- * What a transparency report tells a customer, already in words and local dates: what Shinrai holds, why, how
- * long, every feedback entry and what was done about each negative experience. Nothing internal: no weights or
- * scores, no recovery notes, no owner, nothing about other customers.
+ * What a transparency report tells a customer, already in words and local dates: what
+ * Shinrai holds, why, how long, every feedback entry and what was done about each
+ * negative experience. Nothing internal: no weights or scores, no recovery notes, no
+ * owner, nothing about other customers.
  */
 public record TransparencyReport(String language, String customerName, String customerReference, String generatedAt,
 		Integer textMonths, Integer inactiveYears, List<Entry> entries, List<Case> cases) {

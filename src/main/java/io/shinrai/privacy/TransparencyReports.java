@@ -34,8 +34,8 @@ import io.shinrai.system.BusinessTime;
 import io.shinrai.system.NotFoundException;
 
 /**
- * The transparency report of a customer, in the customer's language: a printable page and the same as PDF
- * (OpenHTMLtoPDF, with a Japanese font embedded, see {@link ReportFont}).
+ * The transparency report of a customer, in the customer's language: a printable page and
+ * the same as PDF (OpenHTMLtoPDF, with a Japanese font embedded, see {@link ReportFont}).
  */
 @Service
 public class TransparencyReports {
@@ -72,7 +72,9 @@ public class TransparencyReports {
 		this.zone = businessTime.zone();
 	}
 
-	/** @throws NotFoundException when there is no such customer */
+	/**
+	 * @throws NotFoundException when there is no such customer
+	 */
 	@Transactional(readOnly = true)
 	public TransparencyReport report(long customerId) {
 		Customer customer = customers.find(customerId).orElseThrow(() -> new NotFoundException("customer"));
@@ -86,25 +88,29 @@ public class TransparencyReports {
 					ratings.add(new TransparencyReport.Rating("Signal." + signal.name(), entry.rating(signal)));
 				}
 			}
-			entries.add(new TransparencyReport.Entry(times.format(entry.receivedAt()), "Channel." + entry.channel().name(),
-					"Category." + entry.category().name(), ratings, entry.nps(), entry.csat(), entry.ces(),
-					entry.incidents().keySet().stream().map(type -> "IncidentType." + type.name()).toList(),
-					entry.comment(), entry.negative()));
+			entries
+				.add(new TransparencyReport.Entry(times.format(entry.receivedAt()), "Channel." + entry.channel().name(),
+						"Category." + entry.category().name(), ratings, entry.nps(), entry.csat(), entry.ces(),
+						entry.incidents().keySet().stream().map(type -> "IncidentType." + type.name()).toList(),
+						entry.comment(), entry.negative()));
 		}
 		List<TransparencyReport.Case> cases = new ArrayList<>();
 		List<CaseSummary> summaries = new ArrayList<>(recovery.ofCustomer(customerId));
 		java.util.Collections.reverse(summaries);
 		for (CaseSummary summary : summaries) {
-			cases.add(new TransparencyReport.Case(dates.format(summary.openedAt()), "privacy.report.case." + summary.status().name(),
-					format(dates, summary.acknowledgedAt()), format(dates, summary.resolvedAt()),
-					format(dates, summary.closedAt()), summary.entryIds().size()));
+			cases.add(new TransparencyReport.Case(dates.format(summary.openedAt()),
+					"privacy.report.case." + summary.status().name(), format(dates, summary.acknowledgedAt()),
+					format(dates, summary.resolvedAt()), format(dates, summary.closedAt()), summary.entryIds().size()));
 		}
 		RetentionVersion settings = retention.active();
 		return new TransparencyReport(customers.language(customer), customer.getName(), customer.getReference(),
 				dates.format(clock.instant()), settings.textMonths(), settings.inactiveYears(), entries, cases);
 	}
 
-	/** The report as a page in the customer's language, linking its style sheet at {@code styleHref}. */
+	/**
+	 * The report as a page in the customer's language, linking its style sheet at
+	 * {@code styleHref}.
+	 */
 	public String html(TransparencyReport report, String styleHref) {
 		return render(report, "", styleHref);
 	}

@@ -8,10 +8,11 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Breaks the open promises past their due time, each in a transaction of its own ({@link Promises#breakIfOverdue}):
- * one BROKEN_PROMISE entry per promise, exactly once. The ShedLock lock keeps instances from running the job at the
- * same time; should two runs meet anyway (a lock held past its time), the claim of the promise row still lets only one
- * of them log the entry.
+ * Breaks the open promises past their due time, each in a transaction of its own
+ * ({@link Promises#breakIfOverdue}): one BROKEN_PROMISE entry per promise, exactly once.
+ * The ShedLock lock keeps instances from running the job at the same time; should two
+ * runs meet anyway (a lock held past its time), the claim of the promise row still lets
+ * only one of them log the entry.
  */
 @Component
 class BrokenPromiseJob {
@@ -52,7 +53,8 @@ class BrokenPromiseJob {
 					}
 				}
 				catch (RuntimeException ex) {
-					// one promise that cannot be logged (e.g. its customer was erased) must not stop the others
+					// one promise that cannot be logged (e.g. its customer was erased)
+					// must not stop the others
 					log.error("Promise {} could not be marked broken", id, ex);
 				}
 			}

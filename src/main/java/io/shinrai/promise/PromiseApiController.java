@@ -26,8 +26,9 @@ import io.shinrai.system.ApiProblems;
 import io.shinrai.system.SegmentScope;
 
 /**
- * {@code POST /api/v1/promises} (MANAGER) records a promise; {@code GET /api/v1/promises} (STAFF) lists them, by
- * status and customer. Errors are {@code application/problem+json} in the request's language.
+ * {@code POST /api/v1/promises} (MANAGER) records a promise; {@code GET /api/v1/promises}
+ * (STAFF) lists them, by status and customer. Errors are {@code application/problem+json}
+ * in the request's language.
  */
 @RestController
 class PromiseApiController {
@@ -46,15 +47,17 @@ class PromiseApiController {
 
 	@PostMapping(path = "/api/v1/promises", consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<PromiseView> create(@RequestBody PromiseRequest request, Principal principal,
-			SegmentScope scope) {
+	ResponseEntity<PromiseView> create(@RequestBody PromiseRequest request, Principal principal, SegmentScope scope) {
 		PromiseView promise = promises.record(new NewPromise(request.customerRef(), request.caseId(),
 				request.description(), request.dueAt(), request.owner()), principal.getName(), scope);
 		return ResponseEntity.created(URI.create("/api/v1/promises?customerRef=" + promise.customerRef()))
 			.body(promise);
 	}
 
-	/** At most {@value Promises#LIST_LIMIT}, open ones first by due time. An unknown customer has none. */
+	/**
+	 * At most {@value Promises#LIST_LIMIT}, open ones first by due time. An unknown
+	 * customer has none.
+	 */
 	@GetMapping(path = "/api/v1/promises", produces = MediaType.APPLICATION_JSON_VALUE)
 	List<PromiseView> list(@RequestParam(required = false) String status,
 			@RequestParam(required = false) String customerRef, SegmentScope scope) {
@@ -92,7 +95,10 @@ class PromiseApiController {
 		return problems.problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "promise.api.unsupportedMediaType", locale, null);
 	}
 
-	/** {@code dueAt} as an ISO instant, e.g. {@code 2026-12-24T09:00:00Z}; {@code owner} a manager's user name. */
+	/**
+	 * {@code dueAt} as an ISO instant, e.g. {@code 2026-12-24T09:00:00Z}; {@code owner} a
+	 * manager's user name.
+	 */
 	record PromiseRequest(String customerRef, Long caseId, String description, Instant dueAt, String owner) {
 	}
 

@@ -15,8 +15,8 @@ import io.shinrai.system.BusinessTime;
 import io.shinrai.system.SegmentScope;
 
 /**
- * Managers record promises and mark them kept or broken from the customer page or the case page; each post goes back
- * to the page it came from with a message.
+ * Managers record promises and mark them kept or broken from the customer page or the
+ * case page; each post goes back to the page it came from with a message.
  */
 @Controller
 class PromiseController {
@@ -55,19 +55,16 @@ class PromiseController {
 	}
 
 	@PostMapping("/promises/{id:\\d+}/kept")
-	String processKept(@PathVariable long id, Principal principal, RedirectAttributes redirect,
-			SegmentScope scope) {
+	String processKept(@PathVariable long id, Principal principal, RedirectAttributes redirect, SegmentScope scope) {
 		return settle(id, true, principal, redirect, scope);
 	}
 
 	@PostMapping("/promises/{id:\\d+}/broken")
-	String processBroken(@PathVariable long id, Principal principal, RedirectAttributes redirect,
-			SegmentScope scope) {
+	String processBroken(@PathVariable long id, Principal principal, RedirectAttributes redirect, SegmentScope scope) {
 		return settle(id, false, principal, redirect, scope);
 	}
 
-	private String settle(long id, boolean kept, Principal principal, RedirectAttributes redirect,
-			SegmentScope scope) {
+	private String settle(long id, boolean kept, Principal principal, RedirectAttributes redirect, SegmentScope scope) {
 		PromiseView promise = promises.get(id, scope);
 		try {
 			if (kept) {

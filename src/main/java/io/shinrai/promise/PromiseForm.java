@@ -7,8 +7,9 @@ import java.time.ZoneId;
 import org.springframework.format.annotation.DateTimeFormat;
 
 /**
- * "Record a promise" on the customer page or the case page; the due time is local to the business time zone.
- * Serializable: a refused form goes back to its page as a flash attribute, kept in the session in the database.
+ * "Record a promise" on the customer page or the case page; the due time is local to the
+ * business time zone. Serializable: a refused form goes back to its page as a flash
+ * attribute, kept in the session in the database.
  */
 public class PromiseForm implements Serializable {
 

@@ -7,7 +7,8 @@ package io.shinrai.promise;
  * @param overdue OPEN past their due time (the job marks them broken within a minute)
  * @param broken broken in the period
  * @param kept kept in the period
- * @param keptRate {@code kept / (kept + broken)}, {@code null} when none was settled in the period
+ * @param keptRate {@code kept / (kept + broken)}, {@code null} when none was settled in
+ * the period
  */
 public record PromiseMeasures(long dueSoon, long overdue, long broken, long kept, Double keptRate) {
 

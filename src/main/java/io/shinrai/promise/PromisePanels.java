@@ -18,9 +18,10 @@ import io.shinrai.system.BusinessTime;
 import io.shinrai.system.SegmentScope;
 
 /**
- * What the promise panels on pages of other modules read ({@code templates/promise/panels.html}, called from the
- * template as {@code @promisePanels}), so the dashboard, customer page, case page and board include a panel with one
- * line each and their controllers need not know about promises.
+ * What the promise panels on pages of other modules read
+ * ({@code templates/promise/panels.html}, called from the template as
+ * {@code @promisePanels}), so the dashboard, customer page, case page and board include a
+ * panel with one line each and their controllers need not know about promises.
  */
 @Component
 public class PromisePanels {
@@ -39,8 +40,8 @@ public class PromisePanels {
 
 	private final SegmentScopes scopes;
 
-	PromisePanels(Promises promises, UserAccounts accounts,
-			BusinessTime businessTime, Clock clock, SegmentScopes scopes) {
+	PromisePanels(Promises promises, UserAccounts accounts, BusinessTime businessTime, Clock clock,
+			SegmentScopes scopes) {
 		this.clock = clock;
 		this.promises = promises;
 		this.accounts = accounts;
@@ -74,7 +75,10 @@ public class PromisePanels {
 		return promises.ofCases(caseIds);
 	}
 
-	/** For the dashboard's period [from, to) and segment, among the segments the signed-in user sees. */
+	/**
+	 * For the dashboard's period [from, to) and segment, among the segments the signed-in
+	 * user sees.
+	 */
 	public PromiseMeasures measures(String segment, Instant from, Instant to) {
 		return promises.measures(scopes.current().narrow(segment), null, from, to);
 	}
@@ -95,10 +99,11 @@ public class PromisePanels {
 		return promises.dueSoon().toHours();
 	}
 
-	/** The form's due time as typed, for a form that came back refused; else the default. */
+	/**
+	 * The form's due time as typed, for a form that came back refused; else the default.
+	 */
 	public String dueValue(PromiseForm form) {
-		return form == null ? defaultDue()
-				: form.getDueAt() == null ? "" : INPUT_TIME.format(form.getDueAt());
+		return form == null ? defaultDue() : form.getDueAt() == null ? "" : INPUT_TIME.format(form.getDueAt());
 	}
 
 	public List<UserAccount> owners() {

@@ -12,9 +12,10 @@ import io.shinrai.privacy.ErasedCustomer;
 import io.shinrai.privacy.PersonalDataHolder;
 
 /**
- * The promises made to a customer in its personal-data export; an erasure empties their descriptions (free text about
- * the customer) and the audited texts of their recording, and keeps due times, owners and kept/broken states, which
- * say nothing about the person once detached from it.
+ * The promises made to a customer in its personal-data export; an erasure empties their
+ * descriptions (free text about the customer) and the audited texts of their recording,
+ * and keeps due times, owners and kept/broken states, which say nothing about the person
+ * once detached from it.
  */
 @Component
 class PromisePersonalData implements PersonalDataHolder {
@@ -67,12 +68,11 @@ class PromisePersonalData implements PersonalDataHolder {
 		jdbc.sql("""
 				update promise set description = '', description_erased_at = ?
 				where customer_id = ? and description_erased_at is null
-				""")
-			.params(Timestamp.from(clock.instant()), customer.id())
-			.update();
-		// PROMISE_RECORDED carries the description as its after text and "customer <reference>, …" as its summary
-		audit.redact(ids.stream().map(id -> "promise:" + id).toList(), List.of("customer " + customer.reference() + ","),
-				null);
+				""").params(Timestamp.from(clock.instant()), customer.id()).update();
+		// PROMISE_RECORDED carries the description as its after text and "customer
+		// <reference>, …" as its summary
+		audit.redact(ids.stream().map(id -> "promise:" + id).toList(),
+				List.of("customer " + customer.reference() + ","), null);
 	}
 
 }

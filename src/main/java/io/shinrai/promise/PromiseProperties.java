@@ -14,9 +14,10 @@ import org.springframework.validation.annotation.Validated;
 import io.shinrai.system.JobSchedule;
 
 /**
- * {@code shinrai.promise.*}: {@code due-soon} ({@code SHINRAI_PROMISE_DUESOON}), how close to its due time a promise
- * counts as due soon; {@code broken-check.*}, when the job that breaks promises past their due time runs and how long
- * its lock is held. Checked at start-up.
+ * {@code shinrai.promise.*}: {@code due-soon} ({@code SHINRAI_PROMISE_DUESOON}), how
+ * close to its due time a promise counts as due soon; {@code broken-check.*}, when the
+ * job that breaks promises past their due time runs and how long its lock is held.
+ * Checked at start-up.
  */
 @Validated
 @ConfigurationProperties("shinrai.promise")

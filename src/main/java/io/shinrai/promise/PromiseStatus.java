@@ -1,6 +1,8 @@
 package io.shinrai.promise;
 
-/** OPEN until its owner marks it KEPT or BROKEN, or it is past its due time (then BROKEN). */
+/**
+ * OPEN until its owner marks it KEPT or BROKEN, or it is past its due time (then BROKEN).
+ */
 public enum PromiseStatus {
 
 	OPEN, KEPT, BROKEN

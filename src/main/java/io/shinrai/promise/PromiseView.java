@@ -6,7 +6,8 @@ import java.time.Instant;
  * A promise as pages and the API show it.
  *
  * @param caseId the recovery case it was made on, or {@code null}
- * @param settledBy who marked it; {@code null} while open or when the job found it past its due time
+ * @param settledBy who marked it; {@code null} while open or when the job found it past
+ * its due time
  * @param brokenFeedbackId the BROKEN_PROMISE entry logged when it was broken
  * @param overdue OPEN after its due time (until the job marks it broken)
  */

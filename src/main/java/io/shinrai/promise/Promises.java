@@ -42,13 +42,14 @@ import io.shinrai.system.NotFoundException;
 import io.shinrai.system.SegmentScope;
 
 /**
- * The ledger of promises made to customers. A promise is broken exactly once, by its owner or a manager marking it, or
- * by the broken-promise job once it is past its due time and still open; that moment logs one BROKEN_PROMISE incident
- * entry (source SYSTEM) through {@link FeedbackLog}, so it opens or joins a case and counts in the scores like any
- * incident. "Exactly once" holds with any number of instances: the promise row is claimed with
- * {@code update … where status = 'OPEN' returning …} in the transaction that stores the entry, so a concurrent second
- * claim waits for the first and then finds nothing to claim (and the entry's external id {@code promise-<id>} is
- * unique besides).
+ * The ledger of promises made to customers. A promise is broken exactly once, by its
+ * owner or a manager marking it, or by the broken-promise job once it is past its due
+ * time and still open; that moment logs one BROKEN_PROMISE incident entry (source SYSTEM)
+ * through {@link FeedbackLog}, so it opens or joins a case and counts in the scores like
+ * any incident. "Exactly once" holds with any number of instances: the promise row is
+ * claimed with {@code update … where status = 'OPEN' returning …} in the transaction that
+ * stores the entry, so a concurrent second claim waits for the first and then finds
+ * nothing to claim (and the entry's external id {@code promise-<id>} is unique besides).
  */
 @Service
 @Transactional
@@ -56,7 +57,10 @@ public class Promises {
 
 	public static final int MAX_DESCRIPTION = 500;
 
-	/** Who "logged" a generated entry: not a user name (user names cannot hold parentheses). */
+	/**
+	 * Who "logged" a generated entry: not a user name (user names cannot hold
+	 * parentheses).
+	 */
 	static final String LOGGED_BY = "(system)";
 
 	static final int LIST_LIMIT = 200;
@@ -84,8 +88,8 @@ public class Promises {
 	private final Clock clock;
 
 	Promises(JdbcClient jdbc, CustomerDirectory customers, RecoveryCases cases, UserAccounts accounts,
-			FeedbackLog feedback, AuditLog audit, ApplicationEventPublisher events,
-			PromiseProperties properties, BusinessTime businessTime, Clock clock) {
+			FeedbackLog feedback, AuditLog audit, ApplicationEventPublisher events, PromiseProperties properties,
+			BusinessTime businessTime, Clock clock) {
 		this.clock = clock;
 		this.jdbc = jdbc;
 		this.customers = customers;
@@ -98,23 +102,27 @@ public class Promises {
 		this.zone = businessTime.zone();
 	}
 
-	/** How far ahead an open promise counts as due soon ({@code shinrai.promise.due-soon}). */
+	/**
+	 * How far ahead an open promise counts as due soon
+	 * ({@code shinrai.promise.due-soon}).
+	 */
 	public Duration dueSoon() {
 		return dueSoon;
 	}
 
 	/**
 	 * Records a promise.
-	 * @throws PromiseRefusedException when the customer is unknown, the case is not the customer's, the description is
-	 * empty or too long, the due time is missing or past, or the owner is not an enabled manager
+	 * @throws PromiseRefusedException when the customer is unknown, the case is not the
+	 * customer's, the description is empty or too long, the due time is missing or past,
+	 * or the owner is not an enabled manager
 	 */
 	public PromiseView record(NewPromise promise, String actor) {
 		return record(promise, actor, SegmentScope.all());
 	}
 
 	/**
-	 * {@link #record(NewPromise, String)} by a user who sees the segments {@code scope}: a customer outside them is
-	 * refused as unknown.
+	 * {@link #record(NewPromise, String)} by a user who sees the segments {@code scope}:
+	 * a customer outside them is refused as unknown.
 	 */
 	public PromiseView record(NewPromise promise, String actor, SegmentScope scope) {
 		if (promise.customerRef() == null) {
@@ -185,8 +193,9 @@ public class Promises {
 	}
 
 	/**
-	 * Breaks one open promise past its due time (for the job, in a transaction of its own per promise): logs its
-	 * entry, or does nothing when it is no longer open or not yet due. Returns whether it broke it.
+	 * Breaks one open promise past its due time (for the job, in a transaction of its own
+	 * per promise): logs its entry, or does nothing when it is no longer open or not yet
+	 * due. Returns whether it broke it.
 	 */
 	public boolean breakIfOverdue(long id) {
 		Instant now = clock.instant();
@@ -195,7 +204,10 @@ public class Promises {
 		return claimed.isPresent();
 	}
 
-	/** Open promises past their due time, oldest first (at most {@code limit}), for the job. */
+	/**
+	 * Open promises past their due time, oldest first (at most {@code limit}), for the
+	 * job.
+	 */
 	@Transactional(readOnly = true)
 	public List<Long> overdueIds(int limit) {
 		return jdbc.sql("select id from promise where status = 'OPEN' and due_at < ? order by due_at, id limit ?")
@@ -214,7 +226,10 @@ public class Promises {
 		return find(id).orElseThrow(() -> new NotFoundException("promise " + id));
 	}
 
-	/** The promise when its customer is in {@code scope}; else a 404, so as not to reveal it exists. */
+	/**
+	 * The promise when its customer is in {@code scope}; else a 404, so as not to reveal
+	 * it exists.
+	 */
 	@Transactional(readOnly = true)
 	public PromiseView get(long id, SegmentScope scope) {
 		PromiseView promise = get(id);
@@ -222,13 +237,19 @@ public class Promises {
 		return promise;
 	}
 
-	/** Promises of one status and/or customer ({@code null}: all), the soonest due first among open ones. */
+	/**
+	 * Promises of one status and/or customer ({@code null}: all), the soonest due first
+	 * among open ones.
+	 */
 	@Transactional(readOnly = true)
 	public List<PromiseView> search(PromiseStatus status, Long customerId, int limit) {
 		return search(status, customerId, limit, SegmentScope.all());
 	}
 
-	/** {@link #search(PromiseStatus, Long, int)} among the customers of the segments {@code scope}. */
+	/**
+	 * {@link #search(PromiseStatus, Long, int)} among the customers of the segments
+	 * {@code scope}.
+	 */
 	@Transactional(readOnly = true)
 	public List<PromiseView> search(PromiseStatus status, Long customerId, int limit, SegmentScope scope) {
 		return jdbc.sql(SELECT + """
@@ -251,7 +272,10 @@ public class Promises {
 		return search(null, customerId, LIST_LIMIT);
 	}
 
-	/** The promises of each case, for the board and the case page (every case of the list gets an entry). */
+	/**
+	 * The promises of each case, for the board and the case page (every case of the list
+	 * gets an entry).
+	 */
 	@Transactional(readOnly = true)
 	public Map<Long, List<PromiseView>> ofCases(Collection<Long> caseIds) {
 		Map<Long, List<PromiseView>> byCase = new LinkedHashMap<>();
@@ -268,15 +292,18 @@ public class Promises {
 	}
 
 	/**
-	 * Due soon and overdue now; broken and kept in [from, to) (by the time they were settled); for every customer,
-	 * one segment, or one customer.
+	 * Due soon and overdue now; broken and kept in [from, to) (by the time they were
+	 * settled); for every customer, one segment, or one customer.
 	 */
 	@Transactional(readOnly = true)
 	public PromiseMeasures measures(String segment, Long customerId, Instant from, Instant to) {
 		return measures(SegmentScope.all().narrow(segment), customerId, from, to);
 	}
 
-	/** {@link #measures(String, Long, Instant, Instant)} of the customers of the segments {@code segments}. */
+	/**
+	 * {@link #measures(String, Long, Instant, Instant)} of the customers of the segments
+	 * {@code segments}.
+	 */
 	@Transactional(readOnly = true)
 	public PromiseMeasures measures(SegmentScope segments, Long customerId, Instant from, Instant to) {
 		Instant now = clock.instant();
@@ -286,17 +313,19 @@ public class Promises {
 		params.put("from", Timestamp.from(from));
 		params.put("to", Timestamp.from(to));
 		params.put("customerId", customerId);
-		return jdbc.sql("""
-				select count(*) filter (where p.status = 'OPEN' and p.due_at >= :now and p.due_at < :soon) as due_soon,
-				       count(*) filter (where p.status = 'OPEN' and p.due_at < :now) as overdue,
-				       count(*) filter (where p.status = 'BROKEN' and p.settled_at >= :from and p.settled_at < :to) as broken,
-				       count(*) filter (where p.status = 'KEPT' and p.settled_at >= :from and p.settled_at < :to) as kept
-				from promise p
-				where (cast(:customerId as bigint) is null or p.customer_id = :customerId)
-				  and SCOPE
-				""".replace("SCOPE", segments.isAll() ? "true"
-						: "exists (select 1 from customer c where c.id = p.customer_id and " + segments.sql("c.segment")
-								+ ")"))
+		return jdbc
+			.sql("""
+					select count(*) filter (where p.status = 'OPEN' and p.due_at >= :now and p.due_at < :soon) as due_soon,
+					       count(*) filter (where p.status = 'OPEN' and p.due_at < :now) as overdue,
+					       count(*) filter (where p.status = 'BROKEN' and p.settled_at >= :from and p.settled_at < :to) as broken,
+					       count(*) filter (where p.status = 'KEPT' and p.settled_at >= :from and p.settled_at < :to) as kept
+					from promise p
+					where (cast(:customerId as bigint) is null or p.customer_id = :customerId)
+					  and SCOPE
+					"""
+				.replace("SCOPE",
+						segments.isAll() ? "true" : "exists (select 1 from customer c where c.id = p.customer_id and "
+								+ segments.sql("c.segment") + ")"))
 			.params(params)
 			.query((rs, row) -> {
 				long broken = rs.getLong("broken");
@@ -329,14 +358,16 @@ public class Promises {
 	private void logBroken(Claimed promise, String markedBy, Instant now) {
 		Customer customer = customers.get(promise.customerId());
 		if (customer.isErased()) {
-			// nothing can be added to an erased customer: the promise counts as broken, without an entry
+			// nothing can be added to an erased customer: the promise counts as broken,
+			// without an entry
 			audit.record(markedBy == null ? "system" : markedBy, AuditType.PROMISE_SETTLED, subject(promise.id()),
 					"broken, customer erased", "OPEN", "BROKEN");
 			return;
 		}
 		Instant brokenAt = promise.dueAt().isBefore(now) ? promise.dueAt() : now;
 		String due = DUE_FORMAT.format(promise.dueAt().atZone(zone));
-		String note = truncate("Promise #" + promise.id() + ": " + promise.description(), FeedbackRules.MAX_INCIDENT_NOTE);
+		String note = truncate("Promise #" + promise.id() + ": " + promise.description(),
+				FeedbackRules.MAX_INCIDENT_NOTE);
 		String comment = "Generated by Shinrai from promise #" + promise.id() + " (owner " + promise.owner() + ", due "
 				+ due + "), " + (markedBy == null ? "not marked kept by its due time" : "marked broken by " + markedBy)
 				+ ": " + promise.description();

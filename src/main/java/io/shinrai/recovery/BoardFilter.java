@@ -9,16 +9,20 @@ import java.util.Set;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The board's query parameters as typed in the address bar. Unknown values are not an error page: they are ignored,
- * named in {@link #invalid()}, and the board says so.
+ * The board's query parameters as typed in the address bar. Unknown values are not an
+ * error page: they are ignored, named in {@link #invalid()}, and the board says so.
  * <ul>
- * <li>{@code tab}: {@code open} (OPEN and ACKNOWLEDGED, the default), {@code overdue}, {@code mine} (not closed,
- * owned by me), {@code all};</li>
- * <li>{@code owner}: a user name, or {@code -} for unassigned cases (not with {@code mine});</li>
+ * <li>{@code tab}: {@code open} (OPEN and ACKNOWLEDGED, the default), {@code overdue},
+ * {@code mine} (not closed, owned by me), {@code all};</li>
+ * <li>{@code owner}: a user name, or {@code -} for unassigned cases (not with
+ * {@code mine});</li>
  * <li>{@code status}: one status, on the {@code all} tab;</li>
- * <li>{@code customer}: only this customer's cases (its id, as linked from the customer page);</li>
- * <li>{@code segment}: only cases of customers in this segment (as linked from the dashboard);</li>
- * <li>{@code sort}: {@code due} (default), {@code due_desc}, {@code opened_desc}, {@code urgency};</li>
+ * <li>{@code customer}: only this customer's cases (its id, as linked from the customer
+ * page);</li>
+ * <li>{@code segment}: only cases of customers in this segment (as linked from the
+ * dashboard);</li>
+ * <li>{@code sort}: {@code due} (default), {@code due_desc}, {@code opened_desc},
+ * {@code urgency};</li>
  * <li>{@code page} from 1, {@code size} 1 to 100 (default 20).</li>
  * </ul>
  */
@@ -109,7 +113,10 @@ class BoardFilter {
 				sort == null ? CaseSearch.Sort.DUE : parseSort(sort), pageNumber() - 1, pageSize(), segment);
 	}
 
-	/** This board with one parameter changed (and back on the first page unless the page is what changes). */
+	/**
+	 * This board with one parameter changed (and back on the first page unless the page
+	 * is what changes).
+	 */
 	public String with(String name, Object value) {
 		UriComponentsBuilder uri = UriComponentsBuilder.fromPath("/recovery");
 		add(uri, "tab", "tab".equals(name) ? value : tab);

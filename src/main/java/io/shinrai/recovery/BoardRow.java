@@ -7,9 +7,10 @@ import io.shinrai.scoring.Band;
 import io.shinrai.scoring.CustomerStatus;
 
 /**
- * One case on the board as triage needs it: the case, what happened (the incident types of its entries, an excerpt
- * of the newest comment), the customer's trust when the case opened and now, and the case version the board shows
- * (a bulk hand-over names it, so a case changed since is refused).
+ * One case on the board as triage needs it: the case, what happened (the incident types
+ * of its entries, an excerpt of the newest comment), the customer's trust when the case
+ * opened and now, and the case version the board shows (a bulk hand-over names it, so a
+ * case changed since is refused).
  */
 public record BoardRow(CaseSummary summary, List<IncidentType> incidents, String excerpt, Double trustAtOpening,
 		Double trustNow, Band bandNow, CustomerStatus statusNow, long version) {

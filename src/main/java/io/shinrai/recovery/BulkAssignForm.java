@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The board's bulk hand-over: the ticked cases, each as {@code id:version} (the version the board showed), the new
- * owner, and the board address to go back to.
+ * The board's bulk hand-over: the ticked cases, each as {@code id:version} (the version
+ * the board showed), the new owner, and the board address to go back to.
  */
 class BulkAssignForm {
 
@@ -17,7 +17,10 @@ class BulkAssignForm {
 
 	private String back;
 
-	/** The ticked cases with their versions; {@code null} when one of them is not {@code id:version}. */
+	/**
+	 * The ticked cases with their versions; {@code null} when one of them is not
+	 * {@code id:version}.
+	 */
 	Map<Long, Long> versions() {
 		Map<Long, Long> versions = new LinkedHashMap<>();
 		for (String item : selected) {

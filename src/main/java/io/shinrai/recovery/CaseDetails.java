@@ -8,12 +8,14 @@ import io.shinrai.scoring.CustomerStatus;
 import io.shinrai.scoring.CustomerTrust;
 
 /**
- * Everything the case page shows: the case, its customer, the entries that caused it, its notes, the customer's
- * trust and status when the case was opened and now, and the customer's own answers on the case's survey links.
+ * Everything the case page shows: the case, its customer, the entries that caused it, its
+ * notes, the customer's trust and status when the case was opened and now, and the
+ * customer's own answers on the case's survey links.
  *
  * @param trustAtOpening {@code null} when the customer had no score yet
  * @param version what a form must send back, so that a concurrent change is noticed
- * @param confirmedAt when the customer confirmed the resolution of the current round; {@code null} if not (yet)
+ * @param confirmedAt when the customer confirmed the resolution of the current round;
+ * {@code null} if not (yet)
  */
 public record CaseDetails(long id, long customerId, String customerReference, String customerName,
 		RecoveryStatus status, String owner, Instant openedAt, Instant acknowledgeDueAt, Instant acknowledgedAt,
@@ -29,7 +31,10 @@ public record CaseDetails(long id, long customerId, String customerReference, St
 		answers = List.copyOf(answers);
 	}
 
-	/** The customer confirmed the resolution on the case's survey link (not negative while resolved or closed). */
+	/**
+	 * The customer confirmed the resolution on the case's survey link (not negative while
+	 * resolved or closed).
+	 */
 	public boolean isConfirmedByCustomer() {
 		return confirmedAt != null;
 	}

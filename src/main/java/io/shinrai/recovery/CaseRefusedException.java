@@ -1,8 +1,9 @@
 package io.shinrai.recovery;
 
 /**
- * A change to a recovery case that its rules refuse. Each kind has its own type and a message key, so the page can
- * say exactly why in the user's language; nothing has been changed when one is thrown.
+ * A change to a recovery case that its rules refuse. Each kind has its own type and a
+ * message key, so the page can say exactly why in the user's language; nothing has been
+ * changed when one is thrown.
  */
 public abstract sealed class CaseRefusedException extends RuntimeException {
 
@@ -52,7 +53,10 @@ public abstract sealed class CaseRefusedException extends RuntimeException {
 
 	}
 
-	/** Only a RESOLVED case can be reopened; a CLOSED one stays closed and a new case is opened instead. */
+	/**
+	 * Only a RESOLVED case can be reopened; a CLOSED one stays closed and a new case is
+	 * opened instead.
+	 */
 	public static final class CannotReopen extends CaseRefusedException {
 
 		CannotReopen(RecoveryStatus status) {
@@ -102,12 +106,16 @@ public abstract sealed class CaseRefusedException extends RuntimeException {
 	public static final class NoteRequiredToClose extends CaseRefusedException {
 
 		NoteRequiredToClose() {
-			super("Closing a case whose customer is still at risk needs a note", "recovery.refused.closeAtRiskNeedsNote");
+			super("Closing a case whose customer is still at risk needs a note",
+					"recovery.refused.closeAtRiskNeedsNote");
 		}
 
 	}
 
-	/** Someone else saved the case since it was shown: the second save is refused, never a silent overwrite. */
+	/**
+	 * Someone else saved the case since it was shown: the second save is refused, never a
+	 * silent overwrite.
+	 */
 	public static final class CaseChanged extends CaseRefusedException {
 
 		CaseChanged(long caseId) {

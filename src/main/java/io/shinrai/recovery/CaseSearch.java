@@ -33,7 +33,9 @@ public record CaseSearch(Set<RecoveryStatus> statuses, boolean overdueOnly, Stri
 		this(statuses, overdueOnly, owner, unassignedOnly, customerId, sort, page, size, segment, SegmentScope.all());
 	}
 
-	/** This search among the cases of customers of the segments {@code scope} (a user's). */
+	/**
+	 * This search among the cases of customers of the segments {@code scope} (a user's).
+	 */
 	public CaseSearch within(SegmentScope scope) {
 		return new CaseSearch(statuses, overdueOnly, owner, unassignedOnly, customerId, sort, page, size, segment,
 				scope);
@@ -47,7 +49,8 @@ public record CaseSearch(Set<RecoveryStatus> statuses, boolean overdueOnly, Stri
 
 	public CaseSearch {
 		within = within == null ? SegmentScope.all() : within;
-		statuses = statuses == null || statuses.isEmpty() ? EnumSet.noneOf(RecoveryStatus.class) : EnumSet.copyOf(statuses);
+		statuses = statuses == null || statuses.isEmpty() ? EnumSet.noneOf(RecoveryStatus.class)
+				: EnumSet.copyOf(statuses);
 		sort = sort == null ? Sort.DUE : sort;
 		segment = segment == null || segment.isBlank() ? null : segment;
 		if (page < 0 || size < 1 || size > MAX_SIZE) {
@@ -65,8 +68,8 @@ public record CaseSearch(Set<RecoveryStatus> statuses, boolean overdueOnly, Stri
 		/** Newest case first. */
 		OPENED_DESC("c.opened_at desc, c.id desc"),
 		/**
-		 * Most urgent first: overdue and open cases by due time, then acknowledged ones (being worked) by due time,
-		 * resolved ones and closed ones last.
+		 * Most urgent first: overdue and open cases by due time, then acknowledged ones
+		 * (being worked) by due time, resolved ones and closed ones last.
 		 */
 		URGENCY("case c.status when 'OPEN' then 0 when 'ACKNOWLEDGED' then 1 when 'RESOLVED' then 2 else 3 end,"
 				+ " c.acknowledge_due_at asc, c.id asc");

@@ -9,12 +9,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code shinrai.recovery.default-owner.*}: who owns a recovery case when it opens.
  * <ul>
  * <li>{@code segments}: a manager per customer segment, e.g.
- * {@code shinrai.recovery.default-owner.segments[Enterprise]=yamada}; a segment's cases go to that manager while the
- * account is an enabled manager or admin;</li>
- * <li>{@code rule} (env {@code SHINRAI_RECOVERY_DEFAULTOWNER_RULE}) for every other case: {@code round-robin}
- * (default: in turn among the enabled managers, the one given a case longest ago first; admins only when there is no
- * manager), {@code logger} (the manager or admin who logged the entry; for an import, whoever imported it) or
- * {@code none} (unassigned: the first to acknowledge takes it).</li>
+ * {@code shinrai.recovery.default-owner.segments[Enterprise]=yamada}; a segment's cases
+ * go to that manager while the account is an enabled manager or admin;</li>
+ * <li>{@code rule} (env {@code SHINRAI_RECOVERY_DEFAULTOWNER_RULE}) for every other case:
+ * {@code round-robin} (default: in turn among the enabled managers, the one given a case
+ * longest ago first; admins only when there is no manager), {@code logger} (the manager
+ * or admin who logged the entry; for an import, whoever imported it) or {@code none}
+ * (unassigned: the first to acknowledge takes it).</li>
  * </ul>
  */
 @ConfigurationProperties("shinrai.recovery.default-owner")

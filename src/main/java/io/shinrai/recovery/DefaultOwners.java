@@ -16,9 +16,10 @@ import io.shinrai.account.UserAccount;
 import io.shinrai.account.UserAccounts;
 
 /**
- * The owner of each newly opened case by the rule of {@link DefaultOwnerProperties}: the segment's manager first,
- * else round-robin among the managers (or the entry's logger, or nobody). Round-robin keeps no state of its own: the
- * manager whose newest case is oldest (or who has none) is next, so it rotates across restarts and instances.
+ * The owner of each newly opened case by the rule of {@link DefaultOwnerProperties}: the
+ * segment's manager first, else round-robin among the managers (or the entry's logger, or
+ * nobody). Round-robin keeps no state of its own: the manager whose newest case is oldest
+ * (or who has none) is next, so it rotates across restarts and instances.
  */
 @Component
 class DefaultOwners {
@@ -36,7 +37,8 @@ class DefaultOwners {
 	}
 
 	/**
-	 * Owners of the cases about to open for these customers (in the order given), {@code null} for unassigned.
+	 * Owners of the cases about to open for these customers (in the order given),
+	 * {@code null} for unassigned.
 	 * @param loggerOf who logged each customer's first new entry
 	 */
 	Map<Long, String> ownersFor(Collection<Long> customerIds, Map<Long, String> loggerOf) {
@@ -70,9 +72,15 @@ class DefaultOwners {
 		return owners;
 	}
 
-	/** The managers in the order they are next given a case: the one given one longest ago (or never) first. */
+	/**
+	 * The managers in the order they are next given a case: the one given one longest ago
+	 * (or never) first.
+	 */
 	List<String> rotation() {
-		List<UserAccount> candidates = accounts.managers().stream().filter(user -> user.getRole() == Role.MANAGER).toList();
+		List<UserAccount> candidates = accounts.managers()
+			.stream()
+			.filter(user -> user.getRole() == Role.MANAGER)
+			.toList();
 		if (candidates.isEmpty()) {
 			candidates = accounts.managers();
 		}

@@ -1,8 +1,8 @@
 package io.shinrai.recovery;
 
 /**
- * One of the status buttons of the case page: the move, the case version the page showed, and an optional note (needed
- * to close a case whose customer is still at risk).
+ * One of the status buttons of the case page: the move, the case version the page showed,
+ * and an optional note (needed to close a case whose customer is still at risk).
  */
 class MoveForm {
 

@@ -17,13 +17,14 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Flags OPEN cases whose acknowledgement is overdue ({@code overdue_since}, the database time it noticed) and clears
- * the flag of cases that are no longer overdue. Runs every minute by default; the ShedLock lock keeps several app
- * instances from running it at once, and both statements are idempotent, so a second run changes nothing. The cases
- * it newly flags are published as one {@link RecoveryCasesOverdue}.
+ * Flags OPEN cases whose acknowledgement is overdue ({@code overdue_since}, the database
+ * time it noticed) and clears the flag of cases that are no longer overdue. Runs every
+ * minute by default; the ShedLock lock keeps several app instances from running it at
+ * once, and both statements are idempotent, so a second run changes nothing. The cases it
+ * newly flags are published as one {@link RecoveryCasesOverdue}.
  * <p>
- * Pages and measures do not depend on this flag: they count a case as overdue from its due time, so they are right
- * between runs too.
+ * Pages and measures do not depend on this flag: they count a case as overdue from its
+ * due time, so they are right between runs too.
  */
 @Component
 class OverdueCaseJob {
@@ -51,8 +52,10 @@ class OverdueCaseJob {
 			lockAtLeastFor = "${shinrai.recovery.overdue-check.lock-at-least-for}")
 	public void markOverdueCases() {
 		LockAssert.assertLocked();
-		// each step is atomic on its own; no transaction around the job, so the lock row commits independently. The
-		// cases it flags and their event commit together (the event publication registry is the outbox).
+		// each step is atomic on its own; no transaction around the job, so the lock row
+		// commits independently. The
+		// cases it flags and their event commit together (the event publication registry
+		// is the outbox).
 		int marked = transactions.execute(status -> {
 			List<RecoveryCasesOverdue.OverdueCase> flagged = jdbc.sql("""
 					update recovery_case set overdue_since = now()

@@ -1,6 +1,9 @@
 package io.shinrai.recovery;
 
-/** The moves a manager can make on a case; labels are {@code RecoveryAction.NAME} in the message bundles. */
+/**
+ * The moves a manager can make on a case; labels are {@code RecoveryAction.NAME} in the
+ * message bundles.
+ */
 public enum RecoveryAction {
 
 	ACKNOWLEDGE, RESOLVE, CLOSE, REOPEN

@@ -27,12 +27,14 @@ import org.hibernate.annotations.DynamicUpdate;
 import io.shinrai.scoring.CustomerStatus;
 
 /**
- * A customer's recovery case: the aggregate that moves through OPEN → ACKNOWLEDGED → RESOLVED → CLOSED (and back to
- * OPEN from RESOLVED) by its own methods, each refusing an invalid move with a specific {@link CaseRefusedException}.
+ * A customer's recovery case: the aggregate that moves through OPEN → ACKNOWLEDGED →
+ * RESOLVED → CLOSED (and back to OPEN from RESOLVED) by its own methods, each refusing an
+ * invalid move with a specific {@link CaseRefusedException}.
  * <p>
- * The entries that caused a case are attached set-based by {@link RecoveryCaseOpener} (imports bring thousands at a
- * time), not through this entity. Updates write only changed columns ({@link DynamicUpdate}) so that a save never
- * overwrites the {@code overdue_since} flag that the overdue job sets without touching the version.
+ * The entries that caused a case are attached set-based by {@link RecoveryCaseOpener}
+ * (imports bring thousands at a time), not through this entity. Updates write only
+ * changed columns ({@link DynamicUpdate}) so that a save never overwrites the
+ * {@code overdue_since} flag that the overdue job sets without touching the version.
  */
 @Entity
 @Table(name = "recovery_case")
@@ -112,8 +114,9 @@ public class RecoveryCase {
 	}
 
 	/**
-	 * A new OPEN case. (The opener inserts new cases in SQL, so that concurrent openings for one customer meet the
-	 * database's one-case-per-customer index instead of failing; it uses {@link #dueAt} for the same due time.)
+	 * A new OPEN case. (The opener inserts new cases in SQL, so that concurrent openings
+	 * for one customer meet the database's one-case-per-customer index instead of
+	 * failing; it uses {@link #dueAt} for the same due time.)
 	 */
 	public static RecoveryCase open(long customerId, String owner, Double trustAtOpening,
 			CustomerStatus statusAtOpening, Instant openedAt, Duration acknowledgeWithin) {
@@ -160,9 +163,10 @@ public class RecoveryCase {
 	}
 
 	/**
-	 * Back to OPEN, because the customer is negative again (or a manager decides the resolution did not hold): a new
-	 * acknowledgement due time, and the acknowledgement and resolution of the previous round are cleared so the
-	 * measures time the new round from {@link #getReopenedAt()}.
+	 * Back to OPEN, because the customer is negative again (or a manager decides the
+	 * resolution did not hold): a new acknowledgement due time, and the acknowledgement
+	 * and resolution of the previous round are cleared so the measures time the new round
+	 * from {@link #getReopenedAt()}.
 	 */
 	public void reopen(Instant at, Duration acknowledgeWithin) {
 		if (status != RecoveryStatus.RESOLVED) {
@@ -180,9 +184,10 @@ public class RecoveryCase {
 	}
 
 	/**
-	 * The customer answered the case's survey link without being negative. It confirms the resolution only once the
-	 * case is resolved (or closed); an answer while the case is still worked confirms nothing. Returns whether the case
-	 * is confirmed by this answer (a second answer does not move the first confirmation).
+	 * The customer answered the case's survey link without being negative. It confirms
+	 * the resolution only once the case is resolved (or closed); an answer while the case
+	 * is still worked confirms nothing. Returns whether the case is confirmed by this
+	 * answer (a second answer does not move the first confirmation).
 	 */
 	public boolean confirmByCustomer(long feedbackId, Instant at) {
 		if (confirmedAt != null || (status != RecoveryStatus.RESOLVED && status != RecoveryStatus.CLOSED)) {
@@ -193,7 +198,10 @@ public class RecoveryCase {
 		return true;
 	}
 
-	/** Hands the case to another manager; whether that user is a manager is checked by {@link RecoveryCases}. */
+	/**
+	 * Hands the case to another manager; whether that user is a manager is checked by
+	 * {@link RecoveryCases}.
+	 */
 	public void assignTo(String newOwner) {
 		Objects.requireNonNull(newOwner, "newOwner");
 		if (status == RecoveryStatus.CLOSED) {
@@ -202,7 +210,10 @@ public class RecoveryCase {
 		owner = newOwner;
 	}
 
-	/** Adds a note; notes are welcome in every status, also after closing (the customer may call again). */
+	/**
+	 * Adds a note; notes are welcome in every status, also after closing (the customer
+	 * may call again).
+	 */
 	public RecoveryNote addNote(String author, String text, Instant at) {
 		String trimmed = text == null ? "" : text.strip();
 		if (trimmed.isEmpty() || trimmed.length() > RecoveryNote.MAX_LENGTH) {
@@ -233,7 +244,10 @@ public class RecoveryCase {
 		}
 	}
 
-	/** Overdue means still OPEN after its acknowledgement due time, whatever the overdue job has noticed yet. */
+	/**
+	 * Overdue means still OPEN after its acknowledgement due time, whatever the overdue
+	 * job has noticed yet.
+	 */
 	public boolean isOverdue(Instant now) {
 		return status == RecoveryStatus.OPEN && acknowledgeDueAt.isBefore(now);
 	}
@@ -286,7 +300,9 @@ public class RecoveryCase {
 		return overdueSince;
 	}
 
-	/** When the customer confirmed the resolution of the current round, or {@code null}. */
+	/**
+	 * When the customer confirmed the resolution of the current round, or {@code null}.
+	 */
 	public Instant getConfirmedAt() {
 		return confirmedAt;
 	}

@@ -20,7 +20,10 @@ import io.shinrai.customer.Customer;
 import io.shinrai.customer.CustomerDirectory;
 import io.shinrai.system.SegmentScope;
 
-/** {@code GET /api/v1/recovery-cases}: the recovery cases as JSON, for STAFF and up (HTTP Basic). */
+/**
+ * {@code GET /api/v1/recovery-cases}: the recovery cases as JSON, for STAFF and up (HTTP
+ * Basic).
+ */
 @RestController
 class RecoveryCaseApiController {
 
@@ -36,13 +39,14 @@ class RecoveryCaseApiController {
 	}
 
 	/**
-	 * Cases newest first, optionally of one status and one customer (by CRM reference; an unknown reference has no
-	 * cases). {@code page} counts from 0, {@code size} is 1 to 100.
+	 * Cases newest first, optionally of one status and one customer (by CRM reference; an
+	 * unknown reference has no cases). {@code page} counts from 0, {@code size} is 1 to
+	 * 100.
 	 */
 	@GetMapping(path = "/api/v1/recovery-cases", produces = MediaType.APPLICATION_JSON_VALUE)
-	CasesJson list(@RequestParam(required = false) String status,
-			@RequestParam(required = false) String customerRef, @RequestParam(defaultValue = "0") int page,
-			@RequestParam(defaultValue = "" + DEFAULT_SIZE) int size, SegmentScope scope) {
+	CasesJson list(@RequestParam(required = false) String status, @RequestParam(required = false) String customerRef,
+			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "" + DEFAULT_SIZE) int size,
+			SegmentScope scope) {
 		RecoveryStatus wanted = null;
 		if (status != null && !status.isBlank()) {
 			try {
@@ -66,9 +70,10 @@ class RecoveryCaseApiController {
 			}
 		}
 		Page<CaseSummary> found = cases.search(new CaseSearch(wanted == null ? Set.of() : Set.of(wanted), false, null,
-				false, customerId, CaseSearch.Sort.OPENED_DESC, page, size).within(scope));
-		return new CasesJson(found.getContent().stream().map(CaseJson::of).toList(), found.getNumber(),
-				found.getSize(), found.getTotalElements(), found.getTotalPages());
+				false, customerId, CaseSearch.Sort.OPENED_DESC, page, size)
+			.within(scope));
+		return new CasesJson(found.getContent().stream().map(CaseJson::of).toList(), found.getNumber(), found.getSize(),
+				found.getTotalElements(), found.getTotalPages());
 	}
 
 	@ExceptionHandler(BadParameter.class)
@@ -87,7 +92,10 @@ class RecoveryCaseApiController {
 			.body(Map.of("status", 400, "title", "Bad Request", "errors", Map.of(parameter, problem)));
 	}
 
-	/** A query parameter the API cannot use; answered with 400 and the parameter's problem. */
+	/**
+	 * A query parameter the API cannot use; answered with 400 and the parameter's
+	 * problem.
+	 */
 	static final class BadParameter extends RuntimeException {
 
 		private final String parameter;
@@ -103,7 +111,10 @@ class RecoveryCaseApiController {
 	record CasesJson(List<CaseJson> content, int page, int size, long totalElements, int totalPages) {
 	}
 
-	/** A case as the API shows it. {@code overdue}: OPEN past its acknowledgement due time at the request. */
+	/**
+	 * A case as the API shows it. {@code overdue}: OPEN past its acknowledgement due time
+	 * at the request.
+	 */
 	record CaseJson(long id, String customerRef, RecoveryStatus status, String owner, Instant openedAt,
 			Instant acknowledgeDueAt, Instant acknowledgedAt, Instant resolvedAt, Instant closedAt, boolean overdue,
 			int reopenedCount, List<Long> entryIds) {

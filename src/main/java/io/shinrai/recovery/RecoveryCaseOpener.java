@@ -34,18 +34,21 @@ import io.shinrai.scoring.ScoringPolicy;
 import io.shinrai.scoring.TrustScores;
 
 /**
- * Turns negative feedback into recovery work, inside the transaction that stores the feedback (so an entry is never
- * stored without its case, nor a case without its entry). Only entries received within the policy's risk window
- * open or join cases: older ones are history. Per customer: attach to its OPEN or ACKNOWLEDGED case,
- * reopen its RESOLVED case, or open a new one.
+ * Turns negative feedback into recovery work, inside the transaction that stores the
+ * feedback (so an entry is never stored without its case, nor a case without its entry).
+ * Only entries received within the policy's risk window open or join cases: older ones
+ * are history. Per customer: attach to its OPEN or ACKNOWLEDGED case, reopen its RESOLVED
+ * case, or open a new one.
  * <p>
- * Built for import batches of thousands of entries: a fixed number of statements per event (the trust of every newly
- * opened case's customer is read in one statement). Idempotent: an entry already attached (re-delivered event,
- * re-import) is skipped. Concurrent events for one customer meet at the unique index on its not-closed case: the
+ * Built for import batches of thousands of entries: a fixed number of statements per
+ * event (the trust of every newly opened case's customer is read in one statement).
+ * Idempotent: an entry already attached (re-delivered event, re-import) is skipped.
+ * Concurrent events for one customer meet at the unique index on its not-closed case: the
  * loser's insert does nothing and it attaches to the winner's case once that commits.
  * <p>
- * Publishes {@link RecoveryCasesOpened} for the cases it opens (one event per feedback event, so an import batch
- * gives one) and {@link RecoveryCaseStatusChanged} for each case it reopens.
+ * Publishes {@link RecoveryCasesOpened} for the cases it opens (one event per feedback
+ * event, so an import batch gives one) and {@link RecoveryCaseStatusChanged} for each
+ * case it reopens.
  */
 @Component
 class RecoveryCaseOpener {
@@ -93,7 +96,8 @@ class RecoveryCaseOpener {
 	@Transactional
 	public void on(FeedbackLogged event) {
 		Instant now = clock.instant();
-		// history older than the risk window can no longer make a customer AT_RISK or WATCH: importing years of old
+		// history older than the risk window can no longer make a customer AT_RISK or
+		// WATCH: importing years of old
 		// feedback must not flood the board with cases nobody can act on
 		ScoringPolicy policy = trustScores.activePolicy();
 		Instant horizon = now.minus(Duration.ofDays(policy.riskWindowDays()));
@@ -106,9 +110,9 @@ class RecoveryCaseOpener {
 		}
 	}
 
-	private void attach(List<FeedbackLogged.Entry> negatives, Instant now, Duration acknowledgeWithin,
-			Long importId) {
-		// the publisher may have written through JPA: make its rows visible to the SQL below
+	private void attach(List<FeedbackLogged.Entry> negatives, Instant now, Duration acknowledgeWithin, Long importId) {
+		// the publisher may have written through JPA: make its rows visible to the SQL
+		// below
 		cases.flush();
 		SortedMap<Long, List<Long>> entriesByCustomer = notYetAttached(negatives);
 		if (entriesByCustomer.isEmpty()) {
@@ -116,14 +120,20 @@ class RecoveryCaseOpener {
 		}
 		Map<Long, String> loggedBy = loggedBy(entriesByCustomer);
 
-		// an imported entry happened when it was received, not when the file was imported: its case opens then, and is
-		// due that long after (it may be overdue at once); entries logged one by one open their case now
+		// an imported entry happened when it was received, not when the file was
+		// imported: its case opens then, and is
+		// due that long after (it may be overdue at once); entries logged one by one open
+		// their case now
 		Map<Long, Instant> openedAtOf = new HashMap<>();
 		Map<Long, Instant> receivedAt = new HashMap<>();
 		negatives.forEach(entry -> receivedAt.put(entry.feedbackId(), entry.receivedAt()));
-		entriesByCustomer.forEach((customerId, entries) -> openedAtOf.put(customerId, importId == null ? now
-				: entries.stream().map(receivedAt::get).filter(at -> at.isBefore(now)).min(Instant::compareTo)
-					.orElse(now)));
+		entriesByCustomer.forEach((customerId, entries) -> openedAtOf.put(customerId,
+				importId == null ? now
+						: entries.stream()
+							.map(receivedAt::get)
+							.filter(at -> at.isBefore(now))
+							.min(Instant::compareTo)
+							.orElse(now)));
 		Map<Long, Long> caseOfCustomer = new HashMap<>();
 		Map<Long, String> ownerOfNewCase = new HashMap<>();
 		List<RecoveryCasesOpened.OpenedCase> openedCases = new ArrayList<>();
@@ -145,11 +155,13 @@ class RecoveryCaseOpener {
 				Map<Long, Long> opened = open(pending, entriesByCustomer, loggedBy, now, openedAtOf, acknowledgeWithin,
 						ownerOfNewCase);
 				caseOfCustomer.putAll(opened);
-				opened.forEach((customerId, caseId) -> openedCases.add(new RecoveryCasesOpened.OpenedCase(caseId,
-						customerId, ownerOfNewCase.get(customerId), openedAtOf.get(customerId),
-						RecoveryCase.dueAt(openedAtOf.get(customerId), acknowledgeWithin))));
+				opened.forEach((customerId,
+						caseId) -> openedCases.add(new RecoveryCasesOpened.OpenedCase(caseId, customerId,
+								ownerOfNewCase.get(customerId), openedAtOf.get(customerId),
+								RecoveryCase.dueAt(openedAtOf.get(customerId), acknowledgeWithin))));
 				pending.removeAll(opened.keySet());
-				// what is left lost a race with a concurrent opener whose case is committed now: the next round
+				// what is left lost a race with a concurrent opener whose case is
+				// committed now: the next round
 				// finds it
 			}
 		}
@@ -161,13 +173,17 @@ class RecoveryCaseOpener {
 		}
 	}
 
-	/** The negative entries not attached to any case yet, by customer, each list in feedback id order. */
+	/**
+	 * The negative entries not attached to any case yet, by customer, each list in
+	 * feedback id order.
+	 */
 	private SortedMap<Long, List<Long>> notYetAttached(List<FeedbackLogged.Entry> negatives) {
 		Long[] ids = negatives.stream().map(FeedbackLogged.Entry::feedbackId).distinct().toArray(Long[]::new);
-		Set<Long> attached = new HashSet<>(jdbc.sql("select feedback_id from recovery_case_entry where feedback_id = any(?)")
-			.param(ids)
-			.query(Long.class)
-			.list());
+		Set<Long> attached = new HashSet<>(
+				jdbc.sql("select feedback_id from recovery_case_entry where feedback_id = any(?)")
+					.param(ids)
+					.query(Long.class)
+					.list());
 		SortedMap<Long, List<Long>> byCustomer = new TreeMap<>();
 		Set<Long> seen = new HashSet<>();
 		negatives.stream().sorted(Comparator.comparingLong(FeedbackLogged.Entry::feedbackId)).forEach(entry -> {
@@ -182,7 +198,10 @@ class RecoveryCaseOpener {
 		return feedback.loggedBy(entriesByCustomer.values().stream().flatMap(List::stream).toList());
 	}
 
-	/** Locks the customers' not-closed cases (in id order, so concurrent batches cannot deadlock on them). */
+	/**
+	 * Locks the customers' not-closed cases (in id order, so concurrent batches cannot
+	 * deadlock on them).
+	 */
 	private List<ActiveCase> lockNotClosedCases(Set<Long> customerIds) {
 		return jdbc.sql("""
 				select id, customer_id, status from recovery_case
@@ -208,9 +227,9 @@ class RecoveryCaseOpener {
 	}
 
 	/**
-	 * Opens a case for each customer, recording its trust and status now (the negative entry included). Returns the
-	 * customers whose case this transaction opened; a customer missing from the result got its case from a concurrent
-	 * transaction.
+	 * Opens a case for each customer, recording its trust and status now (the negative
+	 * entry included). Returns the customers whose case this transaction opened; a
+	 * customer missing from the result got its case from a concurrent transaction.
 	 */
 	private Map<Long, Long> open(Set<Long> customerIds, SortedMap<Long, List<Long>> entriesByCustomer,
 			Map<Long, String> loggedBy, Instant now, Map<Long, Instant> openedAtOf, Duration acknowledgeWithin,
@@ -240,16 +259,17 @@ class RecoveryCaseOpener {
 			i++;
 		}
 		Map<Long, Long> opened = new HashMap<>();
-		jdbc.sql("""
-				insert into recovery_case (customer_id, owner, status, opened_at, acknowledge_due_at,
-				                           trust_at_opening, status_at_opening)
-				select t.customer_id, t.owner, 'OPEN', t.opened_at, t.due_at, t.trust, t.status
-				from unnest(cast(:customers as bigint[]), cast(:owners as varchar[]), cast(:trusts as float8[]),
-				            cast(:statuses as varchar[]), cast(:openedAt as timestamptz[]), cast(:dueAt as timestamptz[]))
-				     as t (customer_id, owner, trust, status, opened_at, due_at)
-				on conflict (customer_id) where status in ('OPEN', 'ACKNOWLEDGED', 'RESOLVED') do nothing
-				returning id, customer_id
-				""")
+		jdbc.sql(
+				"""
+						insert into recovery_case (customer_id, owner, status, opened_at, acknowledge_due_at,
+						                           trust_at_opening, status_at_opening)
+						select t.customer_id, t.owner, 'OPEN', t.opened_at, t.due_at, t.trust, t.status
+						from unnest(cast(:customers as bigint[]), cast(:owners as varchar[]), cast(:trusts as float8[]),
+						            cast(:statuses as varchar[]), cast(:openedAt as timestamptz[]), cast(:dueAt as timestamptz[]))
+						     as t (customer_id, owner, trust, status, opened_at, due_at)
+						on conflict (customer_id) where status in ('OPEN', 'ACKNOWLEDGED', 'RESOLVED') do nothing
+						returning id, customer_id
+						""")
 			.param("openedAt", openedAt)
 			.param("dueAt", dueAt)
 			.param("customers", customers)

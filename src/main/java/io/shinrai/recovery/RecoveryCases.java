@@ -39,9 +39,10 @@ import io.shinrai.system.NotFoundException;
 import io.shinrai.system.SegmentScope;
 
 /**
- * The recovery cases: lists and details for the board, the case page, the customer page and the API, and the
- * managers' work on a case (moves, owner, notes). Every change names the case version the user saw; a case changed
- * since is refused ({@link CaseRefusedException.CaseChanged}), never silently overwritten.
+ * The recovery cases: lists and details for the board, the case page, the customer page
+ * and the API, and the managers' work on a case (moves, owner, notes). Every change names
+ * the case version the user saw; a case changed since is refused
+ * ({@link CaseRefusedException.CaseChanged}), never silently overwritten.
  */
 @Service
 @Transactional
@@ -66,7 +67,8 @@ public class RecoveryCases {
 	private final Clock clock;
 
 	RecoveryCases(RecoveryCaseRepository cases, JdbcClient jdbc, CustomerDirectory customers, TrustScores trustScores,
-			UserAccounts accounts, AuditLog audit, FeedbackStatistics feedback, ApplicationEventPublisher events, Clock clock) {
+			UserAccounts accounts, AuditLog audit, FeedbackStatistics feedback, ApplicationEventPublisher events,
+			Clock clock) {
 		this.clock = clock;
 		this.feedback = feedback;
 		this.events = events;
@@ -78,7 +80,10 @@ public class RecoveryCases {
 		this.audit = audit;
 	}
 
-	/** One page of cases, with their customer and causing entries, read in three statements whatever the size. */
+	/**
+	 * One page of cases, with their customer and causing entries, read in three
+	 * statements whatever the size.
+	 */
 	@Transactional(readOnly = true)
 	public Page<CaseSummary> search(CaseSearch search) {
 		Instant now = clock.instant();
@@ -114,14 +119,17 @@ public class RecoveryCases {
 		long total = jdbc.sql("select count(*) from recovery_case c" + where).params(params).query(Long.class).single();
 		params.put("limit", search.size());
 		params.put("offset", (long) search.page() * search.size());
-		List<CaseSummary> content = summaries(jdbc.sql(SUMMARY_SELECT + where + " order by " + search.sort().orderBy
-				+ " limit :limit offset :offset").params(params), now);
+		List<CaseSummary> content = summaries(
+				jdbc.sql(SUMMARY_SELECT + where + " order by " + search.sort().orderBy + " limit :limit offset :offset")
+					.params(params),
+				now);
 		return new PageImpl<>(content, PageRequest.of(search.page(), search.size()), total);
 	}
 
 	/**
-	 * One page of the board: the cases of {@link #search} with what happened and the customers' trust at opening and
-	 * now, in a fixed number of statements whatever the page size.
+	 * One page of the board: the cases of {@link #search} with what happened and the
+	 * customers' trust at opening and now, in a fixed number of statements whatever the
+	 * page size.
 	 */
 	@Transactional(readOnly = true)
 	public Page<BoardRow> board(CaseSearch search) {
@@ -144,13 +152,22 @@ public class RecoveryCases {
 		Map<Long, CustomerTrust> trustNow = trustScores
 			.forCustomers(cases.stream().map(CaseSummary::customerId).distinct().toList(), clock.instant());
 		List<BoardRow> rows = cases.stream().map(c -> {
-			List<FeedbackStatistics.Gist> entries = c.entryIds().stream().map(gists::get).filter(Objects::nonNull)
+			List<FeedbackStatistics.Gist> entries = c.entryIds()
+				.stream()
+				.map(gists::get)
+				.filter(Objects::nonNull)
 				.sorted(Comparator.comparing(FeedbackStatistics.Gist::receivedAt).reversed())
 				.toList();
-			List<IncidentType> incidents = entries.stream().flatMap(g -> g.incidents().stream()).distinct().sorted()
+			List<IncidentType> incidents = entries.stream()
+				.flatMap(g -> g.incidents().stream())
+				.distinct()
+				.sorted()
 				.toList();
-			String excerpt = entries.stream().map(g -> BoardRow.excerpt(g.comment())).filter(Objects::nonNull)
-				.findFirst().orElse(null);
+			String excerpt = entries.stream()
+				.map(g -> BoardRow.excerpt(g.comment()))
+				.filter(Objects::nonNull)
+				.findFirst()
+				.orElse(null);
 			CustomerTrust trust = trustNow.get(c.customerId());
 			return new BoardRow(c, incidents, excerpt, trustAtOpening.get(c.id()),
 					trust == null ? null : trust.score().trust(), trust == null ? null : trust.score().band(),
@@ -160,8 +177,9 @@ public class RecoveryCases {
 	}
 
 	/**
-	 * Hands several cases to one manager at once, each at the version the board showed: all or none (a case
-	 * changed or closed since refuses the whole hand-over, nothing is assigned).
+	 * Hands several cases to one manager at once, each at the version the board showed:
+	 * all or none (a case changed or closed since refuses the whole hand-over, nothing is
+	 * assigned).
 	 * @return how many cases changed owner
 	 */
 	public int assignAll(Map<Long, Long> versionOfCase, String newOwner, String actor) {
@@ -182,11 +200,16 @@ public class RecoveryCases {
 	/** A customer's cases, newest first (for the customer page). */
 	@Transactional(readOnly = true)
 	public List<CaseSummary> ofCustomer(long customerId) {
-		return summaries(jdbc.sql(SUMMARY_SELECT + " where c.customer_id = :customerId order by c.opened_at desc, c.id desc")
-			.param("customerId", customerId), clock.instant());
+		return summaries(
+				jdbc.sql(SUMMARY_SELECT + " where c.customer_id = :customerId order by c.opened_at desc, c.id desc")
+					.param("customerId", customerId),
+				clock.instant());
 	}
 
-	/** {@link #details(long)} of a case a user who sees the segments {@code scope} may see; else a 404. */
+	/**
+	 * {@link #details(long)} of a case a user who sees the segments {@code scope} may
+	 * see; else a 404.
+	 */
 	@Transactional(readOnly = true)
 	public CaseDetails details(long caseId, SegmentScope scope) {
 		requireVisible(caseId, scope);
@@ -194,7 +217,8 @@ public class RecoveryCases {
 	}
 
 	/**
-	 * Refuses a case whose customer is outside the segments {@code scope} as not found, so as not to reveal it exists.
+	 * Refuses a case whose customer is outside the segments {@code scope} as not found,
+	 * so as not to reveal it exists.
 	 */
 	@Transactional(readOnly = true)
 	public void requireVisible(long caseId, SegmentScope scope) {
@@ -206,7 +230,9 @@ public class RecoveryCases {
 		}
 	}
 
-	/** The case page's content; the customer's trust now is computed as of this moment. */
+	/**
+	 * The case page's content; the customer's trust now is computed as of this moment.
+	 */
 	@Transactional(readOnly = true)
 	public CaseDetails details(long caseId) {
 		RecoveryCase recoveryCase = cases.findWithNotesById(caseId).orElseThrow(() -> notFound(caseId));
@@ -221,7 +247,8 @@ public class RecoveryCases {
 		List<CaseDetails.Entry> entries = attached.entrySet()
 			.stream()
 			.map(entry -> new CaseDetails.Entry(entry.getKey(), received.get(entry.getKey()), entry.getValue()))
-			.sorted(Comparator.comparing(CaseDetails.Entry::receivedAt).thenComparingLong(CaseDetails.Entry::feedbackId))
+			.sorted(Comparator.comparing(CaseDetails.Entry::receivedAt)
+				.thenComparingLong(CaseDetails.Entry::feedbackId))
 			.toList();
 		List<CaseDetails.Note> notes = recoveryCase.getNotes()
 			.stream()
@@ -246,8 +273,8 @@ public class RecoveryCases {
 	}
 
 	/**
-	 * Whether the case exists and belongs to the customer (a survey link or a promise on a case must name one of the
-	 * customer's cases).
+	 * Whether the case exists and belongs to the customer (a survey link or a promise on
+	 * a case must name one of the customer's cases).
 	 */
 	@Transactional(readOnly = true)
 	public boolean belongsTo(long caseId, long customerId) {
@@ -255,13 +282,15 @@ public class RecoveryCases {
 	}
 
 	/**
-	 * Records the customer's own answer on one of the case's survey links, inside the transaction that stored the
-	 * answer as a feedback entry (the entry's {@code FeedbackLogged} has run already: a negative answer has been
-	 * attached to the customer's case like any negative entry, reopening a resolved case). A not-negative answer to a
-	 * resolved or closed case confirms the resolution ({@link RecoveryCase#confirmByCustomer}); one to a case still
-	 * being worked is only recorded. Recording the same entry twice records it once.
-	 *
-	 * @param statusBefore the case's status before the answer was stored (a negative answer may have reopened it)
+	 * Records the customer's own answer on one of the case's survey links, inside the
+	 * transaction that stored the answer as a feedback entry (the entry's
+	 * {@code FeedbackLogged} has run already: a negative answer has been attached to the
+	 * customer's case like any negative entry, reopening a resolved case). A not-negative
+	 * answer to a resolved or closed case confirms the resolution
+	 * ({@link RecoveryCase#confirmByCustomer}); one to a case still being worked is only
+	 * recorded. Recording the same entry twice records it once.
+	 * @param statusBefore the case's status before the answer was stored (a negative
+	 * answer may have reopened it)
 	 * @return whether this answer confirmed the case
 	 */
 	public boolean recordCustomerAnswer(long caseId, long feedbackId, boolean negative, Instant at,
@@ -270,9 +299,7 @@ public class RecoveryCases {
 		int inserted = jdbc.sql("""
 				insert into recovery_case_answer (feedback_id, case_id, answered_at, negative, status)
 				values (?, ?, ?, ?, ?) on conflict (feedback_id) do nothing
-				""")
-			.params(feedbackId, caseId, Timestamp.from(at), negative, statusBefore.name())
-			.update();
+				""").params(feedbackId, caseId, Timestamp.from(at), negative, statusBefore.name()).update();
 		if (inserted == 0 || negative) {
 			return false;
 		}
@@ -292,15 +319,19 @@ public class RecoveryCases {
 		return cases.findById(caseId).orElseThrow(() -> notFound(caseId)).getStatus();
 	}
 
-	/** Makes one of the moves of the case's workflow; publishes {@link RecoveryCaseStatusChanged}. */
+	/**
+	 * Makes one of the moves of the case's workflow; publishes
+	 * {@link RecoveryCaseStatusChanged}.
+	 */
 	public void apply(long caseId, Long expectedVersion, RecoveryAction action, String actor) {
 		apply(caseId, expectedVersion, action, null, actor);
 	}
 
 	/**
-	 * Makes one of the moves with a note written by the actor (none when {@code note} is blank). Closing a case
-	 * whose customer is still AT_RISK needs a note saying why ({@link CaseRefusedException.NoteRequiredToClose}):
-	 * nobody closes a case on a customer about to leave without a word. Publishes
+	 * Makes one of the moves with a note written by the actor (none when {@code note} is
+	 * blank). Closing a case whose customer is still AT_RISK needs a note saying why
+	 * ({@link CaseRefusedException.NoteRequiredToClose}): nobody closes a case on a
+	 * customer about to leave without a word. Publishes
 	 * {@link RecoveryCaseStatusChanged}.
 	 */
 	public void apply(long caseId, Long expectedVersion, RecoveryAction action, String note, String actor) {
@@ -348,7 +379,8 @@ public class RecoveryCases {
 		RecoveryCase recoveryCase = load(caseId, expectedVersion);
 		recoveryCase.addNote(author, text, clock.instant());
 		save(recoveryCase);
-		// who wrote a note and when; the text stays with the case, whose retention and erasure rules it follows
+		// who wrote a note and when; the text stays with the case, whose retention and
+		// erasure rules it follows
 		audit.record(author, AuditType.RECOVERY_NOTE_ADDED, auditSubject(caseId), "NOTE_ADDED");
 	}
 
@@ -362,13 +394,14 @@ public class RecoveryCases {
 		List<CaseSummary> summaries = new ArrayList<>(ofCustomer(customerId));
 		java.util.Collections.reverse(summaries);
 		return summaries.stream()
-			.map(summary -> new CaseWithNotes(summary, jdbc.sql("""
-					select author, written_at, text from recovery_note where case_id = ? order by written_at, id
-					""")
-				.param(summary.id())
-				.query((rs, row) -> new CaseDetails.Note(rs.getString("author"), instant(rs, "written_at"),
-						rs.getString("text")))
-				.list()))
+			.map(summary -> new CaseWithNotes(summary,
+					jdbc.sql("""
+							select author, written_at, text from recovery_note where case_id = ? order by written_at, id
+							""")
+						.param(summary.id())
+						.query((rs, row) -> new CaseDetails.Note(rs.getString("author"), instant(rs, "written_at"),
+								rs.getString("text")))
+						.list()))
 			.toList();
 	}
 
@@ -385,8 +418,9 @@ public class RecoveryCases {
 	}
 
 	/**
-	 * Empties the notes of the customer's cases (author and time stay); the cases, their states and times stay, so
-	 * recovery measures do not change. The caller holds the customer's erasure lock.
+	 * Empties the notes of the customer's cases (author and time stay); the cases, their
+	 * states and times stay, so recovery measures do not change. The caller holds the
+	 * customer's erasure lock.
 	 * @return the notes emptied
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
@@ -397,7 +431,9 @@ public class RecoveryCases {
 				""").param(customerId).update();
 	}
 
-	/** Notes written before {@code instant} that are not empty yet (retention preview). */
+	/**
+	 * Notes written before {@code instant} that are not empty yet (retention preview).
+	 */
 	@Transactional(readOnly = true)
 	public long countNotesBefore(Instant instant) {
 		return jdbc.sql("select count(*) from recovery_note where written_at < ? and erased_at is null")
@@ -408,7 +444,8 @@ public class RecoveryCases {
 
 	/** Empties the notes written before {@code instant} (retention). */
 	public long emptyNotesBefore(Instant instant) {
-		return jdbc.sql("update recovery_note set text = '', erased_at = now() where written_at < ? and erased_at is null")
+		return jdbc
+			.sql("update recovery_note set text = '', erased_at = now() where written_at < ? and erased_at is null")
 			.param(Timestamp.from(instant))
 			.update();
 	}
@@ -425,7 +462,10 @@ public class RecoveryCases {
 		return recoveryCase;
 	}
 
-	/** Writes now, so that a concurrent save that passed the version check as well is refused here. */
+	/**
+	 * Writes now, so that a concurrent save that passed the version check as well is
+	 * refused here.
+	 */
 	private void save(RecoveryCase recoveryCase) {
 		try {
 			cases.saveAndFlush(recoveryCase);
@@ -449,11 +489,11 @@ public class RecoveryCases {
 			from recovery_case c join customer cu on cu.id = c.customer_id""";
 
 	private List<CaseSummary> summaries(JdbcClient.StatementSpec statement, Instant now) {
-		List<Row> rows = statement.query((rs, row) -> new Row(rs.getLong("id"), rs.getLong("customer_id"),
-				rs.getString("reference"), rs.getString("name"), RecoveryStatus.valueOf(rs.getString("status")),
-				rs.getString("owner"), instant(rs, "opened_at"), instant(rs, "acknowledge_due_at"),
-				instant(rs, "acknowledged_at"), instant(rs, "resolved_at"), instant(rs, "closed_at"),
-				rs.getInt("reopened_count")))
+		List<Row> rows = statement
+			.query((rs, row) -> new Row(rs.getLong("id"), rs.getLong("customer_id"), rs.getString("reference"),
+					rs.getString("name"), RecoveryStatus.valueOf(rs.getString("status")), rs.getString("owner"),
+					instant(rs, "opened_at"), instant(rs, "acknowledge_due_at"), instant(rs, "acknowledged_at"),
+					instant(rs, "resolved_at"), instant(rs, "closed_at"), rs.getInt("reopened_count")))
 			.list();
 		if (rows.isEmpty()) {
 			return List.of();

@@ -26,7 +26,10 @@ import io.shinrai.system.PageNav;
 import io.shinrai.system.ReplicaReads;
 import io.shinrai.system.SegmentScope;
 
-/** The recovery board and the case page. Everyone signed in reads them; managers act (see SecurityConfiguration). */
+/**
+ * The recovery board and the case page. Everyone signed in reads them; managers act (see
+ * SecurityConfiguration).
+ */
 @Controller
 class RecoveryController {
 
@@ -67,8 +70,8 @@ class RecoveryController {
 			page = cases.board(search.onPage(page.getTotalPages() - 1));
 		}
 		model.addAttribute("page", page);
-		model.addAttribute("pages", PageNav.of(page.getNumber() + 1, Math.max(1, page.getTotalPages()),
-				n -> filter.with("page", n)));
+		model.addAttribute("pages",
+				PageNav.of(page.getNumber() + 1, Math.max(1, page.getTotalPages()), n -> filter.with("page", n)));
 		model.addAttribute("measures", measures.current(scope));
 		model.addAttribute("owners", ownerNames());
 		model.addAttribute("tabs", BoardFilter.TABS);
@@ -77,7 +80,10 @@ class RecoveryController {
 		return BOARD_VIEW;
 	}
 
-	/** Hands the ticked cases to one manager; all or none, back to the same board with what happened. */
+	/**
+	 * Hands the ticked cases to one manager; all or none, back to the same board with
+	 * what happened.
+	 */
 	@PostMapping("/recovery/assign")
 	String processBulkAssignForm(BulkAssignForm form, Principal principal, RedirectAttributes redirect,
 			SegmentScope scope) {
@@ -86,7 +92,8 @@ class RecoveryController {
 			if (versions == null) {
 				throw new CaseRefusedException.NothingSelected();
 			}
-			// a case outside the user's segments is not there for them: 404, nothing assigned
+			// a case outside the user's segments is not there for them: 404, nothing
+			// assigned
 			versions.keySet().forEach(id -> cases.requireVisible(id, scope));
 			int changed = cases.assignAll(versions, form.getOwner(), principal.getName());
 			redirect.addFlashAttribute("success", "recovery.bulk.assigned");
@@ -143,8 +150,9 @@ class RecoveryController {
 	}
 
 	/**
-	 * A form on the case page: when it is valid, {@code change} and back to the case with {@code success}; when it is
-	 * not, or the case refuses the change, the case page again with the form's errors.
+	 * A form on the case page: when it is valid, {@code change} and back to the case with
+	 * {@code success}; when it is not, or the case refuses the change, the case page
+	 * again with the form's errors.
 	 */
 	private String processCaseForm(long id, BindingResult result, Model model, RedirectAttributes redirect,
 			HttpServletResponse response, String success, Runnable change) {
@@ -165,8 +173,9 @@ class RecoveryController {
 	}
 
 	/**
-	 * Shows the case as it is now. Forms already in the model (a refused save) keep what the user entered, with the
-	 * current version, so that sending them again saves them on top of the other manager's change.
+	 * Shows the case as it is now. Forms already in the model (a refused save) keep what
+	 * the user entered, with the current version, so that sending them again saves them
+	 * on top of the other manager's change.
 	 */
 	private String caseView(long id, Model model) {
 		CaseDetails details = cases.details(id);
@@ -190,7 +199,10 @@ class RecoveryController {
 				: HttpStatus.UNPROCESSABLE_CONTENT.value());
 	}
 
-	/** User name → display name of everyone who may own a case, for pickers and for showing owners. */
+	/**
+	 * User name → display name of everyone who may own a case, for pickers and for
+	 * showing owners.
+	 */
 	private Map<String, String> ownerNames() {
 		Map<String, String> names = new LinkedHashMap<>();
 		for (UserAccount manager : accounts.managers()) {

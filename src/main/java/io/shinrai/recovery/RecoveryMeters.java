@@ -11,9 +11,10 @@ import org.springframework.stereotype.Component;
 import io.shinrai.system.SegmentScope;
 
 /**
- * Open and overdue recovery cases as gauges ({@code shinrai.recovery.cases{state=open|overdue}}), counted as the
- * dashboard counts them ({@link RecoveryMeasures#counts}). One statement serves both gauges of a scrape; while the
- * database is away they read NaN.
+ * Open and overdue recovery cases as gauges
+ * ({@code shinrai.recovery.cases{state=open|overdue}}), counted as the dashboard counts
+ * them ({@link RecoveryMeasures#counts}). One statement serves both gauges of a scrape;
+ * while the database is away they read NaN.
  */
 @Component
 class RecoveryMeters {

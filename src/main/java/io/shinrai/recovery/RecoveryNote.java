@@ -9,7 +9,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** What a manager wrote on a case, with author and time. Part of the {@link RecoveryCase} aggregate; never edited. */
+/**
+ * What a manager wrote on a case, with author and time. Part of the {@link RecoveryCase}
+ * aggregate; never edited.
+ */
 @Entity
 @Table(name = "recovery_note")
 public class RecoveryNote {

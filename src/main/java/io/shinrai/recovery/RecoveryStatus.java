@@ -4,8 +4,9 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Where a recovery case stands: OPEN → ACKNOWLEDGED → RESOLVED → CLOSED, and back to OPEN from RESOLVED when the
- * customer is negative again. Labels are {@code RecoveryStatus.NAME} in the message bundles.
+ * Where a recovery case stands: OPEN → ACKNOWLEDGED → RESOLVED → CLOSED, and back to OPEN
+ * from RESOLVED when the customer is negative again. Labels are
+ * {@code RecoveryStatus.NAME} in the message bundles.
  */
 public enum RecoveryStatus {
 
@@ -14,7 +15,10 @@ public enum RecoveryStatus {
 	/** Cases that still need work; a new negative entry is attached to them. */
 	public static final Set<RecoveryStatus> IN_PROGRESS = EnumSet.of(OPEN, ACKNOWLEDGED);
 
-	/** Every status but CLOSED: a customer has at most one case in one of these (a database index insists). */
+	/**
+	 * Every status but CLOSED: a customer has at most one case in one of these (a
+	 * database index insists).
+	 */
 	public static final Set<RecoveryStatus> NOT_CLOSED = EnumSet.of(OPEN, ACKNOWLEDGED, RESOLVED);
 
 }

@@ -5,8 +5,9 @@ import java.util.Collection;
 import io.shinrai.feedback.Channel;
 
 /**
- * What was received in a period for one segment and channel: entries, and the counts behind NPS, CSAT and CES.
- * Counts of several cells add up; {@link #ZERO} is the empty sum.
+ * What was received in a period for one segment and channel: entries, and the counts
+ * behind NPS, CSAT and CES. Counts of several cells add up; {@link #ZERO} is the empty
+ * sum.
  */
 public record ActivityCounts(String segment, Channel channel, long entries, long promoters, long detractors,
 		long npsResponses, long csatTop2, long csatResponses, long cesSum, long cesResponses) {
@@ -24,7 +25,9 @@ public record ActivityCounts(String segment, Channel channel, long entries, long
 		return sum;
 	}
 
-	/** Whether this cell belongs to {@code scope} ({@code null} segment or channel: any). */
+	/**
+	 * Whether this cell belongs to {@code scope} ({@code null} segment or channel: any).
+	 */
 	public boolean matches(Scope scope) {
 		return scope.within().includes(segment) && (scope.segment() == null || scope.segment().equals(segment))
 				&& (scope.channel() == null || scope.channel() == channel);

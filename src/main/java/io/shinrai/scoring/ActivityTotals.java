@@ -11,7 +11,10 @@ import org.springframework.stereotype.Component;
 
 import io.shinrai.feedback.Channel;
 
-/** What was received in a period per segment and channel: entries and the counts behind NPS, CSAT and CES. */
+/**
+ * What was received in a period per segment and channel: entries and the counts behind
+ * NPS, CSAT and CES.
+ */
 @Component
 class ActivityTotals {
 
@@ -25,9 +28,10 @@ class ActivityTotals {
 	}
 
 	/**
-	 * What was received in [from, to), per segment and channel: entries and the counts behind NPS, CSAT and CES.
-	 * Whole days come from the daily sums; the partial days at both ends are read from the rows, each as the part
-	 * inside the period or as its whole day less the part outside, whichever reads the shorter time (see
+	 * What was received in [from, to), per segment and channel: entries and the counts
+	 * behind NPS, CSAT and CES. Whole days come from the daily sums; the partial days at
+	 * both ends are read from the rows, each as the part inside the period or as its
+	 * whole day less the part outside, whichever reads the shorter time (see
 	 * {@link #upTo}).
 	 */
 	List<ActivityCounts> activity(Basis basis, Instant from, Instant to) {
@@ -35,7 +39,8 @@ class ActivityTotals {
 		Instant upper = RowTime.atOrAfter(to);
 		Map<String, Object> params = new HashMap<>();
 		List<String> parts = new ArrayList<>();
-		List<BasisDays.DayBounds> bounds = (basis != null && lower.isBefore(upper)) ? days.daysOf(basis, List.of(lower, upper)) : null;
+		List<BasisDays.DayBounds> bounds = (basis != null && lower.isBefore(upper))
+				? days.daysOf(basis, List.of(lower, upper)) : null;
 		if (bounds == null || bounds.get(0).day().equals(bounds.get(1).day())) {
 			parts.add(activityRows(params, "period", lower, upper, 1));
 		}
@@ -52,10 +57,11 @@ class ActivityTotals {
 			params.put("firstDay", first.endDay());
 			params.put("endDay", last.endDay());
 		}
-		return jdbc.sql("select segment, channel, sum(entries) as entries, sum(promoters) as promoters,"
-				+ " sum(detractors) as detractors, sum(nps) as nps, sum(csat_top2) as csat_top2, sum(csat) as csat,"
-				+ " sum(ces_sum) as ces_sum, sum(ces) as ces from (" + String.join(" union all ", parts)
-				+ ") parts group by segment, channel")
+		return jdbc
+			.sql("select segment, channel, sum(entries) as entries, sum(promoters) as promoters,"
+					+ " sum(detractors) as detractors, sum(nps) as nps, sum(csat_top2) as csat_top2, sum(csat) as csat,"
+					+ " sum(ces_sum) as ces_sum, sum(ces) as ces from (" + String.join(" union all ", parts)
+					+ ") parts group by segment, channel")
 			.params(params)
 			.query((rs, row) -> new ActivityCounts(rs.getString("segment"), Channel.valueOf(rs.getString("channel")),
 					rs.getLong("entries"), rs.getLong("promoters"), rs.getLong("detractors"), rs.getLong("nps"),
@@ -63,12 +69,16 @@ class ActivityTotals {
 			.list();
 	}
 
-	/** SQL counting the rows received in [lo, hi) per segment and channel, times {@code sign}. */
+	/**
+	 * SQL counting the rows received in [lo, hi) per segment and channel, times
+	 * {@code sign}.
+	 */
 	private static String activityRows(Map<String, Object> params, String name, Instant lo, Instant hi, int sign) {
 		params.put(name + "Lo", RowTime.timestamp(lo));
 		params.put(name + "Hi", RowTime.timestamp(hi));
 		String times = (sign < 0) ? "-1 * " : "";
-		// at most a day of rows: each customer's segment is looked up by key (as a join, the planner read all
+		// at most a day of rows: each customer's segment is looked up by key (as a join,
+		// the planner read all
 		// customers to match a few hundred entries)
 		return """
 				select f.segment, f.channel, %1$scount(*) as entries, %3$s

@@ -8,13 +8,19 @@ import java.util.Locale;
 
 import io.shinrai.feedback.Channel;
 
-/** Parsing of the API's query parameters, refusing bad input with a {@link BadApiParameterException}. */
+/**
+ * Parsing of the API's query parameters, refusing bad input with a
+ * {@link BadApiParameterException}.
+ */
 final class ApiInstants {
 
 	private ApiInstants() {
 	}
 
-	/** An ISO-8601 instant ({@code 2026-06-30T00:00:00Z}, also with an offset); absent means now. */
+	/**
+	 * An ISO-8601 instant ({@code 2026-06-30T00:00:00Z}, also with an offset); absent
+	 * means now.
+	 */
 	static Instant asOf(String text, Clock clock) {
 		if (text == null || text.isBlank()) {
 			return clock.instant();
@@ -55,7 +61,9 @@ final class ApiInstants {
 		}
 	}
 
-	/** A query parameter the API cannot use; answered with 400 and the localised message. */
+	/**
+	 * A query parameter the API cannot use; answered with 400 and the localised message.
+	 */
 	static final class BadApiParameterException extends RuntimeException {
 
 		private final String parameter;

@@ -5,7 +5,9 @@ public enum Band {
 
 	HIGH, MEDIUM, LOW;
 
-	/** {@code HIGH} from the high threshold on, {@code LOW} strictly below the low one. */
+	/**
+	 * {@code HIGH} from the high threshold on, {@code LOW} strictly below the low one.
+	 */
 	public static Band of(double trust, ScoringPolicy policy) {
 		if (trust >= policy.highThreshold()) {
 			return HIGH;

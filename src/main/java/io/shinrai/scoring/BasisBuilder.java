@@ -37,16 +37,19 @@ import io.shinrai.system.AdvisoryLocks;
 import io.shinrai.system.BusinessTime;
 
 /**
- * Keeps a READY basis for the active policy: creates a basis when an activation changes the half-life or the
- * severities (or when the business time zone changed, or the landmark grew too old) and fills it in the background
- * from the feedback, a slice of customers or days per short transaction, recording progress in its row. While it runs
- * the previous basis keeps serving the previous version; the last step switches atomically.
+ * Keeps a READY basis for the active policy: creates a basis when an activation changes
+ * the half-life or the severities (or when the business time zone changed, or the
+ * landmark grew too old) and fills it in the background from the feedback, a slice of
+ * customers or days per short transaction, recording progress in its row. While it runs
+ * the previous basis keeps serving the previous version; the last step switches
+ * atomically.
  * <p>
- * Consistency with feedback stored meanwhile: storing feedback adds to every live basis (BUILDING too) under a shared
- * advisory lock; each slice here holds that lock alone and recomputes its customers or days from the rows as
- * committed, so whatever was stored before a slice is inside it and whatever is stored after is added on top.
- * Several application instances coordinate through the row: one claims the build and keeps a heartbeat; another
- * takes over when the heartbeat is older than {@link #STALE}.
+ * Consistency with feedback stored meanwhile: storing feedback adds to every live basis
+ * (BUILDING too) under a shared advisory lock; each slice here holds that lock alone and
+ * recomputes its customers or days from the rows as committed, so whatever was stored
+ * before a slice is inside it and whatever is stored after is added on top. Several
+ * application instances coordinate through the row: one claims the build and keeps a
+ * heartbeat; another takes over when the heartbeat is older than {@link #STALE}.
  */
 @Component
 class BasisBuilder implements SmartInitializingSingleton {
@@ -57,7 +60,10 @@ class BasisBuilder implements SmartInitializingSingleton {
 
 	private static final Duration STALE = Duration.ofMinutes(2);
 
-	/** A landmark further than this many half-lives from now is replaced by a rebuild, long before precision suffers. */
+	/**
+	 * A landmark further than this many half-lives from now is replaced by a rebuild,
+	 * long before precision suffers.
+	 */
 	private static final double LANDMARK_REBASE_HALF_LIVES = 500;
 
 	private static final int CUSTOMER_SLICE_ENTRIES = 50_000;
@@ -78,7 +84,10 @@ class BasisBuilder implements SmartInitializingSingleton {
 
 	private volatile boolean stopping;
 
-	/** Builds running in this instance, so that start-up and an activation never start the same one twice. */
+	/**
+	 * Builds running in this instance, so that start-up and an activation never start the
+	 * same one twice.
+	 */
 	private final Set<Long> running = ConcurrentHashMap.newKeySet();
 
 	private final Clock clock;
@@ -87,7 +96,7 @@ class BasisBuilder implements SmartInitializingSingleton {
 
 	BasisBuilder(JdbcClient jdbc, PlatformTransactionManager transactions,
 			@Qualifier("applicationTaskExecutor") TaskExecutor executor, PolicyStore policies,
-				BusinessTime businessTime, Clock clock, MeterRegistry meters) {
+			BusinessTime businessTime, Clock clock, MeterRegistry meters) {
 		this.clock = clock;
 		this.meters = meters;
 		this.jdbc = jdbc;
@@ -97,7 +106,10 @@ class BasisBuilder implements SmartInitializingSingleton {
 		this.zone = businessTime.zone();
 	}
 
-	/** At start-up: make sure the active policy has a fitting basis, and resume builds nobody is running. */
+	/**
+	 * At start-up: make sure the active policy has a fitting basis, and resume builds
+	 * nobody is running.
+	 */
 	@Override
 	public void afterSingletonsInstantiated() {
 		tx.executeWithoutResult(status -> {
@@ -111,7 +123,10 @@ class BasisBuilder implements SmartInitializingSingleton {
 			.forEach(this::startInBackground);
 	}
 
-	/** Closing starts before the executor waits for its tasks: a build stops at its next slice and resumes later. */
+	/**
+	 * Closing starts before the executor waits for its tasks: a build stops at its next
+	 * slice and resumes later.
+	 */
 	@EventListener(ContextClosedEvent.class)
 	void stop() {
 		stopping = true;
@@ -122,9 +137,10 @@ class BasisBuilder implements SmartInitializingSingleton {
 	}
 
 	/**
-	 * Makes sure a basis serves (or is being built for) {@code version}: reuses a fitting READY or BUILDING one, or
-	 * creates one and starts building it once the current transaction commits. Bases being built for other policies
-	 * are abandoned. The caller holds the policy lock.
+	 * Makes sure a basis serves (or is being built for) {@code version}: reuses a fitting
+	 * READY or BUILDING one, or creates one and starts building it once the current
+	 * transaction commits. Bases being built for other policies are abandoned. The caller
+	 * holds the policy lock.
 	 */
 	void ensureFor(PolicyVersion version) {
 		ScoringPolicy policy = version.policy();
@@ -155,7 +171,8 @@ class BasisBuilder implements SmartInitializingSingleton {
 			.query(Long.class)
 			.optional();
 		long keep = ready.or(() -> building).orElse(-1L);
-		jdbc.sql("update scoring_basis set state = 'ABANDONED', finished_at = now() where state = 'BUILDING' and id <> ?")
+		jdbc.sql(
+				"update scoring_basis set state = 'ABANDONED', finished_at = now() where state = 'BUILDING' and id <> ?")
 			.param(keep)
 			.update();
 		if (ready.isPresent()) {
@@ -214,9 +231,10 @@ class BasisBuilder implements SmartInitializingSingleton {
 	}
 
 	/**
-	 * Builds basis {@code id} unless another instance is doing it; returns whether this call finished it. Its
-	 * duration is the timer {@code shinrai.scoring.recomputation{outcome=finished|unfinished}} (unfinished: abandoned for a later
-	 * policy, stopped by shutdown or failed; it resumes later).
+	 * Builds basis {@code id} unless another instance is doing it; returns whether this
+	 * call finished it. Its duration is the timer
+	 * {@code shinrai.scoring.recomputation{outcome=finished|unfinished}} (unfinished:
+	 * abandoned for a later policy, stopped by shutdown or failed; it resumes later).
 	 */
 	boolean build(long id) {
 		if (!claim(id)) {
@@ -251,12 +269,13 @@ class BasisBuilder implements SmartInitializingSingleton {
 				Long last = nextCustomerSlice(from);
 				long fromId = from + 1;
 				long toId = (last == null) ? Long.MAX_VALUE : last;
-				if (!slice(id, () -> jdbc.sql("select scoring_rebuild_customers(?, ?, ?)")
-					.param(id)
-					.param(fromId)
-					.param(toId)
-					.query(Long.class)
-					.single())) {
+				if (!slice(id,
+						() -> jdbc.sql("select scoring_rebuild_customers(?, ?, ?)")
+							.param(id)
+							.param(fromId)
+							.param(toId)
+							.query(Long.class)
+							.single())) {
 					return false;
 				}
 				if (last == null) {
@@ -266,12 +285,15 @@ class BasisBuilder implements SmartInitializingSingleton {
 			}
 			LocalDate day = nextDay(basisZone, null);
 			while (day != null) {
-				String[] days = day.datesUntil(day.plusDays(DAY_SLICE_DAYS)).map(LocalDate::toString).toArray(String[]::new);
-				if (!slice(id, () -> jdbc.sql("select scoring_rebuild_days(?, cast(? as date[]), null)")
-					.param(id)
-					.param(days)
-					.query(Long.class)
-					.single())) {
+				String[] days = day.datesUntil(day.plusDays(DAY_SLICE_DAYS))
+					.map(LocalDate::toString)
+					.toArray(String[]::new);
+				if (!slice(id,
+						() -> jdbc.sql("select scoring_rebuild_days(?, cast(? as date[]), null)")
+							.param(id)
+							.param(days)
+							.query(Long.class)
+							.single())) {
 					return false;
 				}
 				day = nextDay(basisZone, day.plusDays(DAY_SLICE_DAYS));
@@ -287,12 +309,14 @@ class BasisBuilder implements SmartInitializingSingleton {
 			}
 			try {
 				jdbc.sql("update scoring_basis set worker = null, failure = ? where id = ?")
-					.param(String.valueOf(ex.getMessage()).substring(0, Math.min(2000, String.valueOf(ex.getMessage()).length())))
+					.param(String.valueOf(ex.getMessage())
+						.substring(0, Math.min(2000, String.valueOf(ex.getMessage()).length())))
 					.param(id)
 					.update();
 			}
 			catch (RuntimeException ignored) {
-				// the database is going away as well; the stale heartbeat lets the next start take over
+				// the database is going away as well; the stale heartbeat lets the next
+				// start take over
 			}
 			return false;
 		}
@@ -314,12 +338,16 @@ class BasisBuilder implements SmartInitializingSingleton {
 	}
 
 	/**
-	 * One short transaction holding the sums lock alone: stops (and abandons the basis) when it is no longer wanted,
-	 * otherwise does the work and records progress. Returns whether to go on.
+	 * One short transaction holding the sums lock alone: stops (and abandons the basis)
+	 * when it is no longer wanted, otherwise does the work and records progress. Returns
+	 * whether to go on.
 	 */
 	private boolean slice(long id, LongSupplier work) {
 		if (stopping) {
-			jdbc.sql("update scoring_basis set worker = null where id = ? and worker = ?").param(id).param(worker).update();
+			jdbc.sql("update scoring_basis set worker = null where id = ? and worker = ?")
+				.param(id)
+				.param(worker)
+				.update();
 			throw new IllegalStateException("application stopping");
 		}
 		Boolean goOn = tx.execute(status -> {
@@ -338,20 +366,20 @@ class BasisBuilder implements SmartInitializingSingleton {
 		return Boolean.TRUE.equals(goOn);
 	}
 
-	/** The last customer id of the next slice of about {@link #CUSTOMER_SLICE_ENTRIES} entries, or null at the end. */
+	/**
+	 * The last customer id of the next slice of about {@link #CUSTOMER_SLICE_ENTRIES}
+	 * entries, or null at the end.
+	 */
 	private Long nextCustomerSlice(long after) {
 		return jdbc.sql("""
 				select max(customer_id) from (
 				    select customer_id from feedback where customer_id > ? order by customer_id limit ?) slice
-				""")
-			.param(after)
-			.param(CUSTOMER_SLICE_ENTRIES)
-			.query(Long.class)
-			.optional()
-			.orElse(null);
+				""").param(after).param(CUSTOMER_SLICE_ENTRIES).query(Long.class).optional().orElse(null);
 	}
 
-	/** The first day (in the basis' zone) from {@code from} on that has feedback, or null. */
+	/**
+	 * The first day (in the basis' zone) from {@code from} on that has feedback, or null.
+	 */
 	private LocalDate nextDay(ZoneId basisZone, LocalDate from) {
 		return jdbc.sql("""
 				select (min(received_at) at time zone :zone)::date from feedback
@@ -371,21 +399,22 @@ class BasisBuilder implements SmartInitializingSingleton {
 				    join scoring_policy p on p.active and p.half_life_days = b.half_life_days
 				        and p.severities = b.severities
 				    where b.id = ? and b.state = 'BUILDING')
-				""")
-			.param(id)
-			.query(Boolean.class)
-			.single();
+				""").param(id).query(Boolean.class).single();
 	}
 
 	private void abandon(long id) {
-		if (jdbc.sql("update scoring_basis set state = 'ABANDONED', finished_at = now(), worker = null where id = ? and state = 'BUILDING'")
+		if (jdbc.sql(
+				"update scoring_basis set state = 'ABANDONED', finished_at = now(), worker = null where id = ? and state = 'BUILDING'")
 			.param(id)
 			.update() == 1) {
 			log.info("Recomputation of basis {} abandoned: a later activation does not need it", id);
 		}
 	}
 
-	/** The switch: this basis serves from now on, the previous one retires; all in one transaction. */
+	/**
+	 * The switch: this basis serves from now on, the previous one retires; all in one
+	 * transaction.
+	 */
 	private boolean finish(long id) {
 		Boolean finished = tx.execute(status -> {
 			jdbc.sql("select pg_advisory_xact_lock(?)").param(ScoringSql.SUMS_LOCK).query((rs, row) -> 1).single();
@@ -394,10 +423,11 @@ class BasisBuilder implements SmartInitializingSingleton {
 				return false;
 			}
 			jdbc.sql("update scoring_basis set state = 'RETIRED', retired_at = now() where state = 'READY'").update();
-			jdbc.sql("""
-					update scoring_basis set state = 'READY', finished_at = now(), worker = null, total = greatest(total, done)
-					where id = ?
-					""")
+			jdbc.sql(
+					"""
+							update scoring_basis set state = 'READY', finished_at = now(), worker = null, total = greatest(total, done)
+							where id = ?
+							""")
 				.param(id)
 				.update();
 			return true;
@@ -409,9 +439,10 @@ class BasisBuilder implements SmartInitializingSingleton {
 	}
 
 	/**
-	 * Deletes the sums of bases retired or abandoned more than a minute ago: not at the switch itself, so that a page
-	 * that read the previous basis a moment before the switch still finds its rows. Runs every minute (on every
-	 * instance; deleting twice does no harm) and when a build starts.
+	 * Deletes the sums of bases retired or abandoned more than a minute ago: not at the
+	 * switch itself, so that a page that read the previous basis a moment before the
+	 * switch still finds its rows. Runs every minute (on every instance; deleting twice
+	 * does no harm) and when a build starts.
 	 */
 	@Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT1M")
 	void purgeObsolete() {
@@ -420,9 +451,7 @@ class BasisBuilder implements SmartInitializingSingleton {
 				  and coalesce(b.retired_at, b.finished_at, b.requested_at) < now() - interval '1 minute'
 				  and (exists (select 1 from customer_trust_sums s where s.basis_id = b.id)
 				       or exists (select 1 from trust_daily_sums s where s.basis_id = b.id))
-				""")
-			.query(Long.class)
-			.list();
+				""").query(Long.class).list();
 		for (long id : obsolete) {
 			jdbc.sql("delete from customer_trust_sums where basis_id = ?").param(id).update();
 			jdbc.sql("delete from trust_daily_sums where basis_id = ?").param(id).update();
@@ -433,19 +462,16 @@ class BasisBuilder implements SmartInitializingSingleton {
 	Optional<RecomputationStatus> latestStatus() {
 		return jdbc.sql("""
 				select * from scoring_basis order by id desc limit 1
-				""")
-			.query((rs, row) -> {
-				RecomputationStatus.State state = switch (rs.getString("state")) {
-					case "BUILDING" -> RecomputationStatus.State.RUNNING;
-					case "ABANDONED" -> RecomputationStatus.State.SUPERSEDED;
-					default -> RecomputationStatus.State.FINISHED;
-				};
-				return new RecomputationStatus(rs.getInt("requested_for"), state, rs.getLong("done"),
-						rs.getLong("total"), instant(rs.getTimestamp("requested_at")),
-						instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("finished_at")),
-						rs.getString("failure"));
-			})
-			.optional();
+				""").query((rs, row) -> {
+			RecomputationStatus.State state = switch (rs.getString("state")) {
+				case "BUILDING" -> RecomputationStatus.State.RUNNING;
+				case "ABANDONED" -> RecomputationStatus.State.SUPERSEDED;
+				default -> RecomputationStatus.State.FINISHED;
+			};
+			return new RecomputationStatus(rs.getInt("requested_for"), state, rs.getLong("done"), rs.getLong("total"),
+					instant(rs.getTimestamp("requested_at")), instant(rs.getTimestamp("started_at")),
+					instant(rs.getTimestamp("finished_at")), rs.getString("failure"));
+		}).optional();
 	}
 
 	private static Instant instant(Timestamp timestamp) {

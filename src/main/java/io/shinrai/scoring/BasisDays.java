@@ -9,7 +9,10 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** The calendar days of a basis (in its time zone, as PostgreSQL's time zone rules say) that instants fall on. */
+/**
+ * The calendar days of a basis (in its time zone, as PostgreSQL's time zone rules say)
+ * that instants fall on.
+ */
 @Component
 class BasisDays {
 
@@ -42,18 +45,20 @@ class BasisDays {
 	}
 
 	/**
-	 * A calendar day in the basis' zone and the instants it starts and ends, as PostgreSQL's time zone rules say;
-	 * {@code recentFrom} is the start of the last minute when it was read.
+	 * A calendar day in the basis' zone and the instants it starts and ends, as
+	 * PostgreSQL's time zone rules say; {@code recentFrom} is the start of the last
+	 * minute when it was read.
 	 */
 	record DayBounds(LocalDate day, Instant start, Instant next, Instant recentFrom) {
 
 		private static final Duration RECENT = Duration.ofMinutes(1);
 
 		/**
-		 * How to read the entries received before {@code cut}, an instant of this day: the daily sums of the days
-		 * before {@code endDay}, plus {@code sign} times the rows received in [{@code lo}, {@code hi}). That is the
-		 * days before this one plus this day's rows before the cut, or, when fewer of the day's rows likely follow the
-		 * cut, the days up to this one less this day's rows from the cut on.
+		 * How to read the entries received before {@code cut}, an instant of this day:
+		 * the daily sums of the days before {@code endDay}, plus {@code sign} times the
+		 * rows received in [{@code lo}, {@code hi}). That is the days before this one
+		 * plus this day's rows before the cut, or, when fewer of the day's rows likely
+		 * follow the cut, the days up to this one less this day's rows from the cut on.
 		 */
 		record Before(LocalDate endDay, Instant lo, Instant hi, int sign) {
 		}
@@ -63,13 +68,13 @@ class BasisDays {
 		}
 
 		/**
-		 * Whether fewer of the day's rows likely follow {@code at} than precede it: after an instant of the last
-		 * minute only future-dated rows and those of that minute can follow (however busy the day), otherwise
-		 * whichever part of the day is shorter.
+		 * Whether fewer of the day's rows likely follow {@code at} than precede it: after
+		 * an instant of the last minute only future-dated rows and those of that minute
+		 * can follow (however busy the day), otherwise whichever part of the day is
+		 * shorter.
 		 */
 		private boolean fewerRowsAfter(Instant at) {
-			return !at.isBefore(recentFrom)
-					|| Duration.between(start, at).compareTo(Duration.between(at, next)) > 0;
+			return !at.isBefore(recentFrom) || Duration.between(start, at).compareTo(Duration.between(at, next)) > 0;
 		}
 
 	}

@@ -6,9 +6,9 @@ import java.util.Objects;
 import io.shinrai.system.SegmentScope;
 
 /**
- * One page of the customers list: optional text (in name or reference), segment, band and status filters, an order,
- * a zero-based page of {@code size} rows, scored as of {@code asOf}, among the customers of the segments
- * {@code within}.
+ * One page of the customers list: optional text (in name or reference), segment, band and
+ * status filters, an order, a zero-based page of {@code size} rows, scored as of
+ * {@code asOf}, among the customers of the segments {@code within}.
  */
 public record CustomerRankingQuery(String text, String segment, Band band, CustomerStatus status, CustomerSort sort,
 		int page, int size, Instant asOf, SegmentScope within) {

@@ -13,13 +13,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-
 /**
- * The customers list: every customer scored as of an instant, in SQL, so that it can be filtered by band and status,
- * sorted by trust and paged without reading every feedback entry. Each customer's trust comes from its forward-decay
- * sums times 2^(−(T − landmark)/H) (see {@link Basis}), with exactly the arithmetic of
- * {@link TrustCalculator#fromSums}; customers with entries after T (future-dated ones) are summed from their rows up
- * to T instead, so nothing after T ever counts.
+ * The customers list: every customer scored as of an instant, in SQL, so that it can be
+ * filtered by band and status, sorted by trust and paged without reading every feedback
+ * entry. Each customer's trust comes from its forward-decay sums times 2^(−(T −
+ * landmark)/H) (see {@link Basis}), with exactly the arithmetic of
+ * {@link TrustCalculator#fromSums}; customers with entries after T (future-dated ones)
+ * are summed from their rows up to T instead, so nothing after T ever counts.
  */
 @Service
 @Transactional(readOnly = true)
@@ -35,10 +35,14 @@ public class CustomerRankings {
 	}
 
 	public CustomerRankingPage find(CustomerRankingQuery query) {
-		// the window count keeps every ranked row: let it do so in memory; and plan every statement for this
-		// request's values: once the driver prepares them on the server, PostgreSQL would switch to generic plans,
-		// which read "received_at > ?" as a third of all feedback (a full scan where an index probe does)
-		jdbc.sql("select set_config('work_mem', '64MB', true), set_config('plan_cache_mode', 'force_custom_plan', true)")
+		// the window count keeps every ranked row: let it do so in memory; and plan every
+		// statement for this
+		// request's values: once the driver prepares them on the server, PostgreSQL would
+		// switch to generic plans,
+		// which read "received_at > ?" as a third of all feedback (a full scan where an
+		// index probe does)
+		jdbc.sql(
+				"select set_config('work_mem', '64MB', true), set_config('plan_cache_mode', 'force_custom_plan', true)")
 			.query((rs, row) -> null)
 			.list();
 		Serving serving = policies.servingState();
@@ -60,7 +64,8 @@ public class CustomerRankings {
 			.query(Boolean.class)
 			.single();
 		if (fromSums && !anyLate) {
-			// the usual case for "now": nothing after T, the stored sums are exactly the sums as of T
+			// the usual case for "now": nothing after T, the stored sums are exactly the
+			// sums as of T
 			params.put("basis", basis.id());
 			sums = "sums as not materialized (select * from customer_trust_sums where basis_id = :basis)";
 		}
@@ -75,7 +80,8 @@ public class CustomerRankings {
 					    select customer_id, %2$s, max(received_at) from scoring_contribution
 					    where basis_id = :basis and customer_id in (select customer_id from late) and received_at <= :t
 					    group by customer_id)
-					""".formatted(SumColumns.join("s.%1$s"), SumColumns.SUMMED);
+					"""
+				.formatted(SumColumns.join("s.%1$s"), SumColumns.SUMMED);
 		}
 		else {
 			// before the first basis is built: exact, from every row
@@ -117,13 +123,15 @@ public class CustomerRankings {
 		}
 		params.put("limit", query.size());
 		params.put("offset", (long) query.page() * query.size());
-		// without band or status filter the total is a plain count of customers; otherwise count what the filters keep
+		// without band or status filter the total is a plain count of customers;
+		// otherwise count what the filters keep
 		boolean countAll = !outer.isEmpty();
 		boolean sumsFirst = where.isEmpty() && query.sort() != CustomerSort.NAME;
-		// customers without sums (no feedback) have no trust, no band, no negatives: they sort last, never match a
-		// band filter nor WATCH/AT_RISK; a page of rows all with a sort key cannot contain them
-		boolean tailCanMatch = query.band() == null
-				&& (query.status() == null || query.status() == CustomerStatus.OK);
+		// customers without sums (no feedback) have no trust, no band, no negatives: they
+		// sort last, never match a
+		// band filter nor WATCH/AT_RISK; a page of rows all with a sort key cannot
+		// contain them
+		boolean tailCanMatch = query.band() == null && (query.status() == null || query.status() == CustomerStatus.OK);
 		boolean tryWithoutTail = sumsFirst && (!tailCanMatch || query.status() == null);
 		long[] total = { 0 };
 		List<RankedCustomer> customers;
@@ -131,16 +139,16 @@ public class CustomerRankings {
 			customers = pageByName(policy, params, sums, where);
 		}
 		else {
-			customers = rank(query, policy, params, sums, where, outer, countAll, sumsFirst && !tryWithoutTail,
-					total);
+			customers = rank(query, policy, params, sums, where, outer, countAll, sumsFirst && !tryWithoutTail, total);
 		}
 		if (query.sort() != CustomerSort.NAME && tryWithoutTail && tailCanMatch
 				&& (customers.size() < query.size() || customers.stream().anyMatch(c -> sortKey(query, c) == null))) {
 			customers = rank(query, policy, params, sums, where, outer, countAll, true, total);
 		}
 		if (!countAll) {
-			total[0] = jdbc.sql("select count(*) from customer c where "
-					+ (where.isEmpty() ? "true" : String.join(" and ", where)))
+			total[0] = jdbc
+				.sql("select count(*) from customer c where "
+						+ (where.isEmpty() ? "true" : String.join(" and ", where)))
 				.params(params)
 				.query(Long.class)
 				.single();
@@ -154,7 +162,8 @@ public class CustomerRankings {
 	private List<RankedCustomer> rank(CustomerRankingQuery query, ScoringPolicy policy, Map<String, Object> params,
 			String sums, List<String> where, List<String> outer, boolean countAll, boolean withTail, long[] total) {
 		boolean allNegatives = query.status() != null;
-		// ranked rows stay narrow; reference, segment and negative counts are added to the page rows only
+		// ranked rows stay narrow; reference, segment and negative counts are added to
+		// the page rows only
 		String sql = """
 				with %s,
 				negatives as (
@@ -172,8 +181,7 @@ public class CustomerRankings {
 				from page p join customer c on c.id = p.id
 				order by %s
 				""".formatted(sums, allNegatives ? "true" : "false", ranked(query, where, policy, withTail),
-				ScoringSql.band("trust"), ScoringSql.status("negatives"),
-				countAll ? "count(*) over ()" : "0",
+				ScoringSql.band("trust"), ScoringSql.status("negatives"), countAll ? "count(*) over ()" : "0",
 				outer.isEmpty() ? "true" : String.join(" and ", outer), order(query.sort(), "", ""),
 				allNegatives ? "p.negatives" : """
 						(select count(*) from feedback f where f.customer_id = p.id and f.negative
@@ -185,7 +193,10 @@ public class CustomerRankings {
 		}).list();
 	}
 
-	/** In name order without band or status filter only the page's customers need a trust: page first, then score. */
+	/**
+	 * In name order without band or status filter only the page's customers need a trust:
+	 * page first, then score.
+	 */
 	private List<RankedCustomer> pageByName(ScoringPolicy policy, Map<String, Object> params, String sums,
 			List<String> where) {
 		String sql = """
@@ -202,7 +213,7 @@ public class CustomerRankings {
 				cross join lateral (%s) tr
 				order by lower(c.name), c.id
 				""".formatted(sums, where.isEmpty() ? "true" : String.join(" and ", where), ScoringSql.band("tr.trust"),
-						ScoringSql.trust(policy));
+				ScoringSql.trust(policy));
 		return jdbc.sql(sql).params(params).query((rs, row) -> customer(rs, policy)).list();
 	}
 
@@ -221,15 +232,17 @@ public class CustomerRankings {
 	}
 
 	private long count(CustomerRankingQuery query) {
-		return find(new CustomerRankingQuery(query.text(), query.segment(), query.band(), query.status(),
-				query.sort(), 0, 1, query.asOf())).total();
+		return find(new CustomerRankingQuery(query.text(), query.segment(), query.band(), query.status(), query.sort(),
+				0, 1, query.asOf()))
+			.total();
 	}
 
 	/**
-	 * Every customer with its trust (null without data), newest feedback and negative count. Without a text or
-	 * segment filter, and unless sorted by name, the customers are ranked straight from their rows of sums, and the
-	 * customers without any (no feedback yet) are appended by id; this avoids hashing every wide row of sums against
-	 * every customer.
+	 * Every customer with its trust (null without data), newest feedback and negative
+	 * count. Without a text or segment filter, and unless sorted by name, the customers
+	 * are ranked straight from their rows of sums, and the customers without any (no
+	 * feedback yet) are appended by id; this avoids hashing every wide row of sums
+	 * against every customer.
 	 */
 	private static String ranked(CustomerRankingQuery query, List<String> where, ScoringPolicy policy,
 			boolean withTail) {
@@ -260,7 +273,10 @@ public class CustomerRankings {
 				where.isEmpty() ? "true" : String.join(" and ", where));
 	}
 
-	/** The order by clause; {@code ranked} qualifies the ranked row's columns, {@code customer} the name. */
+	/**
+	 * The order by clause; {@code ranked} qualifies the ranked row's columns,
+	 * {@code customer} the name.
+	 */
 	private static String order(CustomerSort sort, String ranked, String customer) {
 		return switch (sort) {
 			case TRUST -> ranked + "trust asc nulls last, " + ranked + "id";

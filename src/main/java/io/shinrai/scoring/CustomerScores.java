@@ -13,7 +13,10 @@ import org.springframework.stereotype.Component;
 
 import io.shinrai.scoring.Explanation.ExplainedInput;
 
-/** Customers scored from their own rows (a customer has few), with the explanation and trend of the customer page. */
+/**
+ * Customers scored from their own rows (a customer has few), with the explanation and
+ * trend of the customer page.
+ */
 @Component
 class CustomerScores {
 
@@ -25,7 +28,10 @@ class CustomerScores {
 		this.jdbc = jdbc;
 	}
 
-	/** Each customer's trust and status, from one read of their rows; customers without feedback have no data. */
+	/**
+	 * Each customer's trust and status, from one read of their rows; customers without
+	 * feedback have no data.
+	 */
 	Map<Long, CustomerTrust> forCustomers(ScoringPolicy policy, Collection<Long> customerIds, Instant asOf) {
 		Map<Long, List<FeedbackFacts>> facts = new LinkedHashMap<>();
 		customerIds.forEach(id -> facts.put(id, new ArrayList<>()));
@@ -40,8 +46,9 @@ class CustomerScores {
 		Map<Long, CustomerTrust> trusts = new LinkedHashMap<>();
 		facts.forEach((id, list) -> {
 			long negatives = TrustCalculator.negativeCount(list, policy, asOf);
-			trusts.put(id, new CustomerTrust(TrustCalculator.score(FeedbackFactRows.observations(list, policy), policy, asOf),
-					CustomerStatus.of(negatives, policy), negatives));
+			trusts.put(id,
+					new CustomerTrust(TrustCalculator.score(FeedbackFactRows.observations(list, policy), policy, asOf),
+							CustomerStatus.of(negatives, policy), negatives));
 		});
 		return trusts;
 	}
@@ -79,10 +86,7 @@ class CustomerScores {
 				       rating_communication, rating_quality, rating_values, nps, csat, ces, incident_types, comment,
 				       negative
 				from feedback where customer_id = ? order by received_at desc, id desc
-				""")
-			.param(customerId)
-			.query(FeedbackFactRows::entry)
-			.list();
+				""").param(customerId).query(FeedbackFactRows::entry).list();
 	}
 
 }

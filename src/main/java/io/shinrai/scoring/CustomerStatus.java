@@ -1,6 +1,8 @@
 package io.shinrai.scoring;
 
-/** How worried to be about a customer, from its negative entries inside the risk window. */
+/**
+ * How worried to be about a customer, from its negative entries inside the risk window.
+ */
 public enum CustomerStatus {
 
 	OK, WATCH, AT_RISK;

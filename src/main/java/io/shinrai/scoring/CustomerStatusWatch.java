@@ -17,9 +17,11 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Compares customers' status as of now with the status last announced ({@code customer_status_state}; no row means
- * OK) and publishes the real changes as one {@link CustomerStatusChanged}. The status counts the negative entries in
- * the risk window exactly as {@link TrustCalculator#negativeCount} does, read in one statement for all customers.
+ * Compares customers' status as of now with the status last announced
+ * ({@code customer_status_state}; no row means OK) and publishes the real changes as one
+ * {@link CustomerStatusChanged}. The status counts the negative entries in the risk
+ * window exactly as {@link TrustCalculator#negativeCount} does, read in one statement for
+ * all customers.
  */
 @Component
 class CustomerStatusWatch {
@@ -36,7 +38,10 @@ class CustomerStatusWatch {
 		this.events = events;
 	}
 
-	/** Checks the customers in the caller's transaction (the one that stored their feedback). */
+	/**
+	 * Checks the customers in the caller's transaction (the one that stored their
+	 * feedback).
+	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	void check(Collection<Long> customerIds, Long importId, Instant now) {
 		if (customerIds.isEmpty()) {
@@ -58,9 +63,11 @@ class CustomerStatusWatch {
 			.list();
 		Map<Long, CustomerStatus> announced = new HashMap<>();
 		// locked, so two transactions changing one customer announce each change once
-		jdbc.sql("select customer_id, status from customer_status_state where customer_id = any(?) order by customer_id for update")
+		jdbc.sql(
+				"select customer_id, status from customer_status_state where customer_id = any(?) order by customer_id for update")
 			.param(ids)
-			.query((rs, row) -> announced.put(rs.getLong("customer_id"), CustomerStatus.valueOf(rs.getString("status"))))
+			.query((rs, row) -> announced.put(rs.getLong("customer_id"),
+					CustomerStatus.valueOf(rs.getString("status"))))
 			.list();
 		List<CustomerStatusChanged.Change> changes = new ArrayList<>();
 		for (Long id : ids) {
@@ -74,11 +81,12 @@ class CustomerStatusWatch {
 		if (changes.isEmpty()) {
 			return;
 		}
-		jdbc.sql("""
-				insert into customer_status_state (customer_id, status, changed_at)
-				select t.id, t.status, :now from unnest(cast(:ids as bigint[]), cast(:statuses as varchar[])) as t (id, status)
-				on conflict (customer_id) do update set status = excluded.status, changed_at = excluded.changed_at
-				""")
+		jdbc.sql(
+				"""
+						insert into customer_status_state (customer_id, status, changed_at)
+						select t.id, t.status, :now from unnest(cast(:ids as bigint[]), cast(:statuses as varchar[])) as t (id, status)
+						on conflict (customer_id) do update set status = excluded.status, changed_at = excluded.changed_at
+						""")
 			.param("ids", changes.stream().map(CustomerStatusChanged.Change::customerId).toArray(Long[]::new))
 			.param("statuses", changes.stream().map(change -> change.to().name()).toArray(String[]::new))
 			.param("now", Timestamp.from(now))
@@ -86,7 +94,10 @@ class CustomerStatusWatch {
 		events.publishEvent(new CustomerStatusChanged(List.copyOf(changes), importId, now));
 	}
 
-	/** Customers announced as WATCH or AT_RISK: time alone (entries leaving the risk window) can change them. */
+	/**
+	 * Customers announced as WATCH or AT_RISK: time alone (entries leaving the risk
+	 * window) can change them.
+	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	List<Long> notOk() {
 		return jdbc.sql("select customer_id from customer_status_state where status <> 'OK' order by customer_id")

@@ -15,8 +15,9 @@ import org.springframework.transaction.annotation.Transactional;
 import io.shinrai.system.SegmentScope;
 
 /**
- * The customers to worry about first: how many are AT_RISK and WATCH as of an instant, and the lowest trust among
- * the customers with the most recent negatives inside the risk window (status and trust as {@link TrustScores}).
+ * The customers to worry about first: how many are AT_RISK and WATCH as of an instant,
+ * and the lowest trust among the customers with the most recent negatives inside the risk
+ * window (status and trust as {@link TrustScores}).
  */
 @Service
 @Transactional(readOnly = true)
@@ -31,7 +32,10 @@ public class CustomersAtRisk {
 		this.trustScores = trustScores;
 	}
 
-	/** AT_RISK and WATCH counts, and the {@code listSize} most worrying customers, the lowest trust first. */
+	/**
+	 * AT_RISK and WATCH counts, and the {@code listSize} most worrying customers, the
+	 * lowest trust first.
+	 */
 	public record Watchlist(long atRisk, long watch, List<RankedCustomer> customers) {
 
 		public Watchlist {
@@ -41,15 +45,19 @@ public class CustomersAtRisk {
 	}
 
 	/**
-	 * The watchlist of a segment ({@code null}: every customer; a customer's status counts all its channels) as of
-	 * {@code asOf}: the {@code candidates} customers with the most recent negatives are scored, and the
-	 * {@code listSize} most worrying of them listed.
+	 * The watchlist of a segment ({@code null}: every customer; a customer's status
+	 * counts all its channels) as of {@code asOf}: the {@code candidates} customers with
+	 * the most recent negatives are scored, and the {@code listSize} most worrying of
+	 * them listed.
 	 */
 	public Watchlist watchlist(String segment, Instant asOf, int candidates, int listSize) {
 		return watchlist(SegmentScope.all().narrow(segment), asOf, candidates, listSize);
 	}
 
-	/** {@link #watchlist(String, Instant, int, int)} of the customers of the segments in {@code segments}. */
+	/**
+	 * {@link #watchlist(String, Instant, int, int)} of the customers of the segments in
+	 * {@code segments}.
+	 */
 	public Watchlist watchlist(SegmentScope segments, Instant asOf, int candidates, int listSize) {
 		ScoringPolicy policy = trustScores.activePolicy();
 		String join = !segments.isAll() ? " join customer c on c.id = f.customer_id" : "";
@@ -64,10 +72,9 @@ public class CustomersAtRisk {
 		// one pass over the window's negatives for both the counts and the candidates
 		long[] counts = new long[2];
 		List<RankedCustomer> found = new ArrayList<>();
-		jdbc.sql("with n as materialized (" + negatives + "),"
-				+ " counts as (select count(*) filter (where " + ScoringSql.status("negatives") + " = " + atRisk
-				+ ") as at_risk, count(*) filter (where " + ScoringSql.status("negatives") + " <> " + atRisk
-				+ ") as watch from n)"
+		jdbc.sql("with n as materialized (" + negatives + ")," + " counts as (select count(*) filter (where "
+				+ ScoringSql.status("negatives") + " = " + atRisk + ") as at_risk, count(*) filter (where "
+				+ ScoringSql.status("negatives") + " <> " + atRisk + ") as watch from n)"
 				+ " select k.at_risk, k.watch, t.* from counts k left join lateral ("
 				+ " select top.*, c.reference, c.name, c.segment from (select * from n"
 				+ " order by (n.negatives >= :atRisk) desc, n.negatives desc, n.latest desc, n.customer_id limit :limit)"
@@ -91,11 +98,13 @@ public class CustomersAtRisk {
 			return new RankedCustomer(customer.id(), customer.reference(), customer.name(), customer.segment(),
 					trust.score().trust(), trust.score().band(), trust.status(), trust.negativeCount(), null);
 		}).toList();
-		return new Watchlist(counts[0], counts[1], scored.stream()
-			.sorted(Comparator.comparing(RankedCustomer::status).reversed()
-				.thenComparing(RankedCustomer::trust, Comparator.nullsLast(Comparator.naturalOrder())))
-			.limit(listSize)
-			.toList());
+		return new Watchlist(counts[0], counts[1],
+				scored.stream()
+					.sorted(Comparator.comparing(RankedCustomer::status)
+						.reversed()
+						.thenComparing(RankedCustomer::trust, Comparator.nullsLast(Comparator.naturalOrder())))
+					.limit(listSize)
+					.toList());
 	}
 
 }

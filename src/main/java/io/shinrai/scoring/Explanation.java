@@ -12,8 +12,9 @@ import io.shinrai.feedback.IncidentType;
 import io.shinrai.feedback.Signal;
 
 /**
- * Why a customer's trust is what it is: per signal, the observations behind its score as of T with their current
- * weight and share. A signal's line shares plus its {@code priorShare} add up to 1 whenever it has a score.
+ * Why a customer's trust is what it is: per signal, the observations behind its score as
+ * of T with their current weight and share. A signal's line shares plus its
+ * {@code priorShare} add up to 1 whenever it has a score.
  */
 public record Explanation(TrustScore score, Map<Signal, SignalExplanation> signals) {
 
@@ -28,11 +29,10 @@ public record Explanation(TrustScore score, Map<Signal, SignalExplanation> signa
 	}
 
 	/**
-	 * One signal: {@code priorShare} = m / (Σ w + m) is how much of its score is the prior mean. Shares are 0 when
-	 * the signal has no score. Lines are newest first.
+	 * One signal: {@code priorShare} = m / (Σ w + m) is how much of its score is the
+	 * prior mean. Shares are 0 when the signal has no score. Lines are newest first.
 	 */
-	public record SignalExplanation(Signal signal, Double score, double evidence, double priorShare,
-			List<Line> lines) {
+	public record SignalExplanation(Signal signal, Double score, double evidence, double priorShare, List<Line> lines) {
 
 		public SignalExplanation {
 			lines = List.copyOf(lines);
@@ -41,13 +41,17 @@ public record Explanation(TrustScore score, Map<Signal, SignalExplanation> signa
 	}
 
 	/**
-	 * One observation: exactly one of {@code rating} and {@code incident} is set. {@code share} = w / (Σ w + m).
+	 * One observation: exactly one of {@code rating} and {@code incident} is set.
+	 * {@code share} = w / (Σ w + m).
 	 */
 	public record Line(long feedbackId, Instant at, Integer rating, IncidentType incident, double points,
 			double currentWeight, double share) {
 	}
 
-	/** An observation together with where it came from, so that a page can show and link it. */
+	/**
+	 * An observation together with where it came from, so that a page can show and link
+	 * it.
+	 */
 	public record ExplainedInput(long feedbackId, Observation observation, Integer rating, IncidentType incident) {
 
 		public ExplainedInput {
@@ -62,7 +66,10 @@ public record Explanation(TrustScore score, Map<Signal, SignalExplanation> signa
 			return new ExplainedInput(feedbackId, Observation.incident(type, severity, at), null, type);
 		}
 
-		/** The inputs of one feedback entry, in the same order as {@link FeedbackFacts#observations}. */
+		/**
+		 * The inputs of one feedback entry, in the same order as
+		 * {@link FeedbackFacts#observations}.
+		 */
 		public static List<ExplainedInput> of(long feedbackId, FeedbackFacts facts, ScoringPolicy policy) {
 			List<ExplainedInput> inputs = new ArrayList<>();
 			facts.ratings().forEach((signal, r) -> inputs.add(rating(feedbackId, signal, r, facts.receivedAt())));

@@ -13,7 +13,10 @@ import io.shinrai.feedback.Channel;
 import io.shinrai.feedback.IncidentType;
 import io.shinrai.feedback.Signal;
 
-/** Reading feedback rows into what the calculator scores ({@link FeedbackFacts}, {@link CustomerEntry}). */
+/**
+ * Reading feedback rows into what the calculator scores ({@link FeedbackFacts},
+ * {@link CustomerEntry}).
+ */
 final class FeedbackFactRows {
 
 	/** The columns {@link #facts} reads, of the row {@code f}. */

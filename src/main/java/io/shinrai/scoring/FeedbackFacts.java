@@ -13,11 +13,12 @@ import io.shinrai.feedback.Negativity;
 import io.shinrai.feedback.Signal;
 
 /**
- * One feedback entry reduced to what scoring needs. {@code nps}, {@code csat} and {@code ces} are {@code null}
- * when the customer did not answer; {@code null} ratings or incidents are read as none.
+ * One feedback entry reduced to what scoring needs. {@code nps}, {@code csat} and
+ * {@code ces} are {@code null} when the customer did not answer; {@code null} ratings or
+ * incidents are read as none.
  */
-public record FeedbackFacts(Instant receivedAt, Map<Signal, Integer> ratings, List<IncidentType> incidents,
-		Integer nps, Integer csat, Integer ces) {
+public record FeedbackFacts(Instant receivedAt, Map<Signal, Integer> ratings, List<IncidentType> incidents, Integer nps,
+		Integer csat, Integer ces) {
 
 	public FeedbackFacts {
 		Objects.requireNonNull(receivedAt, "receivedAt");
@@ -29,7 +30,10 @@ public record FeedbackFacts(Instant receivedAt, Map<Signal, Integer> ratings, Li
 		incidents = (incidents != null) ? List.copyOf(incidents) : List.of();
 	}
 
-	/** Ratings in signal order, then incidents weighted by the policy's (not the default) severity. */
+	/**
+	 * Ratings in signal order, then incidents weighted by the policy's (not the default)
+	 * severity.
+	 */
 	public List<Observation> observations(ScoringPolicy policy) {
 		List<Observation> observations = new ArrayList<>(ratings.size() + incidents.size());
 		ratings.forEach((signal, rating) -> observations.add(Observation.rating(signal, rating, receivedAt)));
@@ -39,7 +43,10 @@ public record FeedbackFacts(Instant receivedAt, Map<Signal, Integer> ratings, Li
 		return observations;
 	}
 
-	/** The negative rule of docs/scoring.md; feedback owns it because it does not depend on the policy. */
+	/**
+	 * The negative rule of docs/scoring.md; feedback owns it because it does not depend
+	 * on the policy.
+	 */
 	public boolean isNegative() {
 		return Negativity.isNegative(ratings.values(), incidents.size(), nps, csat, ces);
 	}

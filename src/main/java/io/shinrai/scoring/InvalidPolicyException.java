@@ -2,7 +2,10 @@ package io.shinrai.scoring;
 
 import java.util.List;
 
-/** A policy draft (or its reason) has fields outside the allowed ranges of docs/scoring.md; nothing was activated. */
+/**
+ * A policy draft (or its reason) has fields outside the allowed ranges of
+ * docs/scoring.md; nothing was activated.
+ */
 public class InvalidPolicyException extends RuntimeException {
 
 	private final List<PolicyFieldError> errors;

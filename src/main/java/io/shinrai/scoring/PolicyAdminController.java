@@ -21,9 +21,10 @@ import io.shinrai.feedback.IncidentType;
 import io.shinrai.feedback.Signal;
 
 /**
- * The admin's scoring policy page: edit every field, preview the draft against the active version without saving,
- * activate it with a reason, and re-activate an older version from the history. A save based on a version that is no
- * longer active is refused, so two admins never overwrite each other silently.
+ * The admin's scoring policy page: edit every field, preview the draft against the active
+ * version without saving, activate it with a reason, and re-activate an older version
+ * from the history. A save based on a version that is no longer active is refused, so two
+ * admins never overwrite each other silently.
  */
 @Controller
 @RequestMapping("/admin/policy")
@@ -128,7 +129,8 @@ class PolicyAdminController {
 			return page(model, form);
 		}
 		catch (StalePolicyVersionException ex) {
-			// the entered values stay; the next save is based on the version now active, after the admin has seen it
+			// the entered values stay; the next save is based on the version now active,
+			// after the admin has seen it
 			model.addAttribute("staleBasedOn", ex.basedOnVersion());
 			model.addAttribute("staleActive", policies.version(ex.activeVersion()).orElseGet(policies::active));
 			form.setBasedOnVersion(ex.activeVersion());
@@ -154,16 +156,17 @@ class PolicyAdminController {
 		catch (InvalidPolicyException ex) {
 			if (ex.errors().stream().anyMatch(error -> error.field().equals("reason"))) {
 				return (reason == null || reason.isBlank())
-						? refused(redirect, "policy.reactivate.reasonRequired", version)
-						: refused(redirect, "policy.reactivate.reasonTooLong", version,
-								PolicyValidation.MAX_REASON_LENGTH);
+						? refused(redirect, "policy.reactivate.reasonRequired", version) : refused(redirect,
+								"policy.reactivate.reasonTooLong", version, PolicyValidation.MAX_REASON_LENGTH);
 			}
 			return refused(redirect, "policy.reactivate.invalid", version);
 		}
 		return "redirect:/admin/policy";
 	}
 
-	/** Reports each rule error on its form field, unless that field has a message already. */
+	/**
+	 * Reports each rule error on its form field, unless that field has a message already.
+	 */
 	private static void reject(List<PolicyFieldError> errors, BindingResult result) {
 		for (PolicyFieldError error : errors) {
 			String field = PolicyForm.formField(error.field());

@@ -3,8 +3,9 @@ package io.shinrai.scoring;
 import java.util.List;
 
 /**
- * A version in the policy history with what it changed against the version before it (empty for version 1 and for a
- * re-activation that changed nothing). {@code active} marks the active version.
+ * A version in the policy history with what it changed against the version before it
+ * (empty for version 1 and for a re-activation that changed nothing). {@code active}
+ * marks the active version.
  */
 public record PolicyChange(PolicyVersion version, boolean active, List<FieldChange> changes) {
 

@@ -10,13 +10,15 @@ import io.shinrai.feedback.IncidentType;
 import io.shinrai.feedback.Signal;
 
 /**
- * The definition of every single-valued policy field: its name (in forms, the API, the diff and the audit text), its
- * column in {@code scoring_policy}, whether it is a whole number, its allowed range, its default and the section of
- * the policy page it is shown in. Validation, the admin form and its hints, the API, the history's diff and the audit
- * text all read this list, so a new field is one constant here, a migration adding its column and its messages
- * ({@code policy.field.<name>}, {@code policy.help.<name>}, {@code scoring.policy.invalid.<name>},
- * {@code typeMismatch.policyForm.<name>}); see docs/architecture.md. Weights and severities are maps keyed by signal
- * and incident type; their ranges are {@link #WEIGHT} and {@link #SEVERITY}.
+ * The definition of every single-valued policy field: its name (in forms, the API, the
+ * diff and the audit text), its column in {@code scoring_policy}, whether it is a whole
+ * number, its allowed range, its default and the section of the policy page it is shown
+ * in. Validation, the admin form and its hints, the API, the history's diff and the audit
+ * text all read this list, so a new field is one constant here, a migration adding its
+ * column and its messages ({@code policy.field.<name>}, {@code policy.help.<name>},
+ * {@code scoring.policy.invalid.<name>}, {@code typeMismatch.policyForm.<name>}); see
+ * docs/architecture.md. Weights and severities are maps keyed by signal and incident
+ * type; their ranges are {@link #WEIGHT} and {@link #SEVERITY}.
  */
 public enum PolicyField {
 
@@ -39,7 +41,10 @@ public enum PolicyField {
 	/** The allowed range of every signal's weight (and the default weight). */
 	public static final Range WEIGHT = new Range(0, 100);
 
-	/** The allowed range of every incident type's severity (defaults: {@code IncidentType.defaultSeverity()}). */
+	/**
+	 * The allowed range of every incident type's severity (defaults:
+	 * {@code IncidentType.defaultSeverity()}).
+	 */
 	public static final Range SEVERITY = new Range(0, 10);
 
 	static final int DEFAULT_WEIGHT = 20;
@@ -67,7 +72,10 @@ public enum PolicyField {
 		this.defaultValue = defaultValue;
 	}
 
-	/** The field's name in forms, the API, the diff and the audit text, e.g. {@code halfLifeDays}. */
+	/**
+	 * The field's name in forms, the API, the diff and the audit text, e.g.
+	 * {@code halfLifeDays}.
+	 */
 	public String key() {
 		return key;
 	}
@@ -131,8 +139,9 @@ public enum PolicyField {
 	}
 
 	/**
-	 * Every value of {@code policy} by its name in field errors, the diff and the audit text, in the page's order:
-	 * {@code weights.quality}, the decay fields, {@code severities.BROKEN_PROMISE}, then the other fields.
+	 * Every value of {@code policy} by its name in field errors, the diff and the audit
+	 * text, in the page's order: {@code weights.quality}, the decay fields,
+	 * {@code severities.BROKEN_PROMISE}, then the other fields.
 	 */
 	static Map<String, Double> named(ScoringPolicy policy) {
 		Map<String, Double> named = new LinkedHashMap<>();
@@ -150,7 +159,10 @@ public enum PolicyField {
 		return named;
 	}
 
-	/** A value of {@link #named} as text: whole numbers without a fraction where only those are allowed. */
+	/**
+	 * A value of {@link #named} as text: whole numbers without a fraction where only
+	 * those are allowed.
+	 */
 	static String format(String name, double value) {
 		PolicyField field = fromKey(name);
 		return (field == null || field.whole) ? String.valueOf((long) value) : String.valueOf(value);

@@ -14,11 +14,13 @@ import io.shinrai.feedback.IncidentType;
 import io.shinrai.feedback.Signal;
 
 /**
- * The admin's scoring policy form: the text of every input as typed, named as the page names it (the weights
- * {@code weights[QUALITY]}, the severities {@code severities[BROKEN_PROMISE]}, every {@link PolicyField} by its key,
- * {@code basedOnVersion} and {@code reason}), with the field errors of the post. The inputs come from the field
- * definitions rather than from a property each, so a new policy field needs no change here; a wrong value is shown
- * back as typed, and 90 shows as "90", not "90.0". Ranges are checked by {@link PolicyValidation}, the same rules as
+ * The admin's scoring policy form: the text of every input as typed, named as the page
+ * names it (the weights {@code weights[QUALITY]}, the severities
+ * {@code severities[BROKEN_PROMISE]}, every {@link PolicyField} by its key,
+ * {@code basedOnVersion} and {@code reason}), with the field errors of the post. The
+ * inputs come from the field definitions rather than from a property each, so a new
+ * policy field needs no change here; a wrong value is shown back as typed, and 90 shows
+ * as "90", not "90.0". Ranges are checked by {@link PolicyValidation}, the same rules as
  * the API's.
  */
 final class PolicyForm {
@@ -43,7 +45,10 @@ final class PolicyForm {
 		return form;
 	}
 
-	/** The form as posted: the inputs it knows, as typed; anything else in the request is ignored. */
+	/**
+	 * The form as posted: the inputs it knows, as typed; anything else in the request is
+	 * ignored.
+	 */
 	static PolicyForm read(Map<String, String> parameters) {
 		PolicyForm empty = of(ScoringPolicy.defaults(), 0);
 		PolicyForm form = new PolicyForm();
@@ -67,7 +72,10 @@ final class PolicyForm {
 		return (String) inputs.get("reason");
 	}
 
-	/** The version the admin started from; {@code null} (with a field error) when missing or not a number. */
+	/**
+	 * The version the admin started from; {@code null} (with a field error) when missing
+	 * or not a number.
+	 */
 	Integer basedOnVersion() {
 		String text = text("basedOnVersion");
 		if (text == null) {
@@ -88,8 +96,9 @@ final class PolicyForm {
 	}
 
 	/**
-	 * The draft as entered, with the missing and unreadable inputs reported as field errors and taken from
-	 * {@code fallback}, so the rules can still check every other field and give each only its own message.
+	 * The draft as entered, with the missing and unreadable inputs reported as field
+	 * errors and taken from {@code fallback}, so the rules can still check every other
+	 * field and give each only its own message.
 	 */
 	ScoringPolicy toPolicy(ScoringPolicy fallback) {
 		Map<Signal, Integer> weights = new EnumMap<>(fallback.weights());
@@ -97,13 +106,15 @@ final class PolicyForm {
 		Map<IncidentType, Integer> severities = new EnumMap<>(fallback.severities());
 		severities.replaceAll((type, severity) -> whole(severityName(type), severity));
 		Map<PolicyField, Double> values = new EnumMap<>(fallback.values());
-		values.replaceAll((field, value) -> field.whole() ? whole(field.key(), value.intValue()) : decimal(field.key(), value));
+		values.replaceAll(
+				(field, value) -> field.whole() ? whole(field.key(), value.intValue()) : decimal(field.key(), value));
 		return new ScoringPolicy(weights, severities, values);
 	}
 
 	/**
-	 * The form's name of a policy field as the scoring module names it: {@code weights.quality} is
-	 * {@code weights[QUALITY]}, {@code severities.BROKEN_PROMISE} is {@code severities[BROKEN_PROMISE]}.
+	 * The form's name of a policy field as the scoring module names it:
+	 * {@code weights.quality} is {@code weights[QUALITY]},
+	 * {@code severities.BROKEN_PROMISE} is {@code severities[BROKEN_PROMISE]}.
 	 */
 	static String formField(String policyField) {
 		if (policyField.startsWith("weights.")) {

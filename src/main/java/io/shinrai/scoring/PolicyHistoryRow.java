@@ -14,8 +14,9 @@ record PolicyHistoryRow(PolicyVersion version, boolean active, List<Change> chan
 	}
 
 	/**
-	 * One changed field: {@code groupKey} names the group for weights and severities (the signal or incident type is
-	 * then {@code labelKey}), else it is {@code null} and {@code labelKey} names the field.
+	 * One changed field: {@code groupKey} names the group for weights and severities (the
+	 * signal or incident type is then {@code labelKey}), else it is {@code null} and
+	 * {@code labelKey} names the field.
 	 */
 	record Change(String groupKey, String labelKey, double before, double after) {
 

@@ -10,7 +10,10 @@ import tools.jackson.databind.json.JsonMapper;
 import io.shinrai.feedback.IncidentType;
 import io.shinrai.feedback.Signal;
 
-/** The jsonb shapes of policy rows and bases: weights by signal key, severities by incident type. */
+/**
+ * The jsonb shapes of policy rows and bases: weights by signal key, severities by
+ * incident type.
+ */
 final class PolicyJson {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -33,7 +36,10 @@ final class PolicyJson {
 		return JSON.writeValueAsString(json);
 	}
 
-	/** Severities grouped by the signal each incident type weighs on, as the sums' SQL reads them. */
+	/**
+	 * Severities grouped by the signal each incident type weighs on, as the sums' SQL
+	 * reads them.
+	 */
 	static String incidentWeights(Map<IncidentType, Integer> severities) {
 		Map<String, Map<String, Integer>> json = new LinkedHashMap<>();
 		for (Signal signal : Signal.values()) {

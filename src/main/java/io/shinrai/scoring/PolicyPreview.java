@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What activating a draft would change, as of {@code asOf}: the company's trust and signals, how many customers fall
- * in each band (and how many have no data) and in each status, under the active version and under the draft, and
- * the customers whose trust moves most.
+ * What activating a draft would change, as of {@code asOf}: the company's trust and
+ * signals, how many customers fall in each band (and how many have no data) and in each
+ * status, under the active version and under the draft, and the customers whose trust
+ * moves most.
  */
 public record PolicyPreview(Instant asOf, int activeVersion, Side active, Side draft, List<ScoreMove> biggestMoves) {
 
@@ -36,7 +37,10 @@ public record PolicyPreview(Instant asOf, int activeVersion, Side active, Side d
 
 	}
 
-	/** A customer's trust under the active version ({@code before}) and the draft ({@code after}). */
+	/**
+	 * A customer's trust under the active version ({@code before}) and the draft
+	 * ({@code after}).
+	 */
 	public record ScoreMove(long customerId, String reference, String name, Double before, Double after) {
 
 		public double change() {

@@ -6,11 +6,11 @@ import java.util.List;
 import io.shinrai.feedback.Signal;
 
 /**
- * A {@link PolicyPreview} as the policy page shows it: rows of "active, draft, difference" with message keys for
- * their labels, so the template only formats.
+ * A {@link PolicyPreview} as the policy page shows it: rows of "active, draft,
+ * difference" with message keys for their labels, so the template only formats.
  */
-record PolicyPreviewView(PolicyPreview preview, List<ScoreRow> scores, List<CountRow> bands,
-		List<CountRow> statuses, List<MoveRow> moves) {
+record PolicyPreviewView(PolicyPreview preview, List<ScoreRow> scores, List<CountRow> bands, List<CountRow> statuses,
+		List<MoveRow> moves) {
 
 	static PolicyPreviewView of(PolicyPreview preview) {
 		TrustScore active = preview.active().company();
@@ -29,8 +29,8 @@ record PolicyPreviewView(PolicyPreview preview, List<ScoreRow> scores, List<Coun
 				preview.draft().customersWithoutData()));
 		List<CountRow> statuses = new ArrayList<>();
 		for (CustomerStatus status : CustomerStatus.values()) {
-			statuses.add(new CountRow("CustomerStatus." + status.name(), preview.active().customersByStatus().get(status),
-					preview.draft().customersByStatus().get(status)));
+			statuses.add(new CountRow("CustomerStatus." + status.name(),
+					preview.active().customersByStatus().get(status), preview.draft().customersByStatus().get(status)));
 		}
 		List<MoveRow> moves = preview.biggestMoves()
 			.stream()
@@ -44,7 +44,10 @@ record PolicyPreviewView(PolicyPreview preview, List<ScoreRow> scores, List<Coun
 		return (score == null) ? null : score.score();
 	}
 
-	/** Rounds a difference to the one decimal shown, so that a tiny negative change never reads "-0.0". */
+	/**
+	 * Rounds a difference to the one decimal shown, so that a tiny negative change never
+	 * reads "-0.0".
+	 */
 	static Double difference(Double before, Double after) {
 		if (before == null || after == null) {
 			return null;

@@ -16,7 +16,10 @@ import org.springframework.stereotype.Component;
 
 import io.shinrai.feedback.Signal;
 
-/** What activating a policy draft would change: computed from the raw rows with both policies side by side. */
+/**
+ * What activating a policy draft would change: computed from the raw rows with both
+ * policies side by side.
+ */
 @Component
 class PolicyPreviews {
 
@@ -32,9 +35,9 @@ class PolicyPreviews {
 	}
 
 	/**
-	 * What activating {@code draft} would change as of {@code asOf}, against the active version. Computed from the
-	 * raw rows in one pass (a few seconds for a million entries), since the draft's half-life and severities have no
-	 * sums of their own.
+	 * What activating {@code draft} would change as of {@code asOf}, against the active
+	 * version. Computed from the raw rows in one pass (a few seconds for a million
+	 * entries), since the draft's half-life and severities have no sums of their own.
 	 * @throws InvalidPolicyException when the draft is outside the allowed ranges
 	 */
 	PolicyPreview preview(ScoringPolicy draft, Instant asOf) {
@@ -45,25 +48,28 @@ class PolicyPreviews {
 		PolicyVersion activeVersion = policies.active();
 		ScoringPolicy active = activeVersion.policy();
 		Instant t = RowTime.micros(asOf);
-		List<PreviewRow> rows = jdbc.sql("""
-				with p as (select cast(:activeWeights as jsonb) as aw, cast(:draftWeights as jsonb) as dw)
-				select f.customer_id, %s, %s,
-				       count(*) filter (where f.negative and f.received_at > :activeWindow) as a_negatives,
-				       count(*) filter (where f.negative and f.received_at > :draftWindow) as d_negatives
-				from feedback f
-				cross join p
-				cross join lateral (select %s, %s) o
-				cross join lateral (%s) a
-				cross join lateral (%s) d
-				where f.received_at <= :t
-				group by f.customer_id
-				""".formatted(ScoringSql.summed("a", "_a", "a_"), ScoringSql.summed("d", "_d", "d_"),
+		List<PreviewRow> rows = jdbc
+			.sql("""
+					with p as (select cast(:activeWeights as jsonb) as aw, cast(:draftWeights as jsonb) as dw)
+					select f.customer_id, %s, %s,
+					       count(*) filter (where f.negative and f.received_at > :activeWindow) as a_negatives,
+					       count(*) filter (where f.negative and f.received_at > :draftWindow) as d_negatives
+					from feedback f
+					cross join p
+					cross join lateral (select %s, %s) o
+					cross join lateral (%s) a
+					cross join lateral (%s) d
+					where f.received_at <= :t
+					group by f.customer_id
+					""".formatted(ScoringSql.summed("a", "_a", "a_"), ScoringSql.summed("d", "_d", "d_"),
 					ScoringSql.observationColumns("p.aw", "_a"), ScoringSql.observationColumns("p.dw", "_d"),
 					ScoringSql.decay(":activeHalfLife"), ScoringSql.decay(":draftHalfLife")))
 			.param("activeWeights", PolicyJson.incidentWeights(active.severities()))
 			.param("draftWeights", PolicyJson.incidentWeights(draft.severities()))
-			.param("activeWindow", RowTime.timestamp(RowTime.micros(asOf.minus(Duration.ofDays(active.riskWindowDays())))))
-			.param("draftWindow", RowTime.timestamp(RowTime.micros(asOf.minus(Duration.ofDays(draft.riskWindowDays())))))
+			.param("activeWindow",
+					RowTime.timestamp(RowTime.micros(asOf.minus(Duration.ofDays(active.riskWindowDays())))))
+			.param("draftWindow",
+					RowTime.timestamp(RowTime.micros(asOf.minus(Duration.ofDays(draft.riskWindowDays())))))
 			.param("activeHalfLife", active.halfLifeDays())
 			.param("draftHalfLife", draft.halfLifeDays())
 			.param("t", RowTime.timestamp(t))
@@ -117,7 +123,10 @@ class PolicyPreviews {
 			long activeNegatives, long draftNegatives) {
 	}
 
-	/** Counts customers per band and status under one policy, and pools their sums into the company's. */
+	/**
+	 * Counts customers per band and status under one policy, and pools their sums into
+	 * the company's.
+	 */
 	private static final class Tally {
 
 		private final ScoringPolicy policy;

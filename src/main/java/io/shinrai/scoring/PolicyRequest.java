@@ -10,9 +10,10 @@ import io.shinrai.feedback.IncidentType;
 import io.shinrai.feedback.Signal;
 
 /**
- * The body of {@code POST /api/v1/scoring-policy}: the weights, the severities, every {@link PolicyField}, the reason
- * and the version the admin started from. Every field is required; a missing, unknown or non-numeric one is a field
- * error like an out-of-range value.
+ * The body of {@code POST /api/v1/scoring-policy}: the weights, the severities, every
+ * {@link PolicyField}, the reason and the version the admin started from. Every field is
+ * required; a missing, unknown or non-numeric one is a field error like an out-of-range
+ * value.
  */
 record PolicyRequest(Map<String, Object> body) {
 
@@ -32,8 +33,8 @@ record PolicyRequest(Map<String, Object> body) {
 	ScoringPolicy toPolicy() {
 		List<PolicyFieldError> errors = new ArrayList<>();
 		Map<Signal, Integer> weights = map(errors, "weights", Signal.class, PolicyRequest::signal, Signal::key);
-		Map<IncidentType, Integer> severities = map(errors, "severities", IncidentType.class,
-				PolicyRequest::incident, IncidentType::name);
+		Map<IncidentType, Integer> severities = map(errors, "severities", IncidentType.class, PolicyRequest::incident,
+				IncidentType::name);
 		Map<PolicyField, Double> values = new EnumMap<>(PolicyField.class);
 		for (PolicyField field : PolicyField.values()) {
 			Object value = body.get(field.key());
@@ -41,7 +42,8 @@ record PolicyRequest(Map<String, Object> body) {
 				values.put(field, number.doubleValue());
 			}
 			else {
-				errors.add((value == null) ? error(field.key(), REQUIRED, null) : error(field.key(), field.invalidKey(), field.range()));
+				errors.add((value == null) ? error(field.key(), REQUIRED, null)
+						: error(field.key(), field.invalidKey(), field.range()));
 			}
 		}
 		if (basedOnVersion() == null) {

@@ -17,9 +17,10 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The rows of {@code scoring_policy} and {@code scoring_basis}. Policy versions never change once stored, so they are
- * cached by number; which one is active or served is read from the database every time (a cheap indexed query), so a
- * new activation takes effect on the next page load on every instance.
+ * The rows of {@code scoring_policy} and {@code scoring_basis}. Policy versions never
+ * change once stored, so they are cached by number; which one is active or served is read
+ * from the database every time (a cheap indexed query), so a new activation takes effect
+ * on the next page load on every instance.
  */
 @Component
 class PolicyStore {
@@ -64,9 +65,10 @@ class PolicyStore {
 	}
 
 	/**
-	 * Caches a version read from the database. One read in a writing transaction may be that transaction's own insert
-	 * (an activation reads back what it stored), which a rollback would undo and a later activation reuse the number
-	 * of, here or on another instance: it is cached only once the transaction committed.
+	 * Caches a version read from the database. One read in a writing transaction may be
+	 * that transaction's own insert (an activation reads back what it stored), which a
+	 * rollback would undo and a later activation reuse the number of, here or on another
+	 * instance: it is cached only once the transaction committed.
 	 */
 	private void remember(PolicyVersion version) {
 		if (TransactionSynchronizationManager.isSynchronizationActive()
@@ -83,7 +85,9 @@ class PolicyStore {
 		}
 	}
 
-	/** The newest version whose half-life and severities the READY basis was built for. */
+	/**
+	 * The newest version whose half-life and severities the READY basis was built for.
+	 */
 	Serving serving() {
 		return jdbc.sql("""
 				select p.version, b.id from scoring_policy p
@@ -96,17 +100,23 @@ class PolicyStore {
 			.orElseGet(() -> new Serving(active(), null));
 	}
 
-	/** A basis whose time zone is fixed (bases are immutable from then on except for their state and progress). */
+	/**
+	 * A basis whose time zone is fixed (bases are immutable from then on except for their
+	 * state and progress).
+	 */
 	Basis basis(long id) {
-		return bases.computeIfAbsent(id, key -> jdbc
-			.sql("select id, half_life_days, landmark, time_zone from scoring_basis where id = ? and time_zone is not null")
+		return bases.computeIfAbsent(id, key -> jdbc.sql(
+				"select id, half_life_days, landmark, time_zone from scoring_basis where id = ? and time_zone is not null")
 			.param(key)
 			.query((rs, row) -> new Basis(rs.getLong("id"), rs.getDouble("half_life_days"),
 					rs.getTimestamp("landmark").toInstant(), ZoneId.of(rs.getString("time_zone"))))
 			.single());
 	}
 
-	/** Stores a new version and makes it the only active one; the caller holds the policy lock. */
+	/**
+	 * Stores a new version and makes it the only active one; the caller holds the policy
+	 * lock.
+	 */
 	void insertActive(int version, ScoringPolicy policy, Instant at, String actor, String reason, Integer copiedFrom) {
 		jdbc.sql("update scoring_policy set active = false where active").update();
 		StringBuilder columns = new StringBuilder();

@@ -6,7 +6,10 @@ import java.util.List;
 import io.shinrai.feedback.IncidentType;
 import io.shinrai.feedback.Signal;
 
-/** The allowed range of every policy field ({@link PolicyField}), checked before a version is activated. */
+/**
+ * The allowed range of every policy field ({@link PolicyField}), checked before a version
+ * is activated.
+ */
 final class PolicyValidation {
 
 	static final int MAX_REASON_LENGTH = 1000;

@@ -3,9 +3,10 @@ package io.shinrai.scoring;
 import java.time.Instant;
 
 /**
- * The background recomputation of the sums after a change of half-life or severities (or of the business time zone).
- * While it is {@code RUNNING}, every number is still computed with {@code servingVersion}; when it is {@code FINISHED}
- * the numbers switched to {@code policyVersion} at once. {@code done} and {@code total} count feedback entries
+ * The background recomputation of the sums after a change of half-life or severities (or
+ * of the business time zone). While it is {@code RUNNING}, every number is still computed
+ * with {@code servingVersion}; when it is {@code FINISHED} the numbers switched to
+ * {@code policyVersion} at once. {@code done} and {@code total} count feedback entries
  * processed (each entry twice: per customer, per day).
  */
 public record RecomputationStatus(int policyVersion, State state, long done, long total, Instant requestedAt,

@@ -6,13 +6,16 @@ import java.util.Collection;
 import io.shinrai.feedback.Negativity;
 
 /**
- * NPS, CSAT (top-two-box percent) and CES (mean) over a period, each {@code null} when nobody answered: a missing
- * value must read as "—", not as a score of 0.
+ * NPS, CSAT (top-two-box percent) and CES (mean) over a period, each {@code null} when
+ * nobody answered: a missing value must read as "—", not as a score of 0.
  */
 public record SatisfactionMetrics(Double nps, long npsResponses, Double csat, long csatResponses, Double ces,
 		long cesResponses) {
 
-	/** NPS answers from this on are promoters (detractors: up to {@link Negativity#NPS_DETRACTOR_MAX}). */
+	/**
+	 * NPS answers from this on are promoters (detractors: up to
+	 * {@link Negativity#NPS_DETRACTOR_MAX}).
+	 */
 	static final int NPS_PROMOTER_MIN = 9;
 
 	/** CSAT answers from this on are the top two boxes. */

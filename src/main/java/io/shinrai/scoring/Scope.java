@@ -7,9 +7,10 @@ import io.shinrai.feedback.Channel;
 import io.shinrai.system.SegmentScope;
 
 /**
- * Whose observations are pooled: everything, one segment, one channel, or both. {@code null} means "all". Everything
- * is further limited to the segments {@code within} (a user's {@link SegmentScope}): the sums are kept per segment,
- * so a set of segments is scored exactly from its segments' rows of the sums.
+ * Whose observations are pooled: everything, one segment, one channel, or both.
+ * {@code null} means "all". Everything is further limited to the segments {@code within}
+ * (a user's {@link SegmentScope}): the sums are kept per segment, so a set of segments is
+ * scored exactly from its segments' rows of the sums.
  */
 public record Scope(String segment, Channel channel, SegmentScope within) {
 
@@ -30,17 +31,26 @@ public record Scope(String segment, Channel channel, SegmentScope within) {
 		return within.includes(cellSegment) && (segment == null || segment.equals(cellSegment));
 	}
 
-	/** Whether a breakdown of this scope by segment includes the cells of {@code cellChannel}. */
+	/**
+	 * Whether a breakdown of this scope by segment includes the cells of
+	 * {@code cellChannel}.
+	 */
 	boolean listsSegmentsOf(Channel cellChannel) {
 		return channel == null || channel == cellChannel;
 	}
 
-	/** Whether a breakdown of this scope by channel includes the cells of {@code cellSegment}. */
+	/**
+	 * Whether a breakdown of this scope by channel includes the cells of
+	 * {@code cellSegment}.
+	 */
 	boolean listsChannelsOf(String cellSegment) {
 		return segment == null || segment.equals(cellSegment);
 	}
 
-	/** The condition on the rows of the sums tables and the contribution view ({@code and …}, or nothing). */
+	/**
+	 * The condition on the rows of the sums tables and the contribution view
+	 * ({@code and …}, or nothing).
+	 */
 	String sumsFilter() {
 		return (segment != null ? " and segment = :segment" : "") + (channel != null ? " and channel = :channel" : "")
 				+ (within.isAll() ? "" : " and " + within.sql("segment"));

@@ -7,7 +7,10 @@ import java.util.TreeMap;
 
 import io.shinrai.feedback.Channel;
 
-/** Trust per segment (by name) and per channel (in channel order), each only where there is data. */
+/**
+ * Trust per segment (by name) and per channel (in channel order), each only where there
+ * is data.
+ */
 public record ScopeBreakdown(Map<String, TrustScore> bySegment, Map<Channel, TrustScore> byChannel) {
 
 	public ScopeBreakdown {

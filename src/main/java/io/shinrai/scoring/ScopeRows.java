@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
 import io.shinrai.feedback.Channel;
 
 /**
- * Scopes scored from the raw rows: exact for any instant but slow, for when no basis is READY yet or an instant is
- * too far from its landmark.
+ * Scopes scored from the raw rows: exact for any instant but slow, for when no basis is
+ * READY yet or an instant is too far from its landmark.
  */
 @Component
 class ScopeRows {
@@ -27,7 +27,10 @@ class ScopeRows {
 		this.jdbc = jdbc;
 	}
 
-	/** A scope's trust as of each instant from the rows, with NPS, CSAT and CES over the risk window. */
+	/**
+	 * A scope's trust as of each instant from the rows, with NPS, CSAT and CES over the
+	 * risk window.
+	 */
 	List<ScopeTrust> history(ScoringPolicy policy, Scope scope, List<Instant> instants) {
 		Duration window = Duration.ofDays(policy.riskWindowDays());
 		return instants.stream().map(asOf -> {
@@ -65,8 +68,10 @@ class ScopeRows {
 	}
 
 	private List<FeedbackFacts> scopeFacts(Scope scope, Instant upTo) {
-		return jdbc.sql("select " + FeedbackFactRows.COLUMNS + " from feedback f join customer c on c.id = f.customer_id where "
-				+ scope.rowsFilter() + " and f.received_at <= :t")
+		return jdbc
+			.sql("select " + FeedbackFactRows.COLUMNS
+					+ " from feedback f join customer c on c.id = f.customer_id where " + scope.rowsFilter()
+					+ " and f.received_at <= :t")
 			.params(scope.params())
 			.param("t", RowTime.timestamp(RowTime.micros(upTo)))
 			.query(FeedbackFactRows::facts)

@@ -20,8 +20,9 @@ import io.shinrai.feedback.Channel;
 import io.shinrai.feedback.Signal;
 
 /**
- * Scopes (segment, channel, company) scored from the forward-decay sums per day, segment and channel: the days
- * before T's day, plus T's day so far from the rows, times 2^(−(T − landmark)/H) (see {@link Basis}).
+ * Scopes (segment, channel, company) scored from the forward-decay sums per day, segment
+ * and channel: the days before T's day, plus T's day so far from the rows, times 2^(−(T −
+ * landmark)/H) (see {@link Basis}).
  */
 @Component
 class ScopeSums {
@@ -36,13 +37,16 @@ class ScopeSums {
 	}
 
 	/**
-	 * A scope's trust as of each instant from the basis' daily sums (every instant {@linkplain Basis#covers covered}),
-	 * with NPS, CSAT and CES over the risk window ending at each instant.
+	 * A scope's trust as of each instant from the basis' daily sums (every instant
+	 * {@linkplain Basis#covers covered}), with NPS, CSAT and CES over the risk window
+	 * ending at each instant.
 	 */
 	List<ScopeTrust> history(Basis basis, ScoringPolicy policy, Scope scope, List<Instant> instants) {
 		Duration window = Duration.ofDays(policy.riskWindowDays());
-		// the risk window of the customer status (docs/scoring.md): 0 ≤ T − t < riskWindowDays, that is (T − window, T]; with
-		// "upTo(X)" the entries before X: score = upTo(T⁺), window = upTo(T⁺) − upTo((T − window)⁺)
+		// the risk window of the customer status (docs/scoring.md): 0 ≤ T − t <
+		// riskWindowDays, that is (T − window, T]; with
+		// "upTo(X)" the entries before X: score = upTo(T⁺), window = upTo(T⁺) − upTo((T −
+		// window)⁺)
 		List<Instant> cuts = new ArrayList<>();
 		instants.forEach(at -> {
 			cuts.add(RowTime.justAfter(at));
@@ -60,9 +64,10 @@ class ScopeSums {
 	}
 
 	/**
-	 * A scope's totals (sums and satisfaction counts) of the entries received before each instant: the days before
-	 * the instant's day from the daily sums, and the instant's own day as the rows from its start up to the instant
-	 * or as the whole day less the rows from the instant to its end, whichever reads the shorter time. For "now" that
+	 * A scope's totals (sums and satisfaction counts) of the entries received before each
+	 * instant: the days before the instant's day from the daily sums, and the instant's
+	 * own day as the rows from its start up to the instant or as the whole day less the
+	 * rows from the instant to its end, whichever reads the shorter time. For "now" that
 	 * is the whole day less the (few future-dated) rows after now.
 	 */
 	private List<double[]> upTo(Basis basis, Scope scope, List<Instant> cuts) {
@@ -83,10 +88,14 @@ class ScopeSums {
 		return upTo;
 	}
 
-	/** Per day up to {@code lastDay}, running totals of a scope's sums and satisfaction counts (see {@link #TOTALS}). */
+	/**
+	 * Per day up to {@code lastDay}, running totals of a scope's sums and satisfaction
+	 * counts (see {@link #TOTALS}).
+	 */
 	private DailyTotals dailyTotals(Basis basis, Scope scope, LocalDate lastDay) {
 		DailyTotals totals = new DailyTotals();
-		jdbc.sql("select day, " + SumColumns.SUMMED + ", sum(nps_promoters) as promoters, sum(nps_detractors) as detractors,"
+		jdbc.sql("select day, " + SumColumns.SUMMED
+				+ ", sum(nps_promoters) as promoters, sum(nps_detractors) as detractors,"
 				+ " sum(nps_responses) as nps, sum(csat_top2) as csat_top2, sum(csat_responses) as csat,"
 				+ " sum(ces_sum) as ces_sum, sum(ces_responses) as ces"
 				+ " from trust_daily_sums where basis_id = :basis and day <= :last" + scope.sumsFilter()
@@ -100,14 +109,17 @@ class ScopeSums {
 		return totals;
 	}
 
-	/** A scope's sums and satisfaction counts of the entries in each range [lo, hi), from the rows, in order. */
+	/**
+	 * A scope's sums and satisfaction counts of the entries in each range [lo, hi), from
+	 * the rows, in order.
+	 */
 	private List<double[]> rawTotals(Basis basis, Scope scope, List<BasisDays.DayBounds.Before> ranges) {
-		return jdbc.sql("select s.* from unnest(cast(:los as timestamptz[]), cast(:his as timestamptz[]))"
-				+ " with ordinality as r (lo, hi, i)"
-				+ " cross join lateral (select " + SumColumns.SUMMED + ", "
-				+ ScoringSql.satisfactionCounts(column -> column, "") + " from scoring_contribution"
-				+ " where basis_id = :basis and received_at >= r.lo and received_at < r.hi" + scope.sumsFilter()
-				+ ") s order by r.i")
+		return jdbc
+			.sql("select s.* from unnest(cast(:los as timestamptz[]), cast(:his as timestamptz[]))"
+					+ " with ordinality as r (lo, hi, i)" + " cross join lateral (select " + SumColumns.SUMMED + ", "
+					+ ScoringSql.satisfactionCounts(column -> column, "") + " from scoring_contribution"
+					+ " where basis_id = :basis and received_at >= r.lo and received_at < r.hi" + scope.sumsFilter()
+					+ ") s order by r.i")
 			.param("basis", basis.id())
 			.param("los", ranges.stream().map(range -> range.lo().toString()).toArray(String[]::new))
 			.param("his", ranges.stream().map(range -> range.hi().toString()).toArray(String[]::new))
@@ -116,7 +128,10 @@ class ScopeSums {
 			.list();
 	}
 
-	/** The columns a totals array holds: the ten sums ({@link SumColumns}), then these satisfaction counts. */
+	/**
+	 * The columns a totals array holds: the ten sums ({@link SumColumns}), then these
+	 * satisfaction counts.
+	 */
 	private static final String[] TOTALS = ScoringSql.SATISFACTION_COUNTS;
 
 	private static final int SUMS = 2 * Signal.values().length;
@@ -154,7 +169,9 @@ class ScopeSums {
 		return difference;
 	}
 
-	/** Running totals of consecutive days, to read the totals of all days before any day. */
+	/**
+	 * Running totals of consecutive days, to read the totals of all days before any day.
+	 */
 	private static final class DailyTotals {
 
 		private final List<LocalDate> days = new ArrayList<>();
@@ -174,17 +191,21 @@ class ScopeSums {
 
 	}
 
-	/** {@link TrustScores#breakdown} from the basis' daily sums ({@code asOf} {@linkplain Basis#covers covered}). */
+	/**
+	 * {@link TrustScores#breakdown} from the basis' daily sums ({@code asOf}
+	 * {@linkplain Basis#covers covered}).
+	 */
 	ScopeBreakdown breakdown(Basis basis, ScoringPolicy policy, Scope scope, Instant asOf) {
 		Map<String, TrustScore> bySegment = new TreeMap<>();
 		Map<Channel, TrustScore> byChannel = new EnumMap<>(Channel.class);
-		// the entries before T⁺: the days before T's day, and T's day up to T or less what follows T (see upTo)
+		// the entries before T⁺: the days before T's day, and T's day up to T or less
+		// what follows T (see upTo)
 		Instant cut = RowTime.justAfter(asOf);
 		BasisDays.DayBounds.Before before = days.dayOf(basis, cut).before(cut);
 		Map<String, double[]> segmentSums = new TreeMap<>();
 		Map<Channel, double[]> channelSums = new EnumMap<>(Channel.class);
-		jdbc.sql("select segment, channel, " + SumColumns.SUMMED + " from (select segment, channel, "
-				+ SumColumns.PLAIN + " from trust_daily_sums where basis_id = :basis and day < :endDay"
+		jdbc.sql("select segment, channel, " + SumColumns.SUMMED + " from (select segment, channel, " + SumColumns.PLAIN
+				+ " from trust_daily_sums where basis_id = :basis and day < :endDay"
 				+ " union all select segment, channel, " + SumColumns.join(before.sign() < 0 ? "-%1$s" : "%1$s")
 				+ " from scoring_contribution where basis_id = :basis and received_at >= :lo and received_at < :hi) parts"
 				+ " group by segment, channel")

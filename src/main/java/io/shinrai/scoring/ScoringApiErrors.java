@@ -15,8 +15,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import io.shinrai.system.NotFoundException;
 
 /**
- * JSON errors of the scoring API, with messages in the caller's language (Accept-Language): 400 with a message per
- * bad parameter or policy field, 404 for an unknown customer reference, 409 for a stale policy version.
+ * JSON errors of the scoring API, with messages in the caller's language
+ * (Accept-Language): 400 with a message per bad parameter or policy field, 404 for an
+ * unknown customer reference, 409 for a stale policy version.
  */
 @RestControllerAdvice(assignableTypes = { TrustApiController.class, ScoringPolicyApiController.class })
 class ScoringApiErrors {
@@ -29,7 +30,8 @@ class ScoringApiErrors {
 
 	@ExceptionHandler(ApiInstants.BadApiParameterException.class)
 	ResponseEntity<Map<String, Object>> badParameter(ApiInstants.BadApiParameterException ex, Locale locale) {
-		Map<String, Object> body = body(HttpStatus.BAD_REQUEST, messages.getMessage(ex.messageKey(), ex.args(), locale));
+		Map<String, Object> body = body(HttpStatus.BAD_REQUEST,
+				messages.getMessage(ex.messageKey(), ex.args(), locale));
 		body.put("errors", Map.of(ex.parameter(), messages.getMessage(ex.messageKey(), ex.args(), locale)));
 		return respond(HttpStatus.BAD_REQUEST, body);
 	}

@@ -14,12 +14,14 @@ import io.shinrai.audit.AuditType;
 import io.shinrai.scoring.PolicyChange.FieldChange;
 
 /**
- * The scoring policy's versions: the active one, the history with who, when, why and what changed, and activation of
- * a new version by an admin. Versions are immutable; re-activating an older one stores a copy under a new number.
+ * The scoring policy's versions: the active one, the history with who, when, why and what
+ * changed, and activation of a new version by an admin. Versions are immutable;
+ * re-activating an older one stores a copy under a new number.
  * <p>
- * The <em>active</em> version is the newest activation. The <em>serving</em> version is the one numbers are computed
- * with: the same, except while a change of half-life or severities is being recomputed in the background, when the
- * previous version keeps serving so that every page stays consistent (see {@link #recomputationStatus()}).
+ * The <em>active</em> version is the newest activation. The <em>serving</em> version is
+ * the one numbers are computed with: the same, except while a change of half-life or
+ * severities is being recomputed in the background, when the previous version keeps
+ * serving so that every page stays consistent (see {@link #recomputationStatus()}).
  */
 @Service
 @Transactional(readOnly = true)
@@ -54,7 +56,9 @@ public class ScoringPolicies {
 		return store.find(version);
 	}
 
-	/** Every version, newest first, each with what it changed against the one before it. */
+	/**
+	 * Every version, newest first, each with what it changed against the one before it.
+	 */
 	public List<PolicyChange> history() {
 		List<PolicyVersion> versions = store.all();
 		int active = store.activeVersion();
@@ -69,18 +73,24 @@ public class ScoringPolicies {
 	}
 
 	/**
-	 * Activates {@code draft} as a new version. Changes of weights, prior, thresholds, risk rule or SLA take effect on
-	 * the next page load; a change of half-life or severities is recomputed in the background first.
+	 * Activates {@code draft} as a new version. Changes of weights, prior, thresholds,
+	 * risk rule or SLA take effect on the next page load; a change of half-life or
+	 * severities is recomputed in the background first.
 	 * @param basedOnVersion the active version the admin started from
-	 * @throws InvalidPolicyException when a field is outside its allowed range or the reason is missing
-	 * @throws StalePolicyVersionException when another version was activated since {@code basedOnVersion}
+	 * @throws InvalidPolicyException when a field is outside its allowed range or the
+	 * reason is missing
+	 * @throws StalePolicyVersionException when another version was activated since
+	 * {@code basedOnVersion}
 	 */
 	@Transactional
 	public PolicyVersion activate(ScoringPolicy draft, String reason, int basedOnVersion, String actor) {
 		return activate(draft, reason, basedOnVersion, actor, null);
 	}
 
-	/** Activates a copy of an older version (as a new version number), with the same checks as {@link #activate}. */
+	/**
+	 * Activates a copy of an older version (as a new version number), with the same
+	 * checks as {@link #activate}.
+	 */
 	@Transactional
 	public PolicyVersion reactivate(int version, String reason, int basedOnVersion, String actor) {
 		PolicyVersion old = store.find(version)
@@ -88,7 +98,10 @@ public class ScoringPolicies {
 		return activate(old.policy(), reason, basedOnVersion, actor, version);
 	}
 
-	/** The newest recomputation of the sums (running, finished or superseded), if any was ever needed. */
+	/**
+	 * The newest recomputation of the sums (running, finished or superseded), if any was
+	 * ever needed.
+	 */
 	public Optional<RecomputationStatus> recomputationStatus() {
 		return builder.latestStatus();
 	}
@@ -104,7 +117,8 @@ public class ScoringPolicies {
 		if (!errors.isEmpty()) {
 			throw new InvalidPolicyException(errors);
 		}
-		// one activation at a time, so the version check below cannot race with another admin's save
+		// one activation at a time, so the version check below cannot race with another
+		// admin's save
 		builder.lockPolicies();
 		PolicyVersion current = store.active();
 		if (current.version() != basedOnVersion) {
@@ -133,10 +147,9 @@ public class ScoringPolicies {
 	/** The audit log's readable before/after of a version. */
 	private static String describe(PolicyVersion version) {
 		StringBuilder text = new StringBuilder("version: ").append(version.version());
-		PolicyField.named(version.policy()).forEach((field, value) -> text.append('\n')
-			.append(field)
-			.append(": ")
-			.append(PolicyField.format(field, value)));
+		PolicyField.named(version.policy())
+			.forEach((field,
+					value) -> text.append('\n').append(field).append(": ").append(PolicyField.format(field, value)));
 		return text.toString();
 	}
 

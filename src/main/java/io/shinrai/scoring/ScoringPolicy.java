@@ -18,10 +18,11 @@ import static io.shinrai.scoring.PolicyField.PRIOR_STRENGTH;
 import static io.shinrai.scoring.PolicyField.RISK_WINDOW_DAYS;
 
 /**
- * One version of the scoring policy, every field of the policy table in docs/scoring.md: the weights, the severities
- * and the single-valued fields defined by {@link PolicyField}. Ranges are checked where admins edit a policy; this
- * record only insists that every signal, incident type and field has a value, so that a forgotten entry fails loudly
- * instead of silently scoring as 0.
+ * One version of the scoring policy, every field of the policy table in docs/scoring.md:
+ * the weights, the severities and the single-valued fields defined by
+ * {@link PolicyField}. Ranges are checked where admins edit a policy; this record only
+ * insists that every signal, incident type and field has a value, so that a forgotten
+ * entry fails loudly instead of silently scoring as 0.
  */
 public record ScoringPolicy(Map<Signal, Integer> weights, Map<IncidentType, Integer> severities,
 		Map<PolicyField, Double> values) {
@@ -32,7 +33,10 @@ public record ScoringPolicy(Map<Signal, Integer> weights, Map<IncidentType, Inte
 		values = complete(PolicyField.class, values, "values");
 	}
 
-	/** A policy from the fields the scoring math reads by name; any other field takes its default. */
+	/**
+	 * A policy from the fields the scoring math reads by name; any other field takes its
+	 * default.
+	 */
 	public ScoringPolicy(Map<Signal, Integer> weights, double halfLifeDays, double priorStrength, double priorMean,
 			Map<IncidentType, Integer> severities, double lowThreshold, double highThreshold, int riskWindowDays,
 			int atRiskCount, int acknowledgeWithinHours) {

@@ -15,8 +15,9 @@ import io.shinrai.feedback.IncidentType;
 import io.shinrai.feedback.Signal;
 
 /**
- * The scoring policy over the API: read the active version (STAFF and up), activate a new one (ADMIN). A save based
- * on a version that is no longer active is refused with 409, so two admins never overwrite each other silently.
+ * The scoring policy over the API: read the active version (STAFF and up), activate a new
+ * one (ADMIN). A save based on a version that is no longer active is refused with 409, so
+ * two admins never overwrite each other silently.
  */
 @RestController
 class ScoringPolicyApiController {
@@ -64,11 +65,12 @@ class ScoringPolicyApiController {
 			json.put(field.key(), field.whole() ? (Object) (int) value : (Object) value);
 		}
 		json.put("servingVersion", policies.serving().version());
-		json.put("recomputation", policies.recomputationStatus()
-			.filter(RecomputationStatus::running)
-			.map(status -> Map.of("policyVersion", status.policyVersion(), "done", status.done(), "total",
-					status.total(), "percent", status.percent()))
-			.orElse(null));
+		json.put("recomputation",
+				policies.recomputationStatus()
+					.filter(RecomputationStatus::running)
+					.map(status -> Map.of("policyVersion", status.policyVersion(), "done", status.done(), "total",
+							status.total(), "percent", status.percent()))
+					.orElse(null));
 		return json;
 	}
 

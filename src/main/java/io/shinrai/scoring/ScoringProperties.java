@@ -12,11 +12,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * {@code shinrai.scoring.*}: {@code trust-drop.points} (env {@code SHINRAI_SCORING_TRUSTDROP_POINTS}, default 5) is
- * how many points a customer's trust must fall since the last check to raise a trust-drop event. Checked at start-up:
- * a value outside 0 (exclusive) to 100 stops the start with Spring Boot's message naming the setting.
- * {@code trust-watch.*}: when the trust watch runs ({@code SHINRAI_SCORING_TRUSTWATCH_CRON}) and how long its lock
- * is held.
+ * {@code shinrai.scoring.*}: {@code trust-drop.points} (env
+ * {@code SHINRAI_SCORING_TRUSTDROP_POINTS}, default 5) is how many points a customer's
+ * trust must fall since the last check to raise a trust-drop event. Checked at start-up:
+ * a value outside 0 (exclusive) to 100 stops the start with Spring Boot's message naming
+ * the setting. {@code trust-watch.*}: when the trust watch runs
+ * ({@code SHINRAI_SCORING_TRUSTWATCH_CRON}) and how long its lock is held.
  */
 @Validated
 @ConfigurationProperties("shinrai.scoring")

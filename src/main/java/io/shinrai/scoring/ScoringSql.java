@@ -12,18 +12,26 @@ import io.shinrai.feedback.Signal;
 import io.shinrai.system.AdvisoryLocks;
 
 /**
- * Every SQL fragment that scores: the points of a rating, the weights of incidents, the satisfaction counts, a trust
- * score, band and status from sums. Each is generated from the Java definition it mirrors ({@link Observation},
- * {@link SatisfactionMetrics}, {@link Negativity}, {@link TrustCalculator}, {@link Band}, {@link CustomerStatus}), and
- * the database's view and functions ({@code R__scoring.sql}) receive theirs as Flyway placeholders from
- * {@link #placeholders()}, so the rule is written once (docs/scoring.md).
+ * Every SQL fragment that scores: the points of a rating, the weights of incidents, the
+ * satisfaction counts, a trust score, band and status from sums. Each is generated from
+ * the Java definition it mirrors ({@link Observation}, {@link SatisfactionMetrics},
+ * {@link Negativity}, {@link TrustCalculator}, {@link Band}, {@link CustomerStatus}), and
+ * the database's view and functions ({@code R__scoring.sql}) receive theirs as Flyway
+ * placeholders from {@link #placeholders()}, so the rule is written once
+ * (docs/scoring.md).
  */
 final class ScoringSql {
 
-	/** The advisory lock that serialises the writers of the sums ({@link AdvisoryLocks#SCORING_SUMS}). */
+	/**
+	 * The advisory lock that serialises the writers of the sums
+	 * ({@link AdvisoryLocks#SCORING_SUMS}).
+	 */
 	static final long SUMS_LOCK = AdvisoryLocks.SCORING_SUMS;
 
-	/** The names of the satisfaction counts, in the order of {@link SatisfactionMetrics#fromCounts}. */
+	/**
+	 * The names of the satisfaction counts, in the order of
+	 * {@link SatisfactionMetrics#fromCounts}.
+	 */
 	static final String[] SATISFACTION_COUNTS = { "promoters", "detractors", "nps", "csat_top2", "csat", "ces_sum",
 			"ces" };
 
@@ -35,14 +43,17 @@ final class ScoringSql {
 		return Observation.POINTS_PER_STEP + " * (" + rating + " - 1)";
 	}
 
-	/** Σ of the severities in the jsonb {@code incidentWeights} (shaped as {@link PolicyJson#incidentWeights}) of the incident types {@code t} on one signal. */
+	/**
+	 * Σ of the severities in the jsonb {@code incidentWeights} (shaped as
+	 * {@link PolicyJson#incidentWeights}) of the incident types {@code t} on one signal.
+	 */
 	static String incidentWeight(String incidentWeights, Signal signal) {
 		return "coalesce(sum((" + incidentWeights + " -> '" + signal.key() + "' ->> t)::float8), 0)";
 	}
 
 	/**
-	 * The seven counts behind NPS, CSAT and CES ({@link #SATISFACTION_COUNTS}) of the rows, each preceded by
-	 * {@code times}; {@code column} qualifies a column name.
+	 * The seven counts behind NPS, CSAT and CES ({@link #SATISFACTION_COUNTS}) of the
+	 * rows, each preceded by {@code times}; {@code column} qualifies a column name.
 	 */
 	static String satisfactionCounts(UnaryOperator<String> column, String times) {
 		String nps = column.apply("nps");
@@ -60,9 +71,11 @@ final class ScoringSql {
 	}
 
 	/**
-	 * Points ({@code wp_<signal><suffix>}) and base weight ({@code w_<signal><suffix>}) of every signal of row
-	 * {@code f}, with incident severities from the jsonb expression {@code incidentWeights}: scoring straight from
-	 * feedback rows with any half-life and severities, for the policy preview and before the first basis is built.
+	 * Points ({@code wp_<signal><suffix>}) and base weight ({@code w_<signal><suffix>})
+	 * of every signal of row {@code f}, with incident severities from the jsonb
+	 * expression {@code incidentWeights}: scoring straight from feedback rows with any
+	 * half-life and severities, for the policy preview and before the first basis is
+	 * built.
 	 */
 	static String observationColumns(String incidentWeights, String suffix) {
 		List<String> columns = new ArrayList<>();
@@ -76,12 +89,13 @@ final class ScoringSql {
 	}
 
 	/**
-	 * A lateral subquery giving {@code g} = 2^(−age/H) of row {@code f} as of the epoch seconds {@code :epoch}
-	 * (0 where it would underflow a double).
+	 * A lateral subquery giving {@code g} = 2^(−age/H) of row {@code f} as of the epoch
+	 * seconds {@code :epoch} (0 where it would underflow a double).
 	 */
 	static String decay(String halfLife) {
 		return "select case when x > 1070 then 0::float8 else power(2::float8, -x) end as g"
-				+ " from (select (:epoch - extract(epoch from f.received_at)::float8) / 86400 / " + halfLife + " as x) age";
+				+ " from (select (:epoch - extract(epoch from f.received_at)::float8) / 86400 / " + halfLife
+				+ " as x) age";
 	}
 
 	/** {@code sum(<g>.g * wp_<signal><suffix>) as <prefix>wp_<signal>, ...} */
@@ -90,12 +104,14 @@ final class ScoringSql {
 	}
 
 	/**
-	 * A subquery (for a lateral join) giving {@code trust} from the row {@code s} of sums times the decay {@code :f},
-	 * with the policy as the parameters of {@link #trustParameters}; null without data. It is the arithmetic of
-	 * {@link TrustCalculator#fromSums}, operation by operation, so both agree to the last bits, as one flat expression
-	 * (no nested subqueries, which cost a plan node per customer): with a prior (m > 0) every signal has a score as
-	 * soon as there is any evidence, so the denominator is the sum of all weights; without one, a signal counts only
-	 * where it has evidence of its own.
+	 * A subquery (for a lateral join) giving {@code trust} from the row {@code s} of sums
+	 * times the decay {@code :f}, with the policy as the parameters of
+	 * {@link #trustParameters}; null without data. It is the arithmetic of
+	 * {@link TrustCalculator#fromSums}, operation by operation, so both agree to the last
+	 * bits, as one flat expression (no nested subqueries, which cost a plan node per
+	 * customer): with a prior (m > 0) every signal has a score as soon as there is any
+	 * evidence, so the denominator is the sum of all weights; without one, a signal
+	 * counts only where it has evidence of its own.
 	 */
 	static String trust(ScoringPolicy policy) {
 		List<String> evidence = new ArrayList<>();
@@ -139,13 +155,19 @@ final class ScoringSql {
 		return params;
 	}
 
-	/** {@link Band#of} of the column {@code trust} with the thresholds {@code :high} and {@code :low}. */
+	/**
+	 * {@link Band#of} of the column {@code trust} with the thresholds {@code :high} and
+	 * {@code :low}.
+	 */
 	static String band(String trust) {
 		return "case when " + trust + " is null then null when " + trust + " >= :high then '" + Band.HIGH + "' when "
 				+ trust + " < :low then '" + Band.LOW + "' else '" + Band.MEDIUM + "' end";
 	}
 
-	/** {@link CustomerStatus#of} of the negative count {@code negatives} with {@code :atRisk}. */
+	/**
+	 * {@link CustomerStatus#of} of the negative count {@code negatives} with
+	 * {@code :atRisk}.
+	 */
 	static String status(String negatives) {
 		return "case when " + negatives + " >= :atRisk then '" + CustomerStatus.AT_RISK + "' when " + negatives
 				+ " >= 1 then '" + CustomerStatus.WATCH + "' else '" + CustomerStatus.OK + "' end";

@@ -1,8 +1,9 @@
 package io.shinrai.scoring;
 
 /**
- * Σ w·p and Σ w of one signal's observations as of one instant. Sums of disjoint sets of observations add up,
- * which is what lets a faster path keep them per customer or per day and still score exactly.
+ * Σ w·p and Σ w of one signal's observations as of one instant. Sums of disjoint sets of
+ * observations add up, which is what lets a faster path keep them per customer or per day
+ * and still score exactly.
  */
 public record SignalSums(double weightedPoints, double weight) {
 

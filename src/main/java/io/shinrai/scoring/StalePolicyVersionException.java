@@ -1,8 +1,9 @@
 package io.shinrai.scoring;
 
 /**
- * A draft was based on a version that is no longer the active one: someone else activated a policy meanwhile. Nothing
- * was activated; the admin should look at the new active version and decide again.
+ * A draft was based on a version that is no longer the active one: someone else activated
+ * a policy meanwhile. Nothing was activated; the admin should look at the new active
+ * version and decide again.
  */
 public class StalePolicyVersionException extends RuntimeException {
 

@@ -8,7 +8,10 @@ import java.util.StringJoiner;
 
 import io.shinrai.feedback.Signal;
 
-/** The ten sum columns (wp_ and w_ per signal) of the sums tables and the contribution view, and reading them back. */
+/**
+ * The ten sum columns (wp_ and w_ per signal) of the sums tables and the contribution
+ * view, and reading them back.
+ */
 final class SumColumns {
 
 	/** {@code wp_transparency, w_transparency, ...} */

@@ -12,9 +12,10 @@ import org.springframework.transaction.annotation.Transactional;
 import io.shinrai.feedback.FeedbackLogged;
 
 /**
- * Keeps the trust sums in step with the feedback, in the transaction that stores it: new entries are added to every
- * live basis with set-based upserts (exact under concurrent inserts); a correction recomputes the customers and days
- * it touched, before and after, from the rows (exact, and simpler than subtracting what the old entry added). Then the
+ * Keeps the trust sums in step with the feedback, in the transaction that stores it: new
+ * entries are added to every live basis with set-based upserts (exact under concurrent
+ * inserts); a correction recomputes the customers and days it touched, before and after,
+ * from the rows (exact, and simpler than subtracting what the old entry added). Then the
  * status of the customers concerned is checked ({@link CustomerStatusWatch}).
  */
 @Component
@@ -36,7 +37,8 @@ class SumsMaintenance {
 	@Transactional
 	void on(FeedbackLogged event) {
 		updateSums(event);
-		// after the sums, so that a listener of the status change reads trust that includes this feedback
+		// after the sums, so that a listener of the status change reads trust that
+		// includes this feedback
 		Set<Long> customers = new LinkedHashSet<>();
 		event.entries().forEach(entry -> customers.add(entry.customerId()));
 		if (event.corrected() != null) {

@@ -14,7 +14,10 @@ import io.shinrai.customer.CustomerDirectory;
 import io.shinrai.system.NotFoundException;
 import io.shinrai.system.SegmentScope;
 
-/** Read-only trust API (STAFF and up): a customer's trust, and a segment's, a channel's or the company's. */
+/**
+ * Read-only trust API (STAFF and up): a customer's trust, and a segment's, a channel's or
+ * the company's.
+ */
 @RestController
 class TrustApiController {
 
@@ -48,7 +51,8 @@ class TrustApiController {
 			@RequestParam(required = false) String segment, @RequestParam(required = false) String channel,
 			SegmentScope within) {
 		Instant at = ApiInstants.asOf(asOf, clock);
-		// a user limited to some segments gets their trust; a segment outside them has no data
+		// a user limited to some segments gets their trust; a segment outside them has no
+		// data
 		Scope scope = new Scope((segment == null || segment.isEmpty()) ? null : segment, ApiInstants.channel(channel),
 				within);
 		int version = policies.serving().version();

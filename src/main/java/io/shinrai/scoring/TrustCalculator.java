@@ -12,8 +12,8 @@ import java.util.Map;
 import io.shinrai.feedback.Signal;
 
 /**
- * The reference implementation of docs/scoring.md: pure functions of (observations, policy, T). Any faster path is
- * tested against it.
+ * The reference implementation of docs/scoring.md: pure functions of (observations,
+ * policy, T). Any faster path is tested against it.
  */
 public final class TrustCalculator {
 
@@ -26,7 +26,10 @@ public final class TrustCalculator {
 		return fromSums(sums(observations, policy, asOf), policy);
 	}
 
-	/** Σ w·p and Σ w per signal (all five present) of the observations at or before {@code asOf}. */
+	/**
+	 * Σ w·p and Σ w per signal (all five present) of the observations at or before
+	 * {@code asOf}.
+	 */
 	public static Map<Signal, SignalSums> sums(Collection<Observation> observations, ScoringPolicy policy,
 			Instant asOf) {
 		Map<Signal, SignalSums> sums = new EnumMap<>(Signal.class);
@@ -42,7 +45,10 @@ public final class TrustCalculator {
 		return sums;
 	}
 
-	/** w = b · 2^(−a/H) with the age a in real days; only meaningful for observations at or before {@code asOf}. */
+	/**
+	 * w = b · 2^(−a/H) with the age a in real days; only meaningful for observations at
+	 * or before {@code asOf}.
+	 */
 	public static double currentWeight(Observation observation, ScoringPolicy policy, Instant asOf) {
 		Duration age = Duration.between(observation.at(), asOf);
 		double ageDays = (age.getSeconds() + age.getNano() / 1e9) / SECONDS_PER_DAY;
@@ -50,8 +56,8 @@ public final class TrustCalculator {
 	}
 
 	/**
-	 * Scores a scope from its per-signal sums (missing signals count as no observations). Knows nothing about
-	 * observations, so sums maintained elsewhere score identically.
+	 * Scores a scope from its per-signal sums (missing signals count as no observations).
+	 * Knows nothing about observations, so sums maintained elsewhere score identically.
 	 */
 	public static TrustScore fromSums(Map<Signal, SignalSums> sums, ScoringPolicy policy) {
 		double m = policy.priorStrength();
@@ -64,7 +70,8 @@ public final class TrustCalculator {
 		double weights = 0;
 		for (Signal signal : Signal.values()) {
 			SignalSums s = sums.getOrDefault(signal, SignalSums.ZERO);
-			// No data at all is no score, never μ; with m = 0 an unobserved signal has nothing to stand on.
+			// No data at all is no score, never μ; with m = 0 an unobserved signal has
+			// nothing to stand on.
 			boolean scored = evidence > 0 && (s.weight() > 0 || m > 0);
 			Double score = scored ? (s.weightedPoints() + m * policy.priorMean()) / (s.weight() + m) : null;
 			signals.put(signal, new SignalScore(signal, score, s.weight()));
@@ -73,13 +80,16 @@ public final class TrustCalculator {
 				weights += policy.weight(signal);
 			}
 		}
-		// Only reachable with m = 0 when every signal that has a score weighs 0: an average of nothing.
+		// Only reachable with m = 0 when every signal that has a score weighs 0: an
+		// average of nothing.
 		Double trust = (weights > 0) ? weightedScores / weights : null;
 		Band band = (trust != null) ? Band.of(trust, policy) : null;
 		return new TrustScore(trust, band, evidence, signals);
 	}
 
-	/** Negative entries with 0 ≤ T − t < riskWindowDays, measured between exact instants. */
+	/**
+	 * Negative entries with 0 ≤ T − t < riskWindowDays, measured between exact instants.
+	 */
 	public static long negativeCount(Collection<FeedbackFacts> feedback, ScoringPolicy policy, Instant asOf) {
 		Duration window = Duration.ofDays(policy.riskWindowDays());
 		return feedback.stream()
@@ -91,8 +101,7 @@ public final class TrustCalculator {
 
 	public static Explanation explain(Collection<Explanation.ExplainedInput> inputs, ScoringPolicy policy,
 			Instant asOf) {
-		TrustScore score = score(inputs.stream().map(Explanation.ExplainedInput::observation).toList(), policy,
-				asOf);
+		TrustScore score = score(inputs.stream().map(Explanation.ExplainedInput::observation).toList(), policy, asOf);
 		double m = policy.priorStrength();
 		Map<Signal, Explanation.SignalExplanation> signals = new EnumMap<>(Signal.class);
 		for (SignalScore signalScore : score.signals().values()) {

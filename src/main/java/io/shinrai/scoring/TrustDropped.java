@@ -5,9 +5,10 @@ import java.time.Instant;
 import io.shinrai.feedback.Channel;
 
 /**
- * A scope's trust fell by at least the configured number of points over the last seven days. Published once per
- * scope and drop by the trust watch (a scope is announced again only after its drop went back under the threshold);
- * other modules that detect a drop may publish it too.
+ * A scope's trust fell by at least the configured number of points over the last seven
+ * days. Published once per scope and drop by the trust watch (a scope is announced again
+ * only after its drop went back under the threshold); other modules that detect a drop
+ * may publish it too.
  *
  * @param segment the segment, or {@code null} for the whole company or a channel
  * @param channel the channel, or {@code null} for the whole company or a segment

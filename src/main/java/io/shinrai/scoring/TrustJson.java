@@ -7,10 +7,12 @@ import java.util.Map;
 import io.shinrai.feedback.Signal;
 
 /**
- * The API's shape of a trust score (README.md "API"): {@code trust} and {@code band} null without data, full double
- * precision, the five signals keyed and ordered as in docs/scoring.md. {@code status} and {@code negativeCount} belong to
- * customers and are null for scopes; {@code nps}, {@code csat}, {@code ces} and their response counts belong to scopes
- * (over the risk window ending at {@code asOf}) and are left out for customers.
+ * The API's shape of a trust score (README.md "API"): {@code trust} and {@code band} null
+ * without data, full double precision, the five signals keyed and ordered as in
+ * docs/scoring.md. {@code status} and {@code negativeCount} belong to customers and are
+ * null for scopes; {@code nps}, {@code csat}, {@code ces} and their response counts
+ * belong to scopes (over the risk window ending at {@code asOf}) and are left out for
+ * customers.
  */
 final class TrustJson {
 

@@ -7,8 +7,9 @@ import java.util.Map;
 import io.shinrai.feedback.Signal;
 
 /**
- * A scope's trust as of an instant. {@code trust} and {@code band} are {@code null} when there is no data;
- * {@code signals} always holds all five signals in their canonical order.
+ * A scope's trust as of an instant. {@code trust} and {@code band} are {@code null} when
+ * there is no data; {@code signals} always holds all five signals in their canonical
+ * order.
  */
 public record TrustScore(Double trust, Band band, double evidence, Map<Signal, SignalScore> signals) {
 

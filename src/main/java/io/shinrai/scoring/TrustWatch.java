@@ -24,10 +24,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.shinrai.feedback.Channel;
 
 /**
- * The scheduled trust watch: publishes {@link TrustDropped} when the company's, a segment's or a channel's trust fell
- * by at least {@code shinrai.scoring.trust-drop.points} over the last seven days, once per scope and drop (the scope's
- * row in {@code trust_drop_alert} is removed when its drop is under the threshold again, re-arming it); and reviews the
- * customers that are not OK, whose status time alone can change. Several instances: a ShedLock lock.
+ * The scheduled trust watch: publishes {@link TrustDropped} when the company's, a
+ * segment's or a channel's trust fell by at least
+ * {@code shinrai.scoring.trust-drop.points} over the last seven days, once per scope and
+ * drop (the scope's row in {@code trust_drop_alert} is removed when its drop is under the
+ * threshold again, re-arming it); and reviews the customers that are not OK, whose status
+ * time alone can change. Several instances: a ShedLock lock.
  */
 @Service
 public class TrustWatch {
@@ -53,8 +55,7 @@ public class TrustWatch {
 	private final Clock clock;
 
 	TrustWatch(TrustScores trustScores, CustomerStatusWatch statuses, JdbcClient jdbc, ApplicationEventPublisher events,
-			PlatformTransactionManager transactionManager,
-			ScoringProperties properties, Clock clock) {
+			PlatformTransactionManager transactionManager, ScoringProperties properties, Clock clock) {
 		this.trustScores = trustScores;
 		this.statuses = statuses;
 		this.jdbc = jdbc;
@@ -65,28 +66,39 @@ public class TrustWatch {
 	}
 
 	@Scheduled(cron = "${shinrai.scoring.trust-watch.cron}")
-	@SchedulerLock(name = LOCK_NAME, lockAtMostFor = "PT30M", lockAtLeastFor = "${shinrai.scoring.trust-watch.lock-at-least-for}")
+	@SchedulerLock(name = LOCK_NAME, lockAtMostFor = "PT30M",
+			lockAtLeastFor = "${shinrai.scoring.trust-watch.lock-at-least-for}")
 	public void scheduledRun() {
 		LockAssert.assertLocked();
 		run(clock.instant());
 	}
 
-	/** One run as of {@code now}: the drops of every scope, then the statuses (callable directly, e.g. by tests). */
+	/**
+	 * One run as of {@code now}: the drops of every scope, then the statuses (callable
+	 * directly, e.g. by tests).
+	 */
 	public List<TrustDropped> run(Instant now) {
 		List<TrustDropped> announced = checkDrops(now);
 		transactions.executeWithoutResult(status -> statuses.check(statuses.notOk(), null, now));
 		return announced;
 	}
 
-	/** Checks every scope with data and announces the new drops, each in a transaction with its alert row. */
+	/**
+	 * Checks every scope with data and announces the new drops, each in a transaction
+	 * with its alert row.
+	 */
 	public List<TrustDropped> checkDrops(Instant now) {
 		List<Scope> scopes = new ArrayList<>();
 		scopes.add(Scope.company());
-		trustScores.breakdown(Scope.company(), now).bySegment().keySet().forEach(segment -> scopes.add(new Scope(segment, null)));
+		trustScores.breakdown(Scope.company(), now)
+			.bySegment()
+			.keySet()
+			.forEach(segment -> scopes.add(new Scope(segment, null)));
 		for (Channel channel : Channel.values()) {
 			scopes.add(new Scope(null, channel));
 		}
-		Set<String> alerted = new HashSet<>(jdbc.sql("select scope_key from trust_drop_alert").query(String.class).list());
+		Set<String> alerted = new HashSet<>(
+				jdbc.sql("select scope_key from trust_drop_alert").query(String.class).list());
 		List<TrustDropped> announced = new ArrayList<>();
 		for (Scope scope : scopes) {
 			List<ScopeTrust> trend = trustScores.history(scope, List.of(now.minus(WINDOW), now));
@@ -101,9 +113,7 @@ public class TrustWatch {
 					int rows = jdbc.sql("""
 							insert into trust_drop_alert (scope_key, alerted_at, trust_before, trust_after)
 							values (?, ?, ?, ?) on conflict (scope_key) do nothing
-							""")
-						.params(key, Timestamp.from(now), before, after)
-						.update();
+							""").params(key, Timestamp.from(now), before, after).update();
 					if (rows == 1) {
 						events.publishEvent(drop);
 					}

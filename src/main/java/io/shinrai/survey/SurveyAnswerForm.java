@@ -5,7 +5,10 @@ import java.util.Map;
 
 import io.shinrai.feedback.Signal;
 
-/** The public survey form: every answer optional ({@code null}); {@link #toAnswer()} makes the service's command. */
+/**
+ * The public survey form: every answer optional ({@code null}); {@link #toAnswer()} makes
+ * the service's command.
+ */
 public class SurveyAnswerForm {
 
 	private Integer transparency;

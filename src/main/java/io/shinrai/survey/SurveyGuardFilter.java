@@ -24,8 +24,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import io.shinrai.system.Languages;
 
 /**
- * In front of the public survey page, before Spring Security: refuses requests over the rate limits
- * ({@link SurveyThrottle}, 429) and requests larger than {@code shinrai.survey.max-request-size} or chunked (413), with a friendly page in the browser's language, before anything reads the body.
+ * In front of the public survey page, before Spring Security: refuses requests over the
+ * rate limits ({@link SurveyThrottle}, 429) and requests larger than
+ * {@code shinrai.survey.max-request-size} or chunked (413), with a friendly page in the
+ * browser's language, before anything reads the body.
  */
 class SurveyGuardFilter extends OncePerRequestFilter {
 
@@ -51,7 +53,8 @@ class SurveyGuardFilter extends OncePerRequestFilter {
 			refuse(request, response, HttpStatus.TOO_MANY_REQUESTS, "busy");
 			return;
 		}
-		// browsers send forms with a length; a chunked body (no length known in advance) is refused as well
+		// browsers send forms with a length; a chunked body (no length known in advance)
+		// is refused as well
 		if (request.getContentLengthLong() > maxRequestBytes || request.getHeader("Transfer-Encoding") != null) {
 			refuse(request, response, HttpStatus.CONTENT_TOO_LARGE, "tooLarge");
 			return;
@@ -67,7 +70,8 @@ class SurveyGuardFilter extends OncePerRequestFilter {
 		response.setHeader("Content-Security-Policy", SurveySecurity.CONTENT_SECURITY_POLICY);
 		response.setHeader("Referrer-Policy", "no-referrer");
 		response.setHeader("X-Content-Type-Options", "nosniff");
-		// the body was not read: let the connection close rather than keep it for the rest of an oversized post
+		// the body was not read: let the connection close rather than keep it for the
+		// rest of an oversized post
 		response.setHeader(HttpHeaders.CONNECTION, "close");
 		Locale locale = Languages.closest(request.getLocale());
 		WebContext context = new WebContext(JakartaServletWebApplication.buildApplication(request.getServletContext())
@@ -84,7 +88,8 @@ class SurveyGuardFilter extends OncePerRequestFilter {
 			FilterRegistrationBean<SurveyGuardFilter> registration = new FilterRegistrationBean<>(
 					new SurveyGuardFilter(throttle, properties.maxRequestSize(), templates));
 			registration.addUrlPatterns("/s/*");
-			// before Spring Security's filter chain, so refused requests cost nothing more
+			// before Spring Security's filter chain, so refused requests cost nothing
+			// more
 			registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 2);
 			return registration;
 		}

@@ -20,8 +20,8 @@ import io.shinrai.system.ApiProblems;
 import io.shinrai.system.SegmentScope;
 
 /**
- * {@code POST /api/v1/survey-links} (MANAGER): a new link for a customer, optionally about one of its cases. The
- * answer is the only time the URL is given out.
+ * {@code POST /api/v1/survey-links} (MANAGER): a new link for a customer, optionally
+ * about one of its cases. The answer is the only time the URL is given out.
  */
 @RestController
 class SurveyLinkApiController {
@@ -40,7 +40,8 @@ class SurveyLinkApiController {
 	ResponseEntity<LinkJson> create(@RequestBody LinkRequest request, Principal principal, SegmentScope scope) {
 		IssuedLink link = links.issue(request.customerRef(), request.caseId(), request.expiresInDays(),
 				principal.getName(), scope);
-		return ResponseEntity.created(URI.create(link.url())).body(new LinkJson(link.id(), link.url(), link.expiresAt()));
+		return ResponseEntity.created(URI.create(link.url()))
+			.body(new LinkJson(link.id(), link.url(), link.expiresAt()));
 	}
 
 	@ExceptionHandler
@@ -58,7 +59,10 @@ class SurveyLinkApiController {
 		return problems.problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "survey.api.unsupportedMediaType", locale, null);
 	}
 
-	/** The request: {@code customerRef} required, {@code caseId} and {@code expiresInDays} (1–90, default 14) optional. */
+	/**
+	 * The request: {@code customerRef} required, {@code caseId} and {@code expiresInDays}
+	 * (1–90, default 14) optional.
+	 */
 	record LinkRequest(String customerRef, Long caseId, Integer expiresInDays) {
 	}
 

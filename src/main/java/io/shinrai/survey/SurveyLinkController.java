@@ -25,8 +25,9 @@ import io.shinrai.system.CsvDownload;
 import io.shinrai.system.SegmentScope;
 
 /**
- * Managers create survey links from the customer page or the case page (copy once, or e-mail), and a CSV of new links
- * for a batch of customers for mail merge. The URL is shown only right after creation: the token is not stored.
+ * Managers create survey links from the customer page or the case page (copy once, or
+ * e-mail), and a CSV of new links for a batch of customers for mail merge. The URL is
+ * shown only right after creation: the token is not stored.
  */
 @Controller
 class SurveyLinkController {
@@ -76,8 +77,9 @@ class SurveyLinkController {
 		boolean email = form.getDelivery() == SurveyLinkForm.Delivery.EMAIL;
 		IssuedLink link;
 		try {
-			link = email ? links.issueByEmail(form.getCustomerId(), form.getCaseId(), form.getExpiresInDays(),
-					principal.getName())
+			link = email
+					? links.issueByEmail(form.getCustomerId(), form.getCaseId(), form.getExpiresInDays(),
+							principal.getName())
 					: links.issue(form.getCustomerId(), form.getCaseId(), form.getExpiresInDays(), principal.getName());
 		}
 		catch (SurveyLinkRefusedException ex) {
@@ -93,8 +95,8 @@ class SurveyLinkController {
 	}
 
 	/**
-	 * Creates one new link for every customer of the segment (blank: every customer) and downloads them as CSV for a
-	 * mail merge. A POST: it creates links.
+	 * Creates one new link for every customer of the segment (blank: every customer) and
+	 * downloads them as CSV for a mail merge. A POST: it creates links.
 	 */
 	@PostMapping("/survey-links/batch.csv")
 	void downloadBatch(@RequestParam(required = false) String segment,

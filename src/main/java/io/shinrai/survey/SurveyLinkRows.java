@@ -10,7 +10,10 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The {@code survey_link} table, in plain SQL: links are inserted, claimed and listed, never loaded as entities. */
+/**
+ * The {@code survey_link} table, in plain SQL: links are inserted, claimed and listed,
+ * never loaded as entities.
+ */
 @Repository
 class SurveyLinkRows {
 
@@ -25,7 +28,8 @@ class SurveyLinkRows {
 		this.jdbc = jdbc;
 	}
 
-	long insert(byte[] tokenHash, long customerId, Long caseId, String createdBy, Instant createdAt, Instant expiresAt) {
+	long insert(byte[] tokenHash, long customerId, Long caseId, String createdBy, Instant createdAt,
+			Instant expiresAt) {
 		return jdbc.sql("""
 				insert into survey_link (token_hash, customer_id, case_id, created_by, created_at, expires_at)
 				values (?, ?, ?, ?, ?, ?) returning id
@@ -39,9 +43,15 @@ class SurveyLinkRows {
 		return jdbc.sql(SELECT + " where token_hash = ?").param(tokenHash).query(SurveyLinkRows::row).optional();
 	}
 
-	/** Locks the link until the transaction ends: a concurrent answer waits and then sees this one's outcome. */
+	/**
+	 * Locks the link until the transaction ends: a concurrent answer waits and then sees
+	 * this one's outcome.
+	 */
 	Optional<Row> lockByHash(byte[] tokenHash) {
-		return jdbc.sql(SELECT + " where token_hash = ? for update").param(tokenHash).query(SurveyLinkRows::row).optional();
+		return jdbc.sql(SELECT + " where token_hash = ? for update")
+			.param(tokenHash)
+			.query(SurveyLinkRows::row)
+			.optional();
 	}
 
 	void markOpened(long id, Instant at) {

@@ -3,7 +3,8 @@ package io.shinrai.survey;
 import java.time.Instant;
 
 /**
- * A survey link as the customer page and the case page list it (never its token: only the hash is stored).
+ * A survey link as the customer page and the case page list it (never its token: only the
+ * hash is stored).
  *
  * @param caseId the recovery case it asks about, or {@code null} ("ask for feedback")
  * @param feedbackId the customer's answer, once answered

@@ -33,11 +33,13 @@ import io.shinrai.system.OutboundProperties;
 import io.shinrai.system.SegmentScope;
 
 /**
- * Survey links: created by managers for a customer (optionally about one of its recovery cases), opened and answered
- * by the customer on the public page {@code /s/{token}}. An answer is stored through {@link FeedbackLog} like every
- * entry (source and channel SURVEY), so scores, statuses and cases follow as for any entry; a link about a case also
- * records the answer on the case ({@link RecoveryCases#recordCustomerAnswer}). A link is answered once: the link row
- * is locked while its answer is stored, and the entry's external id {@code survey-link-<id>} is unique as well.
+ * Survey links: created by managers for a customer (optionally about one of its recovery
+ * cases), opened and answered by the customer on the public page {@code /s/{token}}. An
+ * answer is stored through {@link FeedbackLog} like every entry (source and channel
+ * SURVEY), so scores, statuses and cases follow as for any entry; a link about a case
+ * also records the answer on the case ({@link RecoveryCases#recordCustomerAnswer}). A
+ * link is answered once: the link row is locked while its answer is stored, and the
+ * entry's external id {@code survey-link-<id>} is unique as well.
  */
 @Service
 @Transactional
@@ -47,7 +49,10 @@ public class SurveyLinks {
 
 	public static final int MAX_EXPIRES_IN_DAYS = 90;
 
-	/** Who "logged" an answer: not a user name (user names cannot hold parentheses), so it is never taken for one. */
+	/**
+	 * Who "logged" an answer: not a user name (user names cannot hold parentheses), so it
+	 * is never taken for one.
+	 */
 	static final String LOGGED_BY = "(customer)";
 
 	static final int LIST_LIMIT = 50;
@@ -88,28 +93,36 @@ public class SurveyLinks {
 	}
 
 	/**
-	 * Creates a link for the customer, optionally about one of its cases, valid for {@code expiresInDays} (1 to
-	 * {@value #MAX_EXPIRES_IN_DAYS}; {@code null}: {@value #DEFAULT_EXPIRES_IN_DAYS}).
+	 * Creates a link for the customer, optionally about one of its cases, valid for
+	 * {@code expiresInDays} (1 to {@value #MAX_EXPIRES_IN_DAYS}; {@code null}:
+	 * {@value #DEFAULT_EXPIRES_IN_DAYS}).
 	 * @throws NotFoundException when there is no such customer
-	 * @throws SurveyLinkRefusedException when the case is not the customer's or the expiry is out of range
+	 * @throws SurveyLinkRefusedException when the case is not the customer's or the
+	 * expiry is out of range
 	 */
 	public IssuedLink issue(long customerId, Long caseId, Integer expiresInDays, String actor) {
 		return issue(customerId, caseId, expiresInDays, actor, SegmentScope.all());
 	}
 
-	/** {@link #issue(long, Long, Integer, String)} by a user who sees the segments {@code scope}. */
+	/**
+	 * {@link #issue(long, Long, Integer, String)} by a user who sees the segments
+	 * {@code scope}.
+	 */
 	public IssuedLink issue(long customerId, Long caseId, Integer expiresInDays, String actor, SegmentScope scope) {
 		return issue(customers.get(customerId, scope), caseId, expiresInDays, actor);
 	}
 
-	/** Like {@link #issue(long, Long, Integer, String)}, the customer named by its CRM reference. */
+	/**
+	 * Like {@link #issue(long, Long, Integer, String)}, the customer named by its CRM
+	 * reference.
+	 */
 	public IssuedLink issue(String customerRef, Long caseId, Integer expiresInDays, String actor) {
 		return issue(customerRef, caseId, expiresInDays, actor, SegmentScope.all());
 	}
 
 	/**
-	 * {@link #issue(String, Long, Integer, String)} by a user who sees the segments {@code scope}: a customer outside
-	 * them is refused as unknown.
+	 * {@link #issue(String, Long, Integer, String)} by a user who sees the segments
+	 * {@code scope}: a customer outside them is refused as unknown.
 	 */
 	public IssuedLink issue(String customerRef, Long caseId, Integer expiresInDays, String actor, SegmentScope scope) {
 		Customer customer = customers.findByReference(customerRef == null ? "" : customerRef.strip(), scope)
@@ -118,15 +131,19 @@ public class SurveyLinks {
 	}
 
 	/**
-	 * Creates one link (without case) for every customer of the segment ({@code null} or blank: every customer), in
-	 * reference order, handing each to {@code sink} with its customer as it goes (for a CSV of any size).
+	 * Creates one link (without case) for every customer of the segment ({@code null} or
+	 * blank: every customer), in reference order, handing each to {@code sink} with its
+	 * customer as it goes (for a CSV of any size).
 	 */
 	public int issueForSegment(String segment, Integer expiresInDays, String actor,
 			BiConsumer<Customer, IssuedLink> sink) {
 		return issueForSegment(segment, expiresInDays, actor, SegmentScope.all(), sink);
 	}
 
-	/** {@link #issueForSegment(String, Integer, String, BiConsumer)} among the customers of the segments {@code scope}. */
+	/**
+	 * {@link #issueForSegment(String, Integer, String, BiConsumer)} among the customers
+	 * of the segments {@code scope}.
+	 */
 	public int issueForSegment(String segment, Integer expiresInDays, String actor, SegmentScope scope,
 			BiConsumer<Customer, IssuedLink> sink) {
 		Duration validity = validity(expiresInDays);
@@ -141,14 +158,17 @@ public class SurveyLinks {
 	}
 
 	/**
-	 * Creates a link like {@link #issue(long, Long, Integer, String)} and e-mails it to the customer in the
-	 * customer's language: the mail is queued in this transaction and sent (with retries) by the notification
-	 * module's dispatcher, and the link counts as e-mailed.
-	 * @throws SurveyLinkRefusedException when mail is not configured or the customer has no e-mail address (no link
-	 * is created), or as {@link #issue(long, Long, Integer, String)}
+	 * Creates a link like {@link #issue(long, Long, Integer, String)} and e-mails it to
+	 * the customer in the customer's language: the mail is queued in this transaction and
+	 * sent (with retries) by the notification module's dispatcher, and the link counts as
+	 * e-mailed.
+	 * @throws SurveyLinkRefusedException when mail is not configured or the customer has
+	 * no e-mail address (no link is created), or as
+	 * {@link #issue(long, Long, Integer, String)}
 	 */
 	public IssuedLink issueByEmail(long customerId, Long caseId, Integer expiresInDays, String actor) {
-		Customer customer = customers.find(customerId).orElseThrow(() -> new NotFoundException("customer " + customerId));
+		Customer customer = customers.find(customerId)
+			.orElseThrow(() -> new NotFoundException("customer " + customerId));
 		if (!mailer.isConfigured()) {
 			throw new SurveyLinkRefusedException("delivery", "survey.links.mailNotConfigured");
 		}
@@ -183,8 +203,8 @@ public class SurveyLinks {
 	}
 
 	/**
-	 * What the public page shows for a token, recording the first opening of a link that can be answered. Unknown,
-	 * answered and expired links change nothing.
+	 * What the public page shows for a token, recording the first opening of a link that
+	 * can be answered. Unknown, answered and expired links change nothing.
 	 */
 	public SurveyInvitation open(String token) {
 		Optional<SurveyLinkRows.Row> found = find(token);
@@ -204,8 +224,9 @@ public class SurveyLinks {
 	}
 
 	/**
-	 * Stores the customer's answer once. An answer breaking a rule stores nothing and reports why; a second answer (a
-	 * double submit, another tab) is refused as {@link SurveyLinkState#ANSWERED} and stores nothing.
+	 * Stores the customer's answer once. An answer breaking a rule stores nothing and
+	 * reports why; a second answer (a double submit, another tab) is refused as
+	 * {@link SurveyLinkState#ANSWERED} and stores nothing.
 	 */
 	public AnswerOutcome answer(String token, SurveyAnswer answer) {
 		if (!SurveyTokens.isWellFormed(token)) {
@@ -320,7 +341,10 @@ public class SurveyLinks {
 
 		}
 
-		/** Nothing stored: the link is answered already, expired, or unknown ({@code state == null}). */
+		/**
+		 * Nothing stored: the link is answered already, expired, or unknown
+		 * ({@code state == null}).
+		 */
 		record Refused(SurveyLinkState state) implements AnswerOutcome {
 		}
 

@@ -18,11 +18,13 @@ import io.shinrai.system.BusinessTime;
 import io.shinrai.system.OutboundProperties;
 
 /**
- * E-mails a survey link to the customer in the customer's language, as text and HTML ({@code templates/mail/
- * survey-link.txt|html}), through the notification module's {@link Mailer}: the mail is queued in the caller's
- * transaction (so it goes out exactly when the link exists) and sent, with retries, by the mail dispatcher. Mail is
- * configured when a mail server is ({@code spring.mail.host}) and {@code shinrai.mail.from} is set; otherwise nothing
- * is offered.
+ * E-mails a survey link to the customer in the customer's language, as text and HTML
+ * ({@code templates/mail/
+ * survey-link.txt|html}), through the notification module's {@link Mailer}: the mail is
+ * queued in the caller's transaction (so it goes out exactly when the link exists) and
+ * sent, with retries, by the mail dispatcher. Mail is configured when a mail server is
+ * ({@code spring.mail.host}) and {@code shinrai.mail.from} is set; otherwise nothing is
+ * offered.
  */
 @Component
 class SurveyMailer {
@@ -39,7 +41,8 @@ class SurveyMailer {
 		this.mailer = mailer;
 		this.from = outbound.mail().from().strip();
 		this.zone = businessTime.zone();
-		// SpringTemplateEngine: expressions in SpEL, as in every template of the app (OGNL is not on the class path)
+		// SpringTemplateEngine: expressions in SpEL, as in every template of the app
+		// (OGNL is not on the class path)
 		templates.addTemplateResolver(resolver(TemplateMode.TEXT, ".txt", 1));
 		templates.addTemplateResolver(resolver(TemplateMode.HTML, ".html", 2));
 		templates.setTemplateEngineMessageSource(messages);
@@ -57,9 +60,9 @@ class SurveyMailer {
 		if (!isConfigured()) {
 			return false;
 		}
-		Context context = new Context(language, Map.of("name", greetingName, "url", link.url(), "aboutCase",
-				link.caseId() != null, "expiresAt",
-				DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(link.expiresAt().atZone(zone))));
+		Context context = new Context(language,
+				Map.of("name", greetingName, "url", link.url(), "aboutCase", link.caseId() != null, "expiresAt",
+						DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(link.expiresAt().atZone(zone))));
 		String text = templates.process("survey-link.txt", context);
 		String html = templates.process("survey-link.html", context);
 		String subject = templates.process("survey-link-subject.txt", context).strip();

@@ -28,9 +28,9 @@ import io.shinrai.feedback.Violation;
 import io.shinrai.system.Languages;
 
 /**
- * The public survey page {@code /s/{token}}: no sign-in and no session (see the survey chain in
- * {@code SecurityConfiguration}), in the customer's language, whatever the browser's. Unknown, expired and answered
- * links get a friendly page and change nothing.
+ * The public survey page {@code /s/{token}}: no sign-in and no session (see the survey
+ * chain in {@code SecurityConfiguration}), in the customer's language, whatever the
+ * browser's. Unknown, expired and answered links get a friendly page and change nothing.
  */
 @Controller
 class SurveyPageController {
@@ -39,7 +39,10 @@ class SurveyPageController {
 
 	static final String REFUSED_VIEW = "survey/refused";
 
-	/** Where Spring Security sends a survey post whose CSRF token is missing or stale (see the survey chain). */
+	/**
+	 * Where Spring Security sends a survey post whose CSRF token is missing or stale (see
+	 * the survey chain).
+	 */
 	static final String FORM_EXPIRED_PATH = "/s/-/form-expired";
 
 	private static final String FORM = "answerForm";
@@ -64,7 +67,8 @@ class SurveyPageController {
 			return refused(invitation.state(), invitation.language(), model, request, response);
 		}
 		useLanguage(request, invitation.language());
-		// the CSRF cookie must be set before the page is written (the response may be committed before the form)
+		// the CSRF cookie must be set before the page is written (the response may be
+		// committed before the form)
 		csrfToken.getToken();
 		model.addAttribute(FORM, new SurveyAnswerForm());
 		return page(token, invitation, model);
@@ -96,8 +100,8 @@ class SurveyPageController {
 	}
 
 	/**
-	 * A survey post without a valid CSRF token (the page was open too long, or the post came from elsewhere), forwarded
-	 * here by Spring Security with status 403 set.
+	 * A survey post without a valid CSRF token (the page was open too long, or the post
+	 * came from elsewhere), forwarded here by Spring Security with status 403 set.
 	 */
 	@RequestMapping(path = FORM_EXPIRED_PATH, method = { RequestMethod.GET, RequestMethod.POST })
 	String showFormExpired(Model model, HttpServletRequest request) {
@@ -137,9 +141,10 @@ class SurveyPageController {
 	}
 
 	/**
-	 * Renders this request in {@code language} without touching the browser's language cookie: the app's cookie locale
-	 * resolver takes the locale of the request attribute it caches the cookie's locale in, and what reads the locale
-	 * through the request's resolver gets a fixed one.
+	 * Renders this request in {@code language} without touching the browser's language
+	 * cookie: the app's cookie locale resolver takes the locale of the request attribute
+	 * it caches the cookie's locale in, and what reads the locale through the request's
+	 * resolver gets a fixed one.
 	 */
 	static void useLanguage(HttpServletRequest request, Locale language) {
 		request.setAttribute(CookieLocaleResolver.LOCALE_REQUEST_ATTRIBUTE_NAME, language);
@@ -150,8 +155,9 @@ class SurveyPageController {
 		String field = violation.field().startsWith("ratings.") ? violation.field().substring("ratings.".length())
 				: violation.field();
 		String key = violation.messageKey().endsWith(".range") ? "survey.answer.range" : violation.messageKey();
-		if (List.of("transparency", "consistency", "communication", "quality", "values", "nps", "csat", "ces",
-				"comment").contains(field)) {
+		if (List
+			.of("transparency", "consistency", "communication", "quality", "values", "nps", "csat", "ces", "comment")
+			.contains(field)) {
 			result.rejectValue(field, key, violation.arguments(), null);
 		}
 		else {

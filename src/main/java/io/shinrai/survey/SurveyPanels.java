@@ -10,9 +10,11 @@ import org.springframework.stereotype.Component;
 import io.shinrai.system.BusinessTime;
 
 /**
- * What the survey panels on pages of other modules read ({@code templates/survey/panels.html}, called from the
- * template as {@code @surveyPanels}): the customer page and the case page include a panel with one line each, and their
- * controllers need not know about survey links (the case page is {@code recovery}'s, which {@code survey} builds on).
+ * What the survey panels on pages of other modules read
+ * ({@code templates/survey/panels.html}, called from the template as
+ * {@code @surveyPanels}): the customer page and the case page include a panel with one
+ * line each, and their controllers need not know about survey links (the case page is
+ * {@code recovery}'s, which {@code survey} builds on).
  */
 @Component
 public class SurveyPanels {
@@ -23,8 +25,7 @@ public class SurveyPanels {
 
 	private final ZoneId zone;
 
-	SurveyPanels(SurveyLinks links,
-			BusinessTime businessTime) {
+	SurveyPanels(SurveyLinks links, BusinessTime businessTime) {
 		this.links = links;
 		this.zone = businessTime.zone();
 	}

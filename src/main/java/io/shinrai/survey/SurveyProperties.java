@@ -14,9 +14,9 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * {@code shinrai.survey.*}: the public survey page's rate limits ({@code rate-limit.per-address} and
- * {@code per-token} requests in each {@code window}) and its largest answer post ({@code max-request-size}).
- * Checked at start-up.
+ * {@code shinrai.survey.*}: the public survey page's rate limits
+ * ({@code rate-limit.per-address} and {@code per-token} requests in each {@code window})
+ * and its largest answer post ({@code max-request-size}). Checked at start-up.
  */
 @Validated
 @ConfigurationProperties("shinrai.survey")

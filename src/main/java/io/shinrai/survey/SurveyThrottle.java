@@ -8,9 +8,10 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import org.springframework.stereotype.Component;
 
 /**
- * Rate limits of the public survey page, in fixed windows: at most {@code perAddress} requests from one client address
- * and at most {@code perToken} requests for one token per window. Counted in this instance's memory (bounded), so
- * with several instances each allows that much; enough to stop someone guessing tokens or flooding one link.
+ * Rate limits of the public survey page, in fixed windows: at most {@code perAddress}
+ * requests from one client address and at most {@code perToken} requests for one token
+ * per window. Counted in this instance's memory (bounded), so with several instances each
+ * allows that much; enough to stop someone guessing tokens or flooding one link.
  */
 @Component
 class SurveyThrottle {

@@ -8,9 +8,10 @@ import java.util.Base64;
 import java.util.regex.Pattern;
 
 /**
- * The secret part of a survey link: 32 bytes (256 bits) from {@link SecureRandom}, written base64url without
- * padding (43 characters). Only its SHA-256 hash is stored, so a copy of the database holds no usable link; a token is
- * looked up by hashing what the browser sent. (An unsalted fast hash is enough here: the token is random and long, so
+ * The secret part of a survey link: 32 bytes (256 bits) from {@link SecureRandom},
+ * written base64url without padding (43 characters). Only its SHA-256 hash is stored, so
+ * a copy of the database holds no usable link; a token is looked up by hashing what the
+ * browser sent. (An unsalted fast hash is enough here: the token is random and long, so
  * there is nothing to guess or precompute.)
  */
 final class SurveyTokens {
@@ -30,7 +31,10 @@ final class SurveyTokens {
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 	}
 
-	/** Whether it can be a token at all; anything else is unknown without asking the database. */
+	/**
+	 * Whether it can be a token at all; anything else is unknown without asking the
+	 * database.
+	 */
 	static boolean isWellFormed(String token) {
 		return token != null && WELL_FORMED.matcher(token).matches();
 	}

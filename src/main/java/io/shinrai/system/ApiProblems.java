@@ -11,8 +11,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
 /**
- * Problem details (RFC 9457) of the JSON API in the caller's language: a title and, for refused fields, one message
- * per field under {@code errors}.
+ * Problem details (RFC 9457) of the JSON API in the caller's language: a title and, for
+ * refused fields, one message per field under {@code errors}.
  */
 @Component
 public class ApiProblems {
@@ -40,7 +40,10 @@ public class ApiProblems {
 				Map.of(ex.field(), messages.getMessage(ex.messageKey(), ex.arguments(), locale)));
 	}
 
-	/** 400: the body is not the JSON the call takes; {@code messageKey} says what is expected. */
+	/**
+	 * 400: the body is not the JSON the call takes; {@code messageKey} says what is
+	 * expected.
+	 */
 	public ResponseEntity<ProblemDetail> unreadable(String titleKey, String messageKey, Locale locale) {
 		return problem(HttpStatus.BAD_REQUEST, titleKey, locale,
 				Map.of("body", messages.getMessage(messageKey, null, locale)));

@@ -20,10 +20,11 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses with 400, before anything reads it, a request carrying text that cannot be stored (see
- * {@link StorableText}): in a URL parameter, in any parameter of a sign-in or an API call, in a JSON body or in the
- * name of an uploaded file. Fields of the application's own forms are left to the form, which shows a message at the
- * field ({@link StorableTextBinding}) and keeps everything else that was typed.
+ * Refuses with 400, before anything reads it, a request carrying text that cannot be
+ * stored (see {@link StorableText}): in a URL parameter, in any parameter of a sign-in or
+ * an API call, in a JSON body or in the name of an uploaded file. Fields of the
+ * application's own forms are left to the form, which shows a message at the field
+ * ({@link StorableTextBinding}) and keeps everything else that was typed.
  */
 class BadTextFilter extends OncePerRequestFilter {
 

@@ -15,9 +15,10 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.scheduling.support.CronExpression;
 
 /**
- * A setting that is a scheduled job's Spring cron expression (six fields, from the second) or {@code -}, which
- * switches the job off in this instance. Checked at start-up, so that a wrong value stops the start with a message
- * naming the setting rather than one naming the job's method.
+ * A setting that is a scheduled job's Spring cron expression (six fields, from the
+ * second) or {@code -}, which switches the job off in this instance. Checked at start-up,
+ * so that a wrong value stops the start with a message naming the setting rather than one
+ * naming the job's method.
  */
 @Documented
 @Constraint(validatedBy = CronSchedule.Validator.class)

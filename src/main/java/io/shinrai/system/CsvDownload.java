@@ -19,11 +19,12 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 
 /**
- * A CSV file streamed to the browser as a download, written the way Excel (also Japanese Excel) opens it correctly:
- * UTF-8 with a byte order mark, CRLF line ends, every text cell in double quotes (so that a spreadsheet whose list
- * separator is {@code ;} or a tab still reads it as one text cell), numbers bare, a cell not given empty, and every
- * text cell protected against formula injection ({@link SpreadsheetCells}). Rows go straight to the response, so no
- * export is ever held in memory.
+ * A CSV file streamed to the browser as a download, written the way Excel (also Japanese
+ * Excel) opens it correctly: UTF-8 with a byte order mark, CRLF line ends, every text
+ * cell in double quotes (so that a spreadsheet whose list separator is {@code ;} or a tab
+ * still reads it as one text cell), numbers bare, a cell not given empty, and every text
+ * cell protected against formula injection ({@link SpreadsheetCells}). Rows go straight
+ * to the response, so no export is ever held in memory.
  */
 public final class CsvDownload implements Closeable {
 
@@ -45,7 +46,10 @@ public final class CsvDownload implements Closeable {
 			throws IOException {
 		response.setContentType("text/csv;charset=UTF-8");
 		response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-				ContentDisposition.attachment().filename(name + "-" + date + ".csv", StandardCharsets.UTF_8).build().toString());
+				ContentDisposition.attachment()
+					.filename(name + "-" + date + ".csv", StandardCharsets.UTF_8)
+					.build()
+					.toString());
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
 		Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
 		writer.write('\uFEFF');
@@ -55,13 +59,15 @@ public final class CsvDownload implements Closeable {
 	}
 
 	/**
-	 * Writes one row: {@code null} cells empty, {@link Number}s as they are (Shinrai's numbers are never negative, so
-	 * none starts a formula), everything else as protected, quoted text.
+	 * Writes one row: {@code null} cells empty, {@link Number}s as they are (Shinrai's
+	 * numbers are never negative, so none starts a formula), everything else as
+	 * protected, quoted text.
 	 */
 	public void row(List<?> cells) {
 		try {
 			for (Object cell : cells) {
-				printer.print(cell == null || cell instanceof Number ? cell : SpreadsheetCells.protect(cell.toString()));
+				printer
+					.print(cell == null || cell instanceof Number ? cell : SpreadsheetCells.protect(cell.toString()));
 			}
 			printer.println();
 		}

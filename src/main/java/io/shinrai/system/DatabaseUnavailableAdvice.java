@@ -40,9 +40,10 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.view.json.JacksonJsonView;
 
 /**
- * When the database is unreachable, pages answer 503 with a friendly page and the API with a 503 problem. A form
- * posted meanwhile (its handler names its view with {@link FormView}) is shown again with everything typed and a
- * message, so that it can be sent again once the database is back.
+ * When the database is unreachable, pages answer 503 with a friendly page and the API
+ * with a 503 problem. A form posted meanwhile (its handler names its view with
+ * {@link FormView}) is shown again with everything typed and a message, so that it can be
+ * sent again once the database is back.
  */
 @ControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -61,13 +62,15 @@ class DatabaseUnavailableAdvice {
 	@ExceptionHandler({ CannotGetJdbcConnectionException.class, CannotCreateTransactionException.class,
 			DataAccessResourceFailureException.class, TransientDataAccessResourceException.class })
 	ModelAndView databaseUnavailable(Exception ex, HttpServletRequest request, HttpServletResponse response) {
-		// the mapped pattern, not the address: addresses can carry a customer reference, which is personal data
+		// the mapped pattern, not the address: addresses can carry a customer reference,
+		// which is personal data
 		log.warn("Database unavailable for {} {}: {}", request.getMethod(),
 				request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE), ex.getMessage());
 		response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
 		response.setHeader(HttpHeaders.RETRY_AFTER, "5");
 		if (request.getRequestURI().startsWith(request.getContextPath() + "/actuator/health")) {
-			// the health endpoint itself reports DOWN; this is the case where reading the caller's session or
+			// the health endpoint itself reports DOWN; this is the case where reading the
+			// caller's session or
 			// preferences failed before it could run: the answer is the same
 			JacksonJsonView view = new JacksonJsonView();
 			ModelAndView health = new ModelAndView(view);
@@ -95,17 +98,20 @@ class DatabaseUnavailableAdvice {
 	}
 
 	/**
-	 * The form's view with what was posted bound again and a global error; reference data the controller provides
-	 * without the database (lists of channels and the like) is added, what needs the database is left out.
+	 * The form's view with what was posted bound again and a global error; reference data
+	 * the controller provides without the database (lists of channels and the like) is
+	 * added, what needs the database is left out.
 	 */
 	private ModelAndView formAgain(FormView form, HandlerMethod handler, HttpServletRequest request) {
 		ModelAndView page = new ModelAndView(form.value());
 		page.setStatus(HttpStatus.SERVICE_UNAVAILABLE);
 		ModelMap model = page.getModelMap();
 		Object controller = handler.getBean();
-		Set<Method> referenceData = MethodIntrospector.selectMethods(handler.getBeanType(),
-				(ReflectionUtils.MethodFilter) method -> AnnotatedElementUtils.hasAnnotation(method, ModelAttribute.class)
-						&& !AnnotatedElementUtils.hasAnnotation(method, RequestMapping.class));
+		Set<Method> referenceData = MethodIntrospector
+			.selectMethods(handler.getBeanType(),
+					(ReflectionUtils.MethodFilter) method -> AnnotatedElementUtils.hasAnnotation(method,
+							ModelAttribute.class)
+							&& !AnnotatedElementUtils.hasAnnotation(method, RequestMapping.class));
 		for (Method method : referenceData) {
 			addReferenceData(controller, method, model);
 		}
@@ -114,7 +120,8 @@ class DatabaseUnavailableAdvice {
 			if (attribute == null) {
 				continue;
 			}
-			String name = attribute.value().isEmpty() ? Conventions.getVariableNameForParameter(parameter) : attribute.value();
+			String name = attribute.value().isEmpty() ? Conventions.getVariableNameForParameter(parameter)
+					: attribute.value();
 			Object target = BeanUtils.instantiateClass(parameter.getParameterType());
 			ServletRequestDataBinder binder = new ServletRequestDataBinder(target, name);
 			binder.setConversionService(conversionService);
@@ -133,8 +140,9 @@ class DatabaseUnavailableAdvice {
 	}
 
 	/**
-	 * What the view reads of the thing being changed: its id; anything else it reads ({@code customer.reference}) is
-	 * unknown while the database is away and reads as empty.
+	 * What the view reads of the thing being changed: its id; anything else it reads
+	 * ({@code customer.reference}) is unknown while the database is away and reads as
+	 * empty.
 	 */
 	private static final class StandIn extends LinkedHashMap<String, Object> {
 
@@ -162,12 +170,14 @@ class DatabaseUnavailableAdvice {
 			else if (types.length == 0 && method.getReturnType() != void.class) {
 				ModelAttribute attribute = AnnotatedElementUtils.findMergedAnnotation(method, ModelAttribute.class);
 				String name = attribute == null || attribute.value().isEmpty()
-						? Conventions.getVariableNameForReturnType(method, method.getReturnType(), null) : attribute.value();
+						? Conventions.getVariableNameForReturnType(method, method.getReturnType(), null)
+						: attribute.value();
 				model.addAttribute(name, method.invoke(controller));
 			}
 		}
 		catch (ReflectiveOperationException | RuntimeException ex) {
-			// needs the database (or something else that is away): the form shows without it
+			// needs the database (or something else that is away): the form shows without
+			// it
 		}
 	}
 

@@ -9,14 +9,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The language customers are addressed in (survey pages, transparency reports, mails to customers) unless one is
- * chosen for the customer: {@code shinrai.default-language} ({@code SHINRAI_DEFAULT_LANGUAGE}), {@code ja} or
- * {@code en}.
+ * The language customers are addressed in (survey pages, transparency reports, mails to
+ * customers) unless one is chosen for the customer: {@code shinrai.default-language}
+ * ({@code SHINRAI_DEFAULT_LANGUAGE}), {@code ja} or {@code en}.
  */
 @ConfigurationProperties("shinrai")
 @Validated
-public record DefaultLanguage(@DefaultValue("ja") @Pattern(regexp = "ja|en",
-		message = "must be ja or en") String defaultLanguage) {
+public record DefaultLanguage(
+		@DefaultValue("ja") @Pattern(regexp = "ja|en", message = "must be ja or en") String defaultLanguage) {
 
 	/** The language codes a customer can be addressed in. */
 	public static final java.util.List<String> CODES = java.util.List.of("ja", "en");

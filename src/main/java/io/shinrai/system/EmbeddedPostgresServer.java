@@ -50,20 +50,25 @@ import org.slf4j.LoggerFactory;
 import org.tukaani.xz.XZInputStream;
 
 /**
- * The embedded PostgreSQL server run for the application, started and stopped by this class rather than by the test
- * harness it was packaged for, so that it is as safe as a real server:
+ * The embedded PostgreSQL server run for the application, started and stopped by this
+ * class rather than by the test harness it was packaged for, so that it is as safe as a
+ * real server:
  * <ul>
- * <li>the {@code postgres} superuser has a random password made at first start (SCRAM), kept in a file only this OS
- * user can read; {@code pg_hba.conf} allows nothing but SCRAM over loopback, and the server has no Unix socket;</li>
- * <li>it runs with {@code fsync}, {@code synchronous_commit} and {@code full_page_writes} on; a setting that lowers
- * durability is refused unless forced;</li>
- * <li>its binaries are extracted to a directory of this OS user's own, checked before every use;</li>
- * <li>a lock file held while the application runs tells a second application on the same data directory from a
- * server orphaned by a killed one: the first is refused, the second stopped and the start goes on.</li>
+ * <li>the {@code postgres} superuser has a random password made at first start (SCRAM),
+ * kept in a file only this OS user can read; {@code pg_hba.conf} allows nothing but SCRAM
+ * over loopback, and the server has no Unix socket;</li>
+ * <li>it runs with {@code fsync}, {@code synchronous_commit} and {@code full_page_writes}
+ * on; a setting that lowers durability is refused unless forced;</li>
+ * <li>its binaries are extracted to a directory of this OS user's own, checked before
+ * every use;</li>
+ * <li>a lock file held while the application runs tells a second application on the same
+ * data directory from a server orphaned by a killed one: the first is refused, the second
+ * stopped and the start goes on.</li>
  * </ul>
- * Next to the data directory {@code D} (PostgreSQL's own) lives {@code D-server}: {@code password}, {@code lock},
- * {@code postgres.log} and {@code binaries/}. A data directory made by earlier versions (trust, no password) gets its
- * password and its new {@code pg_hba.conf} in place, through single-user mode, before the server listens.
+ * Next to the data directory {@code D} (PostgreSQL's own) lives {@code D-server}:
+ * {@code password}, {@code lock}, {@code postgres.log} and {@code binaries/}. A data
+ * directory made by earlier versions (trust, no password) gets its password and its new
+ * {@code pg_hba.conf} in place, through single-user mode, before the server listens.
  */
 public final class EmbeddedPostgresServer implements Closeable {
 
@@ -75,7 +80,10 @@ public final class EmbeddedPostgresServer implements Closeable {
 
 	private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PrivateFiles.OWNER_ONLY_FILE;
 
-	/** Settings every application server runs with, whatever else is configured (unless durability is forced). */
+	/**
+	 * Settings every application server runs with, whatever else is configured (unless
+	 * durability is forced).
+	 */
 	private static final Map<String, String> DURABLE = Map.of("fsync", "on", "synchronous_commit", "on",
 			"full_page_writes", "on");
 
@@ -124,12 +132,16 @@ public final class EmbeddedPostgresServer implements Closeable {
 
 	/**
 	 * How to start it.
-	 * @param dataDirectory PostgreSQL's data directory; {@code null} for a throw-away one, deleted at close
+	 *
+	 * @param dataDirectory PostgreSQL's data directory; {@code null} for a throw-away
+	 * one, deleted at close
 	 * @param port the TCP port on loopback; 0 for a free one
 	 * @param settings further server settings (names with dashes or underscores)
 	 * @param forceUnsafeDurability accept settings that lower durability (tests)
-	 * @param binariesDirectory where the binaries are extracted; {@code null} for {@code D-server/binaries}
-	 * @param startupTimeout how long the server may take to accept connections (crash recovery included)
+	 * @param binariesDirectory where the binaries are extracted; {@code null} for
+	 * {@code D-server/binaries}
+	 * @param startupTimeout how long the server may take to accept connections (crash
+	 * recovery included)
 	 */
 	public record Options(Path dataDirectory, int port, Map<String, String> settings, boolean forceUnsafeDurability,
 			Path binariesDirectory, Duration startupTimeout) {
@@ -156,7 +168,10 @@ public final class EmbeddedPostgresServer implements Closeable {
 
 	}
 
-	/** Thrown when the server cannot be started safely; the message says why and what to do. */
+	/**
+	 * Thrown when the server cannot be started safely; the message says why and what to
+	 * do.
+	 */
 	public static final class RefusedException extends IllegalStateException {
 
 		RefusedException(String message) {
@@ -178,20 +193,21 @@ public final class EmbeddedPostgresServer implements Closeable {
 		try {
 			lock = tryLock(lockChannel);
 			if (lock == null) {
-				throw new RefusedException("Another running Shinrai uses the embedded database in " + data + " (it holds "
-						+ server.resolve("lock") + "). Stop it first, or give this one a data directory of its own "
+				throw new RefusedException("Another running Shinrai uses the embedded database in " + data
+						+ " (it holds " + server.resolve("lock")
+						+ "). Stop it first, or give this one a data directory of its own "
 						+ "(SHINRAI_EMBEDDED_DATABASE_DATA_DIRECTORY).");
 			}
 			Files.setPosixFilePermissions(server.resolve("lock"), OWNER_ONLY_FILE);
-			Path binaries = binaries(options.binariesDirectory() != null ? options.binariesDirectory().toAbsolutePath()
-					.normalize() : server.resolve("binaries"));
+			Path binaries = binaries(options.binariesDirectory() != null
+					? options.binariesDirectory().toAbsolutePath().normalize() : server.resolve("binaries"));
 			Commands commands = new Commands(binaries, server.resolve("postgres.log"));
 			stopOrphan(data, commands);
 			String password = prepare(data, server, commands);
 			int port = options.port() > 0 ? options.port() : freePort();
 			Process process = commands.startPostgres(data, port, settings);
-			EmbeddedPostgresServer postgres = new EmbeddedPostgresServer(data, server, binaries, port, password, temporary,
-					lockChannel, lock, process);
+			EmbeddedPostgresServer postgres = new EmbeddedPostgresServer(data, server, binaries, port, password,
+					temporary, lockChannel, lock, process);
 			try {
 				postgres.awaitReady(options.startupTimeout());
 				if (!options.forceUnsafeDurability()) {
@@ -276,7 +292,9 @@ public final class EmbeddedPostgresServer implements Closeable {
 		}
 	}
 
-	/** The settings the server is started with; refuses lowered durability unless forced. */
+	/**
+	 * The settings the server is started with; refuses lowered durability unless forced.
+	 */
 	static Map<String, String> serverSettings(Map<String, String> configured, boolean forceUnsafeDurability) {
 		Map<String, String> settings = new LinkedHashMap<>();
 		settings.put("timezone", "UTC");
@@ -297,7 +315,8 @@ public final class EmbeddedPostgresServer implements Closeable {
 		if (!forceUnsafeDurability) {
 			settings.putAll(DURABLE);
 		}
-		for (String name : List.of("listen_addresses", "unix_socket_directories", "port", "hba_file", "data_directory")) {
+		for (String name : List.of("listen_addresses", "unix_socket_directories", "port", "hba_file",
+				"data_directory")) {
 			if (settings.remove(name) != null) {
 				log.warn("Ignoring the embedded PostgreSQL setting {}: Shinrai sets it itself", name);
 			}
@@ -323,8 +342,8 @@ public final class EmbeddedPostgresServer implements Closeable {
 		SQLException last = null;
 		while (System.nanoTime() < deadline) {
 			if (!process.isAlive()) {
-				throw new IOException("The embedded PostgreSQL stopped at start (exit code " + process.exitValue() + "):\n"
-						+ tail(serverDirectory.resolve("postgres.log")));
+				throw new IOException("The embedded PostgreSQL stopped at start (exit code " + process.exitValue()
+						+ "):\n" + tail(serverDirectory.resolve("postgres.log")));
 			}
 			try (Connection connection = DriverManager.getConnection(jdbcUrl(), SUPERUSER, password);
 					Statement statement = connection.createStatement()) {
@@ -335,7 +354,8 @@ public final class EmbeddedPostgresServer implements Closeable {
 				last = ex;
 			}
 			try {
-				// the server gives no signal when it is ready; it is polled, as pg_ctl does
+				// the server gives no signal when it is ready; it is polled, as pg_ctl
+				// does
 				Thread.sleep(100);
 			}
 			catch (InterruptedException ex) {
@@ -365,8 +385,9 @@ public final class EmbeddedPostgresServer implements Closeable {
 	}
 
 	/**
-	 * Stops a server left running on {@code data} by an application that died (the caller holds the lock, so no live
-	 * application owns it), and removes a pid file of a server that is gone.
+	 * Stops a server left running on {@code data} by an application that died (the caller
+	 * holds the lock, so no live application owns it), and removes a pid file of a server
+	 * that is gone.
 	 */
 	private static void stopOrphan(Path data, Commands commands) throws IOException {
 		Path pidFile = data.resolve("postmaster.pid");
@@ -404,7 +425,10 @@ public final class EmbeddedPostgresServer implements Closeable {
 		}
 	}
 
-	/** On Linux, whether process {@code pid} is a postgres working in {@code data}; elsewhere assumed. */
+	/**
+	 * On Linux, whether process {@code pid} is a postgres working in {@code data};
+	 * elsewhere assumed.
+	 */
 	private static boolean servesDirectory(long pid, Path data) {
 		Path proc = Path.of("/proc", Long.toString(pid));
 		if (!Files.isDirectory(Path.of("/proc/self"))) {
@@ -421,8 +445,9 @@ public final class EmbeddedPostgresServer implements Closeable {
 	}
 
 	/**
-	 * Makes sure {@code data} is a cluster the application can sign in to with the password of its password file, and
-	 * that {@code pg_hba.conf} allows nothing else; returns the password.
+	 * Makes sure {@code data} is a cluster the application can sign in to with the
+	 * password of its password file, and that {@code pg_hba.conf} allows nothing else;
+	 * returns the password.
 	 */
 	private static String prepare(Path data, Path server, Commands commands) throws IOException {
 		Path passwordFile = server.resolve("password");
@@ -476,12 +501,16 @@ public final class EmbeddedPostgresServer implements Closeable {
 		writePrivate(data.resolve("pg_hba.conf"), HBA);
 	}
 
-	/** Writes {@code content} to {@code file}, readable by this user only, replacing it atomically and durably. */
+	/**
+	 * Writes {@code content} to {@code file}, readable by this user only, replacing it
+	 * atomically and durably.
+	 */
 	private static void writePrivate(Path file, String content) throws IOException {
 		Path temporary = file.resolveSibling(file.getFileName() + ".new");
 		Files.deleteIfExists(temporary);
-		try (FileChannel channel = FileChannel.open(temporary, Set.of(StandardOpenOption.CREATE_NEW,
-				StandardOpenOption.WRITE), PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE))) {
+		try (FileChannel channel = FileChannel.open(temporary,
+				Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
+				PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE))) {
 			channel.write(StandardCharsets.UTF_8.encode(content));
 			channel.force(true);
 		}
@@ -499,8 +528,9 @@ public final class EmbeddedPostgresServer implements Closeable {
 	}
 
 	/**
-	 * The PostgreSQL binaries of the packaged archive, extracted once to {@code parent/PG-<sha-256>} (through a
-	 * temporary directory, so a half-extracted tree is never used) and checked at every start.
+	 * The PostgreSQL binaries of the packaged archive, extracted once to
+	 * {@code parent/PG-<sha-256>} (through a temporary directory, so a half-extracted
+	 * tree is never used) and checked at every start.
 	 */
 	private static Path binaries(Path parent) throws IOException {
 		byte[] archive;
@@ -553,7 +583,8 @@ public final class EmbeddedPostgresServer implements Closeable {
 	}
 
 	private static void extract(byte[] archive, Path target) throws IOException {
-		try (TarArchiveInputStream tar = new TarArchiveInputStream(new XZInputStream(new ByteArrayInputStream(archive)))) {
+		try (TarArchiveInputStream tar = new TarArchiveInputStream(
+				new XZInputStream(new ByteArrayInputStream(archive)))) {
 			TarArchiveEntry entry;
 			while ((entry = tar.getNextEntry()) != null) {
 				Path path = target.resolve(entry.getName()).normalize();
@@ -573,10 +604,11 @@ public final class EmbeddedPostgresServer implements Closeable {
 				}
 				else if (entry.isFile()) {
 					Files.createDirectories(path.getParent());
-					boolean executable = (entry.getMode() & 0100) != 0 || entry.getName().replaceFirst("^\\./", "")
-						.startsWith("bin/");
+					boolean executable = (entry.getMode() & 0100) != 0
+							|| entry.getName().replaceFirst("^\\./", "").startsWith("bin/");
 					Files.copy(tar, path);
-					Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(executable ? "rwx------" : "rw-------"));
+					Files.setPosixFilePermissions(path,
+							PosixFilePermissions.fromString(executable ? "rwx------" : "rw-------"));
 				}
 			}
 		}
@@ -634,7 +666,10 @@ public final class EmbeddedPostgresServer implements Closeable {
 		}
 	}
 
-	/** The PostgreSQL programs; as root they run in a user namespace of their own, since PostgreSQL refuses root. */
+	/**
+	 * The PostgreSQL programs; as root they run in a user namespace of their own, since
+	 * PostgreSQL refuses root.
+	 */
 	private record Commands(Path binaries, Path log) {
 
 		private static final Path SETSID = Path.of("/usr/bin/setsid");
@@ -645,8 +680,8 @@ public final class EmbeddedPostgresServer implements Closeable {
 		}
 
 		void singleUser(Path data, String statement) throws IOException {
-			run(List.of(program("postgres"), "--single", "-D", data.toString(), "-c", "password_encryption=scram-sha-256",
-					"-c", "log_statement=none", "postgres"), statement + "\n");
+			run(List.of(program("postgres"), "--single", "-D", data.toString(), "-c",
+					"password_encryption=scram-sha-256", "-c", "log_statement=none", "postgres"), statement + "\n");
 		}
 
 		/** {@code pg_ctl stop}; {@code false} if the server did not stop in time. */
@@ -663,8 +698,10 @@ public final class EmbeddedPostgresServer implements Closeable {
 		Process startPostgres(Path data, int port, Map<String, String> settings) throws IOException {
 			List<String> command = new ArrayList<>();
 			if (Files.isExecutable(SETSID)) {
-				// a session of its own: Ctrl-C in the application's terminal reaches the application, which then stops
-				// the server after its last connection is closed, rather than both at once
+				// a session of its own: Ctrl-C in the application's terminal reaches the
+				// application, which then stops
+				// the server after its last connection is closed, rather than both at
+				// once
 				command.addAll(List.of(SETSID.toString(), "--wait"));
 			}
 			command.addAll(prefix());

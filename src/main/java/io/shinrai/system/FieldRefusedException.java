@@ -1,8 +1,9 @@
 package io.shinrai.system;
 
 /**
- * A request refused for one of its fields: {@link #field()} names it, {@link #messageKey()} and {@link #arguments()}
- * say why in the reader's language, for a form or the API. Modules extend it for their own refusals.
+ * A request refused for one of its fields: {@link #field()} names it,
+ * {@link #messageKey()} and {@link #arguments()} say why in the reader's language, for a
+ * form or the API. Modules extend it for their own refusals.
  */
 public abstract class FieldRefusedException extends RuntimeException {
 

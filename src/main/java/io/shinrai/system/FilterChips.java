@@ -8,15 +8,16 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The filters a list is showing, each with the address of the same list without it, so that a list opened from a
- * dashboard number says what it is filtered by and lets the user drop that filter
- * ({@code fragments/filters :: chips(chips)}). Removing a filter also goes back to the first page.
+ * The filters a list is showing, each with the address of the same list without it, so
+ * that a list opened from a dashboard number says what it is filtered by and lets the
+ * user drop that filter ({@code fragments/filters :: chips(chips)}). Removing a filter
+ * also goes back to the first page.
  */
 public final class FilterChips {
 
 	/**
-	 * One filter: the message key naming it, its value as text (or a message key when {@code valueIsKey}) and the
-	 * list's address without it.
+	 * One filter: the message key naming it, its value as text (or a message key when
+	 * {@code valueIsKey}) and the list's address without it.
 	 */
 	public record Chip(String labelKey, String value, boolean valueIsKey, String removeUrl) {
 	}
@@ -39,7 +40,10 @@ public final class FilterChips {
 		return this;
 	}
 
-	/** A filter whose value is a message key (an enum label), removed by leaving out {@code params}. */
+	/**
+	 * A filter whose value is a message key (an enum label), removed by leaving out
+	 * {@code params}.
+	 */
 	public FilterChips key(String labelKey, String valueKey, String... params) {
 		chips.add(new Chip(labelKey, valueKey, true, without(params)));
 		return this;

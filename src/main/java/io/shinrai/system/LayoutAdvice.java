@@ -15,11 +15,13 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * What the layout needs on every page: links that switch the language of the current page.
+ * What the layout needs on every page: links that switch the language of the current
+ * page.
  * <p>
- * A page that answers a form post (a preview, a form shown again with its errors) has no address of its own: a link
- * to it would ask the post's address with GET. There the links lead to the page the form was on (the referring
- * page), and {@code shinrai.js} posts the form again with the new language instead, so nothing typed is lost.
+ * A page that answers a form post (a preview, a form shown again with its errors) has no
+ * address of its own: a link to it would ask the post's address with GET. There the links
+ * lead to the page the form was on (the referring page), and {@code shinrai.js} posts the
+ * form again with the new language instead, so nothing typed is lost.
  */
 @ControllerAdvice
 class LayoutAdvice {
@@ -43,14 +45,19 @@ class LayoutAdvice {
 		return links;
 	}
 
-	/** On the answer to a form post: the address the form was posted to, which the switcher posts to again. */
+	/**
+	 * On the answer to a form post: the address the form was posted to, which the
+	 * switcher posts to again.
+	 */
 	@ModelAttribute("languageResubmit")
 	String languageResubmit(HttpServletRequest request) {
-		return "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()) ? null
-				: request.getRequestURI();
+		return "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()) ? null : request.getRequestURI();
 	}
 
-	/** The page the posted form was on, by the Referer header (same origin only), or the start page. */
+	/**
+	 * The page the posted form was on, by the Referer header (same origin only), or the
+	 * start page.
+	 */
 	private static String formPage(HttpServletRequest request) {
 		String referer = request.getHeader(HttpHeaders.REFERER);
 		if (referer == null) {
@@ -61,7 +68,8 @@ class LayoutAdvice {
 			String path = uri.getRawPath();
 			if (path == null || !path.startsWith("/") || path.equals(request.getRequestURI())
 					|| (uri.getHost() != null && !uri.getHost().equalsIgnoreCase(request.getServerName()))) {
-				// the form was itself the answer to a post (or came from elsewhere): its address cannot be asked for
+				// the form was itself the answer to a post (or came from elsewhere): its
+				// address cannot be asked for
 				return "/";
 			}
 			return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();

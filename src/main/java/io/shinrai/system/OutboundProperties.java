@@ -9,9 +9,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * How Shinrai addresses the world outside: {@code shinrai.base-url} ({@code SHINRAI_BASE_URL}), what links in mails,
- * webhook payloads and survey links start with, and {@code shinrai.mail.from} ({@code SHINRAI_MAIL_FROM}), the
- * sender of every mail. Checked at start-up.
+ * How Shinrai addresses the world outside: {@code shinrai.base-url}
+ * ({@code SHINRAI_BASE_URL}), what links in mails, webhook payloads and survey links
+ * start with, and {@code shinrai.mail.from} ({@code SHINRAI_MAIL_FROM}), the sender of
+ * every mail. Checked at start-up.
  */
 @Validated
 @ConfigurationProperties("shinrai")

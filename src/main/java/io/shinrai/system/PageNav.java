@@ -5,10 +5,11 @@ import java.util.List;
 import java.util.function.IntFunction;
 
 /**
- * Where a paged list stands and the links to its other pages, as {@code fragments/pager} renders them. Pages count
- * from 1 here, whatever the list's own {@code page} parameter counts from: the list says how to address a page.
- * {@code links} holds the page numbers to offer (the first, the last and two either side of this one, a gap as 0),
- * or nothing when the list shows only "page n of m".
+ * Where a paged list stands and the links to its other pages, as {@code fragments/pager}
+ * renders them. Pages count from 1 here, whatever the list's own {@code page} parameter
+ * counts from: the list says how to address a page. {@code links} holds the page numbers
+ * to offer (the first, the last and two either side of this one, a gap as 0), or nothing
+ * when the list shows only "page n of m".
  */
 public record PageNav(int number, int totalPages, String previousUrl, String nextUrl, List<Link> links) {
 
@@ -16,12 +17,17 @@ public record PageNav(int number, int totalPages, String previousUrl, String nex
 		links = List.copyOf(links);
 	}
 
-	/** Previous, "page n of m", next; {@code url} gives the address of a page counting from 1. */
+	/**
+	 * Previous, "page n of m", next; {@code url} gives the address of a page counting
+	 * from 1.
+	 */
 	public static PageNav of(int number, int totalPages, IntFunction<String> url) {
 		return new PageNav(number, totalPages, url.apply(number - 1), url.apply(number + 1), List.of());
 	}
 
-	/** Like {@link #of}, with links to the first, the last and the pages around this one. */
+	/**
+	 * Like {@link #of}, with links to the first, the last and the pages around this one.
+	 */
 	public static PageNav numbered(int number, int totalPages, IntFunction<String> url) {
 		List<Link> links = new ArrayList<>();
 		for (int n = 1; n <= totalPages; n++) {
@@ -35,7 +41,10 @@ public record PageNav(int number, int totalPages, String previousUrl, String nex
 		return new PageNav(number, totalPages, url.apply(number - 1), url.apply(number + 1), links);
 	}
 
-	/** The number of pages {@code total} items fill, {@code size} a page; an empty list has one (empty) page. */
+	/**
+	 * The number of pages {@code total} items fill, {@code size} a page; an empty list
+	 * has one (empty) page.
+	 */
 	public static int pages(long total, int size) {
 		return (int) Math.max(1, (total + size - 1) / size);
 	}

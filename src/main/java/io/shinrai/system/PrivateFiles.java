@@ -12,9 +12,9 @@ import java.nio.file.attribute.UserPrincipal;
 import java.util.Set;
 
 /**
- * Files and directories of the application that other OS users must neither read nor replace: the embedded database's
- * password and binaries, upload working files. A check that fails throws {@link UnsafePathException} with the path and
- * the reason.
+ * Files and directories of the application that other OS users must neither read nor
+ * replace: the embedded database's password and binaries, upload working files. A check
+ * that fails throws {@link UnsafePathException} with the path and the reason.
  */
 public final class PrivateFiles {
 
@@ -30,7 +30,9 @@ public final class PrivateFiles {
 	private PrivateFiles() {
 	}
 
-	/** A path the application refuses to use: others could read or replace what it holds. */
+	/**
+	 * A path the application refuses to use: others could read or replace what it holds.
+	 */
 	public static final class UnsafePathException extends IllegalStateException {
 
 		UnsafePathException(String message) {
@@ -55,12 +57,15 @@ public final class PrivateFiles {
 		Files.setPosixFilePermissions(directory, OWNER_ONLY_DIRECTORY);
 	}
 
-	/** Refuses a path that is not this user's or that others may write to (or replace). */
+	/**
+	 * Refuses a path that is not this user's or that others may write to (or replace).
+	 */
 	public static void check(Path path, String what) throws IOException {
 		if (Files.isSymbolicLink(path)) {
 			throw new UnsafePathException("The " + what + " " + path + " is a symbolic link; refusing to use it.");
 		}
-		PosixFileAttributes attributes = Files.readAttributes(path, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+		PosixFileAttributes attributes = Files.readAttributes(path, PosixFileAttributes.class,
+				LinkOption.NOFOLLOW_LINKS);
 		UserPrincipal me = currentUser(path);
 		if (!attributes.owner().equals(me)) {
 			throw new UnsafePathException("The " + what + " " + path + " belongs to " + attributes.owner().getName()
@@ -72,7 +77,10 @@ public final class PrivateFiles {
 		}
 	}
 
-	/** Each directory above must be root's or ours and not writable by others, unless sticky (as /tmp is). */
+	/**
+	 * Each directory above must be root's or ours and not writable by others, unless
+	 * sticky (as /tmp is).
+	 */
 	private static void checkAncestors(Path directory) throws IOException {
 		UserPrincipal me = currentUser(directory.getRoot());
 		for (Path path = directory; path != null; path = path.getParent()) {
@@ -81,20 +89,23 @@ public final class PrivateFiles {
 			}
 			PosixFileAttributes attributes = Files.readAttributes(path.toRealPath(), PosixFileAttributes.class);
 			String owner = attributes.owner().getName();
-			boolean sticky = (Integer.parseInt(Files.getAttribute(path.toRealPath(), "unix:mode").toString()) & 01000) != 0;
+			boolean sticky = (Integer.parseInt(Files.getAttribute(path.toRealPath(), "unix:mode").toString())
+					& 01000) != 0;
 			if (!owner.equals("root") && !attributes.owner().equals(me)) {
 				throw new UnsafePathException("The directory " + path + " belongs to " + owner + ", who could replace "
 						+ "these files; choose a directory in a place only you and root control.");
 			}
 			if (!sticky && attributes.permissions().stream().anyMatch(WRITABLE_BY_OTHERS::contains)) {
-				throw new UnsafePathException("The directory " + path + " may be written by other users, who could replace "
-						+ "these files; choose a directory in a place only you and root control.");
+				throw new UnsafePathException(
+						"The directory " + path + " may be written by other users, who could replace "
+								+ "these files; choose a directory in a place only you and root control.");
 			}
 		}
 	}
 
 	private static UserPrincipal currentUser(Path anywhere) throws IOException {
-		return anywhere.getFileSystem().getUserPrincipalLookupService()
+		return anywhere.getFileSystem()
+			.getUserPrincipalLookupService()
 			.lookupPrincipalByName(System.getProperty("user.name"));
 	}
 

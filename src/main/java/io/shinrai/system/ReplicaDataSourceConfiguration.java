@@ -30,20 +30,27 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.util.WebUtils;
 
 /**
- * Read-only pages from a streaming replica, when {@code shinrai.datasource.replica-url} is set (off otherwise). The
- * application's DataSource becomes a {@link LazyConnectionDataSourceProxy} over the primary's pool: a connection is
- * only fetched at its first statement, and one marked read-only by then ({@code @Transactional(readOnly = true)})
- * comes from the replica's pool if the request is a {@link ReplicaReads} page; everything else, writes and the
- * sessions included, goes to the primary. See {@code docs/scaling.md} for the pages and the replica's lag.
+ * Read-only pages from a streaming replica, when {@code shinrai.datasource.replica-url}
+ * is set (off otherwise). The application's DataSource becomes a
+ * {@link LazyConnectionDataSourceProxy} over the primary's pool: a connection is only
+ * fetched at its first statement, and one marked read-only by then
+ * ({@code @Transactional(readOnly = true)}) comes from the replica's pool if the request
+ * is a {@link ReplicaReads} page; everything else, writes and the sessions included, goes
+ * to the primary. See {@code docs/scaling.md} for the pages and the replica's lag.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("!'${shinrai.datasource.replica-url:}'.isBlank()")
 class ReplicaDataSourceConfiguration implements WebMvcConfigurer {
 
-	/** Present (as true) on a request whose read-only transactions may use the replica. */
+	/**
+	 * Present (as true) on a request whose read-only transactions may use the replica.
+	 */
 	static final String REQUEST_ATTRIBUTE = ReplicaDataSourceConfiguration.class.getName() + ".replica";
 
-	/** Set for a short while after a browser posted something, so that it reads its own writes from the primary. */
+	/**
+	 * Set for a short while after a browser posted something, so that it reads its own
+	 * writes from the primary.
+	 */
 	static final String PRIMARY_COOKIE = "shinrai-primary";
 
 	private static final ThreadLocal<Boolean> REPLICA_ALLOWED = new ThreadLocal<>();
@@ -60,7 +67,8 @@ class ReplicaDataSourceConfiguration implements WebMvcConfigurer {
 			@Override
 			public Object postProcessAfterInitialization(Object bean, String beanName) {
 				if (bean instanceof HikariDataSource primary && "dataSource".equals(beanName)) {
-					// bound here: a post-processor comes before the beans that could be injected
+					// bound here: a post-processor comes before the beans that could be
+					// injected
 					ReplicaProperties properties = Binder.get(environment)
 						.bindOrCreate("shinrai.datasource", ReplicaProperties.class);
 					return routing(primary, replica(primary, properties));
@@ -85,18 +93,24 @@ class ReplicaDataSourceConfiguration implements WebMvcConfigurer {
 		HikariDataSource replica = new HikariDataSource();
 		replica.setPoolName("shinrai-replica");
 		replica.setJdbcUrl(properties.replicaUrl());
-		replica.setUsername(properties.replicaUsername() != null ? properties.replicaUsername() : primary.getUsername());
-		replica.setPassword(properties.replicaPassword() != null ? properties.replicaPassword() : primary.getPassword());
-		replica.setMaximumPoolSize(properties.replicaPoolSize() != null ? properties.replicaPoolSize()
-				: primary.getMaximumPoolSize());
+		replica
+			.setUsername(properties.replicaUsername() != null ? properties.replicaUsername() : primary.getUsername());
+		replica
+			.setPassword(properties.replicaPassword() != null ? properties.replicaPassword() : primary.getPassword());
+		replica.setMaximumPoolSize(
+				properties.replicaPoolSize() != null ? properties.replicaPoolSize() : primary.getMaximumPoolSize());
 		replica.setReadOnly(true);
-		// a replica that is away makes pages fall back to the primary quickly rather than wait for it
+		// a replica that is away makes pages fall back to the primary quickly rather than
+		// wait for it
 		replica.setConnectionTimeout(Duration.ofSeconds(2).toMillis());
 		replica.setInitializationFailTimeout(-1);
 		return replica;
 	}
 
-	/** Runs {@code work} as a request of a {@link ReplicaReads} page would (for tests and command-line tools). */
+	/**
+	 * Runs {@code work} as a request of a {@link ReplicaReads} page would (for tests and
+	 * command-line tools).
+	 */
 	static <T> T asReplicaPage(Supplier<T> work) {
 		Boolean before = REPLICA_ALLOWED.get();
 		REPLICA_ALLOWED.set(Boolean.TRUE);
@@ -109,8 +123,9 @@ class ReplicaDataSourceConfiguration implements WebMvcConfigurer {
 	}
 
 	/**
-	 * The source of read-only connections: the replica on a {@link ReplicaReads} page, the primary elsewhere, and the
-	 * primary too when the replica cannot be reached (logged, the page still works).
+	 * The source of read-only connections: the replica on a {@link ReplicaReads} page,
+	 * the primary elsewhere, and the primary too when the replica cannot be reached
+	 * (logged, the page still works).
 	 */
 	static final class ReadOnlyConnections implements DataSource {
 
@@ -183,8 +198,8 @@ class ReplicaDataSourceConfiguration implements WebMvcConfigurer {
 	}
 
 	/**
-	 * Lets a GET of a {@link ReplicaReads} page read the replica, unless this browser posted something within the
-	 * read-your-writes time; marks a browser that posts.
+	 * Lets a GET of a {@link ReplicaReads} page read the replica, unless this browser
+	 * posted something within the read-your-writes time; marks a browser that posts.
 	 */
 	private record ReplicaPages(Duration readYourWrites) implements HandlerInterceptor {
 

@@ -11,8 +11,9 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Scheduled jobs annotated with {@code @SchedulerLock} run in one application instance at a time: the lock is a row
- * in the {@code shedlock} table, timed by the database's clock so that instances with drifting clocks agree.
+ * Scheduled jobs annotated with {@code @SchedulerLock} run in one application instance at
+ * a time: the lock is a row in the {@code shedlock} table, timed by the database's clock
+ * so that instances with drifting clocks agree.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableSchedulerLock(defaultLockAtMostFor = "PT10M")

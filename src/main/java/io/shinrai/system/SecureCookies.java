@@ -20,13 +20,16 @@ import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Cookies are {@code Secure} whenever the request reached the app over HTTPS, also behind a TLS-terminating proxy.
+ * Cookies are {@code Secure} whenever the request reached the app over HTTPS, also behind
+ * a TLS-terminating proxy.
  * <p>
- * With {@code server.forward-headers-strategy=native} Tomcat itself sees such a request as secure and marks its
- * session cookie. With {@code framework}, only Spring's forwarded-header filter knows, and Tomcat writes the session
- * cookie from its own view of the request; so a filter right after that one notes on the request that it is secure,
- * and Tomcat's cookie writer marks every cookie of a request so noted. The language cookie goes through
- * the locale resolver of {@link WebConfiguration}, which asks the request as the application sees it.
+ * With {@code server.forward-headers-strategy=native} Tomcat itself sees such a request
+ * as secure and marks its session cookie. With {@code framework}, only Spring's
+ * forwarded-header filter knows, and Tomcat writes the session cookie from its own view
+ * of the request; so a filter right after that one notes on the request that it is
+ * secure, and Tomcat's cookie writer marks every cookie of a request so noted. The
+ * language cookie goes through the locale resolver of {@link WebConfiguration}, which
+ * asks the request as the application sees it.
  */
 @Configuration(proxyBeanMethods = false)
 class SecureCookies {
@@ -48,7 +51,8 @@ class SecureCookies {
 					}
 
 				});
-		// right after the forwarded-header filter (highest precedence), before anything can create a session
+		// right after the forwarded-header filter (highest precedence), before anything
+		// can create a session
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
 		return registration;
 	}

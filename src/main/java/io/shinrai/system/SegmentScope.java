@@ -7,9 +7,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The customer segments a user may see (docs/segment-scopes.md): the whole company, or a set of segments. A limited scope
- * never includes customers without a segment. Each module applies it in its own queries: {@link #sql} gives the
- * condition on a segment column, {@link #params} its parameter.
+ * The customer segments a user may see (docs/segment-scopes.md): the whole company, or a
+ * set of segments. A limited scope never includes customers without a segment. Each
+ * module applies it in its own queries: {@link #sql} gives the condition on a segment
+ * column, {@link #params} its parameter.
  */
 public final class SegmentScope {
 
@@ -29,7 +30,10 @@ public final class SegmentScope {
 		return ALL;
 	}
 
-	/** A scope of the given segments; blank names are dropped, so an empty or blank list sees nothing. */
+	/**
+	 * A scope of the given segments; blank names are dropped, so an empty or blank list
+	 * sees nothing.
+	 */
 	public static SegmentScope of(Collection<String> segments) {
 		Set<String> names = new TreeSet<>();
 		segments.stream().filter(s -> s != null && !s.isBlank()).map(String::strip).forEach(names::add);
@@ -45,14 +49,16 @@ public final class SegmentScope {
 		return isAll() ? Set.of() : segments;
 	}
 
-	/** Whether a customer of this segment ({@code ""} or {@code null}: none) is in scope. */
+	/**
+	 * Whether a customer of this segment ({@code ""} or {@code null}: none) is in scope.
+	 */
 	public boolean includes(String segment) {
 		return isAll() || (segment != null && segments.contains(segment));
 	}
 
 	/**
-	 * This scope narrowed to one chosen segment ({@code null} or blank: no choice, the scope itself). A segment
-	 * outside the scope narrows it to nothing.
+	 * This scope narrowed to one chosen segment ({@code null} or blank: no choice, the
+	 * scope itself). A segment outside the scope narrows it to nothing.
 	 */
 	public SegmentScope narrow(String segment) {
 		if (segment == null || segment.isBlank()) {
@@ -66,14 +72,17 @@ public final class SegmentScope {
 		return (!isAll() && segments.size() == 1) ? segments.iterator().next() : null;
 	}
 
-	/** Of {@code segments} (e.g. every segment customers have) those in scope, in their order. */
+	/**
+	 * Of {@code segments} (e.g. every segment customers have) those in scope, in their
+	 * order.
+	 */
 	public java.util.List<String> filter(Collection<String> segments) {
 		return segments.stream().filter(this::includes).toList();
 	}
 
 	/**
-	 * The SQL condition that a segment column is in scope, e.g. {@code sql("c.segment")}: {@code true} for the whole
-	 * company, else {@code c.segment = any(:scopeSegments)}.
+	 * The SQL condition that a segment column is in scope, e.g. {@code sql("c.segment")}:
+	 * {@code true} for the whole company, else {@code c.segment = any(:scopeSegments)}.
 	 */
 	public String sql(String column) {
 		return isAll() ? "true" : column + " = any(cast(:" + PARAMETER + " as varchar[]))";

@@ -3,15 +3,17 @@ package io.shinrai.system;
 import java.util.regex.Pattern;
 
 /**
- * Protection of CSV cells against spreadsheet formula injection (OWASP "CSV injection"), and its exact reversal on
- * import.
+ * Protection of CSV cells against spreadsheet formula injection (OWASP "CSV injection"),
+ * and its exact reversal on import.
  * <p>
- * A cell is written with a leading {@code '} when, after any leading {@code '}s, it starts with {@code =}, {@code +},
- * {@code -}, {@code @}, their full-width forms {@code ＝＋－＠} (which spreadsheets with a Japanese input method also
- * read as a formula start), a tab or a carriage return: {@code =SUM(A1)} is written {@code '=SUM(A1)} and
- * {@code '=x} is written {@code ''=x}. Reading removes exactly one leading {@code '} from a cell that matches
- * {@code '+} followed by one of those characters. The two are inverse for every string, so an export re-imports with
- * the same values. Numbers in Shinrai's CSV files are never negative, so no number is ever changed.
+ * A cell is written with a leading {@code '} when, after any leading {@code '}s, it
+ * starts with {@code =}, {@code +}, {@code -}, {@code @}, their full-width forms
+ * {@code ＝＋－＠} (which spreadsheets with a Japanese input method also read as a formula
+ * start), a tab or a carriage return: {@code =SUM(A1)} is written {@code '=SUM(A1)} and
+ * {@code '=x} is written {@code ''=x}. Reading removes exactly one leading {@code '} from
+ * a cell that matches {@code '+} followed by one of those characters. The two are inverse
+ * for every string, so an export re-imports with the same values. Numbers in Shinrai's
+ * CSV files are never negative, so no number is ever changed.
  */
 public final class SpreadsheetCells {
 

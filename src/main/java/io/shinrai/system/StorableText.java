@@ -1,8 +1,9 @@
 package io.shinrai.system;
 
 /**
- * Text PostgreSQL can store and Java can encode: no NUL (PostgreSQL refuses it in {@code text}) and no surrogate
- * without its partner (no character at all; it cannot be written as UTF-8).
+ * Text PostgreSQL can store and Java can encode: no NUL (PostgreSQL refuses it in
+ * {@code text}) and no surrogate without its partner (no character at all; it cannot be
+ * written as UTF-8).
  */
 public final class StorableText {
 
@@ -32,8 +33,9 @@ public final class StorableText {
 	}
 
 	/**
-	 * Whether a JSON document, as sent, decodes to storable strings only: no raw NUL, no {@code \u0000} escape, no
-	 * escaped surrogate without its partner. An escaped backslash ({@code \\u0000}) is text, not an escape.
+	 * Whether a JSON document, as sent, decodes to storable strings only: no raw NUL, no
+	 * {@code \u0000} escape, no escaped surrogate without its partner. An escaped
+	 * backslash ({@code \\u0000}) is text, not an escape.
 	 */
 	public static boolean isStorableJson(CharSequence json) {
 		if (!isStorable(json)) {
@@ -54,8 +56,8 @@ public final class StorableText {
 				return false;
 			}
 			if (code >= 0 && Character.isHighSurrogate((char) code)) {
-				int next = i + 6 < length - 1 && json.charAt(i + 6) == '\\' && json.charAt(i + 7) == 'u' ? hex(json, i + 8)
-						: -1;
+				int next = i + 6 < length - 1 && json.charAt(i + 6) == '\\' && json.charAt(i + 7) == 'u'
+						? hex(json, i + 8) : -1;
 				if (next < 0 || !Character.isLowSurrogate((char) next)) {
 					return false;
 				}
@@ -71,7 +73,10 @@ public final class StorableText {
 		return true;
 	}
 
-	/** The four hex digits at {@code start}, or -1 when there are none (the parser then refuses the document). */
+	/**
+	 * The four hex digits at {@code start}, or -1 when there are none (the parser then
+	 * refuses the document).
+	 */
 	private static int hex(CharSequence text, int start) {
 		if (start + 4 > text.length()) {
 			return -1;

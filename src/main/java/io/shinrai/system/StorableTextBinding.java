@@ -7,9 +7,10 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.InitBinder;
 
 /**
- * Every text a form or a request parameter binds must be storable ({@link StorableText}): otherwise the field gets the
- * error {@code typeMismatch} (message {@code typeMismatch.java.lang.String}) and the form is shown again with what was
- * typed, and a request parameter answers 400. {@link BadTextFilter} covers what no binder sees.
+ * Every text a form or a request parameter binds must be storable ({@link StorableText}):
+ * otherwise the field gets the error {@code typeMismatch} (message
+ * {@code typeMismatch.java.lang.String}) and the form is shown again with what was typed,
+ * and a request parameter answers 400. {@link BadTextFilter} covers what no binder sees.
  */
 @ControllerAdvice
 class StorableTextBinding {

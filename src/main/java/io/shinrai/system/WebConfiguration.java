@@ -20,8 +20,9 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 
 /**
- * Language handling: a cookie holds the language chosen in this browser; without one, the browser's Accept-Language
- * picks English or Japanese. {@code ?lang=ja} on any page switches, and a signed-in user's choice is remembered for next time.
+ * Language handling: a cookie holds the language chosen in this browser; without one, the
+ * browser's Accept-Language picks English or Japanese. {@code ?lang=ja} on any page
+ * switches, and a signed-in user's choice is remembered for next time.
  */
 @Configuration
 class WebConfiguration implements WebMvcConfigurer {
@@ -48,7 +49,10 @@ class WebConfiguration implements WebMvcConfigurer {
 		return resolver;
 	}
 
-	/** The language cookie, {@code Secure} on a request that came over HTTPS (also through a proxy that says so). */
+	/**
+	 * The language cookie, {@code Secure} on a request that came over HTTPS (also through
+	 * a proxy that says so).
+	 */
 	private record LanguageCookie(CookieLocaleResolver plain, CookieLocaleResolver secure) implements LocaleResolver {
 
 		@Override
@@ -64,9 +68,10 @@ class WebConfiguration implements WebMvcConfigurer {
 	}
 
 	/**
-	 * Links are written as they are. Boot adds a filter that rewrites every link to a versioned static resource
-	 * whenever the webjars locator is present; nothing here is versioned, and the filter looked every link of a page
-	 * up on the class path (a customer page with 300 entries spent 150 ms on it). Registering it disabled keeps
+	 * Links are written as they are. Boot adds a filter that rewrites every link to a
+	 * versioned static resource whenever the webjars locator is present; nothing here is
+	 * versioned, and the filter looked every link of a page up on the class path (a
+	 * customer page with 300 entries spent 150 ms on it). Registering it disabled keeps
 	 * Boot's out.
 	 */
 	@Bean
@@ -77,11 +82,15 @@ class WebConfiguration implements WebMvcConfigurer {
 		return registration;
 	}
 
-	/** Text that cannot be stored is refused before anything reads the request (see {@link BadTextFilter}). */
+	/**
+	 * Text that cannot be stored is refused before anything reads the request (see
+	 * {@link BadTextFilter}).
+	 */
 	@Bean
 	FilterRegistrationBean<BadTextFilter> badTextFilter() {
 		FilterRegistrationBean<BadTextFilter> registration = new FilterRegistrationBean<>(new BadTextFilter());
-		// after the forwarded-header filter and the secure-request marker, before Spring Security
+		// after the forwarded-header filter and the secure-request marker, before Spring
+		// Security
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
 		return registration;
 	}
@@ -91,8 +100,8 @@ class WebConfiguration implements WebMvcConfigurer {
 		registry.addInterceptor(new LanguageSwitch(localeResolver(), events)).excludePathPatterns("/api/**");
 	}
 
-	private record LanguageSwitch(LocaleResolver resolver, ApplicationEventPublisher events)
-			implements HandlerInterceptor {
+	private record LanguageSwitch(LocaleResolver resolver,
+			ApplicationEventPublisher events) implements HandlerInterceptor {
 
 		@Override
 		public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {

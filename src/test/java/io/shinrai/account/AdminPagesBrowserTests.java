@@ -22,7 +22,10 @@ class AdminPagesBrowserTests {
 	@LocalServerPort
 	private int port;
 
-	/** Bootstrap scrolls smoothly, so Selenium's own scrolling may still be moving when it clicks. */
+	/**
+	 * Bootstrap scrolls smoothly, so Selenium's own scrolling may still be moving when it
+	 * clicks.
+	 */
 	private static void click(Browser browser, By target) {
 		WebElement element = browser.find(target);
 		((ChromeDriver) browser.driver())
@@ -65,8 +68,11 @@ class AdminPagesBrowserTests {
 			browser.type(By.id("password"), "a sufficiently long phrase")
 				.type(By.id("passwordRepeated"), "a sufficiently long phrase");
 			click(browser, By.cssSelector("#new-user-page form button[type=submit]"));
-			assertThat(browser.text(By.cssSelector("main .alert-success"))).isEqualTo("User " + username + " was created.");
-			assertThat(browser.text(By.id("user-" + username))).contains("佐藤 花子").contains("Manager").contains("Enabled");
+			assertThat(browser.text(By.cssSelector("main .alert-success")))
+				.isEqualTo("User " + username + " was created.");
+			assertThat(browser.text(By.id("user-" + username))).contains("佐藤 花子")
+				.contains("Manager")
+				.contains("Enabled");
 			browser.screenshot("users-list-en");
 
 			browser.go("/admin/audit?type=USER_CREATED&lang=ja");

@@ -37,7 +37,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** Personal access tokens on the real database: created, used, expired (by moving the clock), revoked, throttled. */
+/**
+ * Personal access tokens on the real database: created, used, expired (by moving the
+ * clock), revoked, throttled.
+ */
 @IntegrationTest
 @AutoConfigureMockMvc
 class ApiTokenIntegrationTests {
@@ -78,7 +81,10 @@ class ApiTokenIntegrationTests {
 		long id = ((Number) JsonPath.read(answer, "$.id")).longValue();
 		assertThat(secret).startsWith("shinrai_pat_").hasSize("shinrai_pat_".length() + 43);
 
-		Map<String, Object> row = jdbc.sql("select * from api_token where id = :id").param("id", id).query().singleRow();
+		Map<String, Object> row = jdbc.sql("select * from api_token where id = :id")
+			.param("id", id)
+			.query()
+			.singleRow();
 		assertThat(row.get("token_hash")).isEqualTo(ApiTokens.hash(secret));
 		assertThat(row.values()).noneMatch(value -> secret.equals(String.valueOf(value)));
 		assertThat(row.get("last_used_at")).isNull();
@@ -149,8 +155,10 @@ class ApiTokenIntegrationTests {
 		mvc.perform(post("/api/v1/feedback").with(bearer(staff)).contentType(MediaType.APPLICATION_JSON).content("{}"))
 			.andExpect(status().isForbidden());
 		String manager = create(TestUsers.MANAGER, "READ_WRITE", 30);
-		// past authorisation: the empty entry is refused for its fields, not for who sent it
-		mvc.perform(post("/api/v1/feedback").with(bearer(manager)).contentType(MediaType.APPLICATION_JSON).content("{}"))
+		// past authorisation: the empty entry is refused for its fields, not for who sent
+		// it
+		mvc.perform(
+				post("/api/v1/feedback").with(bearer(manager)).contentType(MediaType.APPLICATION_JSON).content("{}"))
 			.andExpect(status().isBadRequest());
 	}
 
@@ -250,7 +258,8 @@ class ApiTokenIntegrationTests {
 			.andExpect(redirectedUrl("/profile/tokens"));
 		mvc.perform(get("/api/v1/feedback?size=1").with(bearer(JsonPath.read(answer, "$.token"))))
 			.andExpect(status().isUnauthorized());
-		mvc.perform(post("/profile/tokens/" + id + "/revoke").with(user(TestUsers.MANAGER).roles("MANAGER")).with(csrf()))
+		mvc.perform(
+				post("/profile/tokens/" + id + "/revoke").with(user(TestUsers.MANAGER).roles("MANAGER")).with(csrf()))
 			.andExpect(status().isNotFound());
 	}
 

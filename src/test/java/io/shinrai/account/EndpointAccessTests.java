@@ -29,9 +29,10 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 /**
- * Walks every endpoint the application maps and checks what anonymous users, STAFF, MANAGER and ADMIN get. An
- * endpoint added without an entry in {@link #EXPECTED} fails this test, so access is always a decision. Users limited
- * to some segments are probed at every endpoint by {@link ScopedAccessIntegrationTests}.
+ * Walks every endpoint the application maps and checks what anonymous users, STAFF,
+ * MANAGER and ADMIN get. An endpoint added without an entry in {@link #EXPECTED} fails
+ * this test, so access is always a decision. Users limited to some segments are probed at
+ * every endpoint by {@link ScopedAccessIntegrationTests}.
  */
 @IntegrationTest
 @AutoConfigureMockMvc
@@ -45,58 +46,42 @@ class EndpointAccessTests {
 	}
 
 	/**
-	 * "METHOD pattern" → the lowest role that may use it. Endpoints marked {@code !} change data in ways a probe must
-	 * not trigger (e.g. loading demo data); for them only refusals are checked.
+	 * "METHOD pattern" → the lowest role that may use it. Endpoints marked {@code !}
+	 * change data in ways a probe must not trigger (e.g. loading demo data); for them
+	 * only refusals are checked.
 	 */
 	private static final Map<String, Access> EXPECTED = new TreeMap<>(Map.ofEntries(
-			Map.entry("GET /login", Access.PUBLIC),
-			Map.entry("GET /", Access.STAFF),
+			Map.entry("GET /login", Access.PUBLIC), Map.entry("GET /", Access.STAFF),
 			// recovery
-			Map.entry("GET /recovery", Access.STAFF),
-			Map.entry("GET /recovery/{id:\\d+}", Access.STAFF),
+			Map.entry("GET /recovery", Access.STAFF), Map.entry("GET /recovery/{id:\\d+}", Access.STAFF),
 			Map.entry("POST /recovery/{id:\\d+}/status", Access.MANAGER),
 			Map.entry("POST /recovery/{id:\\d+}/owner", Access.MANAGER),
 			Map.entry("POST /recovery/{id:\\d+}/notes", Access.MANAGER),
-			Map.entry("POST /recovery/assign", Access.MANAGER),
-			Map.entry("GET /api/v1/recovery-cases", Access.STAFF),
+			Map.entry("POST /recovery/assign", Access.MANAGER), Map.entry("GET /api/v1/recovery-cases", Access.STAFF),
 			// feedback capture: customers
-			Map.entry("GET /customers/new", Access.MANAGER),
-			Map.entry("POST /customers", Access.MANAGER),
-			Map.entry("GET /customers/{id}/edit", Access.MANAGER),
-			Map.entry("POST /customers/{id}", Access.MANAGER),
+			Map.entry("GET /customers/new", Access.MANAGER), Map.entry("POST /customers", Access.MANAGER),
+			Map.entry("GET /customers/{id}/edit", Access.MANAGER), Map.entry("POST /customers/{id}", Access.MANAGER),
 			Map.entry("GET /customers/suggestions", Access.STAFF),
 			// feedback capture: pages
-			Map.entry("GET /feedback", Access.STAFF),
-			Map.entry("GET /feedback/{id}", Access.STAFF),
-			Map.entry("GET /feedback/new", Access.MANAGER),
-			Map.entry("POST /feedback", Access.MANAGER),
-			Map.entry("GET /feedback/{id}/edit", Access.MANAGER),
-			Map.entry("POST /feedback/{id}", Access.MANAGER),
+			Map.entry("GET /feedback", Access.STAFF), Map.entry("GET /feedback/{id}", Access.STAFF),
+			Map.entry("GET /feedback/new", Access.MANAGER), Map.entry("POST /feedback", Access.MANAGER),
+			Map.entry("GET /feedback/{id}/edit", Access.MANAGER), Map.entry("POST /feedback/{id}", Access.MANAGER),
 			// feedback capture: JSON API and its OpenAPI description
-			Map.entry("GET /api/v1/feedback", Access.STAFF),
-			Map.entry("GET /api/v1/feedback/{id}", Access.STAFF),
-			Map.entry("POST /api/v1/feedback", Access.MANAGER),
-			Map.entry("GET /api/openapi", Access.STAFF),
+			Map.entry("GET /api/v1/feedback", Access.STAFF), Map.entry("GET /api/v1/feedback/{id}", Access.STAFF),
+			Map.entry("POST /api/v1/feedback", Access.MANAGER), Map.entry("GET /api/openapi", Access.STAFF),
 			Map.entry("GET /api/openapi.yaml", Access.STAFF),
-			// CSV import (managers) and exports (everyone); a probing POST /import without a file only gets a message
-			Map.entry("GET /import", Access.MANAGER),
-			Map.entry("POST /import", Access.MANAGER),
-			Map.entry("GET /import/template.csv", Access.MANAGER),
-			Map.entry("GET /import/{id:\\d+}", Access.MANAGER),
+			// CSV import (managers) and exports (everyone); a probing POST /import
+			// without a file only gets a message
+			Map.entry("GET /import", Access.MANAGER), Map.entry("POST /import", Access.MANAGER),
+			Map.entry("GET /import/template.csv", Access.MANAGER), Map.entry("GET /import/{id:\\d+}", Access.MANAGER),
 			Map.entry("GET /import/{id:\\d+}/progress", Access.MANAGER),
 			Map.entry("GET /import/{id:\\d+}/rejected.csv", Access.MANAGER),
-			Map.entry("GET /feedback/export.csv", Access.STAFF),
-			Map.entry("GET /customers/export.csv", Access.STAFF),
-			Map.entry("GET /customers", Access.STAFF),
-			Map.entry("GET /customers/{id}", Access.STAFF),
-			Map.entry("GET /api/v1/customers/{ref}/trust", Access.STAFF),
-			Map.entry("GET /api/v1/trust", Access.STAFF),
-			Map.entry("GET /insights", Access.STAFF),
-			Map.entry("GET /insights/drivers", Access.STAFF),
-			Map.entry("GET /insights/themes", Access.STAFF),
-			Map.entry("GET /insights/consistency", Access.STAFF),
-			Map.entry("GET /insights/warnings", Access.STAFF),
-			Map.entry("POST /insights/warnings/check", Access.ADMIN),
+			Map.entry("GET /feedback/export.csv", Access.STAFF), Map.entry("GET /customers/export.csv", Access.STAFF),
+			Map.entry("GET /customers", Access.STAFF), Map.entry("GET /customers/{id}", Access.STAFF),
+			Map.entry("GET /api/v1/customers/{ref}/trust", Access.STAFF), Map.entry("GET /api/v1/trust", Access.STAFF),
+			Map.entry("GET /insights", Access.STAFF), Map.entry("GET /insights/drivers", Access.STAFF),
+			Map.entry("GET /insights/themes", Access.STAFF), Map.entry("GET /insights/consistency", Access.STAFF),
+			Map.entry("GET /insights/warnings", Access.STAFF), Map.entry("POST /insights/warnings/check", Access.ADMIN),
 			Map.entry("POST /insights/themes/rebuild", Access.ADMIN),
 			Map.entry("GET /api/v1/insights/drivers", Access.STAFF),
 			Map.entry("GET /api/v1/insights/themes", Access.STAFF),
@@ -105,10 +90,8 @@ class EndpointAccessTests {
 			Map.entry("GET /api/v1/scoring-policy", Access.STAFF),
 			Map.entry("POST /api/v1/scoring-policy", Access.ADMIN),
 			// users admin
-			Map.entry("GET /admin/users", Access.ADMIN),
-			Map.entry("POST /admin/users", Access.ADMIN),
-			Map.entry("GET /admin/users/new", Access.ADMIN),
-			Map.entry("GET /admin/users/{id}", Access.ADMIN),
+			Map.entry("GET /admin/users", Access.ADMIN), Map.entry("POST /admin/users", Access.ADMIN),
+			Map.entry("GET /admin/users/new", Access.ADMIN), Map.entry("GET /admin/users/{id}", Access.ADMIN),
 			Map.entry("POST /admin/users/{id}", Access.ADMIN),
 			Map.entry("POST /admin/users/{id}/enabled", Access.ADMIN),
 			Map.entry("POST /admin/users/{id}/password", Access.ADMIN),
@@ -116,40 +99,31 @@ class EndpointAccessTests {
 			// audit log
 			Map.entry("GET /admin/audit", Access.ADMIN),
 			// scoring policy page; the preview saves nothing, activations are not probed
-			Map.entry("GET /admin/policy", Access.ADMIN),
-			Map.entry("POST /admin/policy/preview", Access.ADMIN),
+			Map.entry("GET /admin/policy", Access.ADMIN), Map.entry("POST /admin/policy/preview", Access.ADMIN),
 			Map.entry("POST /admin/policy", Access.ADMIN),
 			Map.entry("POST /admin/policy/{version}/reactivate", Access.ADMIN),
 			// dashboard: demo data for an empty database
 			Map.entry("POST /admin/demo-data", Access.ADMIN),
-			// closing the loop: the public survey page (an unknown token gets the friendly page), survey links, promises
-			Map.entry("GET /s/{token}", Access.PUBLIC),
-			Map.entry("POST /s/{token}", Access.PUBLIC),
-			Map.entry("GET /s/-/form-expired", Access.PUBLIC),
-			Map.entry("POST /s/-/form-expired", Access.PUBLIC),
-			Map.entry("GET /survey-links", Access.STAFF),
-			Map.entry("POST /survey-links", Access.MANAGER),
+			// closing the loop: the public survey page (an unknown token gets the
+			// friendly page), survey links, promises
+			Map.entry("GET /s/{token}", Access.PUBLIC), Map.entry("POST /s/{token}", Access.PUBLIC),
+			Map.entry("GET /s/-/form-expired", Access.PUBLIC), Map.entry("POST /s/-/form-expired", Access.PUBLIC),
+			Map.entry("GET /survey-links", Access.STAFF), Map.entry("POST /survey-links", Access.MANAGER),
 			Map.entry("POST /survey-links/batch.csv", Access.MANAGER),
-			Map.entry("POST /api/v1/survey-links", Access.MANAGER),
-			Map.entry("POST /promises", Access.MANAGER),
+			Map.entry("POST /api/v1/survey-links", Access.MANAGER), Map.entry("POST /promises", Access.MANAGER),
 			Map.entry("POST /promises/{id:\\d+}/kept", Access.MANAGER),
 			Map.entry("POST /promises/{id:\\d+}/broken", Access.MANAGER),
-			Map.entry("POST /api/v1/promises", Access.MANAGER),
-			Map.entry("GET /api/v1/promises", Access.STAFF),
-			// notifications: everyone's own notifications and profile; webhooks for admins
-			Map.entry("GET /notifications", Access.STAFF),
-			Map.entry("GET /notifications/{id:\\d+}", Access.STAFF),
-			Map.entry("POST /notifications/read", Access.STAFF),
-			Map.entry("GET /profile", Access.STAFF),
-			Map.entry("POST /profile", Access.STAFF),
-			Map.entry("GET /admin/webhooks", Access.ADMIN),
-			Map.entry("POST /admin/webhooks", Access.ADMIN),
-			Map.entry("GET /admin/webhooks/{id:\\d+}", Access.ADMIN),
+			Map.entry("POST /api/v1/promises", Access.MANAGER), Map.entry("GET /api/v1/promises", Access.STAFF),
+			// notifications: everyone's own notifications and profile; webhooks for
+			// admins
+			Map.entry("GET /notifications", Access.STAFF), Map.entry("GET /notifications/{id:\\d+}", Access.STAFF),
+			Map.entry("POST /notifications/read", Access.STAFF), Map.entry("GET /profile", Access.STAFF),
+			Map.entry("POST /profile", Access.STAFF), Map.entry("GET /admin/webhooks", Access.ADMIN),
+			Map.entry("POST /admin/webhooks", Access.ADMIN), Map.entry("GET /admin/webhooks/{id:\\d+}", Access.ADMIN),
 			Map.entry("POST /admin/webhooks/{id:\\d+}/test", Access.ADMIN),
 			Map.entry("POST /admin/webhooks/{id:\\d+}/enabled", Access.ADMIN),
 			Map.entry("POST /admin/webhooks/{id:\\d+}/delete", Access.ADMIN),
-			Map.entry("GET /api/v1/webhooks", Access.ADMIN),
-			Map.entry("POST /api/v1/webhooks", Access.ADMIN),
+			Map.entry("GET /api/v1/webhooks", Access.ADMIN), Map.entry("POST /api/v1/webhooks", Access.ADMIN),
 			Map.entry("DELETE /api/v1/webhooks/{id:\\d+}", Access.ADMIN),
 			// privacy: export, erasure, transparency report, retention
 			Map.entry("GET /api/v1/customers/{ref}/personal-data", Access.ADMIN),
@@ -159,29 +133,23 @@ class EndpointAccessTests {
 			Map.entry("POST /customers/{id}/erasure", Access.ADMIN),
 			Map.entry("GET /customers/{id}/transparency", Access.MANAGER),
 			Map.entry("GET /customers/{id}/transparency.pdf", Access.MANAGER),
-			Map.entry("GET /admin/retention", Access.ADMIN),
-			Map.entry("POST /admin/retention/preview", Access.ADMIN),
+			Map.entry("GET /admin/retention", Access.ADMIN), Map.entry("POST /admin/retention/preview", Access.ADMIN),
 			Map.entry("POST /admin/retention", Access.ADMIN),
 			// backups
-			Map.entry("GET /api/v1/backups", Access.ADMIN),
-			Map.entry("POST /api/v1/backups", Access.ADMIN),
-			Map.entry("GET /admin/backups", Access.ADMIN),
-			Map.entry("POST /admin/backups", Access.ADMIN),
+			Map.entry("GET /api/v1/backups", Access.ADMIN), Map.entry("POST /api/v1/backups", Access.ADMIN),
+			Map.entry("GET /admin/backups", Access.ADMIN), Map.entry("POST /admin/backups", Access.ADMIN),
 			// everyone's own API tokens: the page on the profile and the API
-			Map.entry("GET /profile/tokens", Access.STAFF),
-			Map.entry("POST /profile/tokens", Access.STAFF),
+			Map.entry("GET /profile/tokens", Access.STAFF), Map.entry("POST /profile/tokens", Access.STAFF),
 			Map.entry("POST /profile/tokens/{id:\\d+}/revoke", Access.STAFF),
-			Map.entry("GET /api/v1/tokens", Access.STAFF),
-			Map.entry("POST /api/v1/tokens", Access.STAFF),
+			Map.entry("GET /api/v1/tokens", Access.STAFF), Map.entry("POST /api/v1/tokens", Access.STAFF),
 			Map.entry("DELETE /api/v1/tokens/{id:\\d+}", Access.STAFF)));
 
 	private static final Set<String> NOT_PROBED_WHEN_ALLOWED = Set.of("POST /admin/demo-data", "POST /admin/users/{id}",
 			"POST /admin/users/{id}/enabled", "POST /admin/users/{id}/password", "POST /admin/policy",
 			"POST /admin/policy/{version}/reactivate", "POST /profile", "POST /admin/webhooks/{id:\\d+}/test",
 			"POST /admin/webhooks/{id:\\d+}/enabled", "POST /admin/webhooks/{id:\\d+}/delete",
-			"DELETE /api/v1/webhooks/{id:\\d+}", "POST /survey-links/batch.csv",
-			"POST /api/v1/customers/{ref}/erasure", "POST /customers/{id}/erasure", "POST /admin/retention",
-			"POST /api/v1/backups", "POST /admin/backups",
+			"DELETE /api/v1/webhooks/{id:\\d+}", "POST /survey-links/batch.csv", "POST /api/v1/customers/{ref}/erasure",
+			"POST /customers/{id}/erasure", "POST /admin/retention", "POST /api/v1/backups", "POST /admin/backups",
 			"DELETE /api/v1/tokens/{id:\\d+}", "POST /profile/tokens/{id:\\d+}/revoke",
 			"POST /admin/users/{id}/segments");
 
@@ -223,8 +191,10 @@ class EndpointAccessTests {
 				expect(failures, endpoint, "anonymous", !isRefused(anonymous, api), anonymous);
 			}
 			else {
-				expect(failures, endpoint, "anonymous", api ? anonymous.getStatus() == 401
-						: anonymous.getStatus() == 302 && anonymous.getRedirectedUrl().endsWith("/login"), anonymous);
+				expect(failures, endpoint, "anonymous",
+						api ? anonymous.getStatus() == 401
+								: anonymous.getStatus() == 302 && anonymous.getRedirectedUrl().endsWith("/login"),
+						anonymous);
 			}
 			for (Access role : List.of(Access.STAFF, Access.MANAGER, Access.ADMIN)) {
 				boolean allowed = access.compareTo(role) <= 0;
@@ -244,8 +214,8 @@ class EndpointAccessTests {
 	}
 
 	/**
-	 * The API with personal access tokens: a read-write token gets what its user's role gets, a read token the same
-	 * for reading and 403 for everything else.
+	 * The API with personal access tokens: a read-write token gets what its user's role
+	 * gets, a read token the same for reading and 403 for everything else.
 	 */
 	@Test
 	void apiEndpointsAnswerTokensAsTheirUsersRole() throws Exception {
@@ -253,10 +223,16 @@ class EndpointAccessTests {
 		Map<String, String> readWrite = new TreeMap<>();
 		Map<String, String> readOnly = new TreeMap<>();
 		for (String username : List.of(TestUsers.STAFF, TestUsers.MANAGER, TestUsers.ADMIN)) {
-			readWrite.put(username, tokens.create(username, "access probe", TokenAccess.READ_WRITE,
-					java.time.Duration.ofDays(1), null, username).secret());
-			readOnly.put(username, tokens.create(username, "access probe", TokenAccess.READ,
-					java.time.Duration.ofDays(1), null, username).secret());
+			readWrite.put(username,
+					tokens
+						.create(username, "access probe", TokenAccess.READ_WRITE, java.time.Duration.ofDays(1), null,
+								username)
+						.secret());
+			readOnly.put(username,
+					tokens
+						.create(username, "access probe", TokenAccess.READ, java.time.Duration.ofDays(1), null,
+								username)
+						.secret());
 		}
 		for (String endpoint : mappedEndpoints()) {
 			Access access = EXPECTED.get(endpoint);
@@ -289,19 +265,27 @@ class EndpointAccessTests {
 		assertThat(failures).isEmpty();
 	}
 
-	/** The Prometheus scrape is an actuator endpoint, not a mapped one: admins (HTTP Basic) only, besides its token. */
+	/**
+	 * The Prometheus scrape is an actuator endpoint, not a mapped one: admins (HTTP
+	 * Basic) only, besides its token.
+	 */
 	@Test
 	void prometheusScrapeAnswersAdminsOnly() throws Exception {
 		assertThat(mvc.perform(request(HttpMethod.GET, "/actuator/prometheus")).andReturn().getResponse().getStatus())
 			.isEqualTo(401);
 		for (String username : List.of(TestUsers.STAFF, TestUsers.MANAGER)) {
-			assertThat(mvc.perform(request(HttpMethod.GET, "/actuator/prometheus").with(httpBasic(username, TestUsers.PASSWORD)))
+			assertThat(mvc
+				.perform(request(HttpMethod.GET, "/actuator/prometheus").with(httpBasic(username, TestUsers.PASSWORD)))
 				.andReturn()
 				.getResponse()
 				.getStatus()).as(username).isEqualTo(403);
 		}
-		assertThat(mvc.perform(request(HttpMethod.GET, "/actuator/prometheus").with(httpBasic(TestUsers.ADMIN,
-				TestUsers.PASSWORD))).andReturn().getResponse().getStatus()).isEqualTo(200);
+		assertThat(mvc
+			.perform(request(HttpMethod.GET, "/actuator/prometheus")
+				.with(httpBasic(TestUsers.ADMIN, TestUsers.PASSWORD)))
+			.andReturn()
+			.getResponse()
+			.getStatus()).isEqualTo(200);
 	}
 
 	private static void expect(List<String> failures, String endpoint, String who, boolean ok,
@@ -315,7 +299,8 @@ class EndpointAccessTests {
 	private static boolean isRefused(MockHttpServletResponse response, boolean api) {
 		int status = response.getStatus();
 		String redirect = response.getRedirectedUrl();
-		return status == 401 || status == 403 || (!api && status == 302 && redirect != null && redirect.endsWith("/login"));
+		return status == 401 || status == 403
+				|| (!api && status == 302 && redirect != null && redirect.endsWith("/login"));
 	}
 
 	private MockHttpServletResponse perform(String method, String path, Access role, boolean api) throws Exception {

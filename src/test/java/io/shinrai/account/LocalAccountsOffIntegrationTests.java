@@ -25,7 +25,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** With local accounts and HTTP Basic switched off, only single sign-on and API tokens let anyone in. */
+/**
+ * With local accounts and HTTP Basic switched off, only single sign-on and API tokens let
+ * anyone in.
+ */
 @IntegrationTest
 @AutoConfigureMockMvc
 @TestPropertySource(properties = { "shinrai.sso.local-accounts=false", "shinrai.api.basic-auth=false" })
@@ -47,8 +50,8 @@ class LocalAccountsOffIntegrationTests extends SingleSignOnTest {
 
 	@Test
 	void aPasswordSignInIsRefused() throws Exception {
-		MvcResult posted = mvc
-			.perform(post("/login").param("username", TestUsers.STAFF).param("password", TestUsers.PASSWORD).with(csrf()))
+		MvcResult posted = mvc.perform(
+				post("/login").param("username", TestUsers.STAFF).param("password", TestUsers.PASSWORD).with(csrf()))
 			.andExpect(unauthenticated())
 			.andReturn();
 		assertThat(posted.getResponse().getRedirectedUrl()).as("not sent on as signed in").isNotEqualTo("/");
@@ -66,8 +69,9 @@ class LocalAccountsOffIntegrationTests extends SingleSignOnTest {
 
 	@Test
 	void tokensStillWork() throws Exception {
-		String secret = tokens.create(TestUsers.STAFF, "script", TokenAccess.READ, Duration.ofDays(1), null,
-				TestUsers.STAFF).secret();
+		String secret = tokens
+			.create(TestUsers.STAFF, "script", TokenAccess.READ, Duration.ofDays(1), null, TestUsers.STAFF)
+			.secret();
 		mvc.perform(get("/api/v1/feedback?size=1").header(HttpHeaders.AUTHORIZATION, "Bearer " + secret))
 			.andExpect(status().isOk());
 	}

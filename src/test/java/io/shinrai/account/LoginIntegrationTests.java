@@ -44,7 +44,8 @@ class LoginIntegrationTests {
 
 	@Test
 	void refusesAWrongPasswordWithoutSayingWhichPartWasWrong() throws Exception {
-		mvc.perform(formLogin("/login").user(TestUsers.STAFF).password("wrong")).andExpect(redirectedUrl("/login?error"));
+		mvc.perform(formLogin("/login").user(TestUsers.STAFF).password("wrong"))
+			.andExpect(redirectedUrl("/login?error"));
 		mvc.perform(formLogin("/login").user("nobody-" + System.nanoTime()).password("wrong"))
 			.andExpect(redirectedUrl("/login?error"));
 	}
@@ -53,7 +54,8 @@ class LoginIntegrationTests {
 	void keepsTheUserNameTypedAfterAFailedSignInOnce() throws Exception {
 		String name = "nobody-" + System.nanoTime();
 		Cookie session = mvc.perform(get("/login")).andReturn().getResponse().getCookie(StoredSessions.COOKIE);
-		mvc.perform(post("/login").cookie(session).param("username", name).param("password", "wrong-secret").with(csrf()))
+		mvc.perform(
+				post("/login").cookie(session).param("username", name).param("password", "wrong-secret").with(csrf()))
 			.andExpect(redirectedUrl("/login?error"));
 		String html = mvc.perform(get("/login").param("error", "").cookie(session))
 			.andReturn()
@@ -107,7 +109,8 @@ class LoginIntegrationTests {
 		mvc.perform(get("/login"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("name=\"password\"")))
-			.andExpect(content().string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("/oauth2/authorization/"))));
+			.andExpect(content()
+				.string(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("/oauth2/authorization/"))));
 	}
 
 	@Test

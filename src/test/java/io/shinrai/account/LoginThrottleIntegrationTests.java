@@ -19,7 +19,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The throttle's arithmetic over time, on the real database, with a clock the test moves. */
+/**
+ * The throttle's arithmetic over time, on the real database, with a clock the test moves.
+ */
 @IntegrationTest
 class LoginThrottleIntegrationTests {
 

@@ -20,8 +20,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The client address is the real socket's: wrong passwords sent from 127.0.0.1 do not keep the same user out when it
- * connects from 127.0.0.2.
+ * The client address is the real socket's: wrong passwords sent from 127.0.0.1 do not
+ * keep the same user out when it connects from 127.0.0.2.
  */
 @IntegrationTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class LoginThrottleSocketIntegrationTests {
@@ -44,7 +44,10 @@ class LoginThrottleSocketIntegrationTests {
 		assertThat(get("127.0.0.2", username, TestUsers.PASSWORD)).startsWith("HTTP/1.1 200");
 	}
 
-	/** One request to the API over a socket bound to {@code from}; the answer's status line and headers. */
+	/**
+	 * One request to the API over a socket bound to {@code from}; the answer's status
+	 * line and headers.
+	 */
 	private String get(String from, String username, String password) throws IOException {
 		try (Socket socket = new Socket()) {
 			socket.bind(new InetSocketAddress(InetAddress.getByName(from), 0));
@@ -54,7 +57,8 @@ class LoginThrottleSocketIntegrationTests {
 				.encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
 			OutputStream out = socket.getOutputStream();
 			out.write(("GET /api/v1/feedback?size=1 HTTP/1.1\r\nHost: localhost\r\nAuthorization: Basic " + credentials
-					+ "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+					+ "\r\nConnection: close\r\n\r\n")
+				.getBytes(StandardCharsets.US_ASCII));
 			out.flush();
 			InputStream in = socket.getInputStream();
 			String answer = new String(in.readAllBytes(), StandardCharsets.UTF_8);

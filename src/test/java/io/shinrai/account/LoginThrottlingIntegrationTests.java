@@ -31,8 +31,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Wrong passwords slow down their sender, never lock the user out (the default settings: five free failures per user
- * name and address, then 2 s, 4 s, 8 s …). Each test uses its own user name and client addresses.
+ * Wrong passwords slow down their sender, never lock the user out (the default settings:
+ * five free failures per user name and address, then 2 s, 4 s, 8 s …). Each test uses its
+ * own user name and client addresses.
  */
 @IntegrationTest
 @AutoConfigureMockMvc
@@ -172,7 +173,8 @@ class LoginThrottlingIntegrationTests {
 	}
 
 	private ResultActions signIn(String name, String password, String address) throws Exception {
-		return mvc.perform(post("/login").param("username", name).param("password", password).with(csrf()).with(from(address)));
+		return mvc.perform(
+				post("/login").param("username", name).param("password", password).with(csrf()).with(from(address)));
 	}
 
 	private ResultActions api(String name, String password, String address) throws Exception {

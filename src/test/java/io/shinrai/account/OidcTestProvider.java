@@ -11,9 +11,10 @@ import no.nav.security.mock.oauth2.token.OAuth2TokenProvider;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
- * A real OpenID Connect provider on loopback in the test JVM (mock-oauth2-server), with its sign-in page: a user name
- * (the subject) and the claims as JSON, as a person would get from the company's provider. Started once for all tests;
- * the application is configured for it with nothing but Spring Boot's standard client properties.
+ * A real OpenID Connect provider on loopback in the test JVM (mock-oauth2-server), with
+ * its sign-in page: a user name (the subject) and the claims as JSON, as a person would
+ * get from the company's provider. Started once for all tests; the application is
+ * configured for it with nothing but Spring Boot's standard client properties.
  */
 final class OidcTestProvider {
 
@@ -27,7 +28,8 @@ final class OidcTestProvider {
 	}
 
 	private static MockOAuth2Server start() {
-		// on its Netty server: its default one (OkHttp's MockWebServer 4) does not run with the OkHttp 5 of the
+		// on its Netty server: its default one (OkHttp's MockWebServer 4) does not run
+		// with the OkHttp 5 of the
 		// webhook tests
 		MockOAuth2Server server = new MockOAuth2Server(
 				new OAuth2Config(true, null, null, false, new OAuth2TokenProvider(), Set.of(), new NettyWrapper()));
@@ -39,7 +41,10 @@ final class OidcTestProvider {
 		return SERVER.issuerUrl(REGISTRATION).toString();
 	}
 
-	/** The standard properties of one OIDC client registration, plus the claim to role mapping. */
+	/**
+	 * The standard properties of one OIDC client registration, plus the claim to role
+	 * mapping.
+	 */
 	static void register(DynamicPropertyRegistry registry) {
 		String prefix = "spring.security.oauth2.client.";
 		registry.add(prefix + "registration." + REGISTRATION + ".client-id", () -> "shinrai");

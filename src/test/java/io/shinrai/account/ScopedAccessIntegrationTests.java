@@ -39,32 +39,44 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 /**
- * A manager and a staff user limited to one segment probe another segment's customer, entry, case and promise at every
- * endpoint that names one (404 expected), every list, export and API answer (the other segment's customer must not
- * appear) and every write (refused, nothing stored). An endpoint that names a customer, entry, case or promise added
- * without a decision here fails {@link #everyEndpointWithAnIdentifierHasAScopedDecision}.
+ * A manager and a staff user limited to one segment probe another segment's customer,
+ * entry, case and promise at every endpoint that names one (404 expected), every list,
+ * export and API answer (the other segment's customer must not appear) and every write
+ * (refused, nothing stored). An endpoint that names a customer, entry, case or promise
+ * added without a decision here fails
+ * {@link #everyEndpointWithAnIdentifierHasAScopedDecision}.
  */
 @IntegrationTest
 @AutoConfigureMockMvc
 class ScopedAccessIntegrationTests {
 
-	/** "METHOD pattern" → the address with the other segment's identifier, which must answer 404. */
+	/**
+	 * "METHOD pattern" → the address with the other segment's identifier, which must
+	 * answer 404.
+	 */
 	private static final Map<String, String> NOT_FOUND = Map.ofEntries(Map.entry("GET /customers/{id}", "/customers/C"),
-			Map.entry("GET /customers/{id}/edit", "/customers/C/edit"), Map.entry("POST /customers/{id}", "/customers/C"),
+			Map.entry("GET /customers/{id}/edit", "/customers/C/edit"),
+			Map.entry("POST /customers/{id}", "/customers/C"),
 			Map.entry("GET /customers/{id}/transparency", "/customers/C/transparency"),
 			Map.entry("GET /customers/{id}/transparency.pdf", "/customers/C/transparency.pdf"),
 			Map.entry("GET /feedback/{id}", "/feedback/E"), Map.entry("GET /feedback/{id}/edit", "/feedback/E/edit"),
-			Map.entry("POST /feedback/{id}", "/feedback/E"), Map.entry("GET /api/v1/feedback/{id}", "/api/v1/feedback/E"),
+			Map.entry("POST /feedback/{id}", "/feedback/E"),
+			Map.entry("GET /api/v1/feedback/{id}", "/api/v1/feedback/E"),
 			Map.entry("GET /api/v1/customers/{ref}/trust", "/api/v1/customers/R/trust"),
-			Map.entry("GET /recovery/{id:\\d+}", "/recovery/K"), Map.entry("POST /recovery/{id:\\d+}/status", "/recovery/K/status"),
+			Map.entry("GET /recovery/{id:\\d+}", "/recovery/K"),
+			Map.entry("POST /recovery/{id:\\d+}/status", "/recovery/K/status"),
 			Map.entry("POST /recovery/{id:\\d+}/owner", "/recovery/K/owner"),
 			Map.entry("POST /recovery/{id:\\d+}/notes", "/recovery/K/notes"),
 			Map.entry("POST /promises/{id:\\d+}/kept", "/promises/P/kept"),
 			Map.entry("POST /promises/{id:\\d+}/broken", "/promises/P/broken"),
-			Map.entry("GET /import/{id:\\d+}", "/import/I"), Map.entry("GET /import/{id:\\d+}/progress", "/import/I/progress"),
+			Map.entry("GET /import/{id:\\d+}", "/import/I"),
+			Map.entry("GET /import/{id:\\d+}/progress", "/import/I/progress"),
 			Map.entry("GET /import/{id:\\d+}/rejected.csv", "/import/I/rejected.csv"));
 
-	/** Endpoints with an identifier that is not a customer's, entry's, case's or promise's, and why. */
+	/**
+	 * Endpoints with an identifier that is not a customer's, entry's, case's or
+	 * promise's, and why.
+	 */
 	private static final Map<String, String> NOT_ABOUT_A_CUSTOMER = Map.ofEntries(
 			Map.entry("GET /notifications/{id:\\d+}", "a user's own notification"),
 			Map.entry("POST /profile/tokens/{id:\\d+}/revoke", "a user's own API token"),
@@ -73,11 +85,11 @@ class ScopedAccessIntegrationTests {
 			Map.entry("POST /s/{token}", "the public survey page: the token is the access"));
 
 	/** Lists, exports and API answers that must not show the other segment's customer. */
-	private static final List<String> FILTERED = List.of("/customers", "/customers/export.csv", "/customers/suggestions?q=T-",
-			"/feedback", "/feedback/export.csv", "/api/v1/feedback?size=100", "/recovery", "/api/v1/recovery-cases?size=100",
-			"/api/v1/promises", "/", "/insights/drivers", "/insights/themes", "/insights/consistency", "/insights/warnings",
-			"/survey-links", "/feedback/new", "/customers/new", "/notifications", "/api/v1/insights/consistency",
-			"/api/v1/insights/warnings");
+	private static final List<String> FILTERED = List.of("/customers", "/customers/export.csv",
+			"/customers/suggestions?q=T-", "/feedback", "/feedback/export.csv", "/api/v1/feedback?size=100",
+			"/recovery", "/api/v1/recovery-cases?size=100", "/api/v1/promises", "/", "/insights/drivers",
+			"/insights/themes", "/insights/consistency", "/insights/warnings", "/survey-links", "/feedback/new",
+			"/customers/new", "/notifications", "/api/v1/insights/consistency", "/api/v1/insights/warnings");
 
 	@Autowired
 	private MockMvc mvc;
@@ -119,12 +131,19 @@ class ScopedAccessIntegrationTests {
 
 	private String staff;
 
-	/** What a probe substitutes for C (customer id), E (entry), R (reference), K (case) and P (promise). */
+	/**
+	 * What a probe substitutes for C (customer id), E (entry), R (reference), K (case)
+	 * and P (promise).
+	 */
 	private record Probe(long customer, long entry, String reference, String name, long recoveryCase, long promise) {
 
 		String path(String template) {
-			return template.replace("/C", "/" + customer).replace("/E", "/" + entry).replace("/R/", "/" + reference + "/")
-				.replace("/K", "/" + recoveryCase).replace("/P/", "/" + promise + "/").replace("/I", "/1");
+			return template.replace("/C", "/" + customer)
+				.replace("/E", "/" + entry)
+				.replace("/R/", "/" + reference + "/")
+				.replace("/K", "/" + recoveryCase)
+				.replace("/P/", "/" + promise + "/")
+				.replace("/I", "/1");
 		}
 
 	}
@@ -147,14 +166,18 @@ class ScopedAccessIntegrationTests {
 			.incident("BROKEN_PROMISE")
 			.nps(0)
 			.save();
-		String reference = jdbc.sql("select reference from customer where id = ?").param(customer).query(String.class)
+		String reference = jdbc.sql("select reference from customer where id = ?")
+			.param(customer)
+			.query(String.class)
 			.single();
 		long recoveryCase = jdbc.sql("select id from recovery_case where customer_id = ?")
 			.param(customer)
 			.query(Long.class)
 			.single();
-		long promise = promises.record(new NewPromise(reference, null, "Call back " + name,
-				clock.instant().plus(Duration.ofDays(3)), TestUsers.MANAGER), TestUsers.MANAGER).id();
+		long promise = promises
+			.record(new NewPromise(reference, null, "Call back " + name, clock.instant().plus(Duration.ofDays(3)),
+					TestUsers.MANAGER), TestUsers.MANAGER)
+			.id();
 		return new Probe(customer, entry, reference, name, recoveryCase, promise);
 	}
 
@@ -231,8 +254,9 @@ class ScopedAccessIntegrationTests {
 			.contains(own.name());
 		assertThat(perform("GET", "/feedback/export.csv?customer=" + own.reference(), manager).getContentAsString())
 			.contains(own.reference());
-		assertThat(perform("GET", "/api/v1/recovery-cases?customerRef=" + own.reference(), manager)
-			.getContentAsString()).contains(own.reference());
+		assertThat(
+				perform("GET", "/api/v1/recovery-cases?customerRef=" + own.reference(), manager).getContentAsString())
+			.contains(own.reference());
 		assertThat(perform("GET", "/", manager).getContentAsString()).contains(mine);
 	}
 
@@ -242,25 +266,30 @@ class ScopedAccessIntegrationTests {
 		assertThat(perform("GET", "/api/v1/trust?segment=" + other, manager).getContentAsString()).contains(noData);
 		assertThat(perform("GET", "/api/v1/trust?segment=" + other, TestUsers.MANAGER).getContentAsString())
 			.doesNotContain(noData);
-		assertThat(perform("GET", "/api/v1/trust?segment=" + mine, manager).getContentAsString()).doesNotContain(noData);
+		assertThat(perform("GET", "/api/v1/trust?segment=" + mine, manager).getContentAsString())
+			.doesNotContain(noData);
 	}
 
 	@Test
 	void writesForAnotherSegmentAreRefusedAndStoreNothing() throws Exception {
 		long entries = entriesOf(foreign.customer());
-		MockHttpServletResponse logged = perform(request(HttpMethod.POST, "/api/v1/feedback")
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"customerRef\":\"" + foreign.reference() + "\",\"channel\":\"EMAIL\",\"category\":\"SERVICE\",\"receivedAt\":\"" + clock.instant() + "\","
-					+ "\"ratings\":{\"quality\":5}}"), manager, true);
+		MockHttpServletResponse logged = perform(
+				request(HttpMethod.POST, "/api/v1/feedback").contentType(MediaType.APPLICATION_JSON)
+					.content("{\"customerRef\":\"" + foreign.reference()
+							+ "\",\"channel\":\"EMAIL\",\"category\":\"SERVICE\",\"receivedAt\":\"" + clock.instant()
+							+ "\"," + "\"ratings\":{\"quality\":5}}"),
+				manager, true);
 		assertThat(logged.getStatus()).isEqualTo(400);
 		assertThat(logged.getContentAsString()).contains("customerRef").doesNotContain(foreign.name());
 		assertThat(entriesOf(foreign.customer())).isEqualTo(entries);
 
 		String newReference = "T-" + UUID.randomUUID();
-		MockHttpServletResponse created = perform(request(HttpMethod.POST, "/api/v1/feedback")
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"customerRef\":\"" + newReference + "\",\"customerName\":\"New Co\",\"segment\":\"" + other
-					+ "\",\"channel\":\"EMAIL\",\"category\":\"SERVICE\",\"receivedAt\":\"" + clock.instant() + "\",\"ratings\":{\"quality\":5}}"), manager, true);
+		MockHttpServletResponse created = perform(
+				request(HttpMethod.POST, "/api/v1/feedback").contentType(MediaType.APPLICATION_JSON)
+					.content("{\"customerRef\":\"" + newReference + "\",\"customerName\":\"New Co\",\"segment\":\""
+							+ other + "\",\"channel\":\"EMAIL\",\"category\":\"SERVICE\",\"receivedAt\":\""
+							+ clock.instant() + "\",\"ratings\":{\"quality\":5}}"),
+				manager, true);
 		assertThat(created.getStatus()).isEqualTo(400);
 		assertThat(customerExists(newReference)).isFalse();
 
@@ -272,22 +301,28 @@ class ScopedAccessIntegrationTests {
 		assertThat(form.getStatus()).isEqualTo(200);
 		assertThat(customerExists(newReference)).isFalse();
 
-		MockHttpServletResponse promise = perform(request(HttpMethod.POST, "/api/v1/promises")
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"customerRef\":\"" + foreign.reference() + "\",\"description\":\"Call\",\"dueAt\":\""
-					+ clock.instant().plus(Duration.ofDays(2)) + "\"}"), manager, true);
+		MockHttpServletResponse promise = perform(
+				request(HttpMethod.POST, "/api/v1/promises").contentType(MediaType.APPLICATION_JSON)
+					.content("{\"customerRef\":\"" + foreign.reference() + "\",\"description\":\"Call\",\"dueAt\":\""
+							+ clock.instant().plus(Duration.ofDays(2)) + "\"}"),
+				manager, true);
 		assertThat(promise.getStatus()).isBetween(400, 499);
-		MockHttpServletResponse link = perform(request(HttpMethod.POST, "/api/v1/survey-links")
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"customerRef\":\"" + foreign.reference() + "\"}"), manager, true);
+		MockHttpServletResponse link = perform(
+				request(HttpMethod.POST, "/api/v1/survey-links").contentType(MediaType.APPLICATION_JSON)
+					.content("{\"customerRef\":\"" + foreign.reference() + "\"}"),
+				manager, true);
 		assertThat(link.getStatus()).isBetween(400, 499);
-		assertThat(jdbc.sql("select count(*) from promise where customer_id = ?").param(foreign.customer())
-			.query(Long.class).single()).isEqualTo(1);
+		assertThat(jdbc.sql("select count(*) from promise where customer_id = ?")
+			.param(foreign.customer())
+			.query(Long.class)
+			.single()).isEqualTo(1);
 
-		MockHttpServletResponse own = perform(request(HttpMethod.POST, "/api/v1/feedback")
-			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"customerRef\":\"" + this.own.reference() + "\",\"channel\":\"EMAIL\",\"category\":\"SERVICE\",\"receivedAt\":\"" + clock.instant() + "\","
-					+ "\"ratings\":{\"quality\":5}}"), manager, true);
+		MockHttpServletResponse own = perform(
+				request(HttpMethod.POST, "/api/v1/feedback").contentType(MediaType.APPLICATION_JSON)
+					.content("{\"customerRef\":\"" + this.own.reference()
+							+ "\",\"channel\":\"EMAIL\",\"category\":\"SERVICE\",\"receivedAt\":\"" + clock.instant()
+							+ "\"," + "\"ratings\":{\"quality\":5}}"),
+				manager, true);
 		assertThat(own.getStatus()).isEqualTo(201);
 	}
 
@@ -295,9 +330,11 @@ class ScopedAccessIntegrationTests {
 	void notificationsAreOnlyAboutTheOwnSegment() {
 		String ownCase = "/recovery/" + own.recoveryCase();
 		String foreignCase = "/recovery/" + foreign.recoveryCase();
-		// managers are told about new cases by default; the notices are delivered after the commits
-		Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> links(TestUsers.MANAGER).contains(foreignCase)
-				&& links(manager).contains(ownCase));
+		// managers are told about new cases by default; the notices are delivered after
+		// the commits
+		Awaitility.await()
+			.atMost(Duration.ofSeconds(30))
+			.until(() -> links(TestUsers.MANAGER).contains(foreignCase) && links(manager).contains(ownCase));
 		assertThat(links(manager)).doesNotContain(foreignCase);
 	}
 
@@ -306,11 +343,16 @@ class ScopedAccessIntegrationTests {
 	}
 
 	private long entriesOf(long customer) {
-		return jdbc.sql("select count(*) from feedback where customer_id = ?").param(customer).query(Long.class).single();
+		return jdbc.sql("select count(*) from feedback where customer_id = ?")
+			.param(customer)
+			.query(Long.class)
+			.single();
 	}
 
 	private boolean customerExists(String reference) {
-		return jdbc.sql("select count(*) from customer where reference = ?").param(reference).query(Long.class)
+		return jdbc.sql("select count(*) from customer where reference = ?")
+			.param(reference)
+			.query(Long.class)
 			.single() > 0;
 	}
 

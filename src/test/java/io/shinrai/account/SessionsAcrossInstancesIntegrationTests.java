@@ -36,8 +36,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Sessions are rows in the database: a second application instance, modelled here by a session repository and
- * registry of its own over the same database, finds the sessions this one opened and can end them.
+ * Sessions are rows in the database: a second application instance, modelled here by a
+ * session repository and registry of its own over the same database, finds the sessions
+ * this one opened and can end them.
  */
 @IntegrationTest
 @AutoConfigureMockMvc
@@ -69,7 +70,8 @@ class SessionsAcrossInstancesIntegrationTests {
 	}
 
 	private UserAccount someone(Role role) {
-		return accounts.create("s-" + UUID.randomUUID().toString().substring(0, 8), "Some One", TestUsers.PASSWORD, role);
+		return accounts.create("s-" + UUID.randomUUID().toString().substring(0, 8), "Some One", TestUsers.PASSWORD,
+				role);
 	}
 
 	private Cookie signIn(UserAccount user) throws Exception {
@@ -82,7 +84,10 @@ class SessionsAcrossInstancesIntegrationTests {
 		return cookie;
 	}
 
-	/** Stores a session of one minute's inactivity last used at {@code lastAccessed}; returns its id. */
+	/**
+	 * Stores a session of one minute's inactivity last used at {@code lastAccessed};
+	 * returns its id.
+	 */
 	private static <S extends Session> String stored(SessionRepository<S> repository, Instant lastAccessed) {
 		S session = repository.createSession();
 		session.setMaxInactiveInterval(Duration.ofMinutes(1));

@@ -15,7 +15,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A person signs in through the company's OpenID Connect provider in Chromium, and one with no role is refused. */
+/**
+ * A person signs in through the company's OpenID Connect provider in Chromium, and one
+ * with no role is refused.
+ */
 @IntegrationTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class SingleSignOnBrowserTests extends SingleSignOnTest {
 
@@ -31,7 +34,8 @@ class SingleSignOnBrowserTests extends SingleSignOnTest {
 		try (Browser browser = Browser.open(port)) {
 			browser.go("/login");
 			signInAtProvider(browser, subject, """
-					{"preferred_username": "%s", "name": "Haruto Sato", "groups": ["shinrai-admins"]}""".formatted(subject));
+					{"preferred_username": "%s", "name": "Haruto Sato", "groups": ["shinrai-admins"]}"""
+				.formatted(subject));
 			assertThat(browser.currentPath()).isEqualTo("/");
 			assertThat(browser.pageSource()).contains("Haruto Sato");
 			// an admin page, as the claim made this user an admin
@@ -55,7 +59,10 @@ class SingleSignOnBrowserTests extends SingleSignOnTest {
 		assertThat(accounts.find(subject)).isEmpty();
 	}
 
-	/** Clicks the provider's button, fills in the provider's sign-in page and waits until the app answers. */
+	/**
+	 * Clicks the provider's button, fills in the provider's sign-in page and waits until
+	 * the app answers.
+	 */
 	private void signInAtProvider(Browser browser, String subject, String claims) {
 		browser.clickAndWaitForPage(By.id("sso-" + OidcTestProvider.REGISTRATION));
 		assertThat(browser.driver().getCurrentUrl()).startsWith(OidcTestProvider.issuer());

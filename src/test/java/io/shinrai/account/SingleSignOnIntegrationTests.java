@@ -14,8 +14,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * OpenID Connect sign-in through a real provider on loopback: users with different claims, the first sign-in that
- * creates the user, the role taken from the claim, refusals, sessions in the database.
+ * OpenID Connect sign-in through a real provider on loopback: users with different
+ * claims, the first sign-in that creates the user, the role taken from the claim,
+ * refusals, sessions in the database.
  */
 @IntegrationTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class SingleSignOnIntegrationTests extends SingleSignOnTest {
@@ -57,7 +58,8 @@ class SingleSignOnIntegrationTests extends SingleSignOnTest {
 			.query(Long.class)
 			.single()).isEqualTo(1);
 
-		// a page as that user, and the session is the database's, under the Shinrai user name
+		// a page as that user, and the session is the database's, under the Shinrai user
+		// name
 		HttpResponse<String> home = browser.get("/");
 		assertThat(home.statusCode()).isEqualTo(200);
 		assertThat(home.body()).contains("Aiko Tanaka");
@@ -158,8 +160,10 @@ class SingleSignOnIntegrationTests extends SingleSignOnTest {
 		java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
 		HttpResponse<String> basic = http.send(java.net.http.HttpRequest
 			.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/v1/feedback?size=1"))
-			.header("Authorization", "Basic " + java.util.Base64.getEncoder()
-				.encodeToString((TestUsers.STAFF + ":" + TestUsers.PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+			.header("Authorization",
+					"Basic " + java.util.Base64.getEncoder()
+						.encodeToString((TestUsers.STAFF + ":" + TestUsers.PASSWORD)
+							.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(basic.statusCode()).isEqualTo(200);
 	}

@@ -3,7 +3,9 @@ package io.shinrai.account;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** Tests signing in through {@link OidcTestProvider}; they share one application context. */
+/**
+ * Tests signing in through {@link OidcTestProvider}; they share one application context.
+ */
 abstract class SingleSignOnTest {
 
 	@DynamicPropertySource

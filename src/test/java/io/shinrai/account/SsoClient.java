@@ -13,8 +13,8 @@ import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A browser without a browser: follows the OpenID Connect sign-in from the app to the provider's sign-in page and
- * back, with cookies, one redirect at a time.
+ * A browser without a browser: follows the OpenID Connect sign-in from the app to the
+ * provider's sign-in page and back, with cookies, one redirect at a time.
  */
 final class SsoClient {
 
@@ -31,8 +31,8 @@ final class SsoClient {
 	}
 
 	/**
-	 * Signs in at the provider as {@code subject} with these claims (JSON); returns where the app sent the browser
-	 * in the end (a path of the app).
+	 * Signs in at the provider as {@code subject} with these claims (JSON); returns where
+	 * the app sent the browser in the end (a path of the app).
 	 */
 	String signIn(String subject, String claimsJson) throws IOException, InterruptedException {
 		HttpResponse<String> start = get(base + "/oauth2/authorization/" + OidcTestProvider.REGISTRATION);
@@ -62,7 +62,8 @@ final class SsoClient {
 	}
 
 	HttpResponse<String> get(String path, String language) throws IOException, InterruptedException {
-		return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Accept-Language", language).GET().build(),
+		return http.send(
+				HttpRequest.newBuilder(URI.create(base + path)).header("Accept-Language", language).GET().build(),
 				HttpResponse.BodyHandlers.ofString());
 	}
 

@@ -22,7 +22,9 @@ final class StoredSessions {
 	}
 
 	static boolean exists(JdbcClient jdbc, String sessionId) {
-		return jdbc.sql("select count(*) from spring_session where session_id = ?").param(sessionId).query(Long.class)
+		return jdbc.sql("select count(*) from spring_session where session_id = ?")
+			.param(sessionId)
+			.query(Long.class)
 			.single() == 1;
 	}
 

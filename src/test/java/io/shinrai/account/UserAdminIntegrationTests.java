@@ -65,7 +65,10 @@ class UserAdminIntegrationTests {
 	}
 
 	private List<String> auditTypesFor(String subject) {
-		return jdbc.sql("select type from audit_event where subject = ? order by id").param(subject).query(String.class).list();
+		return jdbc.sql("select type from audit_event where subject = ? order by id")
+			.param(subject)
+			.query(String.class)
+			.list();
 	}
 
 	@Test
@@ -91,14 +94,15 @@ class UserAdminIntegrationTests {
 	@Test
 	void newAndEditPagesShareTheUserFieldsTheEditPageAddingTheEmailAddress() throws Exception {
 		UserAccount someone = createdUser(Role.STAFF);
-		String created = mvc.perform(get("/admin/users/new").with(user(users.user(TestUsers.ADMIN)))
-			.header("Accept-Language", "en"))
+		String created = mvc
+			.perform(get("/admin/users/new").with(user(users.user(TestUsers.ADMIN))).header("Accept-Language", "en"))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		String edited = mvc.perform(get("/admin/users/{id}", someone.getId()).with(user(users.user(TestUsers.ADMIN)))
-			.header("Accept-Language", "en"))
+		String edited = mvc
+			.perform(get("/admin/users/{id}", someone.getId()).with(user(users.user(TestUsers.ADMIN)))
+				.header("Accept-Language", "en"))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
@@ -121,16 +125,19 @@ class UserAdminIntegrationTests {
 	@Test
 	void createsAUserWithARoleHashesThePasswordAndAuditsIt() throws Exception {
 		String username = uniqueName("New.User_1");
-		MvcResult created = mvc.perform(post("/admin/users").with(user(users.user(TestUsers.ADMIN))).with(csrf())
-			.param("username", username)
-			.param("displayName", "山田 太郎")
-			.param("role", "MANAGER")
-			.param("password", "a long passphrase")
-			.param("passwordRepeated", "a long passphrase"))
+		MvcResult created = mvc
+			.perform(post("/admin/users").with(user(users.user(TestUsers.ADMIN)))
+				.with(csrf())
+				.param("username", username)
+				.param("displayName", "山田 太郎")
+				.param("role", "MANAGER")
+				.param("password", "a long passphrase")
+				.param("passwordRepeated", "a long passphrase"))
 			.andExpect(redirectedUrl("/admin/users"))
 			.andExpect(flash().attribute("success", "users.created"))
 			.andReturn();
-		mvc.perform(get("/admin/users").with(user(users.user(TestUsers.ADMIN))).header("Accept-Language", "en")
+		mvc.perform(get("/admin/users").with(user(users.user(TestUsers.ADMIN)))
+			.header("Accept-Language", "en")
 			.cookie(created.getResponse().getCookie(StoredSessions.COOKIE)))
 			.andExpect(content().string(containsString("User " + username + " was created.")));
 
@@ -139,8 +146,10 @@ class UserAdminIntegrationTests {
 		assertThat(user.getDisplayName()).isEqualTo("山田 太郎");
 		assertThat(user.getPasswordHash()).startsWith("{bcrypt}").doesNotContain("passphrase");
 		assertThat(auditTypesFor(username)).containsExactly("USER_CREATED");
-		assertThat(jdbc.sql("select actor from audit_event where subject = ?").param(username).query(String.class).single())
-			.isEqualTo(TestUsers.ADMIN);
+		assertThat(jdbc.sql("select actor from audit_event where subject = ?")
+			.param(username)
+			.query(String.class)
+			.single()).isEqualTo(TestUsers.ADMIN);
 		mvc.perform(formLogin("/login").user(username.toUpperCase()).password("a long passphrase"))
 			.andExpect(redirectedUrl("/"));
 	}
@@ -149,13 +158,15 @@ class UserAdminIntegrationTests {
 	class RefusesToCreate {
 
 		private MvcResult create(String username, String password, String repeated) throws Exception {
-			return mvc.perform(post("/admin/users").with(user(users.user(TestUsers.ADMIN))).with(csrf())
-				.header("Accept-Language", "en")
-				.param("username", username)
-				.param("displayName", "Someone")
-				.param("role", "STAFF")
-				.param("password", password)
-				.param("passwordRepeated", repeated))
+			return mvc
+				.perform(post("/admin/users").with(user(users.user(TestUsers.ADMIN)))
+					.with(csrf())
+					.header("Accept-Language", "en")
+					.param("username", username)
+					.param("displayName", "Someone")
+					.param("role", "STAFF")
+					.param("password", password)
+					.param("passwordRepeated", repeated))
 				.andExpect(status().isOk())
 				.andReturn();
 		}
@@ -164,9 +175,11 @@ class UserAdminIntegrationTests {
 		void aUserNameThatDiffersOnlyInCase() throws Exception {
 			UserAccount existing = createdUser(Role.STAFF);
 			String html = create(existing.getUsername().toUpperCase(), "a long passphrase", "a long passphrase")
-				.getResponse().getContentAsString();
+				.getResponse()
+				.getContentAsString();
 			assertThat(html).contains("This user name is already taken");
-			assertThat(accounts.list()).filteredOn(u -> u.getUsername().equalsIgnoreCase(existing.getUsername())).hasSize(1);
+			assertThat(accounts.list()).filteredOn(u -> u.getUsername().equalsIgnoreCase(existing.getUsername()))
+				.hasSize(1);
 		}
 
 		@Test
@@ -211,7 +224,8 @@ class UserAdminIntegrationTests {
 	@Test
 	void changesRoleAndDisplayNameWithOneAuditEventEach() throws Exception {
 		UserAccount someone = createdUser(Role.STAFF);
-		mvc.perform(post("/admin/users/{id}", someone.getId()).with(user(users.user(TestUsers.ADMIN))).with(csrf())
+		mvc.perform(post("/admin/users/{id}", someone.getId()).with(user(users.user(TestUsers.ADMIN)))
+			.with(csrf())
 			.param("displayName", "Renamed")
 			.param("role", "ADMIN")
 			.param("version", String.valueOf(someone.getVersion())))
@@ -221,15 +235,19 @@ class UserAdminIntegrationTests {
 		assertThat(changed.getRole()).isEqualTo(Role.ADMIN);
 		assertThat(changed.getDisplayName()).isEqualTo("Renamed");
 		assertThat(auditTypesFor(someone.getUsername())).containsExactly("USER_RENAMED", "USER_ROLE_CHANGED");
-		assertThat(jdbc.sql("select before_state || '>' || after_state from audit_event where subject = ? and type = 'USER_ROLE_CHANGED'")
-			.param(someone.getUsername()).query(String.class).single()).isEqualTo("STAFF>ADMIN");
+		assertThat(jdbc.sql(
+				"select before_state || '>' || after_state from audit_event where subject = ? and type = 'USER_ROLE_CHANGED'")
+			.param(someone.getUsername())
+			.query(String.class)
+			.single()).isEqualTo("STAFF>ADMIN");
 	}
 
 	@Test
 	void refusesAnEditMadeOnAStalePageAndChangesNothing() throws Exception {
 		UserAccount someone = createdUser(Role.STAFF);
 		accounts.changeDetails(someone.getId(), someone.getVersion(), "First edit", Role.STAFF, TestUsers.ADMIN);
-		mvc.perform(post("/admin/users/{id}", someone.getId()).with(user(users.user(TestUsers.ADMIN))).with(csrf())
+		mvc.perform(post("/admin/users/{id}", someone.getId()).with(user(users.user(TestUsers.ADMIN)))
+			.with(csrf())
 			.param("displayName", "Second edit")
 			.param("role", "MANAGER")
 			.param("version", String.valueOf(someone.getVersion())))
@@ -277,7 +295,8 @@ class UserAdminIntegrationTests {
 	void enablingLetsTheUserSignInAgain() throws Exception {
 		UserAccount someone = createdUser(Role.STAFF);
 		UserAccount disabled = accounts.changeEnabled(someone.getId(), someone.getVersion(), false, TestUsers.ADMIN);
-		mvc.perform(post("/admin/users/{id}/enabled", someone.getId()).with(user(users.user(TestUsers.ADMIN))).with(csrf())
+		mvc.perform(post("/admin/users/{id}/enabled", someone.getId()).with(user(users.user(TestUsers.ADMIN)))
+			.with(csrf())
 			.param("enabled", "true")
 			.param("version", String.valueOf(disabled.getVersion())))
 			.andExpect(flash().attribute("success", "users.enabledNow"));
@@ -289,10 +308,11 @@ class UserAdminIntegrationTests {
 	@Test
 	void disablingAUserEndsTheSessionTheyHaveOpen() throws Exception {
 		UserAccount someone = createdUser(Role.STAFF);
-		Cookie session = mvc
-			.perform(formLogin("/login").user(someone.getUsername()).password(TestUsers.PASSWORD))
+		Cookie session = mvc.perform(formLogin("/login").user(someone.getUsername()).password(TestUsers.PASSWORD))
 			.andExpect(redirectedUrl("/"))
-			.andReturn().getResponse().getCookie(StoredSessions.COOKIE);
+			.andReturn()
+			.getResponse()
+			.getCookie(StoredSessions.COOKIE);
 		mvc.perform(get("/").cookie(session)).andExpect(status().isOk());
 
 		accounts.changeEnabled(someone.getId(), someone.getVersion(), false, TestUsers.ADMIN);
@@ -306,7 +326,8 @@ class UserAdminIntegrationTests {
 		for (int i = 0; i < 5; i++) {
 			mvc.perform(formLogin("/login").user(someone.getUsername()).password("wrong"));
 		}
-		mvc.perform(post("/admin/users/{id}/password", someone.getId()).with(user(users.user(TestUsers.ADMIN))).with(csrf())
+		mvc.perform(post("/admin/users/{id}/password", someone.getId()).with(user(users.user(TestUsers.ADMIN)))
+			.with(csrf())
 			.param("password", "brand new passphrase")
 			.param("passwordRepeated", "brand new passphrase")
 			.param("version", String.valueOf(someone.getVersion())))
@@ -317,8 +338,10 @@ class UserAdminIntegrationTests {
 		mvc.perform(formLogin("/login").user(someone.getUsername()).password(TestUsers.PASSWORD))
 			.andExpect(redirectedUrl("/login?error"));
 		assertThat(auditTypesFor(someone.getUsername())).containsExactly("USER_PASSWORD_RESET");
-		assertThat(jdbc.sql("select count(*) from audit_event where summary like '%passphrase%' or after_state like '%passphrase%'")
-			.query(Long.class).single()).isZero();
+		assertThat(jdbc.sql(
+				"select count(*) from audit_event where summary like '%passphrase%' or after_state like '%passphrase%'")
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 	@Nested
@@ -328,10 +351,13 @@ class UserAdminIntegrationTests {
 		@Transactional // rolled back: the other admins are disabled only inside this test
 		void cannotBeDemotedOrDisabled() throws Exception {
 			UserAccount admin = accounts.find(TestUsers.ADMIN).orElseThrow();
-			jdbc.sql("update app_user set enabled = false where role = 'ADMIN' and id <> ?").param(admin.getId()).update();
+			jdbc.sql("update app_user set enabled = false where role = 'ADMIN' and id <> ?")
+				.param(admin.getId())
+				.update();
 
 			assertThatThrownBy(() -> accounts.changeDetails(admin.getId(), admin.getVersion(), admin.getDisplayName(),
-					Role.MANAGER, TestUsers.ADMIN)).isInstanceOf(LastAdminException.class);
+					Role.MANAGER, TestUsers.ADMIN))
+				.isInstanceOf(LastAdminException.class);
 			assertThatThrownBy(() -> accounts.changeEnabled(admin.getId(), admin.getVersion(), false, TestUsers.ADMIN))
 				.isInstanceOf(LastAdminException.class);
 		}
@@ -340,13 +366,17 @@ class UserAdminIntegrationTests {
 		@Transactional
 		void isRefusedWithAClearMessageOnThePage() throws Exception {
 			UserAccount admin = accounts.find(TestUsers.ADMIN).orElseThrow();
-			jdbc.sql("update app_user set enabled = false where role = 'ADMIN' and id <> ?").param(admin.getId()).update();
+			jdbc.sql("update app_user set enabled = false where role = 'ADMIN' and id <> ?")
+				.param(admin.getId())
+				.update();
 
-			mvc.perform(post("/admin/users/{id}/enabled", admin.getId()).with(user(users.user(TestUsers.ADMIN))).with(csrf())
+			mvc.perform(post("/admin/users/{id}/enabled", admin.getId()).with(user(users.user(TestUsers.ADMIN)))
+				.with(csrf())
 				.param("enabled", "false")
 				.param("version", String.valueOf(admin.getVersion())))
 				.andExpect(flash().attribute("failure", "users.lastAdmin.disable"));
-			mvc.perform(post("/admin/users/{id}", admin.getId()).with(user(users.user(TestUsers.ADMIN))).with(csrf())
+			mvc.perform(post("/admin/users/{id}", admin.getId()).with(user(users.user(TestUsers.ADMIN)))
+				.with(csrf())
 				.param("displayName", admin.getDisplayName())
 				.param("role", "STAFF")
 				.param("version", String.valueOf(admin.getVersion())))
@@ -357,23 +387,30 @@ class UserAdminIntegrationTests {
 		void staysEnabledWhenTwoAdminsDisableEachOtherAtTheSameTime() throws Exception {
 			UserAccount first = createdUser(Role.ADMIN);
 			UserAccount second = createdUser(Role.ADMIN);
-			List<Long> others = jdbc.sql("select id from app_user where role = 'ADMIN' and enabled and id not in (?, ?)")
-				.params(first.getId(), second.getId()).query(Long.class).list();
+			List<Long> others = jdbc
+				.sql("select id from app_user where role = 'ADMIN' and enabled and id not in (?, ?)")
+				.params(first.getId(), second.getId())
+				.query(Long.class)
+				.list();
 			jdbc.sql("update app_user set enabled = false where id in (:ids)").param("ids", others).update();
 			try {
 				TransactionTemplate tx = new TransactionTemplate(transactions);
 				CompletableFuture<UserAccount> concurrent = tx.execute(status -> {
 					accounts.changeEnabled(first.getId(), first.getVersion(), false, first.getUsername());
-					// the second admin's change starts while the first one's transaction is still open ...
-					CompletableFuture<UserAccount> other = CompletableFuture.supplyAsync(
-							() -> accounts.changeEnabled(second.getId(), second.getVersion(), false, second.getUsername()));
+					// the second admin's change starts while the first one's transaction
+					// is still open ...
+					CompletableFuture<UserAccount> other = CompletableFuture.supplyAsync(() -> accounts
+						.changeEnabled(second.getId(), second.getVersion(), false, second.getUsername()));
 					// ... and has to wait for the lock on the admin rows
-					await().atMost(10, TimeUnit.SECONDS).until(() -> jdbc
-						.sql("select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query like '%app_user%'")
-						.query(Long.class).single() > 0);
+					await().atMost(10, TimeUnit.SECONDS)
+						.until(() -> jdbc.sql(
+								"select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query like '%app_user%'")
+							.query(Long.class)
+							.single() > 0);
 					return other;
 				});
-				assertThatThrownBy(() -> concurrent.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(LastAdminException.class);
+				assertThatThrownBy(() -> concurrent.get(10, TimeUnit.SECONDS))
+					.hasCauseInstanceOf(LastAdminException.class);
 				assertThat(accounts.get(second.getId()).isEnabled()).isTrue();
 				assertThat(accounts.get(first.getId()).isEnabled()).isFalse();
 			}

@@ -59,7 +59,8 @@ class AuditLogIntegrationTests {
 			auditLog.record(actor, AuditType.USER_ROLE_CHANGED, "alice", "Role STAFF → ADMIN", "STAFF", "ADMIN");
 			auditLog.record(actor, AuditType.USER_DISABLED, "bob <script>", "Sign-in disabled");
 		});
-		// one event of this actor long ago: 2024-03-31 23:30 in Tokyo is still March 31 there (14:30 UTC)
+		// one event of this actor long ago: 2024-03-31 23:30 in Tokyo is still March 31
+		// there (14:30 UTC)
 		jdbc.sql("update audit_event set occurred_at = ? where actor = ? and type = 'USER_CREATED'")
 			.params(Timestamp.from(LocalDate.of(2024, 3, 31).atTime(23, 30).atZone(TOKYO).toInstant()), actor)
 			.update();
@@ -93,8 +94,8 @@ class AuditLogIntegrationTests {
 	void saysEverythingInJapaneseWithoutRawCodesAndLinksTheSubjects() throws Exception {
 		String other = "auditor-" + UUID.randomUUID().toString().substring(0, 8);
 		new TransactionTemplate(transactions).executeWithoutResult(status -> {
-			auditLog.record(other, AuditType.RECOVERY_CASE_UPDATED, "recovery-case:6", "CLOSE", "status=RESOLVED, owner=bob",
-					"status=CLOSED, owner=bob");
+			auditLog.record(other, AuditType.RECOVERY_CASE_UPDATED, "recovery-case:6", "CLOSE",
+					"status=RESOLVED, owner=bob", "status=CLOSED, owner=bob");
 			auditLog.record(other, AuditType.RECOVERY_CASE_UPDATED, "recovery-case:6", "OWNER_CHANGED",
 					"status=OPEN, owner=null", "status=OPEN, owner=carol");
 			auditLog.record(other, AuditType.FEEDBACK_CORRECTED, "feedback 2527", "changed: nps, comment, receivedAt",
@@ -105,11 +106,10 @@ class AuditLogIntegrationTests {
 		});
 		String html = mvc.perform(page("?user=" + other, "ja")).andReturn().getResponse().getContentAsString();
 		String table = html.substring(html.indexOf("<tbody>"), html.indexOf("</tbody>"));
-		assertThat(table).contains("操作：完了にする", "担当者を変更", "変更した項目：NPS、コメント、受付日時",
-				"ロール「スタッフ」で作成", "チャネル: 電話", "約束の不履行 (late); ", "状態: 完了", "担当者: （なし）",
-				"表示名: Dave", "ログインの有効化: はい");
-		assertThat(table).doesNotContain("CLOSE", "OWNER_CHANGED", "receivedAt", "PHONE", "Created with role", "changed:",
-				"recovery-case:", "BROKEN_PROMISE", "STAFF");
+		assertThat(table).contains("操作：完了にする", "担当者を変更", "変更した項目：NPS、コメント、受付日時", "ロール「スタッフ」で作成", "チャネル: 電話",
+				"約束の不履行 (late); ", "状態: 完了", "担当者: （なし）", "表示名: Dave", "ログインの有効化: はい");
+		assertThat(table).doesNotContain("CLOSE", "OWNER_CHANGED", "receivedAt", "PHONE", "Created with role",
+				"changed:", "recovery-case:", "BROKEN_PROMISE", "STAFF");
 		assertThat(table).contains("<a href=\"/recovery/6\">信頼回復ケース #6</a>")
 			.contains("<a href=\"/feedback/2527\">フィードバック #2527</a>");
 	}
@@ -119,11 +119,13 @@ class AuditLogIntegrationTests {
 		AuditQuery byActor = new AuditQuery(null, actor, null, null);
 		assertThat(auditLog.search(byActor, 1, 50).total()).isEqualTo(3);
 		assertThat(auditLog.search(new AuditQuery(AuditType.USER_DISABLED, actor, null, null), 1, 50).events())
-			.extracting(AuditEvent::subject).containsExactly("bob <script>");
+			.extracting(AuditEvent::subject)
+			.containsExactly("bob <script>");
 		Instant march31 = LocalDate.of(2024, 3, 31).atStartOfDay(TOKYO).toInstant();
 		Instant april1 = LocalDate.of(2024, 4, 1).atStartOfDay(TOKYO).toInstant();
 		assertThat(auditLog.search(new AuditQuery(null, actor, march31, april1), 1, 50).events())
-			.extracting(AuditEvent::type).containsExactly(AuditType.USER_CREATED);
+			.extracting(AuditEvent::type)
+			.containsExactly(AuditType.USER_CREATED);
 		assertThat(auditLog.actors()).contains(actor).isSorted();
 	}
 

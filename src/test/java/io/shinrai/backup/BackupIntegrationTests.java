@@ -61,8 +61,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Backups of the real test database: taken, restored into a fresh data directory with the commands the README gives
- * (checksum, {@code tar -xzf}, start), and compared row by row; refused clearly when the tools are missing.
+ * Backups of the real test database: taken, restored into a fresh data directory with the
+ * commands the README gives (checksum, {@code tar -xzf}, start), and compared row by row;
+ * refused clearly when the tools are missing.
  */
 @IntegrationTest
 @AutoConfigureMockMvc
@@ -132,7 +133,8 @@ class BackupIntegrationTests {
 			Map<String, String> after = checksums(restored.jdbcUrl(), restored.username(), restored.password());
 			assertThat(after).isEqualTo(before);
 			try (Connection connection = DriverManager.getConnection(restored.jdbcUrl(), restored.username(),
-					restored.password()); Statement statement = connection.createStatement();
+					restored.password());
+					Statement statement = connection.createStatement();
 					ResultSet rs = statement.executeQuery("select count(*) from feedback f join customer c on c.id = "
 							+ "f.customer_id where c.segment = '" + segment + "'")) {
 				rs.next();
@@ -143,15 +145,15 @@ class BackupIntegrationTests {
 
 	@Test
 	void apiTakesAndListsBackupsForAdmins() throws Exception {
-		String name = com.jayway.jsonpath.JsonPath.read(mvc.perform(post("/api/v1/backups")
-			.with(httpBasic(TestUsers.ADMIN, TestUsers.PASSWORD)))
-			.andExpect(status().isCreated())
-			.andExpect(jsonPath("$.kind").value("MANUAL"))
-			.andExpect(jsonPath("$.format").value("BASE"))
-			.andExpect(jsonPath("$.sha256").value(org.hamcrest.Matchers.matchesPattern("[0-9a-f]{64}")))
-			.andReturn()
-			.getResponse()
-			.getContentAsString(), "$.name");
+		String name = com.jayway.jsonpath.JsonPath
+			.read(mvc.perform(post("/api/v1/backups").with(httpBasic(TestUsers.ADMIN, TestUsers.PASSWORD)))
+				.andExpect(status().isCreated())
+				.andExpect(jsonPath("$.kind").value("MANUAL"))
+				.andExpect(jsonPath("$.format").value("BASE"))
+				.andExpect(jsonPath("$.sha256").value(org.hamcrest.Matchers.matchesPattern("[0-9a-f]{64}")))
+				.andReturn()
+				.getResponse()
+				.getContentAsString(), "$.name");
 		mvc.perform(get("/api/v1/backups").with(httpBasic(TestUsers.ADMIN, TestUsers.PASSWORD)))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$[0].name").value(name))
@@ -224,8 +226,8 @@ class BackupIntegrationTests {
 				});
 			assertThat(failures()).isEqualTo(auditedBefore + 1);
 			await().atMost(20, TimeUnit.SECONDS)
-				.untilAsserted(() -> assertThat(jdbc
-					.sql("select count(*) from notification where username = ? and type = 'backup.failed.pgDumpMissing'")
+				.untilAsserted(() -> assertThat(jdbc.sql(
+						"select count(*) from notification where username = ? and type = 'backup.failed.pgDumpMissing'")
 					.param(TestUsers.ADMIN)
 					.query(Integer.class)
 					.single()).isPositive());
@@ -248,27 +250,31 @@ class BackupIntegrationTests {
 		void unwritableDirectoryIsRefusedWithItsPath() throws IOException {
 			Path blocked = Files.createTempFile("not-a-directory", ".txt");
 			Backups failing = configured(BackupProperties.Method.BASE, null, blocked.resolve("backups"));
-			assertThatThrownBy(() -> failing.take(Backup.Kind.MANUAL, TestUsers.ADMIN))
-				.isInstanceOfSatisfying(BackupFailedException.class,
-						ex -> assertThat(ex.messageKey()).isEqualTo("backup.failed.disk"));
+			assertThatThrownBy(() -> failing.take(Backup.Kind.MANUAL, TestUsers.ADMIN)).isInstanceOfSatisfying(
+					BackupFailedException.class, ex -> assertThat(ex.messageKey()).isEqualTo("backup.failed.disk"));
 			Files.delete(blocked);
 		}
 
 		private int failures() {
-			return jdbc.sql("select count(*) from audit_event where type = 'BACKUP_FAILED'").query(Integer.class).single();
+			return jdbc.sql("select count(*) from audit_event where type = 'BACKUP_FAILED'")
+				.query(Integer.class)
+				.single();
 		}
 
 	}
 
-	/** No event is still being handled (the registry deletes completed publications), so nothing writes meanwhile. */
+	/**
+	 * No event is still being handled (the registry deletes completed publications), so
+	 * nothing writes meanwhile.
+	 */
 	private void awaitQuiet() {
 		await().atMost(30, TimeUnit.SECONDS)
 			.until(() -> jdbc.sql("select count(*) from event_publication").query(Integer.class).single() == 0);
 	}
 
 	/**
-	 * A digest of every table's rows (and of the scores the view computes from them), by table; the scheduler lock
-	 * rows change with the backup itself and are left out.
+	 * A digest of every table's rows (and of the scores the view computes from them), by
+	 * table; the scheduler lock rows change with the backup itself and are left out.
 	 */
 	private static Map<String, String> checksums(String url, String username, String password) throws SQLException {
 		Map<String, String> digests = new TreeMap<>();
@@ -284,8 +290,9 @@ class BackupIntegrationTests {
 				}
 			}
 			for (String relation : relations) {
-				try (ResultSet rs = statement.executeQuery("select count(*) || ':' || coalesce(md5(string_agg(md5(t::text), "
-						+ "'' order by md5(t::text))), '') from \"" + relation + "\" t")) {
+				try (ResultSet rs = statement
+					.executeQuery("select count(*) || ':' || coalesce(md5(string_agg(md5(t::text), "
+							+ "'' order by md5(t::text))), '') from \"" + relation + "\" t")) {
 					rs.next();
 					digests.put(relation, rs.getString(1));
 				}

@@ -41,8 +41,10 @@ class BackupRotationTests {
 		List<Backup> backups = daily(60);
 		List<Backup> expired = Backups.expired(backups, keeping(7, 4, 3), TOKYO, NOW);
 		List<Backup> kept = backups.stream().filter(backup -> !expired.contains(backup)).toList();
-		// the last 7 days (Thursday 26 November to Wednesday 2 December) hold the newest of this week and of last
-		// week (Sunday 29 November); the two weeks before keep their Sundays, 22 and 15 November
+		// the last 7 days (Thursday 26 November to Wednesday 2 December) hold the newest
+		// of this week and of last
+		// week (Sunday 29 November); the two weeks before keep their Sundays, 22 and 15
+		// November
 		assertThat(kept).extracting(Backup::takenAt)
 			.containsExactly(NOW, NOW.minus(Duration.ofDays(1)), NOW.minus(Duration.ofDays(2)),
 					NOW.minus(Duration.ofDays(3)), NOW.minus(Duration.ofDays(4)), NOW.minus(Duration.ofDays(5)),

@@ -24,9 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The dump of an external database, against a real PostgreSQL server of Debian's packages (15, with its client
- * programs) run here on loopback as the {@code postgres} OS user: dumped through the JDBC URL's host, port and
- * database, and restored with the README's {@code pg_restore} command into an empty database.
+ * The dump of an external database, against a real PostgreSQL server of Debian's packages
+ * (15, with its client programs) run here on loopback as the {@code postgres} OS user:
+ * dumped through the JDBC URL's host, port and database, and restored with the README's
+ * {@code pg_restore} command into an empty database.
  */
 class PgDumpTests {
 
@@ -38,7 +39,8 @@ class PgDumpTests {
 
 	@BeforeAll
 	static void startServer() throws Exception {
-		Assumptions.assumeTrue(Files.isExecutable(BIN.resolve("pg_ctl")) && Files.isExecutable(Path.of("/usr/sbin/runuser")),
+		Assumptions.assumeTrue(
+				Files.isExecutable(BIN.resolve("pg_ctl")) && Files.isExecutable(Path.of("/usr/sbin/runuser")),
 				"Debian's PostgreSQL 15 server (package postgresql-15) is not installed");
 		root = Files.createTempDirectory("shinrai-pgdump-");
 		Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-xr-x"));
@@ -49,14 +51,15 @@ class PgDumpTests {
 		asPostgres(BIN.resolve("initdb").toString(), "-D", root.resolve("data").toString(), "-U", "postgres",
 				"--auth=trust", "-E", "UTF8", "--locale=C.UTF-8");
 		asPostgres(BIN.resolve("pg_ctl").toString(), "-D", root.resolve("data").toString(), "-l",
-				root.resolve("log").toString(), "-w", "-o",
-				"-p " + port + " -c listen_addresses=127.0.0.1 -k " + root, "start");
+				root.resolve("log").toString(), "-w", "-o", "-p " + port + " -c listen_addresses=127.0.0.1 -k " + root,
+				"start");
 	}
 
 	@AfterAll
 	static void stopServer() throws Exception {
 		if (root != null && Files.exists(root.resolve("data/postmaster.pid"))) {
-			asPostgres(BIN.resolve("pg_ctl").toString(), "-D", root.resolve("data").toString(), "-m", "fast", "-w", "stop");
+			asPostgres(BIN.resolve("pg_ctl").toString(), "-D", root.resolve("data").toString(), "-m", "fast", "-w",
+					"stop");
 		}
 		if (root != null) {
 			run("rm", "-rf", root.toString());
@@ -77,8 +80,8 @@ class PgDumpTests {
 		pgDump.dump(program, url("postgres") + "?sslmode=disable", "postgres", "", file, Duration.ofMinutes(2));
 		assertThat(Files.size(file)).isPositive();
 
-		asPostgres(BIN.resolve("createdb").toString(), "-h", "127.0.0.1", "-p", Integer.toString(port), "-U", "postgres",
-				"restored");
+		asPostgres(BIN.resolve("createdb").toString(), "-h", "127.0.0.1", "-p", Integer.toString(port), "-U",
+				"postgres", "restored");
 		run(BIN.resolve("pg_restore").toString(), "-h", "127.0.0.1", "-p", Integer.toString(port), "-U", "postgres",
 				"--no-owner", "--exit-on-error", "-d", "restored", file.toString());
 		try (Connection connection = DriverManager.getConnection(url("restored"), "postgres", "");

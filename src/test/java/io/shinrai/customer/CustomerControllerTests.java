@@ -83,7 +83,8 @@ class CustomerControllerTests {
 
 		@Test
 		void offersTheDefaultLanguageAndStoresTheChosenOne() throws Exception {
-			String html = mvc.perform(get("/customers/new").with(user(users.user(TestUsers.MANAGER))).locale(Locale.JAPANESE))
+			String html = mvc
+				.perform(get("/customers/new").with(user(users.user(TestUsers.MANAGER))).locale(Locale.JAPANESE))
 				.andReturn()
 				.getResponse()
 				.getContentAsString();
@@ -109,8 +110,11 @@ class CustomerControllerTests {
 			mvc.perform(create(ref, "First")).andExpect(status().is3xxRedirection());
 			String html = mvc.perform(create(ref, "Second Name"))
 				.andExpect(status().isOk())
-				.andExpect(model().attributeHasFieldErrorCode("customerForm", "reference", "customer.form.referenceTaken"))
-				.andReturn().getResponse().getContentAsString();
+				.andExpect(
+						model().attributeHasFieldErrorCode("customerForm", "reference", "customer.form.referenceTaken"))
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
 			assertThat(html).contains("Another customer already has this reference.").contains("value=\"Second Name\"");
 			assertThat(directory.findByReference(ref).orElseThrow().getName()).isEqualTo("First");
 		}
@@ -120,7 +124,8 @@ class CustomerControllerTests {
 			mvc.perform(create(ref, "First")).andExpect(status().is3xxRedirection());
 			mvc.perform(create(ref, " "))
 				.andExpect(status().isOk())
-				.andExpect(model().attributeHasFieldErrorCode("customerForm", "reference", "customer.form.referenceTaken"))
+				.andExpect(
+						model().attributeHasFieldErrorCode("customerForm", "reference", "customer.form.referenceTaken"))
 				.andExpect(model().attributeHasFieldErrors("customerForm", "name"));
 		}
 
@@ -130,14 +135,14 @@ class CustomerControllerTests {
 				.with(csrf())
 				.param("reference", "　" + FullWidth.of(ref) + " ")
 				.param("name", "Sakura")
-				.param("segment", FullWidth.of("SMB")))
-				.andExpect(status().is3xxRedirection());
+				.param("segment", FullWidth.of("SMB"))).andExpect(status().is3xxRedirection());
 			Customer customer = directory.findByReference(ref).orElseThrow();
 			assertThat(customer.getReference()).isEqualTo(ref);
 			assertThat(customer.getSegment()).isEqualTo("SMB");
 			mvc.perform(create(ref, "Sakura again"))
 				.andExpect(status().isOk())
-				.andExpect(model().attributeHasFieldErrorCode("customerForm", "reference", "customer.form.referenceTaken"));
+				.andExpect(model().attributeHasFieldErrorCode("customerForm", "reference",
+						"customer.form.referenceTaken"));
 			assertThat(directory.findByReference(FullWidth.of(ref)).map(Customer::getId)).contains(customer.getId());
 		}
 
@@ -145,24 +150,31 @@ class CustomerControllerTests {
 		void explainsTheTakenReferenceInJapanese() throws Exception {
 			mvc.perform(create(ref, "First")).andExpect(status().is3xxRedirection());
 			String html = mvc.perform(create(ref, "Second").locale(Locale.JAPANESE))
-				.andReturn().getResponse().getContentAsString();
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
 			assertThat(html).contains("この参照番号は別の顧客ですでに使われています。");
 		}
 
 		@Test
 		void explainsEachInvalidField() throws Exception {
-			String html = mvc.perform(post("/customers").with(user(users.user(TestUsers.MANAGER)))
-				.with(csrf())
-				.locale(Locale.ENGLISH)
-				.param("reference", " ")
-				.param("name", "")
-				.param("segment", "S".repeat(101))
-				.param("email", "not-an-address"))
+			String html = mvc
+				.perform(post("/customers").with(user(users.user(TestUsers.MANAGER)))
+					.with(csrf())
+					.locale(Locale.ENGLISH)
+					.param("reference", " ")
+					.param("name", "")
+					.param("segment", "S".repeat(101))
+					.param("email", "not-an-address"))
 				.andExpect(status().isOk())
 				.andExpect(model().attributeHasFieldErrors("customerForm", "reference", "name", "email", "segment"))
-				.andReturn().getResponse().getContentAsString();
-			assertThat(html).contains("Enter the customer reference.", "Enter the customer name.",
-					"Enter a valid e-mail address, such as name@example.com.", "Use at most 100 characters for the segment.")
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			assertThat(html)
+				.contains("Enter the customer reference.", "Enter the customer name.",
+						"Enter a valid e-mail address, such as name@example.com.",
+						"Use at most 100 characters for the segment.")
 				.contains("value=\"not-an-address\"");
 		}
 
@@ -212,7 +224,9 @@ class CustomerControllerTests {
 			mvc.perform(edit(0, "First Edit")).andExpect(status().is3xxRedirection());
 			String html = mvc.perform(edit(0, "Second Edit"))
 				.andExpect(status().isConflict())
-				.andReturn().getResponse().getContentAsString();
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
 			assertThat(html).contains("Someone else saved this customer while you were editing.")
 				.contains("value=\"Second Edit\"");
 			assertThat(directory.get(customer.getId()).getName()).isEqualTo("First Edit");
@@ -220,9 +234,12 @@ class CustomerControllerTests {
 
 		@Test
 		void showsTheFormFilledIn() throws Exception {
-			String html = mvc.perform(get("/customers/" + customer.getId() + "/edit").with(user(users.user(TestUsers.MANAGER))))
+			String html = mvc
+				.perform(get("/customers/" + customer.getId() + "/edit").with(user(users.user(TestUsers.MANAGER))))
 				.andExpect(status().isOk())
-				.andReturn().getResponse().getContentAsString();
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
 			assertThat(html).contains(ref).contains("value=\"Tanaka\"").contains("name=\"version\" value=\"0\"");
 			assertThat(HtmlIds.duplicates(html)).as("ids used twice").isEmpty();
 			assertThat(html).as("the reference is shown, not editable").doesNotContain("name=\"reference\"");
@@ -232,7 +249,8 @@ class CustomerControllerTests {
 		void answersNotFoundForUnknownCustomers() throws Exception {
 			mvc.perform(get("/customers/999999999999/edit").with(user(users.user(TestUsers.MANAGER))))
 				.andExpect(status().isNotFound());
-			mvc.perform(get("/customers/x/edit").with(user(users.user(TestUsers.MANAGER)))).andExpect(status().isNotFound());
+			mvc.perform(get("/customers/x/edit").with(user(users.user(TestUsers.MANAGER))))
+				.andExpect(status().isNotFound());
 		}
 
 	}
@@ -245,6 +263,5 @@ class CustomerControllerTests {
 			.andExpect(jsonPath("$[0].reference").value(ref))
 			.andExpect(jsonPath("$[0].name").value("Yamada Hanako 山田花子"));
 	}
-
 
 }

@@ -57,9 +57,9 @@ class CustomerDirectoryIntegrationTests {
 			String known = directory.findOrCreate(ref, "Known", null).getReference();
 			String created = "T-" + UUID.randomUUID();
 			String nameless = "T-" + UUID.randomUUID();
-			Map<String, Long> ids = directory.findOrCreateAll(List.of(CustomerDetails.of(known, null, null),
-					CustomerDetails.of(created, "New One", "B2B"), CustomerDetails.of(created, "Duplicate", null),
-					CustomerDetails.of(nameless, null, null)));
+			Map<String, Long> ids = directory.findOrCreateAll(
+					List.of(CustomerDetails.of(known, null, null), CustomerDetails.of(created, "New One", "B2B"),
+							CustomerDetails.of(created, "Duplicate", null), CustomerDetails.of(nameless, null, null)));
 			assertThat(ids).containsOnlyKeys(known, created);
 			assertThat(directory.get(ids.get(created)).getName()).isEqualTo("New One");
 			assertThat(directory.get(ids.get(created)).getSegment()).isEqualTo("B2B");
@@ -101,8 +101,8 @@ class CustomerDirectoryIntegrationTests {
 			Customer kept = directory.update(customer.getId(), CustomerDetails.of(ref, "Aiko T", null),
 					english.getVersion(), "manager");
 			assertThat(kept.getLanguage()).isEqualTo("en");
-			assertThat(audits("CUSTOMER_UPDATED")).anySatisfy(
-					audit -> assertThat(audit).asString().contains("language: ja", "after: reference: " + ref + "\nname: Aiko\n"));
+			assertThat(audits("CUSTOMER_UPDATED")).anySatisfy(audit -> assertThat(audit).asString()
+				.contains("language: ja", "after: reference: " + ref + "\nname: Aiko\n"));
 		}
 
 		@Test
@@ -122,14 +122,16 @@ class CustomerDirectoryIntegrationTests {
 			assertThat(directory.get(customer.getId()).getVersion()).isEqualTo(1);
 			assertThat(audits("CUSTOMER_UPDATED")).singleElement()
 				.asString()
-				.contains("before: reference: " + ref + "\nname: Aiko\n", "after: reference: " + ref + "\nname: Aiko Tanaka");
+				.contains("before: reference: " + ref + "\nname: Aiko\n",
+						"after: reference: " + ref + "\nname: Aiko Tanaka");
 		}
 
 		@Test
 		void refusesAStaleVersion() {
 			Customer customer = directory.create(CustomerDetails.of(ref, "Aiko", "Retail"), "manager");
 			directory.update(customer.getId(), CustomerDetails.of(ref, "Aiko T", null), 0, "manager");
-			assertThatThrownBy(() -> directory.update(customer.getId(), CustomerDetails.of(ref, "Other", null), 0, "admin"))
+			assertThatThrownBy(
+					() -> directory.update(customer.getId(), CustomerDetails.of(ref, "Other", null), 0, "admin"))
 				.isInstanceOf(CustomerChangedException.class);
 			assertThat(directory.get(customer.getId()).getName()).isEqualTo("Aiko T");
 		}
@@ -145,8 +147,9 @@ class CustomerDirectoryIntegrationTests {
 	}
 
 	private List<String> audits(String type) {
-		return jdbc.sql("select 'before: ' || coalesce(before_state, '') || ' after: ' || after_state from audit_event"
-				+ " where type = ? and subject = ?")
+		return jdbc
+			.sql("select 'before: ' || coalesce(before_state, '') || ' after: ' || after_state from audit_event"
+					+ " where type = ? and subject = ?")
 			.param(type)
 			.param("customer " + ref)
 			.query(String.class)

@@ -25,7 +25,10 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** The customer page in plain words: what moved the score, the recovery cases, customers with survey answers only. */
+/**
+ * The customer page in plain words: what moved the score, the recovery cases, customers
+ * with survey answers only.
+ */
 @IntegrationTest
 @AutoConfigureMockMvc
 class CustomerPageInsightIntegrationTests {
@@ -46,7 +49,8 @@ class CustomerPageInsightIntegrationTests {
 	private RecoveryCases recoveryCases;
 
 	private String page(long customer, String language) throws Exception {
-		return mvc.perform(get("/customers/" + customer).header("Accept-Language", language)
+		return mvc
+			.perform(get("/customers/" + customer).header("Accept-Language", language)
 				.with(user(users.user(TestUsers.STAFF))))
 			.andExpect(status().isOk())
 			.andReturn()
@@ -57,8 +61,11 @@ class CustomerPageInsightIntegrationTests {
 	private long customerWithAComplaintAndAPraise() {
 		long customer = fixtures.customer(TestFeedback.uniqueSegment(), "Mixed Feelings KK");
 		Instant now = Instant.now();
-		fixtures.entry(customer, now.minus(Duration.ofDays(3))).channel(Channel.PHONE).rating(Signal.QUALITY, 1)
-			.incident("BROKEN_PROMISE").save();
+		fixtures.entry(customer, now.minus(Duration.ofDays(3)))
+			.channel(Channel.PHONE)
+			.rating(Signal.QUALITY, 1)
+			.incident("BROKEN_PROMISE")
+			.save();
 		fixtures.entry(customer, now.minus(Duration.ofDays(20))).rating(Signal.VALUES, 5).save();
 		fixtures.entry(customer, now.minus(Duration.ofDays(40))).rating(Signal.VALUES, 3).save();
 		return customer;
@@ -71,9 +78,10 @@ class CustomerPageInsightIntegrationTests {
 		String html = page(customer, "en");
 
 		assertThat(html).contains("What pulled this score down or up", "Pulled it down", "Pulled it up",
-				"Broken promise (incident)", "Quality &amp; performance rated 1 of 5", "Values &amp; mission rated 5 of 5",
-				"Pulled trust down by", "Pulled trust up by", ", Phone");
-		assertThat(html.indexOf("id=\"plain-explanation\"")).isPositive().isLessThan(html.indexOf("id=\"signal-table\""));
+				"Broken promise (incident)", "Quality &amp; performance rated 1 of 5",
+				"Values &amp; mission rated 5 of 5", "Pulled trust down by", "Pulled trust up by", ", Phone");
+		assertThat(html.indexOf("id=\"plain-explanation\"")).isPositive()
+			.isLessThan(html.indexOf("id=\"signal-table\""));
 		String down = html.substring(html.indexOf("id=\"plain-down\""), html.indexOf("id=\"plain-up-title\""));
 		assertThat(down).contains("Broken promise").doesNotContain("rated 5 of 5");
 		// a rating of 3 is the prior mean: it moves nothing and is not named
@@ -85,8 +93,8 @@ class CustomerPageInsightIntegrationTests {
 	void saysItInJapaneseToo() throws Exception {
 		String html = page(customerWithAComplaintAndAPraise(), "ja");
 
-		assertThat(html).contains("このスコアを下げたもの・上げたもの", "約束の不履行（インシデント）", "価値観と使命の評価 5/5",
-				"ポイント下げました", "ポイント上げました", "（電話）");
+		assertThat(html).contains("このスコアを下げたもの・上げたもの", "約束の不履行（インシデント）", "価値観と使命の評価 5/5", "ポイント下げました", "ポイント上げました",
+				"（電話）");
 	}
 
 	@Test
@@ -110,8 +118,7 @@ class CustomerPageInsightIntegrationTests {
 
 		assertThat(html).doesNotContain("there is no feedback in the last 12 months", "No feedback has been logged")
 			.contains("No trust score yet", "only survey answers", "NPS 9");
-		assertThat(page(customer, "ja")).doesNotContain("過去 12 か月にフィードバックがないため")
-			.contains("アンケート回答だけ");
+		assertThat(page(customer, "ja")).doesNotContain("過去 12 か月にフィードバックがないため").contains("アンケート回答だけ");
 	}
 
 	@Test

@@ -24,7 +24,10 @@ import io.shinrai.customer.CustomerDirectory;
 import io.shinrai.feedback.Channel;
 import io.shinrai.feedback.Signal;
 
-/** The customers list and the customer page, as staff and managers see them, in English and Japanese. */
+/**
+ * The customers list and the customer page, as staff and managers see them, in English
+ * and Japanese.
+ */
 @IntegrationTest
 @AutoConfigureMockMvc
 class CustomerPagesIntegrationTests {
@@ -44,8 +47,10 @@ class CustomerPagesIntegrationTests {
 	private final String prefix = "PG-" + UUID.randomUUID().toString().substring(0, 8);
 
 	private long customer(String suffix, String name) {
-		return customers.create(new CustomerDetails(prefix + "-" + suffix, name, prefix + "-segment",
-				suffix + "@example.com", null), "test").getId();
+		return customers
+			.create(new CustomerDetails(prefix + "-" + suffix, name, prefix + "-segment", suffix + "@example.com",
+					null), "test")
+			.getId();
 	}
 
 	/** One entry (quality rating, optional incident) stored through feedback capture. */
@@ -88,9 +93,12 @@ class CustomerPagesIntegrationTests {
 		int silentAt = html.indexOf("Silent Customer");
 		assertThat(unhappyAt).isPositive().isLessThan(happyAt);
 		assertThat(happyAt).isLessThan(silentAt);
-		assertThat(html).contains("no data yet").contains("band-LOW").contains("status-AT_RISK")
+		assertThat(html).contains("no data yet")
+			.contains("band-LOW")
+			.contains("status-AT_RISK")
 			.contains("band-MEDIUM")
-			// quality (w·100 + 2·50) / (w + 2) with w = 2^(−1/90), the prior elsewhere: one decimal
+			// quality (w·100 + 2·50) / (w + 2) with w = 2^(−1/90), the prior elsewhere:
+			// one decimal
 			.contains("53.3");
 		assertThat(html).doesNotContain("id=\"new-customer\"");
 	}
@@ -110,14 +118,17 @@ class CustomerPagesIntegrationTests {
 		String low = page("/customers?band=LOW&q=" + prefix, TestUsers.STAFF, "en");
 		String watch = page("/customers?status=watch&q=" + prefix, TestUsers.STAFF, "en");
 
-		assertThat(low).contains("1 customer.").contains("Unhappy Customer").doesNotContain(">Happy Customer")
+		assertThat(low).contains("1 customer.")
+			.contains("Unhappy Customer")
+			.doesNotContain(">Happy Customer")
 			.doesNotContain("Watched Customer");
 		assertThat(watch).contains("1 customer.").contains("Watched Customer").doesNotContain("Unhappy Customer");
 	}
 
 	@Test
 	void managersSeeTheNewCustomerButton() throws Exception {
-		assertThat(page("/customers", TestUsers.MANAGER, "en")).contains("id=\"new-customer\"").contains("/customers/new");
+		assertThat(page("/customers", TestUsers.MANAGER, "en")).contains("id=\"new-customer\"")
+			.contains("/customers/new");
 	}
 
 	@Test
@@ -162,7 +173,9 @@ class CustomerPagesIntegrationTests {
 
 		String timeline = html.substring(html.indexOf("id=\"timeline\""));
 		assertThat(timeline.split("<tr", -1)).hasSize(1 + 1 + CustomerPageController.TIMELINE_ENTRIES);
-		assertThat(timeline).contains("Entry number 0.").contains("Entry number 49.").doesNotContain("Entry number 50.");
+		assertThat(timeline).contains("Entry number 0.")
+			.contains("Entry number 49.")
+			.doesNotContain("Entry number 50.");
 		assertThat(html).contains("The latest 50 of 53 entries are shown here")
 			.contains("/feedback?customer=" + prefix + "-busy");
 		assertThat(page("/customers/" + id, TestUsers.STAFF, "ja")).contains("最新の 50 件を表示しています（全 53 件）");
@@ -175,8 +188,12 @@ class CustomerPagesIntegrationTests {
 
 		String html = page("/customers/" + id, TestUsers.MANAGER, "ja");
 
-		assertThat(html).contains("日本の顧客").contains("スコアの根拠").contains("品質とパフォーマンス")
-			.contains("フィードバックの履歴").contains("id=\"edit-customer\"").contains("/customers/" + id + "/edit");
+		assertThat(html).contains("日本の顧客")
+			.contains("スコアの根拠")
+			.contains("品質とパフォーマンス")
+			.contains("フィードバックの履歴")
+			.contains("id=\"edit-customer\"")
+			.contains("/customers/" + id + "/edit");
 	}
 
 	@Test
@@ -207,14 +224,17 @@ class CustomerPagesIntegrationTests {
 
 		@Test
 		void invalidParametersAreExplainedWithA400() throws Exception {
-			String html = mvc.perform(get("/customers").param("band", "PURPLE").param("page", "zero")
-				.with(user(users.user(TestUsers.STAFF))))
+			String html = mvc
+				.perform(get("/customers").param("band", "PURPLE")
+					.param("page", "zero")
+					.with(user(users.user(TestUsers.STAFF))))
 				.andExpect(status().isBadRequest())
 				.andReturn()
 				.getResponse()
 				.getContentAsString();
 
-			assertThat(html).contains("“PURPLE” is not a band").contains("“zero” is not a page number")
+			assertThat(html).contains("“PURPLE” is not a band")
+				.contains("“zero” is not a page number")
 				.doesNotContain("id=\"customer-table\"");
 		}
 

@@ -22,7 +22,8 @@ class CustomerTrendChartTests {
 		List<TrendPoint> points = new ArrayList<>();
 		for (int week = 0; week < 53; week++) {
 			Double trust = (week < 10 || week == 30) ? null : 40.0 + week % 7;
-			points.add(new TrendPoint(START.plus(Duration.ofDays(7L * week)), trust, trust == null ? null : Band.MEDIUM));
+			points
+				.add(new TrendPoint(START.plus(Duration.ofDays(7L * week)), trust, trust == null ? null : Band.MEDIUM));
 		}
 
 		CustomerTrendChart chart = CustomerTrendChart.of(points, ScoringPolicy.defaults());
@@ -66,7 +67,8 @@ class CustomerTrendChartTests {
 
 	@Test
 	void noDataDrawsNothing() {
-		CustomerTrendChart chart = CustomerTrendChart.of(List.of(new TrendPoint(START, null, null)), ScoringPolicy.defaults());
+		CustomerTrendChart chart = CustomerTrendChart.of(List.of(new TrendPoint(START, null, null)),
+				ScoringPolicy.defaults());
 
 		assertThat(chart.hasData()).isFalse();
 		assertThat(chart.lines()).isEmpty();

@@ -49,7 +49,10 @@ class DashboardBrowserTests {
 
 	private String segment;
 
-	/** A few customers of one segment with feedback over the last months, so the dashboard has something to show. */
+	/**
+	 * A few customers of one segment with feedback over the last months, so the dashboard
+	 * has something to show.
+	 */
 	@BeforeEach
 	void someFeedback() {
 		TestFeedback fixtures = testFeedback;
@@ -60,21 +63,37 @@ class DashboardBrowserTests {
 		long yamada = fixtures.customer(segment, "山田 太郎");
 		for (int week = 1; week < 50; week += 3) {
 			Instant at = now.minus(Duration.ofDays(7L * week));
-			fixtures.entry(tanaka, at).channel(Channel.SURVEY).rating(Signal.QUALITY, 4 + week % 2)
-				.rating(Signal.TRANSPARENCY, 2 + week % 3).nps(7 + week % 4).csat(4).ces(5).save();
-			fixtures.entry(carter, at.plus(Duration.ofHours(5))).channel(Channel.EMAIL)
-				.rating(Signal.COMMUNICATION, 3 + week % 3).rating(Signal.VALUES, 4).save();
+			fixtures.entry(tanaka, at)
+				.channel(Channel.SURVEY)
+				.rating(Signal.QUALITY, 4 + week % 2)
+				.rating(Signal.TRANSPARENCY, 2 + week % 3)
+				.nps(7 + week % 4)
+				.csat(4)
+				.ces(5)
+				.save();
+			fixtures.entry(carter, at.plus(Duration.ofHours(5)))
+				.channel(Channel.EMAIL)
+				.rating(Signal.COMMUNICATION, 3 + week % 3)
+				.rating(Signal.VALUES, 4)
+				.save();
 		}
-		fixtures.entry(yamada, now.minus(Duration.ofDays(4))).channel(Channel.PHONE).rating(Signal.CONSISTENCY, 1)
-			.incident("BROKEN_PROMISE").nps(2).save();
-		fixtures.entry(yamada, now.minus(Duration.ofDays(9))).channel(Channel.PHONE).rating(Signal.CONSISTENCY, 2)
-			.incident("INCONSISTENT_SERVICE").csat(2).save();
+		fixtures.entry(yamada, now.minus(Duration.ofDays(4)))
+			.channel(Channel.PHONE)
+			.rating(Signal.CONSISTENCY, 1)
+			.incident("BROKEN_PROMISE")
+			.nps(2)
+			.save();
+		fixtures.entry(yamada, now.minus(Duration.ofDays(9)))
+			.channel(Channel.PHONE)
+			.rating(Signal.CONSISTENCY, 2)
+			.incident("INCONSISTENT_SERVICE")
+			.csat(2)
+			.save();
 	}
 
 	private String segmentQuery() {
 		return "segment=" + UriUtils.encodeQueryParam(segment, java.nio.charset.StandardCharsets.UTF_8);
 	}
-
 
 	@Test
 	void staffReadsTheDashboardInEnglishAndJapanese() {
@@ -88,7 +107,8 @@ class DashboardBrowserTests {
 			assertThat(browser.text(By.id("incidents-panel"))).contains("Broken promise");
 			WebElement chart = browser.find(By.cssSelector("svg.trend-chart"));
 			assertThat(chart.getSize().getHeight()).isGreaterThan(150);
-			assertThat(browser.driver().findElements(By.cssSelector("svg.trend-chart .series-trust circle"))).hasSizeGreaterThan(10);
+			assertThat(browser.driver().findElements(By.cssSelector("svg.trend-chart .series-trust circle")))
+				.hasSizeGreaterThan(10);
 			browser.screenshot("dashboard-data-en");
 
 			// the text alternative is folded away and opens without JavaScript
@@ -119,7 +139,8 @@ class DashboardBrowserTests {
 			assertThat(browser.find(By.cssSelector("header nav")).isDisplayed()).isFalse();
 			assertThat(browser.find(By.id("dashboard-filters")).isDisplayed()).isFalse();
 			assertThat(browser.find(By.cssSelector("svg.trend-chart")).isDisplayed()).isTrue();
-			// Selenium calls anything in a closed <details> hidden; the print rules open it, so measure instead
+			// Selenium calls anything in a closed <details> hidden; the print rules open
+			// it, so measure instead
 			Object height = ((ChromeDriver) browser.driver())
 				.executeScript("return document.querySelector('#trend-data table').getBoundingClientRect().height");
 			assertThat(((Number) height).doubleValue()).isGreaterThan(100);
@@ -135,8 +156,11 @@ class DashboardBrowserTests {
 			new Select(browser.find(By.id("period"))).selectByValue("365");
 			new Select(browser.find(By.id("channel"))).selectByValue("PHONE");
 			browser.clickInView(By.cssSelector("#dashboard-filters button[type=submit]"));
-			new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("period=365"));
-			assertThat(browser.driver().getCurrentUrl()).contains("period=365").contains("channel=PHONE").contains("segment=");
+			new WebDriverWait(browser.driver(), Duration.ofSeconds(10))
+				.until(ExpectedConditions.urlContains("period=365"));
+			assertThat(browser.driver().getCurrentUrl()).contains("period=365")
+				.contains("channel=PHONE")
+				.contains("segment=");
 			assertThat(browser.text(By.id("breakdown-channel"))).contains("Phone").doesNotContain("E-mail");
 			browser.screenshot("dashboard-filtered-en");
 		}

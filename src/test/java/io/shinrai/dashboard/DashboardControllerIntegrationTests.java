@@ -59,11 +59,26 @@ class DashboardControllerIntegrationTests {
 		segment = TestFeedback.uniqueSegment();
 		customer = fixtures.customer(segment, "山田商事株式会社");
 		Instant now = Instant.now();
-		fixtures.entry(customer, now.minus(Duration.ofDays(3))).channel(Channel.PHONE)
-			.rating(Signal.TRANSPARENCY, 4).rating(Signal.CONSISTENCY, 1).incident("BROKEN_PROMISE").nps(3).csat(2).save();
-		fixtures.entry(customer, now.minus(Duration.ofDays(8))).channel(Channel.EMAIL)
-			.rating(Signal.QUALITY, 4).rating(Signal.VALUES, 5).nps(9).csat(4).ces(6).save();
-		fixtures.entry(customer, now.minus(Duration.ofDays(150))).channel(Channel.EMAIL).rating(Signal.QUALITY, 5).save();
+		fixtures.entry(customer, now.minus(Duration.ofDays(3)))
+			.channel(Channel.PHONE)
+			.rating(Signal.TRANSPARENCY, 4)
+			.rating(Signal.CONSISTENCY, 1)
+			.incident("BROKEN_PROMISE")
+			.nps(3)
+			.csat(2)
+			.save();
+		fixtures.entry(customer, now.minus(Duration.ofDays(8)))
+			.channel(Channel.EMAIL)
+			.rating(Signal.QUALITY, 4)
+			.rating(Signal.VALUES, 5)
+			.nps(9)
+			.csat(4)
+			.ces(6)
+			.save();
+		fixtures.entry(customer, now.minus(Duration.ofDays(150)))
+			.channel(Channel.EMAIL)
+			.rating(Signal.QUALITY, 5)
+			.save();
 	}
 
 	private String page(String query, String language, String username) throws Exception {
@@ -75,9 +90,10 @@ class DashboardControllerIntegrationTests {
 	@Test
 	void showsEveryPanelForASegmentInEnglish() throws Exception {
 		String html = page("?segment=" + segment, "en", TestUsers.STAFF);
-		assertThat(html).contains("id=\"trust-panel\"", "id=\"signals-panel\"", "id=\"trend-panel\"",
-				"id=\"satisfaction-panel\"", "id=\"risk-panel\"", "id=\"recovery-panel\"", "id=\"breakdown-segment\"",
-				"id=\"breakdown-channel\"", "id=\"incidents-panel\"")
+		assertThat(html)
+			.contains("id=\"trust-panel\"", "id=\"signals-panel\"", "id=\"trend-panel\"", "id=\"satisfaction-panel\"",
+					"id=\"risk-panel\"", "id=\"recovery-panel\"", "id=\"breakdown-segment\"",
+					"id=\"breakdown-channel\"", "id=\"incidents-panel\"")
 			.contains("Trust for this selection")
 			.contains("Weakest")
 			.contains("Broken promise")
@@ -104,8 +120,7 @@ class DashboardControllerIntegrationTests {
 	@Test
 	void showsTheDashboardInJapanese() throws Exception {
 		String html = page("?segment=" + segment, "ja", TestUsers.STAFF);
-		assertThat(html).contains("ダッシュボード", "5つの信頼シグナル", "最も弱い", "約束の不履行", "信頼スコアと NPS の週次推移（12か月）",
-				"回答 2件");
+		assertThat(html).contains("ダッシュボード", "5つの信頼シグナル", "最も弱い", "約束の不履行", "信頼スコアと NPS の週次推移（12か月）", "回答 2件");
 	}
 
 	@Test
@@ -123,14 +138,16 @@ class DashboardControllerIntegrationTests {
 
 	@Test
 	void showsTheCustomersPageWithTheTrendChartAndOnlyThePageTitleInTheHead() throws Exception {
-		String html = mvc.perform(get("/customers/" + customer).header("Accept-Language", "en")
-			.with(user(users.user(TestUsers.STAFF))))
+		String html = mvc
+			.perform(get("/customers/" + customer).header("Accept-Language", "en")
+				.with(user(users.user(TestUsers.STAFF))))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
 		String head = html.substring(0, html.indexOf("</head>"));
-		// the chart's SVG titles stay in the chart: the layout takes only the page's own title into its head
+		// the chart's SVG titles stay in the chart: the layout takes only the page's own
+		// title into its head
 		assertThat(head).containsOnlyOnce("<title>").contains("山田商事株式会社");
 		assertThat(html.substring(html.indexOf("</head>"))).contains("class=\"trend-svg\"", "id=\"trend-title\"");
 	}
@@ -155,7 +172,8 @@ class DashboardControllerIntegrationTests {
 
 		@Test
 		void reversedCustomDatesInJapanese() throws Exception {
-			String html = page("?period=custom&from=2026-02-01&to=2026-01-01&segment=" + segment, "ja", TestUsers.STAFF);
+			String html = page("?period=custom&from=2026-02-01&to=2026-01-01&segment=" + segment, "ja",
+					TestUsers.STAFF);
 			assertThat(html).contains("終了日が開始日より前です。過去90日間を表示しています。");
 		}
 
@@ -174,7 +192,8 @@ class DashboardControllerIntegrationTests {
 		@Test
 		void datesWithoutAPeriodMeanCustomDates() throws Exception {
 			LocalDate today = LocalDate.now(ZoneId.of("Asia/Tokyo"));
-			String html = page("?from=" + today.minusDays(5) + "&to=" + today + "&segment=" + segment, "en", TestUsers.STAFF);
+			String html = page("?from=" + today.minusDays(5) + "&to=" + today + "&segment=" + segment, "en",
+					TestUsers.STAFF);
 			assertThat(html).contains("<option value=\"custom\" selected=\"selected\">").contains("1 response");
 		}
 

@@ -25,7 +25,10 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** Every number of the dashboard leads to a list that counts the same, with its filter shown and removable. */
+/**
+ * Every number of the dashboard leads to a list that counts the same, with its filter
+ * shown and removable.
+ */
 @IntegrationTest
 @AutoConfigureMockMvc
 class DashboardDrillDownIntegrationTests {
@@ -48,18 +51,39 @@ class DashboardDrillDownIntegrationTests {
 		segment = TestFeedback.uniqueSegment();
 		Instant now = Instant.now();
 		long atRisk = fixtures.customer(segment, "Risky & Co");
-		fixtures.entry(atRisk, now.minus(Duration.ofDays(2))).channel(Channel.PHONE).rating(Signal.QUALITY, 1)
-			.incident("BROKEN_PROMISE").nps(2).csat(1).save();
-		fixtures.entry(atRisk, now.minus(Duration.ofDays(4))).channel(Channel.EMAIL).rating(Signal.VALUES, 1)
-			.incident("BROKEN_PROMISE").incident("DATA_MISUSE").ces(2).save();
+		fixtures.entry(atRisk, now.minus(Duration.ofDays(2)))
+			.channel(Channel.PHONE)
+			.rating(Signal.QUALITY, 1)
+			.incident("BROKEN_PROMISE")
+			.nps(2)
+			.csat(1)
+			.save();
+		fixtures.entry(atRisk, now.minus(Duration.ofDays(4)))
+			.channel(Channel.EMAIL)
+			.rating(Signal.VALUES, 1)
+			.incident("BROKEN_PROMISE")
+			.incident("DATA_MISUSE")
+			.ces(2)
+			.save();
 		long watch = fixtures.customer(segment, "Watched KK");
-		fixtures.entry(watch, now.minus(Duration.ofDays(6))).channel(Channel.EMAIL).rating(Signal.CONSISTENCY, 1)
-			.nps(10).save();
+		fixtures.entry(watch, now.minus(Duration.ofDays(6)))
+			.channel(Channel.EMAIL)
+			.rating(Signal.CONSISTENCY, 1)
+			.nps(10)
+			.save();
 		long fine = fixtures.customer(segment, "Fine Ltd");
-		fixtures.entry(fine, now.minus(Duration.ofDays(20))).channel(Channel.CHAT).rating(Signal.QUALITY, 5).nps(9)
-			.csat(5).ces(6).save();
+		fixtures.entry(fine, now.minus(Duration.ofDays(20)))
+			.channel(Channel.CHAT)
+			.rating(Signal.QUALITY, 5)
+			.nps(9)
+			.csat(5)
+			.ces(6)
+			.save();
 		// outside the 30-day period: must count nowhere below
-		fixtures.entry(fine, now.minus(Duration.ofDays(45))).channel(Channel.CHAT).rating(Signal.QUALITY, 5).nps(9)
+		fixtures.entry(fine, now.minus(Duration.ofDays(45)))
+			.channel(Channel.CHAT)
+			.rating(Signal.QUALITY, 5)
+			.nps(9)
 			.save();
 	}
 
@@ -86,7 +110,8 @@ class DashboardDrillDownIntegrationTests {
 		String feedback = page(link(dashboard, "nps-responses").href());
 		assertThat(feedback).contains("id=\"active-filters\"", "Received", "Answered");
 		String chips = feedback.substring(feedback.indexOf("id=\"active-filters\""));
-		Matcher remove = Pattern.compile("<a class=\"ms-1 link-dark\" href=\"([^\"]+)\"[^>]*aria-label=\"Remove the filter Answered\"")
+		Matcher remove = Pattern
+			.compile("<a class=\"ms-1 link-dark\" href=\"([^\"]+)\"[^>]*aria-label=\"Remove the filter Answered\"")
 			.matcher(chips);
 		assertThat(remove.find()).isTrue();
 		String withoutAnswer = HtmlUtils.htmlUnescape(remove.group(1));
@@ -121,15 +146,16 @@ class DashboardDrillDownIntegrationTests {
 			assertThat(week).startsWith("/feedback?since=").contains("segment=");
 			total += listCount(page(week));
 		}
-		// the weeks with a trust point hold every entry of the segment (all five are within the trend's year)
+		// the weeks with a trust point hold every entry of the segment (all five are
+		// within the trend's year)
 		assertThat(total).isEqualTo(5);
 	}
 
 	@Test
 	void aPastPeriodListsTheCustomersAsOfItsEnd() throws Exception {
 		java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo"));
-		String dashboard = page("/?period=custom&from=" + today.minusDays(60) + "&to=" + today.minusDays(30)
-				+ "&segment=" + segment);
+		String dashboard = page(
+				"/?period=custom&from=" + today.minusDays(60) + "&to=" + today.minusDays(30) + "&segment=" + segment);
 		Link atRisk = link(dashboard, "at-risk-count");
 		Link watch = link(dashboard, "watch-count");
 		assertThat(atRisk.href()).contains("asOf=");
@@ -149,7 +175,8 @@ class DashboardDrillDownIntegrationTests {
 	}
 
 	private static Link link(String html, String id) {
-		Matcher matcher = Pattern.compile("<a\\b[^>]*\\bid=\"" + Pattern.quote(id) + "\"[^>]*>([^<]*)</a>").matcher(html);
+		Matcher matcher = Pattern.compile("<a\\b[^>]*\\bid=\"" + Pattern.quote(id) + "\"[^>]*>([^<]*)</a>")
+			.matcher(html);
 		assertThat(matcher.find()).as(id).isTrue();
 		return toLink(matcher.group(0), matcher.group(1));
 	}

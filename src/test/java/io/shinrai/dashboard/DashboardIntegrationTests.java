@@ -70,9 +70,15 @@ class DashboardIntegrationTests {
 		String segment = TestFeedback.uniqueSegment();
 		long customer = fixtures.customer(segment, "Worked Example Ltd");
 		fixtures.entry(customer, Instant.parse("2026-04-01T00:00:00Z"))
-			.rating(Signal.TRANSPARENCY, 5).rating(Signal.QUALITY, 4).save();
+			.rating(Signal.TRANSPARENCY, 5)
+			.rating(Signal.QUALITY, 4)
+			.save();
 		fixtures.entry(customer, Instant.parse("2026-05-31T00:00:00Z"))
-			.rating(Signal.TRANSPARENCY, 2).rating(Signal.COMMUNICATION, 3).incident("BROKEN_PROMISE").nps(4).save();
+			.rating(Signal.TRANSPARENCY, 2)
+			.rating(Signal.COMMUNICATION, 3)
+			.incident("BROKEN_PROMISE")
+			.nps(4)
+			.save();
 		fixtures.entry(customer, T).rating(Signal.QUALITY, 5).rating(Signal.VALUES, 4).nps(9).csat(5).ces(6).save();
 
 		DashboardView view = dashboard.view(lastDays(segment, null, 90, T));
@@ -114,7 +120,8 @@ class DashboardIntegrationTests {
 	void comparesSatisfactionWithThePreviousPeriodOfTheSameLengthAndMarksFewResponses() {
 		String segment = TestFeedback.uniqueSegment();
 		long customer = fixtures.customer(segment, "Compare KK");
-		// the previous 90 days: one promoter, one CES answer; this period: a promoter and a detractor
+		// the previous 90 days: one promoter, one CES answer; this period: a promoter and
+		// a detractor
 		fixtures.entry(customer, T.minus(Duration.ofDays(100))).nps(10).ces(6).save();
 		fixtures.entry(customer, T.minus(Duration.ofDays(200))).nps(0).save();
 		fixtures.entry(customer, T.minus(Duration.ofDays(10))).nps(0).csat(5).save();
@@ -160,9 +167,11 @@ class DashboardIntegrationTests {
 			assertThat(point.trust()).isEqualTo(expected.score().trust());
 			assertThat(point.nps()).isEqualTo(expected.satisfaction().nps());
 		}
-		// weeks end on Monday 00:00 in Tokyo: the point is labelled with that week's Sunday
+		// weeks end on Monday 00:00 in Tokyo: the point is labelled with that week's
+		// Sunday
 		TrendPoint first = view.trend().get(0);
-		assertThat(first.asOf().atZone(java.time.ZoneId.of("Asia/Tokyo")).getDayOfWeek()).isEqualTo(java.time.DayOfWeek.MONDAY);
+		assertThat(first.asOf().atZone(java.time.ZoneId.of("Asia/Tokyo")).getDayOfWeek())
+			.isEqualTo(java.time.DayOfWeek.MONDAY);
 		assertThat(first.weekEnding().getDayOfWeek()).isEqualTo(java.time.DayOfWeek.SUNDAY);
 		// before the first entry there is no score: a gap, not a zero
 		assertThat(view.trend()).filteredOn(p -> p.asOf().isBefore(T.minus(Duration.ofDays(200)))).allSatisfy(p -> {
@@ -228,7 +237,10 @@ class DashboardIntegrationTests {
 		long customer = fixtures.customer(segment, "Incident AG");
 		fixtures.entry(customer, T.minus(Duration.ofDays(1))).incident("BROKEN_PROMISE").save();
 		fixtures.entry(customer, T.minus(Duration.ofDays(2))).incident("INCONSISTENT_SERVICE").save();
-		fixtures.entry(customer, T.minus(Duration.ofDays(3))).incident("INCONSISTENT_SERVICE").incident("NO_PERSONALIZATION").save();
+		fixtures.entry(customer, T.minus(Duration.ofDays(3)))
+			.incident("INCONSISTENT_SERVICE")
+			.incident("NO_PERSONALIZATION")
+			.save();
 		fixtures.entry(customer, T.minus(Duration.ofDays(100))).incident("DATA_MISUSE").save();
 
 		DashboardView view = dashboard.view(lastDays(segment, null, 30, T));
@@ -251,13 +263,26 @@ class DashboardIntegrationTests {
 		DashboardView view = dashboard.view(lastDays(segment, null, 30, T));
 
 		assertThat(view.byChannel()).extracting(BreakdownRow::channel).containsExactly(Channel.values());
-		BreakdownRow phone = view.byChannel().stream().filter(r -> r.channel() == Channel.PHONE).findFirst().orElseThrow();
-		BreakdownRow chat = view.byChannel().stream().filter(r -> r.channel() == Channel.CHAT).findFirst().orElseThrow();
-		BreakdownRow email = view.byChannel().stream().filter(r -> r.channel() == Channel.EMAIL).findFirst().orElseThrow();
+		BreakdownRow phone = view.byChannel()
+			.stream()
+			.filter(r -> r.channel() == Channel.PHONE)
+			.findFirst()
+			.orElseThrow();
+		BreakdownRow chat = view.byChannel()
+			.stream()
+			.filter(r -> r.channel() == Channel.CHAT)
+			.findFirst()
+			.orElseThrow();
+		BreakdownRow email = view.byChannel()
+			.stream()
+			.filter(r -> r.channel() == Channel.EMAIL)
+			.findFirst()
+			.orElseThrow();
 		assertThat(phone.responses()).isEqualTo(2);
 		assertThat(chat.responses()).isEqualTo(1);
 		assertThat(phone.trust()).isEqualTo(trustScores.forScope(new Scope(segment, Channel.PHONE), T).score().trust());
-		assertThat(chat.evidence()).isEqualTo(trustScores.forScope(new Scope(segment, Channel.CHAT), T).score().evidence());
+		assertThat(chat.evidence())
+			.isEqualTo(trustScores.forScope(new Scope(segment, Channel.CHAT), T).score().evidence());
 		assertThat(email.trust()).isNull();
 		assertThat(email.responses()).isZero();
 		assertThat(view.bySegment()).singleElement().satisfies(row -> {
@@ -291,11 +316,13 @@ class DashboardIntegrationTests {
 		fixtures.customer(segment, "Happy Co");
 		Instant now = Instant.now();
 		// recent negative entries open a case per customer
-		fixtures.entry(onTime, now.minus(Duration.ofDays(1))).rating(Signal.CONSISTENCY, 1).incident("BROKEN_PROMISE")
+		fixtures.entry(onTime, now.minus(Duration.ofDays(1)))
+			.rating(Signal.CONSISTENCY, 1)
+			.incident("BROKEN_PROMISE")
 			.save();
-		fixtures.entry(late, now.minus(Duration.ofDays(2))).rating(Signal.QUALITY, 1).incident("PRODUCT_DEFECT")
-			.save();
-		// the late customer's case was opened long enough ago to be past its acknowledgement due time
+		fixtures.entry(late, now.minus(Duration.ofDays(2))).rating(Signal.QUALITY, 1).incident("PRODUCT_DEFECT").save();
+		// the late customer's case was opened long enough ago to be past its
+		// acknowledgement due time
 		jdbc.sql("update recovery_case set opened_at = ?, acknowledge_due_at = ? where customer_id = ?")
 			.params(Timestamp.from(now.minus(Duration.ofDays(2))), Timestamp.from(now.minus(Duration.ofHours(1))), late)
 			.update();

@@ -22,9 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * The dashboard of a user limited to some segments is computed over those segments' entries only, from their rows of
- * the per-segment sums. The reference is a "mirror" segment holding a copy of exactly those entries: the forward-decay
- * sums are sums over entries, so pooling the segments' rows must give the mirror's numbers.
+ * The dashboard of a user limited to some segments is computed over those segments'
+ * entries only, from their rows of the per-segment sums. The reference is a "mirror"
+ * segment holding a copy of exactly those entries: the forward-decay sums are sums over
+ * entries, so pooling the segments' rows must give the mirror's numbers.
  */
 @IntegrationTest
 class ScopedDashboardIntegrationTests {
@@ -59,20 +60,36 @@ class ScopedDashboardIntegrationTests {
 		long otherCustomer = fixtures.customer(elsewhere, "Elsewhere Ltd");
 		long mirrorCustomer = fixtures.customer(mirror, "Mirror of North and South");
 		for (long customer : List.of(northCustomer, mirrorCustomer)) {
-			fixtures.entry(customer, T.minus(Duration.ofDays(200))).rating(Signal.QUALITY, 5).rating(Signal.VALUES, 4)
-				.nps(10).save();
-			fixtures.entry(customer, T.minus(Duration.ofDays(40))).channel(Channel.PHONE)
-				.rating(Signal.TRANSPARENCY, 4).csat(4).save();
+			fixtures.entry(customer, T.minus(Duration.ofDays(200)))
+				.rating(Signal.QUALITY, 5)
+				.rating(Signal.VALUES, 4)
+				.nps(10)
+				.save();
+			fixtures.entry(customer, T.minus(Duration.ofDays(40)))
+				.channel(Channel.PHONE)
+				.rating(Signal.TRANSPARENCY, 4)
+				.csat(4)
+				.save();
 			fixtures.entry(customer, T.minus(Duration.ofHours(5))).rating(Signal.COMMUNICATION, 5).ces(6).save();
 		}
 		for (long customer : List.of(southCustomer, mirrorCustomer)) {
-			fixtures.entry(customer, T.minus(Duration.ofDays(20))).rating(Signal.CONSISTENCY, 2)
-				.incident("BROKEN_PROMISE").nps(3).save();
-			fixtures.entry(customer, T.minus(Duration.ofDays(2))).channel(Channel.CHAT).rating(Signal.QUALITY, 3)
-				.csat(2).save();
+			fixtures.entry(customer, T.minus(Duration.ofDays(20)))
+				.rating(Signal.CONSISTENCY, 2)
+				.incident("BROKEN_PROMISE")
+				.nps(3)
+				.save();
+			fixtures.entry(customer, T.minus(Duration.ofDays(2)))
+				.channel(Channel.CHAT)
+				.rating(Signal.QUALITY, 3)
+				.csat(2)
+				.save();
 		}
-		fixtures.entry(otherCustomer, T.minus(Duration.ofDays(10))).rating(Signal.QUALITY, 1).rating(Signal.VALUES, 1)
-			.incident("HIDDEN_FEES").nps(0).save();
+		fixtures.entry(otherCustomer, T.minus(Duration.ofDays(10)))
+			.rating(Signal.QUALITY, 1)
+			.rating(Signal.VALUES, 1)
+			.incident("HIDDEN_FEES")
+			.nps(0)
+			.save();
 	}
 
 	private static DashboardQuery lastDays(String segment, int days) {
@@ -114,9 +131,11 @@ class ScopedDashboardIntegrationTests {
 	void segmentsOutsideTheScopeCountNowhere() {
 		SegmentScope scope = SegmentScope.of(List.of(north, south));
 		DashboardView scoped = dashboard.view(lastDays(null, 90), scope);
-		DashboardView withElsewhere = dashboard.view(lastDays(null, 90), SegmentScope.of(List.of(north, south, elsewhere)));
+		DashboardView withElsewhere = dashboard.view(lastDays(null, 90),
+				SegmentScope.of(List.of(north, south, elsewhere)));
 
-		assertThat(scoped.bySegment()).extracting(BreakdownRow::segment).containsExactlyInAnyOrder(north, south)
+		assertThat(scoped.bySegment()).extracting(BreakdownRow::segment)
+			.containsExactlyInAnyOrder(north, south)
 			.isSortedAccordingTo(String::compareTo);
 		assertThat(dashboard.segments(scope)).containsExactlyInAnyOrder(north, south);
 		assertThat(withElsewhere.trust().trust()).isNotCloseTo(scoped.trust().trust(), within(0.01));

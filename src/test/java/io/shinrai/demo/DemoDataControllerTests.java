@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DemoDataControllerTests {
 
 	private final DemoDataController controller = new DemoDataController(null, null,
-			new BusinessTime(new BusinessTimeProperties(ZoneId.of("Asia/Tokyo")), Clock.systemUTC()), Clock.systemUTC());
+			new BusinessTime(new BusinessTimeProperties(ZoneId.of("Asia/Tokyo")), Clock.systemUTC()),
+			Clock.systemUTC());
 
 	private final RedirectAttributesModelMap redirect = new RedirectAttributesModelMap();
 

@@ -55,7 +55,10 @@ class DemoDataGeneratorTests {
 	}
 
 	private static List<CSVRecord> parse(String csv) throws IOException {
-		try (CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+		try (CSVParser parser = CSVFormat.RFC4180.builder()
+			.setHeader()
+			.setSkipHeaderRecord(true)
+			.get()
 			.parse(new StringReader(csv))) {
 			assertThat(parser.getHeaderNames()).containsExactlyElementsOf(DemoDataGenerator.HEADER);
 			return parser.getRecords();
@@ -69,8 +72,9 @@ class DemoDataGeneratorTests {
 				ratings.add(Integer.valueOf(row.get(signal)));
 			}
 		}
-		return Negativity.isNegative(ratings, row.get("incidents").isEmpty() ? 0 : row.get("incidents").split(";").length,
-				integer(row.get("nps")), integer(row.get("csat")), integer(row.get("ces")));
+		return Negativity.isNegative(ratings,
+				row.get("incidents").isEmpty() ? 0 : row.get("incidents").split(";").length, integer(row.get("nps")),
+				integer(row.get("csat")), integer(row.get("ces")));
 	}
 
 	private static Integer integer(String cell) {
@@ -135,8 +139,10 @@ class DemoDataGeneratorTests {
 			if (!row.get("incidents").isEmpty()) {
 				Arrays.stream(row.get("incidents").split(";")).forEach(IncidentType::valueOf);
 			}
-			boolean hasContent = Arrays.stream(new String[] { "transparency", "consistency", "communication", "quality",
-					"values", "nps", "csat", "ces", "incidents" }).anyMatch(column -> !row.get(column).isEmpty());
+			boolean hasContent = Arrays
+				.stream(new String[] { "transparency", "consistency", "communication", "quality", "values", "nps",
+						"csat", "ces", "incidents" })
+				.anyMatch(column -> !row.get(column).isEmpty());
 			assertThat(hasContent).as(row.get("external_id")).isTrue();
 			assertThat(row.get("comment").length()).isLessThanOrEqualTo(4000);
 		}
@@ -151,9 +157,12 @@ class DemoDataGeneratorTests {
 	@Test
 	void usesJapaneseAndEnglishForNamesAndComments() {
 		assertThat(rows).anyMatch(row -> row.get("customer_name").startsWith("株式会社"));
-		assertThat(rows).anyMatch(row -> row.get("customer_name").matches("\\p{IsHan}+ \\p{IsHan}+|\\p{IsHan}+ \\p{IsHiragana}+"));
+		assertThat(rows)
+			.anyMatch(row -> row.get("customer_name").matches("\\p{IsHan}+ \\p{IsHan}+|\\p{IsHan}+ \\p{IsHiragana}+"));
 		assertThat(rows).anyMatch(row -> row.get("customer_name").matches("[A-Z][a-z]+ [A-Z][a-z]+"));
-		long japaneseComments = rows.stream().filter(row -> row.get("comment").matches(".*[\\p{IsHan}\\p{IsHiragana}].*")).count();
+		long japaneseComments = rows.stream()
+			.filter(row -> row.get("comment").matches(".*[\\p{IsHan}\\p{IsHiragana}].*"))
+			.count();
 		long englishComments = rows.stream().filter(row -> row.get("comment").matches("[A-Z][ -~]+")).count();
 		assertThat(japaneseComments).isGreaterThan(rows.size() / 10);
 		assertThat(englishComments).isGreaterThan(rows.size() / 10);
@@ -161,12 +170,16 @@ class DemoDataGeneratorTests {
 
 	@Test
 	void coversEveryChannelCategoryAndSegment() {
-		assertThat(rows.stream().map(row -> Channel.valueOf(row.get("channel"))).distinct()).containsExactlyInAnyOrder(Channel.values());
-		assertThat(rows.stream().map(row -> Category.valueOf(row.get("category"))).distinct()).containsExactlyInAnyOrder(Category.values());
-		assertThat(rows.stream().map(row -> row.get("segment")).distinct())
-			.containsExactlyInAnyOrder("Enterprise", "SMB", "Consumer", "Public sector");
-		assertThat(rows.stream().flatMap(row -> row.get("incidents").isEmpty() ? java.util.stream.Stream.empty()
-				: Arrays.stream(row.get("incidents").split(";"))).distinct()).hasSize(IncidentType.values().length);
+		assertThat(rows.stream().map(row -> Channel.valueOf(row.get("channel"))).distinct())
+			.containsExactlyInAnyOrder(Channel.values());
+		assertThat(rows.stream().map(row -> Category.valueOf(row.get("category"))).distinct())
+			.containsExactlyInAnyOrder(Category.values());
+		assertThat(rows.stream().map(row -> row.get("segment")).distinct()).containsExactlyInAnyOrder("Enterprise",
+				"SMB", "Consumer", "Public sector");
+		assertThat(rows.stream()
+			.flatMap(row -> row.get("incidents").isEmpty() ? java.util.stream.Stream.empty()
+					: Arrays.stream(row.get("incidents").split(";")))
+			.distinct()).hasSize(IncidentType.values().length);
 	}
 
 	@Test
@@ -189,7 +202,8 @@ class DemoDataGeneratorTests {
 	@Test
 	void letsSomeCustomersSlideIntoRiskWithClustersOfRecentNegatives() {
 		Map<String, List<CSVRecord>> byCustomer = byCustomer();
-		long sliding = byCustomer.values().stream()
+		long sliding = byCustomer.values()
+			.stream()
 			.filter(entries -> entries.stream()
 				.filter(row -> isNegative(row) && !at(row).isBefore(END.minus(DemoDataGenerator.SLIDE)))
 				.count() >= 2)
@@ -205,8 +219,14 @@ class DemoDataGeneratorTests {
 			long trouble = entries.stream()
 				.filter(row -> isNegative(row) && !at(row).isBefore(troubleFrom) && at(row).isBefore(troubleTo))
 				.count();
-			long goodSince = entries.stream().filter(row -> !at(row).isBefore(troubleTo)).filter(row -> !isNegative(row)).count();
-			long badSince = entries.stream().filter(row -> !at(row).isBefore(troubleTo)).filter(DemoDataGeneratorTests::isNegative).count();
+			long goodSince = entries.stream()
+				.filter(row -> !at(row).isBefore(troubleTo))
+				.filter(row -> !isNegative(row))
+				.count();
+			long badSince = entries.stream()
+				.filter(row -> !at(row).isBefore(troubleTo))
+				.filter(DemoDataGeneratorTests::isNegative)
+				.count();
 			return trouble >= 2 && goodSince >= 2 && badSince == 0;
 		}).count();
 		assertThat(recovering).isGreaterThanOrEqualTo(20);
@@ -214,7 +234,8 @@ class DemoDataGeneratorTests {
 
 	@Test
 	void refusesSizesItCannotMake() {
-		assertThatThrownBy(() -> new DemoDataGenerator(1, 0, 10, END, TOKYO)).isInstanceOf(IllegalArgumentException.class);
+		assertThatThrownBy(() -> new DemoDataGenerator(1, 0, 10, END, TOKYO))
+			.isInstanceOf(IllegalArgumentException.class);
 		assertThatThrownBy(() -> new DemoDataGenerator(1, 1, 1_000_000, END, TOKYO))
 			.isInstanceOf(IllegalArgumentException.class);
 	}

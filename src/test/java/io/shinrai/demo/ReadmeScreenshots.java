@@ -19,10 +19,11 @@ import org.springframework.test.context.ActiveProfiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Makes the README's screenshots from the demo data: the application on an empty embedded database of its own (not
- * the tests' database), the admin presses "Load demo data" on the empty dashboard, and the pages are photographed in
- * both languages at 1366 px (the dashboard also at 390 px) into {@code docs/screenshots/}. Not part of the suite; run
- * it when the pages change:
+ * Makes the README's screenshots from the demo data: the application on an empty embedded
+ * database of its own (not the tests' database), the admin presses "Load demo data" on
+ * the empty dashboard, and the pages are photographed in both languages at 1366 px (the
+ * dashboard also at 390 px) into {@code docs/screenshots/}. Not part of the suite; run it
+ * when the pages change:
  *
  * <pre>
  * ./mvnw test -Dtest=ReadmeScreenshots -Dshinrai.readme-screenshots=true

@@ -98,16 +98,15 @@ class FeedbackLogIntegrationTests {
 			assertThatThrownBy(() -> log.log(entry().customer(ref, null, null).build()))
 				.isInstanceOfSatisfying(InvalidFeedbackException.class, ex -> assertThat(ex.violations())
 					.extracting(Violation::field, Violation::messageKey)
-					.containsExactly(org.assertj.core.groups.Tuple.tuple("customerName",
-							FeedbackRules.CUSTOMER_NAME_REQUIRED)));
+					.containsExactly(
+							org.assertj.core.groups.Tuple.tuple("customerName", FeedbackRules.CUSTOMER_NAME_REQUIRED)));
 			assertThat(customers.findByReference(ref)).isEmpty();
 			assertThat(events.stream(FeedbackLogged.class)).isEmpty();
 		}
 
 		@Test
 		void checksTheRulesAndTheNewCustomersNameTogetherBeforeStoring() {
-			assertThat(log.check(entry().customer(ref, null, null).nps(11).build()))
-				.extracting(Violation::field)
+			assertThat(log.check(entry().customer(ref, null, null).nps(11).build())).extracting(Violation::field)
 				.containsExactlyInAnyOrder("nps", "customerName");
 			log.log(entry().build());
 			assertThat(log.check(entry().customer(ref, null, null).build())).isEmpty();
@@ -140,7 +139,9 @@ class FeedbackLogIntegrationTests {
 		@Test
 		void storesOneEntryWhenTheSameExternalIdArrivesConcurrently() throws Exception {
 			String externalId = "EXT-" + UUID.randomUUID();
-			log.log(entry().nps(9).externalId("EXT-" + UUID.randomUUID()).build()); // the customer exists
+			log.log(entry().nps(9).externalId("EXT-" + UUID.randomUUID()).build()); // the
+																					// customer
+																					// exists
 			List<Object> outcomes = concurrently(8, () -> {
 				try {
 					return log.log(entry().externalId(externalId).build());
@@ -157,8 +158,8 @@ class FeedbackLogIntegrationTests {
 		@Test
 		void createsOneCustomerWhenTheSameNewReferenceArrivesConcurrently() throws Exception {
 			List<Object> outcomes = concurrently(6, () -> log.log(entry().build()));
-			assertThat(outcomes).extracting(outcome -> ((StoredFeedback) outcome).customerId()).containsOnly(
-					customers.findByReference(ref).orElseThrow().getId());
+			assertThat(outcomes).extracting(outcome -> ((StoredFeedback) outcome).customerId())
+				.containsOnly(customers.findByReference(ref).orElseThrow().getId());
 			assertThat(rows("select count(*) from customer where reference = ?", ref)).isEqualTo(1);
 		}
 
@@ -173,8 +174,10 @@ class FeedbackLogIntegrationTests {
 			StoredFeedback first = log.logOnce(token, entry().source(Source.FORM).build());
 			StoredFeedback second = log.logOnce(token, entry().source(Source.FORM).build());
 			assertThat(second.id()).isEqualTo(first.id());
-			assertThat(rows("select count(*) from feedback f join customer c on c.id = f.customer_id where c.reference = ?",
-					ref)).isEqualTo(1);
+			assertThat(rows(
+					"select count(*) from feedback f join customer c on c.id = f.customer_id where c.reference = ?",
+					ref))
+				.isEqualTo(1);
 			assertThat(events.stream(FeedbackLogged.class)).hasSize(1);
 		}
 
@@ -182,10 +185,12 @@ class FeedbackLogIntegrationTests {
 		void storesOneEntryForConcurrentSubmissionsOfTheSameForm() throws Exception {
 			UUID token = UUID.randomUUID();
 			List<Object> outcomes = concurrently(5, () -> log.logOnce(token, entry().source(Source.FORM).build()));
-			assertThat(outcomes).extracting(outcome -> ((StoredFeedback) outcome).id()).containsOnly(
-					((StoredFeedback) outcomes.get(0)).id());
-			assertThat(rows("select count(*) from feedback f join customer c on c.id = f.customer_id where c.reference = ?",
-					ref)).isEqualTo(1);
+			assertThat(outcomes).extracting(outcome -> ((StoredFeedback) outcome).id())
+				.containsOnly(((StoredFeedback) outcomes.get(0)).id());
+			assertThat(rows(
+					"select count(*) from feedback f join customer c on c.id = f.customer_id where c.reference = ?",
+					ref))
+				.isEqualTo(1);
 		}
 
 		@Test
@@ -206,8 +211,11 @@ class FeedbackLogIntegrationTests {
 		void storesTheBatchCreatesCustomersAndPublishesOneEvent() {
 			String other = "T-" + UUID.randomUUID();
 			List<NewFeedback> batch = List.of(entry().externalId("B-" + UUID.randomUUID()).source(Source.CSV).build(),
-					entry().customer(other, "Kenji Sato", "B2B").rowHash(UUID.randomUUID().toString())
-						.incident(IncidentType.HIDDEN_FEES, "fee not on the invoice").source(Source.CSV).build(),
+					entry().customer(other, "Kenji Sato", "B2B")
+						.rowHash(UUID.randomUUID().toString())
+						.incident(IncidentType.HIDDEN_FEES, "fee not on the invoice")
+						.source(Source.CSV)
+						.build(),
 					entry().customer(other, null, null).nps(10).source(Source.CSV).build());
 			BatchResult result = log.logBatch(batch);
 
@@ -231,17 +239,20 @@ class FeedbackLogIntegrationTests {
 			assertThat(log.logBatch(batch).storedCount()).isEqualTo(3);
 
 			BatchResult again = log.logBatch(batch);
-			assertThat(again.storedIndexes()).containsExactly(2); // no key: nothing to recognise it by
+			assertThat(again.storedIndexes()).containsExactly(2); // no key: nothing to
+																	// recognise it by
 			assertThat(again.skippedIndexes()).containsExactly(0, 1);
-			assertThat(rows("select count(*) from feedback f join customer c on c.id = f.customer_id where c.reference = ?",
-					ref)).isEqualTo(4);
+			assertThat(rows(
+					"select count(*) from feedback f join customer c on c.id = f.customer_id where c.reference = ?",
+					ref))
+				.isEqualTo(4);
 		}
 
 		@Test
 		void skipsTheSecondOfTwoEntriesWithTheSameExternalIdInOneBatch() {
 			String externalId = "B-" + UUID.randomUUID();
-			BatchResult result = log.logBatch(List.of(entry().externalId(externalId).build(),
-					entry().externalId(externalId).build()));
+			BatchResult result = log
+				.logBatch(List.of(entry().externalId(externalId).build(), entry().externalId(externalId).build()));
 			assertThat(result.storedIndexes()).containsExactly(0);
 			assertThat(result.skippedIndexes()).containsExactly(1);
 		}
@@ -252,7 +263,8 @@ class FeedbackLogIntegrationTests {
 					entry().build(), entry().ces(9).build()));
 			assertThat(result.storedIndexes()).containsExactly(1);
 			assertThat(result.rejected()).extracting(BatchResult.Rejected::index).containsExactly(0, 2);
-			assertThat(result.rejected().get(0).violations()).extracting(Violation::field).containsExactly("customerName");
+			assertThat(result.rejected().get(0).violations()).extracting(Violation::field)
+				.containsExactly("customerName");
 			assertThat(result.rejected().get(1).violations()).extracting(Violation::field).containsExactly("ces");
 		}
 
@@ -283,17 +295,19 @@ class FeedbackLogIntegrationTests {
 			assertThat(after.incidents()).containsEntry(IncidentType.PRODUCT_DEFECT, "broken on arrival");
 			assertThat(after.negative()).isTrue();
 			assertThat(after.source()).isEqualTo(Source.API);
-			assertThat(events.stream(FeedbackLogged.class)).containsExactly(
-					new FeedbackLogged(List.of(after.entry()), original.entry()));
-			var audit = jdbc.sql("select actor, summary, before_state, after_state from audit_event"
-					+ " where type = 'FEEDBACK_CORRECTED' and subject = ?")
+			assertThat(events.stream(FeedbackLogged.class))
+				.containsExactly(new FeedbackLogged(List.of(after.entry()), original.entry()));
+			var audit = jdbc
+				.sql("select actor, summary, before_state, after_state from audit_event"
+						+ " where type = 'FEEDBACK_CORRECTED' and subject = ?")
 				.param("feedback " + original.id())
 				.query((rs, row) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)))
 				.single();
 			assertThat(audit.get(0)).isEqualTo("manager");
 			assertThat(audit.get(1)).contains("quality", "incidents", "comment").doesNotContain("channel");
 			assertThat(audit.get(2)).contains("quality: 4", "comment: slow delivery");
-			assertThat(audit.get(3)).contains("quality: 2", "PRODUCT_DEFECT (broken on arrival)", "comment: broken delivery");
+			assertThat(audit.get(3)).contains("quality: 2", "PRODUCT_DEFECT (broken on arrival)",
+					"comment: broken delivery");
 		}
 
 		@Test
@@ -342,10 +356,13 @@ class FeedbackLogIntegrationTests {
 		void filtersByCustomerTextChannelCategoryNegativeIncidentAndPeriod() {
 			Instant t = Instant.now().minus(Duration.ofDays(3)).truncatedTo(ChronoUnit.SECONDS);
 			StoredFeedback japanese = log.log(entry().receivedAt(t).comment("配送が遅れた").build());
-			StoredFeedback english = log.log(entry().receivedAt(t.plusSeconds(60)).channel(Channel.PHONE)
-				.category(Category.BILLING).comment("Invoice had 100% wrong_total").build());
-			StoredFeedback incident = log.log(entry().receivedAt(t.plusSeconds(120))
-				.incident(IncidentType.DATA_MISUSE, null).build());
+			StoredFeedback english = log.log(entry().receivedAt(t.plusSeconds(60))
+				.channel(Channel.PHONE)
+				.category(Category.BILLING)
+				.comment("Invoice had 100% wrong_total")
+				.build());
+			StoredFeedback incident = log
+				.log(entry().receivedAt(t.plusSeconds(120)).incident(IncidentType.DATA_MISUSE, null).build());
 
 			assertThat(ids(filter(null, null, null, null, false, null, null))).containsExactly(incident.id(),
 					english.id(), japanese.id());
@@ -393,7 +410,8 @@ class FeedbackLogIntegrationTests {
 
 		@Test
 		void theTextSearchCanUseTheTrigramIndexOfComments() {
-			// the planner prefers a scan of a small table; switched off, it shows whether the index can serve the search
+			// the planner prefers a scan of a small table; switched off, it shows whether
+			// the index can serve the search
 			List<String> plan = transactions.execute(status -> {
 				jdbc.sql("set local enable_seqscan = off").update();
 				return jdbc.sql("explain select count(*) from feedback f where f.comment ilike ?")

@@ -38,8 +38,12 @@ class FeedbackRulesTests {
 
 	@Test
 	void acceptsACompleteEntry() {
-		assertThat(check(valid().nps(0).csat(1).ces(7).incident(IncidentType.BROKEN_PROMISE, "late twice")
-			.comment("配送が遅れた").externalId("X-1"))).isEmpty();
+		assertThat(check(valid().nps(0)
+			.csat(1)
+			.ces(7)
+			.incident(IncidentType.BROKEN_PROMISE, "late twice")
+			.comment("配送が遅れた")
+			.externalId("X-1"))).isEmpty();
 	}
 
 	@Test
@@ -67,18 +71,21 @@ class FeedbackRulesTests {
 
 		@Test
 		void rejectsAMissingReference() {
-			assertOnlyViolation(valid().customer("  ", "Name", null), "customerRef", "feedback.rule.customerRef.required");
+			assertOnlyViolation(valid().customer("  ", "Name", null), "customerRef",
+					"feedback.rule.customerRef.required");
 		}
 
 		@Test
 		void rejectsAReferenceLongerThan100Characters() {
-			assertOnlyViolation(valid().customer("R".repeat(101), "Name", null), "customerRef", "feedback.rule.tooLong");
+			assertOnlyViolation(valid().customer("R".repeat(101), "Name", null), "customerRef",
+					"feedback.rule.tooLong");
 			assertThat(check(valid().customer("R".repeat(100), "Name", null))).isEmpty();
 		}
 
 		@Test
 		void rejectsANameLongerThan200Characters() {
-			assertOnlyViolation(valid().customer("C-1", "N".repeat(201), null), "customerName", "feedback.rule.tooLong");
+			assertOnlyViolation(valid().customer("C-1", "N".repeat(201), null), "customerName",
+					"feedback.rule.tooLong");
 		}
 
 		@Test

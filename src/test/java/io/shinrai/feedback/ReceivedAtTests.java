@@ -14,15 +14,11 @@ class ReceivedAtTests {
 	private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
 
 	@ParameterizedTest
-	@CsvSource(delimiter = '|', value = {
-			"2026-05-01T10:15:00Z        | 2026-05-01T10:15:00Z",
+	@CsvSource(delimiter = '|', value = { "2026-05-01T10:15:00Z        | 2026-05-01T10:15:00Z",
 			"2026-05-01T10:15:30.5Z      | 2026-05-01T10:15:30.500Z",
-			"2026-05-01T19:15:00+09:00   | 2026-05-01T10:15:00Z",
-			"2026-05-01T05:15-05:00      | 2026-05-01T10:15:00Z",
-			"2026-05-01T19:15            | 2026-05-01T10:15:00Z",
-			"2026-05-01 19:15:00         | 2026-05-01T10:15:00Z",
-			"2026/05/01 19:15            | 2026-05-01T10:15:00Z",
-			"2026-05-01                  | 2026-04-30T15:00:00Z",
+			"2026-05-01T19:15:00+09:00   | 2026-05-01T10:15:00Z", "2026-05-01T05:15-05:00      | 2026-05-01T10:15:00Z",
+			"2026-05-01T19:15            | 2026-05-01T10:15:00Z", "2026-05-01 19:15:00         | 2026-05-01T10:15:00Z",
+			"2026/05/01 19:15            | 2026-05-01T10:15:00Z", "2026-05-01                  | 2026-04-30T15:00:00Z",
 			"2026/05/01                  | 2026-04-30T15:00:00Z",
 			"2026/5/1                    | 2026-04-30T15:00:00Z" })
 	void readsInstantsLocalDateTimesAndDatesInTheBusinessZone(String text, String expected) {
@@ -30,8 +26,8 @@ class ReceivedAtTests {
 	}
 
 	@ParameterizedTest
-	@ValueSource(strings = { "", "  ", "yesterday", "2026-02-30", "2026-13-01", "01/05/2026", "2026-05-01T25:00",
-			"12345" })
+	@ValueSource(
+			strings = { "", "  ", "yesterday", "2026-02-30", "2026-13-01", "01/05/2026", "2026-05-01T25:00", "12345" })
 	void refusesWhatIsNotATime(String text) {
 		assertThat(ReceivedAt.parse(text, TOKYO)).isEmpty();
 	}

@@ -30,7 +30,9 @@ class CommentTermsTests {
 	@Test
 	void readsEnglishAsStemsWithoutStopWords() {
 		List<CommentTerms.Term> terms = CommentTerms.of("The deliveries were late again");
-		assertThat(terms).extracting(CommentTerms.Term::term).contains("deliveri", "late").doesNotContain("the", "were");
+		assertThat(terms).extracting(CommentTerms.Term::term)
+			.contains("deliveri", "late")
+			.doesNotContain("the", "were");
 		assertThat(terms).filteredOn(term -> term.term().equals("deliveri"))
 			.extracting(CommentTerms.Term::surface)
 			.containsExactly("deliveries");

@@ -44,8 +44,8 @@ class ConsistencyIntegrationTests {
 
 	private void entries(InsightFixtures fixtures, String customer, Channel channel, int count, int rating) {
 		for (int i = 0; i < count; i++) {
-			fixtures.add(customer, now.minus(Duration.ofDays(1 + i)).minus(Duration.ofMinutes(channel.ordinal())), channel,
-					entry -> entry.rating(Signal.CONSISTENCY, rating).rating(Signal.QUALITY, rating));
+			fixtures.add(customer, now.minus(Duration.ofDays(1 + i)).minus(Duration.ofMinutes(channel.ordinal())),
+					channel, entry -> entry.rating(Signal.CONSISTENCY, rating).rating(Signal.QUALITY, rating));
 		}
 	}
 
@@ -77,8 +77,11 @@ class ConsistencyIntegrationTests {
 			assertThat(segment.channels()).extracting(Consistency.ChannelCell::channel)
 				.containsExactly(Channel.EMAIL, Channel.PHONE, Channel.CHAT);
 		});
-		assertThat(report.customers()).extracting(Consistency.Spread::customerRef).contains(mixed).doesNotContain(steady);
-		assertThat(report.customers()).allSatisfy(customer -> assertThat(customer.outOfLine()).isEqualTo(Channel.PHONE));
+		assertThat(report.customers()).extracting(Consistency.Spread::customerRef)
+			.contains(mixed)
+			.doesNotContain(steady);
+		assertThat(report.customers())
+			.allSatisfy(customer -> assertThat(customer.outOfLine()).isEqualTo(Channel.PHONE));
 
 		mvc.perform(get("/api/v1/insights/consistency").param("segment", fixtures.segment())
 			.with(httpBasic(TestUsers.STAFF, TestUsers.PASSWORD)))

@@ -55,8 +55,9 @@ class DriversIntegrationTests {
 	private final LocalDate today = LocalDate.now(ZONE);
 
 	/**
-	 * NPS follows the consistency rating (low → detractor, high → promoter); the other ratings are random; quality
-	 * is rated in only half of the entries; a broken promise always comes with a detractor.
+	 * NPS follows the consistency rating (low → detractor, high → promoter); the other
+	 * ratings are random; quality is rated in only half of the entries; a broken promise
+	 * always comes with a detractor.
 	 */
 	private InsightFixtures plantedConsistencyDriver(int entries) {
 		InsightFixtures fixtures = new InsightFixtures(log);
@@ -91,7 +92,8 @@ class DriversIntegrationTests {
 	@Test
 	void findsThePlantedDriverFirstWithTheEntriesBehindEachFactor() {
 		InsightFixtures fixtures = plantedConsistencyDriver(160);
-		Drivers.DriverReport report = drivers.drivers(new InsightFilter(today.minusDays(89), today, fixtures.segment(), null));
+		Drivers.DriverReport report = drivers
+			.drivers(new InsightFilter(today.minusDays(89), today, fixtures.segment(), null));
 		assertThat(report.enough()).isTrue();
 		assertThat(report.entries()).isEqualTo(160);
 		Drivers.Driver top = report.drivers().get(0);
@@ -125,7 +127,8 @@ class DriversIntegrationTests {
 	@Test
 	void refusesThinDataAndSaysHowMuchIsNeeded() throws Exception {
 		InsightFixtures fixtures = plantedConsistencyDriver(20);
-		Drivers.DriverReport report = drivers.drivers(new InsightFilter(today.minusDays(89), today, fixtures.segment(), null));
+		Drivers.DriverReport report = drivers
+			.drivers(new InsightFilter(today.minusDays(89), today, fixtures.segment(), null));
 		assertThat(report.enough()).isFalse();
 		assertThat(report.entries()).isEqualTo(20);
 		assertThat(report.missing()).isEqualTo(10);
@@ -141,7 +144,8 @@ class DriversIntegrationTests {
 	@Test
 	void theApiAndThePageGiveTheSameRankingAndReading() throws Exception {
 		InsightFixtures fixtures = plantedConsistencyDriver(120);
-		Drivers.DriverReport report = drivers.drivers(new InsightFilter(today.minusDays(89), today, fixtures.segment(), null));
+		Drivers.DriverReport report = drivers
+			.drivers(new InsightFilter(today.minusDays(89), today, fixtures.segment(), null));
 		mvc.perform(get("/api/v1/insights/drivers").param("segment", fixtures.segment())
 			.with(httpBasic(TestUsers.STAFF, TestUsers.PASSWORD))
 			.header(HttpHeaders.ACCEPT_LANGUAGE, "ja"))
@@ -155,7 +159,8 @@ class DriversIntegrationTests {
 			.with(user(users.user(TestUsers.STAFF)))
 			.header(HttpHeaders.ACCEPT_LANGUAGE, "en"))
 			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("Consistency matters most to your " + fixtures.segment() + " customers")));
+			.andExpect(content()
+				.string(containsString("Consistency matters most to your " + fixtures.segment() + " customers")));
 	}
 
 	@Test
@@ -171,7 +176,8 @@ class DriversIntegrationTests {
 			.header(HttpHeaders.ACCEPT_LANGUAGE, "en"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors.channel").value("\u201CFAX\u201D is not a channel."));
-		mvc.perform(get("/api/v1/insights/consistency").param("from", "2026-05-02").param("to", "2026-05-01")
+		mvc.perform(get("/api/v1/insights/consistency").param("from", "2026-05-02")
+			.param("to", "2026-05-01")
 			.with(httpBasic(TestUsers.STAFF, TestUsers.PASSWORD)))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors.to").exists());

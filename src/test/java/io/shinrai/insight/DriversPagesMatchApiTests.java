@@ -29,8 +29,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
- * The key drivers on the drivers page and on the dashboard equal the API's answer for the same filters, and every
- * entry count opens to a feedback list of exactly that many entries.
+ * The key drivers on the drivers page and on the dashboard equal the API's answer for the
+ * same filters, and every entry count opens to a feedback list of exactly that many
+ * entries.
  */
 @IntegrationTest
 @AutoConfigureMockMvc
@@ -40,7 +41,8 @@ class DriversPagesMatchApiTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private static final Pattern ENTRIES_LINK = Pattern.compile("<a class=\"driver-entries\" href=\"([^\"]+)\">(\\d+)</a>");
+	private static final Pattern ENTRIES_LINK = Pattern
+		.compile("<a class=\"driver-entries\" href=\"([^\"]+)\">(\\d+)</a>");
 
 	@Autowired
 	private FeedbackLog log;
@@ -64,20 +66,22 @@ class DriversPagesMatchApiTests {
 			int nps = consistency <= 2 ? random.nextInt(5) : consistency == 3 ? 7 : 9 + random.nextInt(2);
 			boolean broken = i % 6 == 0;
 			boolean rateQuality = i % 3 != 0;
-			fixtures.add(fixtures.customer(), now.minus(Duration.ofHours(5 + 11L * i)), Channel.values()[i % 3], entry -> {
-				entry.rating(Signal.CONSISTENCY, consistency)
-					.rating(Signal.COMMUNICATION, 1 + random.nextInt(5))
-					.nps(broken ? random.nextInt(3) : nps);
-				if (rateQuality) {
-					entry.rating(Signal.QUALITY, 1 + random.nextInt(5));
-				}
-				if (broken) {
-					entry.incident(IncidentType.BROKEN_PROMISE, null);
-				}
-				return entry;
-			});
+			fixtures.add(fixtures.customer(), now.minus(Duration.ofHours(5 + 11L * i)), Channel.values()[i % 3],
+					entry -> {
+						entry.rating(Signal.CONSISTENCY, consistency)
+							.rating(Signal.COMMUNICATION, 1 + random.nextInt(5))
+							.nps(broken ? random.nextInt(3) : nps);
+						if (rateQuality) {
+							entry.rating(Signal.QUALITY, 1 + random.nextInt(5));
+						}
+						if (broken) {
+							entry.incident(IncidentType.BROKEN_PROMISE, null);
+						}
+						return entry;
+					});
 		}
-		// entries without NPS count for nothing here, and must not be in the lists the counts open
+		// entries without NPS count for nothing here, and must not be in the lists the
+		// counts open
 		for (int i = 0; i < 15; i++) {
 			fixtures.add(fixtures.customer(), now.minus(Duration.ofHours(7 + 9L * i)), Channel.PHONE,
 					entry -> entry.rating(Signal.CONSISTENCY, 2).rating(Signal.QUALITY, 3));
@@ -88,14 +92,17 @@ class DriversPagesMatchApiTests {
 
 	private JsonNode api(String segment, LocalDate from, LocalDate to) throws Exception {
 		return JSON.readTree(mvc.perform(get("/api/v1/insights/drivers").param("segment", segment)
-			.param("from", from.toString()).param("to", to.toString())
+			.param("from", from.toString())
+			.param("to", to.toString())
 			.with(httpBasic(TestUsers.STAFF, TestUsers.PASSWORD))
 			.header(HttpHeaders.ACCEPT_LANGUAGE, "en")).andReturn().getResponse().getContentAsString());
 	}
 
 	private String page(String url) throws Exception {
 		return mvc.perform(get(url).with(user(users.user(TestUsers.STAFF))).header(HttpHeaders.ACCEPT_LANGUAGE, "en"))
-			.andReturn().getResponse().getContentAsString();
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 	}
 
 	/** The number of entries the feedback list at this link shows. */
@@ -124,8 +131,10 @@ class DriversPagesMatchApiTests {
 			assertThat(link.find()).as(row).isTrue();
 			long entries = driver.get("entries").asLong();
 			assertThat(Long.parseLong(link.group(2))).as(driver.get("factor").asString()).isEqualTo(entries);
-			assertThat(listed(link.group(1))).as("the list behind " + driver.get("factor").asString()).isEqualTo(entries);
-			String percent = String.format(java.util.Locale.ENGLISH, "%.1f%%", driver.get("importance").asDouble() * 100);
+			assertThat(listed(link.group(1))).as("the list behind " + driver.get("factor").asString())
+				.isEqualTo(entries);
+			String percent = String.format(java.util.Locale.ENGLISH, "%.1f%%",
+					driver.get("importance").asDouble() * 100);
 			assertThat(row).as(driver.get("factor").asString()).contains(">" + percent + "<");
 			checked++;
 		}
@@ -144,7 +153,8 @@ class DriversPagesMatchApiTests {
 
 		assertRowsEqualTheApi(html, answer, "driver-", Integer.MAX_VALUE);
 		assertThat(html).contains(answer.get("reading").asString());
-		Matcher basis = Pattern.compile("id=\"drivers-basis\">\\s*<a href=\"([^\"]+)\">Based on (\\d+) entries").matcher(html);
+		Matcher basis = Pattern.compile("id=\"drivers-basis\">\\s*<a href=\"([^\"]+)\">Based on (\\d+) entries")
+			.matcher(html);
 		assertThat(basis.find()).isTrue();
 		assertThat(Long.parseLong(basis.group(2))).isEqualTo(90);
 		assertThat(listed(basis.group(1))).isEqualTo(90);
@@ -179,9 +189,14 @@ class DriversPagesMatchApiTests {
 		assertThat(html).contains("id=\"dashboard-drivers-thin\"")
 			.contains("needs at least 30 entries with NPS in this period and scope, and there are 12 (18 more needed)")
 			.doesNotContain("id=\"dashboard-drivers-table\"");
-		String japanese = mvc.perform(get("/").param("period", "30").param("segment", fixtures.segment())
-			.with(user(users.user(TestUsers.STAFF))).header(HttpHeaders.ACCEPT_LANGUAGE, "ja"))
-			.andReturn().getResponse().getContentAsString();
+		String japanese = mvc
+			.perform(get("/").param("period", "30")
+				.param("segment", fixtures.segment())
+				.with(user(users.user(TestUsers.STAFF)))
+				.header(HttpHeaders.ACCEPT_LANGUAGE, "ja"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 		assertThat(japanese).contains("NPS の主要因").doesNotContain("Key drivers of NPS");
 	}
 

@@ -54,7 +54,10 @@ class EarlyWarningsIntegrationTests {
 
 	private final Instant weekEnd = LocalDate.now(ZONE).atStartOfDay(ZONE).toInstant();
 
-	/** Six entries a week for 30 weeks, ratings around 4 with noise; {@code declining}: the last four weeks turn bad. */
+	/**
+	 * Six entries a week for 30 weeks, ratings around 4 with noise; {@code declining}:
+	 * the last four weeks turn bad.
+	 */
 	private InsightFixtures history(boolean declining) {
 		InsightFixtures fixtures = new InsightFixtures(log);
 		List<String> customers = List.of(fixtures.customer(), fixtures.customer(), fixtures.customer());
@@ -64,7 +67,8 @@ class EarlyWarningsIntegrationTests {
 				boolean bad = declining && week <= TrustDropRule.RECENT_WEEKS;
 				int rating = bad ? 1 + random.nextInt(2) : 3 + random.nextInt(3);
 				fixtures.add(customers.get(i % 3), at, Channel.values()[i % 2], entry -> {
-					entry.rating(Signal.CONSISTENCY, rating).rating(Signal.QUALITY, bad ? rating : 3 + random.nextInt(3));
+					entry.rating(Signal.CONSISTENCY, rating)
+						.rating(Signal.QUALITY, bad ? rating : 3 + random.nextInt(3));
 					if (bad) {
 						entry.incident(IncidentType.BROKEN_PROMISE, null).comment("約束の納期を守らなかった");
 					}
@@ -83,7 +87,8 @@ class EarlyWarningsIntegrationTests {
 	@Test
 	void warnsOfAPlantedDeclineWithTheSignalsAndThemesBehindIt() throws Exception {
 		InsightFixtures fixtures = history(true);
-		EarlyWarnings.Evaluation evaluation = warnings.evaluate(EarlyWarnings.ScopeKind.SEGMENT, fixtures.segment(), weekEnd);
+		EarlyWarnings.Evaluation evaluation = warnings.evaluate(EarlyWarnings.ScopeKind.SEGMENT, fixtures.segment(),
+				weekEnd);
 		assertThat(evaluation.verdict().warn()).isTrue();
 		assertThat(evaluation.signals()).extracting(EarlyWarnings.SignalChange::signal).contains(Signal.CONSISTENCY);
 
@@ -115,7 +120,8 @@ class EarlyWarningsIntegrationTests {
 	@Test
 	void doesNotWarnOfAStableNoisySegment() {
 		InsightFixtures fixtures = history(false);
-		EarlyWarnings.Evaluation evaluation = warnings.evaluate(EarlyWarnings.ScopeKind.SEGMENT, fixtures.segment(), weekEnd);
+		EarlyWarnings.Evaluation evaluation = warnings.evaluate(EarlyWarnings.ScopeKind.SEGMENT, fixtures.segment(),
+				weekEnd);
 		assertThat(evaluation).isNotNull();
 		assertThat(evaluation.verdict().warn()).isFalse();
 		assertThat(warnings.check(weekEnd.plus(Duration.ofHours(6))))

@@ -42,13 +42,17 @@ class InsightBrowserTests {
 
 	private InsightFixtures fixtures;
 
-	/** A segment where consistency drives NPS, the phone goes badly and negative comments talk about delivery. */
+	/**
+	 * A segment where consistency drives NPS, the phone goes badly and negative comments
+	 * talk about delivery.
+	 */
 	@BeforeEach
 	void plantedSegment() {
 		fixtures = new InsightFixtures(log);
 		Random random = new Random(5);
 		Instant now = Instant.now();
-		List<String> customers = List.of(fixtures.customer(), fixtures.customer(), fixtures.customer(), fixtures.customer());
+		List<String> customers = List.of(fixtures.customer(), fixtures.customer(), fixtures.customer(),
+				fixtures.customer());
 		for (int i = 0; i < 60; i++) {
 			Channel channel = Channel.values()[i % 3];
 			boolean phone = channel == Channel.PHONE;

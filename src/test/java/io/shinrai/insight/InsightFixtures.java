@@ -16,8 +16,9 @@ import io.shinrai.feedback.Source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Stores feedback the way an import does ({@link FeedbackLog#logBatch}, so scoring's sums and the term queue
- * follow), each test under a segment of its own so it asserts on exactly its data in the shared database.
+ * Stores feedback the way an import does ({@link FeedbackLog#logBatch}, so scoring's sums
+ * and the term queue follow), each test under a segment of its own so it asserts on
+ * exactly its data in the shared database.
  */
 final class InsightFixtures {
 

@@ -34,11 +34,12 @@ class ThemesIntegrationTests {
 
 	private static final ZoneId ZONE = ZoneId.of("Asia/Tokyo");
 
-	private static final List<String> JAPANESE_FILLER = List.of("担当者の対応は丁寧でした", "価格は妥当だと思います",
-			"説明が分かりやすかった", "また利用したいです", "商品の品質は普通です", "サイトが使いやすい", "電話がつながりやすい");
+	private static final List<String> JAPANESE_FILLER = List.of("担当者の対応は丁寧でした", "価格は妥当だと思います", "説明が分かりやすかった",
+			"また利用したいです", "商品の品質は普通です", "サイトが使いやすい", "電話がつながりやすい");
 
 	private static final List<String> ENGLISH_FILLER = List.of("Staff were friendly", "The price seems fair",
-			"Website is easy to use", "Would use the service again", "Product quality is fine", "Phone support answered quickly");
+			"Website is easy to use", "Would use the service again", "Product quality is fine",
+			"Phone support answered quickly");
 
 	@Autowired
 	private FeedbackLog log;
@@ -59,8 +60,9 @@ class ThemesIntegrationTests {
 	private final LocalDate today = LocalDate.now(ZONE);
 
 	/**
-	 * 30 negative entries mention the planted phrase besides common filler, 50 others only the filler: the theme of
-	 * the negative entries is the planted phrase and nothing else.
+	 * 30 negative entries mention the planted phrase besides common filler, 50 others
+	 * only the filler: the theme of the negative entries is the planted phrase and
+	 * nothing else.
 	 */
 	private InsightFixtures planted(String phrase, List<String> filler) {
 		InsightFixtures fixtures = new InsightFixtures(log);
@@ -70,7 +72,8 @@ class ThemesIntegrationTests {
 					entry -> entry.nps(2).comment(comment));
 		}
 		for (int i = 0; i < 50; i++) {
-			String comment = filler.get(random.nextInt(filler.size())) + "。" + filler.get(random.nextInt(filler.size()));
+			String comment = filler.get(random.nextInt(filler.size())) + "。"
+					+ filler.get(random.nextInt(filler.size()));
 			fixtures.add(fixtures.customer(), now.minus(Duration.ofDays(1 + i % 40)), Channel.SURVEY,
 					entry -> entry.nps(9).comment(comment));
 		}
@@ -102,7 +105,8 @@ class ThemesIntegrationTests {
 	void findsAPlantedEnglishThemeShownAsWritten() {
 		InsightFixtures fixtures = planted("The invoice was wrong", ENGLISH_FILLER);
 		Themes.ThemeReport report = themes.themes(lastSixtyDays(fixtures));
-		assertThat(report.negative()).extracting(Themes.Theme::term).isSubsetOf(Set.of("invoic", "wrong", "invoic wrong"));
+		assertThat(report.negative()).extracting(Themes.Theme::term)
+			.isSubsetOf(Set.of("invoic", "wrong", "invoic wrong"));
 		assertThat(report.negative().get(0).surface()).isEqualTo("invoice was wrong");
 		assertThat(report.negative().get(0).count()).isEqualTo(30);
 	}
@@ -112,8 +116,10 @@ class ThemesIntegrationTests {
 		InsightFixtures fixtures = planted("配送が遅れた", JAPANESE_FILLER);
 		InsightFilter filter = lastSixtyDays(fixtures);
 		Themes.Theme top = themes.themes(filter).negative().get(0);
-		long listed = log.search(new FeedbackFilter(filter.start(ZONE), filter.end(ZONE), null, null, true, null, null,
-				null, top.surface(), fixtures.segment()), 0, 100).getTotalElements();
+		long listed = log
+			.search(new FeedbackFilter(filter.start(ZONE), filter.end(ZONE), null, null, true, null, null, null,
+					top.surface(), fixtures.segment()), 0, 100)
+			.getTotalElements();
 		assertThat(listed).isEqualTo(top.count());
 	}
 
@@ -135,13 +141,18 @@ class ThemesIntegrationTests {
 	void aCorrectionMovesItsTermsToWhereTheEntryIsNow() {
 		InsightFixtures fixtures = planted("配送が遅れた", JAPANESE_FILLER);
 		InsightFilter filter = lastSixtyDays(fixtures);
-		StoredFeedback planted = log.search(new FeedbackFilter(filter.start(ZONE), filter.end(ZONE), null, null, true,
-				null, null, null, "配送が遅れ", fixtures.segment()), 0, 1).getContent().get(0);
+		StoredFeedback planted = log
+			.search(new FeedbackFilter(filter.start(ZONE), filter.end(ZONE), null, null, true, null, null, null,
+					"配送が遅れ", fixtures.segment()), 0, 1)
+			.getContent()
+			.get(0);
 		var corrected = planted.toNewFeedback();
-		log.correct(planted.id(), new io.shinrai.feedback.NewFeedback(corrected.customerRef(), null, null,
-				corrected.receivedAt(), corrected.channel(), corrected.category(), corrected.ratings(), 10, null, null,
-				corrected.incidents(), "とても満足しています", corrected.externalId(), null, corrected.source(),
-				corrected.loggedBy(), null), planted.version(), "test");
+		log.correct(planted.id(),
+				new io.shinrai.feedback.NewFeedback(corrected.customerRef(), null, null, corrected.receivedAt(),
+						corrected.channel(), corrected.category(), corrected.ratings(), 10, null, null,
+						corrected.incidents(), "とても満足しています", corrected.externalId(), null, corrected.source(),
+						corrected.loggedBy(), null),
+				planted.version(), "test");
 		maintenance.catchUp();
 		Themes.ThemeReport report = themes.themes(filter);
 		assertThat(report.negativeEntries()).isEqualTo(29);

@@ -9,7 +9,10 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 class TrustDropRuleTests {
 
-	/** 13 stable weeks around 70 with noise, then four weeks falling by {@code step} a week. */
+	/**
+	 * 13 stable weeks around 70 with noise, then four weeks falling by {@code step} a
+	 * week.
+	 */
 	private static double[] stableThenFalling(double noise, double step, long seed) {
 		Random random = new Random(seed);
 		double[] weekly = new double[TrustDropRule.WEEKS];
@@ -44,7 +47,8 @@ class TrustDropRuleTests {
 
 	@Test
 	void doesNotWarnWhenTheDropIsWithinTheUsualSwings() {
-		// weekly swings of ±3 points are usual for this scope; a 1.5-point fall a week is not beyond them
+		// weekly swings of ±3 points are usual for this scope; a 1.5-point fall a week is
+		// not beyond them
 		double[] weekly = new double[TrustDropRule.WEEKS];
 		for (int i = 0; i <= TrustDropRule.BASELINE_WEEKS; i++) {
 			weekly[i] = 60 + (i % 2 == 0 ? 3 : -3);

@@ -19,9 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A publication whose listener failed stays in the event publication registry and is handed over again by the
- * resubmission job: with start-up republishing off (several instances), this job is what delivers what a failed
- * listener or a crashed instance left.
+ * A publication whose listener failed stays in the event publication registry and is
+ * handed over again by the resubmission job: with start-up republishing off (several
+ * instances), this job is what delivers what a failed listener or a crashed instance
+ * left.
  */
 @IntegrationTest
 @Import(EventResubmissionIntegrationTests.FailingOnce.class)
@@ -69,15 +70,16 @@ class EventResubmissionIntegrationTests {
 		return this.jdbc.sql("""
 				select coalesce(max(extract(epoch from (now() - publication_date)) * 1000), 0)::bigint
 				from event_publication where event_type like '%Ping'
-				""")
-			.query(Long.class)
-			.single();
+				""").query(Long.class).single();
 	}
 
 	record Ping(String text) {
 	}
 
-	/** Proxied (the listener runs asynchronously in a transaction): read through methods, not fields. */
+	/**
+	 * Proxied (the listener runs asynchronously in a transaction): read through methods,
+	 * not fields.
+	 */
 	@TestConfiguration(proxyBeanMethods = false)
 	static class FailingOnce {
 

@@ -45,9 +45,11 @@ class NotificationBrowserTests {
 	@Test
 	void theBellCountsUnreadNotificationsAndEachOpensItsPage() {
 		String admin = admin();
-		notifications.add(admin, new Notice("case.overdue.many", "browser:" + UUID.randomUUID(), List.of(), "/recovery?tab=overdue", 3),
+		notifications.add(admin,
+				new Notice("case.overdue.many", "browser:" + UUID.randomUUID(), List.of(), "/recovery?tab=overdue", 3),
 				Instant.now());
-		notifications.add(admin, new Notice("case.opened", "browser:" + UUID.randomUUID(), List.of("Northwind"), "/customers", 1),
+		notifications.add(admin,
+				new Notice("case.opened", "browser:" + UUID.randomUUID(), List.of("Northwind"), "/customers", 1),
 				Instant.now().plusSeconds(1));
 		try (Browser browser = Browser.open(port)) {
 			browser.go("/login?lang=en").signIn(admin, PASSWORD);
@@ -93,7 +95,8 @@ class NotificationBrowserTests {
 			assertThat(browser.text(By.id("mail-status"))).startsWith("No mail server is configured");
 
 			navigate(browser, By.id("webhook-create"));
-			assertThat(browser.text(By.cssSelector("#webhook-form .alert-danger"))).contains("Enter the URL of the receiver.");
+			assertThat(browser.text(By.cssSelector("#webhook-form .alert-danger")))
+				.contains("Enter the URL of the receiver.");
 
 			String url = receiver.url("/shinrai").toString();
 			browser.type(By.id("url"), url);
@@ -129,8 +132,8 @@ class NotificationBrowserTests {
 	}
 
 	private static void scrollTo(Browser browser, By target) {
-		((JavascriptExecutor) browser.driver()).executeScript(
-				"arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", browser.find(target));
+		((JavascriptExecutor) browser.driver())
+			.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", browser.find(target));
 	}
 
 	private String admin() {

@@ -65,9 +65,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The notifications end to end, on the real PostgreSQL, with GreenMail as the SMTP server and MockWebServer as the
- * webhook receiver, both on loopback. Events travel through the event publication registry (after the commit, on
- * another thread), so the tests wait for their effects.
+ * The notifications end to end, on the real PostgreSQL, with GreenMail as the SMTP server
+ * and MockWebServer as the webhook receiver, both on loopback. Events travel through the
+ * event publication registry (after the commit, on another thread), so the tests wait for
+ * their effects.
  */
 @IntegrationTest
 class NotificationIntegrationTests {
@@ -153,15 +154,19 @@ class NotificationIntegrationTests {
 	@Test
 	void negativeFeedbackReachesTheAppMailAndASignedWebhook() throws Exception {
 		String manager = user(Role.MANAGER, Locale.ENGLISH);
-		preferences.save(manager, Role.MANAGER, Map.of(NotificationType.FEEDBACK_NEGATIVE, new NotificationType.Choice(true, true)));
+		preferences.save(manager, Role.MANAGER,
+				Map.of(NotificationType.FEEDBACK_NEGATIVE, new NotificationType.Choice(true, true)));
 		WebhookEndpoint endpoint = endpoint(Set.of("feedback.negative", "case.opened"), WebhookFormat.JSON);
 		receiver.enqueue(ok());
 		receiver.enqueue(ok());
 
-		StoredFeedback stored = feedbackLog.log(negative(customerRef(), Instant.now().minus(1, ChronoUnit.HOURS), Source.FORM));
+		StoredFeedback stored = feedbackLog
+			.log(negative(customerRef(), Instant.now().minus(1, ChronoUnit.HOURS), Source.FORM));
 
-		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(texts(manager, Locale.ENGLISH))
-			.contains("Negative feedback from " + stored.customerName(), "New recovery case for " + stored.customerName()));
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(texts(manager, Locale.ENGLISH)).contains(
+					"Negative feedback from " + stored.customerName(),
+					"New recovery case for " + stored.customerName()));
 		assertThat(mails.sendDue()).isGreaterThanOrEqualTo(2);
 		List<MimeMessage> received = mailsTo(manager);
 		assertThat(received).extracting(MimeMessage::getSubject)
@@ -170,7 +175,8 @@ class NotificationIntegrationTests {
 		String body = plainText(received.get(0));
 		assertThat(body).contains("https://shinrai.example.test/");
 
-		await().atMost(Duration.ofSeconds(30)).until(() -> deliveries.countsByStatus(endpoint.id()).getOrDefault("PENDING", 0L) == 2);
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> deliveries.countsByStatus(endpoint.id()).getOrDefault("PENDING", 0L) == 2);
 		assertThat(deliveries.deliverDue()).isGreaterThanOrEqualTo(2);
 		Map<String, JsonNode> byType = new java.util.HashMap<>();
 		for (int i = 0; i < 2; i++) {
@@ -190,14 +196,16 @@ class NotificationIntegrationTests {
 		assertThat(entry.get("url").asString()).isEqualTo("https://shinrai.example.test/feedback/" + stored.id());
 		assertThat(byType.get("case.opened").get("data").get("cases").get(0).get("customerId").asLong())
 			.isEqualTo(stored.customerId());
-		assertThat(endpoints.log(endpoint.id(), 10)).hasSize(2).allSatisfy(row -> assertThat(row.statusCode()).isEqualTo(200));
+		assertThat(endpoints.log(endpoint.id(), 10)).hasSize(2)
+			.allSatisfy(row -> assertThat(row.statusCode()).isEqualTo(200));
 	}
 
 	@Test
 	void mailsAreWrittenInEachRecipientsLanguage() throws Exception {
 		String english = user(Role.MANAGER, Locale.ENGLISH);
 		String japanese = user(Role.MANAGER, Locale.JAPANESE);
-		StoredFeedback stored = feedbackLog.log(negative(customerRef(), Instant.now().minus(2, ChronoUnit.HOURS), Source.API));
+		StoredFeedback stored = feedbackLog
+			.log(negative(customerRef(), Instant.now().minus(2, ChronoUnit.HOURS), Source.API));
 
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
 			mails.sendDue();
@@ -218,13 +226,16 @@ class NotificationIntegrationTests {
 		String staff = user(Role.STAFF, Locale.ENGLISH);
 		String manager = user(Role.MANAGER, Locale.ENGLISH);
 		String quietManager = user(Role.MANAGER, Locale.ENGLISH);
-		preferences.save(quietManager, Role.MANAGER, Map.of(NotificationType.CASE_OPENED, new NotificationType.Choice(false, false)));
-		preferences.save(staff, Role.STAFF, Map.of(NotificationType.FEEDBACK_LOGGED, new NotificationType.Choice(true, false)));
+		preferences.save(quietManager, Role.MANAGER,
+				Map.of(NotificationType.CASE_OPENED, new NotificationType.Choice(false, false)));
+		preferences.save(staff, Role.STAFF,
+				Map.of(NotificationType.FEEDBACK_LOGGED, new NotificationType.Choice(true, false)));
 		assertThat(preferences.of(staff, Role.STAFF)).doesNotContainKey(NotificationType.WEBHOOK_DISABLED);
 		assertThat(preferences.of(manager, Role.MANAGER).get(NotificationType.CASE_OPENED))
 			.isEqualTo(new NotificationType.Choice(true, true));
 
-		StoredFeedback stored = feedbackLog.log(negative(customerRef(), Instant.now().minus(3, ChronoUnit.HOURS), Source.FORM));
+		StoredFeedback stored = feedbackLog
+			.log(negative(customerRef(), Instant.now().minus(3, ChronoUnit.HOURS), Source.FORM));
 
 		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
 			assertThat(texts(manager, Locale.ENGLISH)).contains("New recovery case for " + stored.customerName())
@@ -234,7 +245,8 @@ class NotificationIntegrationTests {
 		});
 		mails.sendDue();
 		assertThat(mailsTo(staff)).isEmpty();
-		assertThat(texts(quietManager, Locale.ENGLISH)).doesNotContain("New recovery case for " + stored.customerName());
+		assertThat(texts(quietManager, Locale.ENGLISH))
+			.doesNotContain("New recovery case for " + stored.customerName());
 		assertThat(mailsTo(quietManager)).extracting(MimeMessage::getSubject)
 			.doesNotContain("[Shinrai] New recovery case for " + stored.customerName());
 	}
@@ -242,24 +254,32 @@ class NotificationIntegrationTests {
 	@Test
 	void caseMovesOverdueCasesAndCustomerStatusAreAnnounced() throws Exception {
 		String manager = user(Role.MANAGER, Locale.ENGLISH);
-		preferences.save(manager, Role.MANAGER, Map.of(NotificationType.CASE_STATUS_CHANGED, new NotificationType.Choice(true, false),
-				NotificationType.CUSTOMER_STATUS_CHANGED, new NotificationType.Choice(true, false)));
+		preferences.save(manager, Role.MANAGER,
+				Map.of(NotificationType.CASE_STATUS_CHANGED, new NotificationType.Choice(true, false),
+						NotificationType.CUSTOMER_STATUS_CHANGED, new NotificationType.Choice(true, false)));
 		WebhookEndpoint endpoint = endpoint(Set.of("case.status_changed", "case.overdue", "customer.status_changed"),
 				WebhookFormat.JSON);
-		StoredFeedback stored = feedbackLog.log(negative(customerRef(), Instant.now().minus(1, ChronoUnit.HOURS), Source.FORM));
-		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(texts(manager, Locale.ENGLISH))
-			.contains(stored.customerName() + " is now on WATCH"));
-		CaseSummary opened = cases.search(new CaseSearch(Set.of(), false, null, false, stored.customerId(),
-				CaseSearch.Sort.DUE, 0, 10)).getContent().get(0);
+		StoredFeedback stored = feedbackLog
+			.log(negative(customerRef(), Instant.now().minus(1, ChronoUnit.HOURS), Source.FORM));
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(texts(manager, Locale.ENGLISH))
+				.contains(stored.customerName() + " is now on WATCH"));
+		CaseSummary opened = cases
+			.search(new CaseSearch(Set.of(), false, null, false, stored.customerId(), CaseSearch.Sort.DUE, 0, 10))
+			.getContent()
+			.get(0);
 
 		cases.apply(opened.id(), cases.details(opened.id()).version(), RecoveryAction.ACKNOWLEDGE, manager);
-		transactions.executeWithoutResult(status -> events.publishEvent(new RecoveryCasesOverdue(List.of(
-				new RecoveryCasesOverdue.OverdueCase(opened.id(), stored.customerId(), manager, Instant.now(), Instant.now())))));
+		transactions.executeWithoutResult(status -> events
+			.publishEvent(new RecoveryCasesOverdue(List.of(new RecoveryCasesOverdue.OverdueCase(opened.id(),
+					stored.customerId(), manager, Instant.now(), Instant.now())))));
 
-		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(texts(manager, Locale.ENGLISH)).contains(
-				"The recovery case of " + stored.customerName() + " was acknowledged by " + manager,
-				"The recovery case of " + stored.customerName() + " is overdue"));
-		await().atMost(Duration.ofSeconds(30)).until(() -> deliveries.countsByStatus(endpoint.id()).getOrDefault("PENDING", 0L) == 3);
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(texts(manager, Locale.ENGLISH)).contains(
+					"The recovery case of " + stored.customerName() + " was acknowledged by " + manager,
+					"The recovery case of " + stored.customerName() + " is overdue"));
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> deliveries.countsByStatus(endpoint.id()).getOrDefault("PENDING", 0L) == 3);
 		for (int i = 0; i < 3; i++) {
 			receiver.enqueue(ok());
 		}
@@ -291,8 +311,17 @@ class NotificationIntegrationTests {
 						+ "communication,quality,values,nps,csat,ces,incidents,comment\n");
 		String run = UUID.randomUUID().toString().substring(0, 8);
 		for (int i = 0; i < customers; i++) {
-			csv.append("N-").append(run).append('-').append(i).append(",I-").append(run).append('-').append(i)
-				.append(",Imported ").append(i).append(",Import,")
+			csv.append("N-")
+				.append(run)
+				.append('-')
+				.append(i)
+				.append(",I-")
+				.append(run)
+				.append('-')
+				.append(i)
+				.append(",Imported ")
+				.append(i)
+				.append(",Import,")
 				.append(Instant.now().minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS))
 				.append(",EMAIL,SERVICE,1,1,1,1,1,0,,,,broken\n");
 		}
@@ -310,7 +339,8 @@ class NotificationIntegrationTests {
 		assertThat(summary.getSubject()).isEqualTo("[Shinrai] Import history.csv (#" + job.id() + ") finished");
 		assertThat(plainText(summary)).contains(customers + " new recovery cases");
 		// one webhook call for the batch, listing every case
-		await().atMost(Duration.ofSeconds(30)).until(() -> deliveries.countsByStatus(endpoint.id()).getOrDefault("PENDING", 0L) == 1);
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> deliveries.countsByStatus(endpoint.id()).getOrDefault("PENDING", 0L) == 1);
 		receiver.enqueue(ok());
 		deliveries.deliverDue();
 		JsonNode body = JSON.readTree(receiver.takeRequest(5, TimeUnit.SECONDS).getBody().utf8());
@@ -329,8 +359,11 @@ class NotificationIntegrationTests {
 		WebhookEndpoints.DeliveryLogRow failed = endpoints.log(endpoint.id(), 1).get(0);
 		assertThat(failed.statusCode()).isNull();
 		assertThat(failed.error()).isNotBlank();
-		Instant next = jdbc.sql("select next_attempt_at from webhook_delivery where id = ?").param(id)
-			.query(java.sql.Timestamp.class).single().toInstant();
+		Instant next = jdbc.sql("select next_attempt_at from webhook_delivery where id = ?")
+			.param(id)
+			.query(java.sql.Timestamp.class)
+			.single()
+			.toInstant();
 		assertThat(next).isBetween(Instant.now().plusSeconds(20), Instant.now().plusSeconds(60));
 
 		// the receiver is back on the same port, answering 503 first
@@ -341,9 +374,12 @@ class NotificationIntegrationTests {
 		makeDue(id);
 		deliveries.deliverDue();
 		makeDue(id);
-		// an instance claimed it and died mid-call: the row is leased, its lease ran out; a fresh worker sends it
-		jdbc.sql("update webhook_delivery set attempts = attempts + 1, next_attempt_at = now() - interval '1 second' where id = ?")
-			.param(id).update();
+		// an instance claimed it and died mid-call: the row is leased, its lease ran out;
+		// a fresh worker sends it
+		jdbc.sql(
+				"update webhook_delivery set attempts = attempts + 1, next_attempt_at = now() - interval '1 second' where id = ?")
+			.param(id)
+			.update();
 		deliveries.deliverDue();
 
 		RecordedRequest first = receiver.takeRequest(5, TimeUnit.SECONDS);
@@ -351,10 +387,10 @@ class NotificationIntegrationTests {
 		assertThat(first.getHeaders().get("webhook-id")).isEqualTo(id);
 		assertThat(second.getHeaders().get("webhook-id")).isEqualTo(id);
 		assertThat(first.getBody().utf8()).isEqualTo(second.getBody().utf8());
-		assertThat(JSON.readTree(second.getBody().utf8()).get("text").asString())
-			.contains("Shinrai からのテストイベント");
+		assertThat(JSON.readTree(second.getBody().utf8()).get("text").asString()).contains("Shinrai からのテストイベント");
 		assertThat(StandardWebhooksVerifier.verify(endpoint.secret(), id, second.getHeaders().get("webhook-timestamp"),
-				second.getBody().utf8(), second.getHeaders().get("webhook-signature"))).isTrue();
+				second.getBody().utf8(), second.getHeaders().get("webhook-signature")))
+			.isTrue();
 		assertThat(deliveries.countsByStatus(endpoint.id())).containsEntry("DELIVERED", 1L);
 		assertThat(endpoints.log(endpoint.id(), 10)).extracting(WebhookEndpoints.DeliveryLogRow::statusCode)
 			.containsExactly(200, 503, null);
@@ -373,8 +409,8 @@ class NotificationIntegrationTests {
 		assertThat(endpoints.get(endpoint.id()).enabled()).isFalse();
 		assertThat(deliveries.countsByStatus(endpoint.id())).containsEntry("FAILED", 1L);
 		assertThat(receiver.getRequestCount()).isEqualTo(4);
-		assertThat(texts(admin, Locale.ENGLISH)).contains("The webhook to " + endpoint.url()
-				+ " was disabled after failing for more than a day");
+		assertThat(texts(admin, Locale.ENGLISH))
+			.contains("The webhook to " + endpoint.url() + " was disabled after failing for more than a day");
 		mails.sendDue();
 		assertThat(mailsTo(admin)).extracting(MimeMessage::getSubject)
 			.contains("[Shinrai] The webhook to " + endpoint.url() + " was disabled after failing for more than a day");
@@ -388,8 +424,10 @@ class NotificationIntegrationTests {
 			feedbackLog.log(negative(customerRef(), Instant.now().minus(1, ChronoUnit.HOURS), Source.FORM));
 			await().atMost(Duration.ofSeconds(30)).until(() -> queuedFor(manager) == 1);
 			mails.sendDue();
-			assertThat(jdbc.sql("select attempts from mail_outbox where recipient = ?").param(email(manager))
-				.query(Integer.class).single()).isEqualTo(1);
+			assertThat(jdbc.sql("select attempts from mail_outbox where recipient = ?")
+				.param(email(manager))
+				.query(Integer.class)
+				.single()).isEqualTo(1);
 		}
 		finally {
 			smtp = startSmtp();
@@ -403,13 +441,20 @@ class NotificationIntegrationTests {
 	void theDigestIsSentOncePerDayAndOnlyWithSomethingToSay() throws Exception {
 		String owner = user(Role.MANAGER, Locale.ENGLISH);
 		String idle = user(Role.MANAGER, Locale.ENGLISH);
-		preferences.save(owner, Role.MANAGER, Map.of(NotificationType.CASE_OPENED, new NotificationType.Choice(false, false)));
-		preferences.save(idle, Role.MANAGER, Map.of(NotificationType.CASE_OPENED, new NotificationType.Choice(false, false)));
-		StoredFeedback stored = feedbackLog.log(negative(customerRef(), Instant.now().minus(1, ChronoUnit.HOURS), Source.FORM));
-		await().atMost(Duration.ofSeconds(30)).until(() -> !cases.search(new CaseSearch(Set.of(), false, null, false,
-				stored.customerId(), CaseSearch.Sort.DUE, 0, 10)).isEmpty());
-		CaseSummary opened = cases.search(new CaseSearch(Set.of(), false, null, false, stored.customerId(),
-				CaseSearch.Sort.DUE, 0, 10)).getContent().get(0);
+		preferences.save(owner, Role.MANAGER,
+				Map.of(NotificationType.CASE_OPENED, new NotificationType.Choice(false, false)));
+		preferences.save(idle, Role.MANAGER,
+				Map.of(NotificationType.CASE_OPENED, new NotificationType.Choice(false, false)));
+		StoredFeedback stored = feedbackLog
+			.log(negative(customerRef(), Instant.now().minus(1, ChronoUnit.HOURS), Source.FORM));
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> !cases
+				.search(new CaseSearch(Set.of(), false, null, false, stored.customerId(), CaseSearch.Sort.DUE, 0, 10))
+				.isEmpty());
+		CaseSummary opened = cases
+			.search(new CaseSearch(Set.of(), false, null, false, stored.customerId(), CaseSearch.Sort.DUE, 0, 10))
+			.getContent()
+			.get(0);
 		cases.assign(opened.id(), cases.details(opened.id()).version(), owner, "admin");
 
 		// 09:00 in Tokyo on some future day, so that no earlier run claimed it
@@ -428,8 +473,10 @@ class NotificationIntegrationTests {
 		assertThat(digest.getSubject()).startsWith("[Shinrai] Your digest for " + day + ": ");
 		assertThat(plainText(digest)).contains(stored.customerName());
 		assertThat(mailsTo(idle)).isEmpty();
-		assertThat(jdbc.sql("select mailed from digest_run where username = ? and digest_date = ?").params(idle, day)
-			.query(Boolean.class).single()).isFalse();
+		assertThat(jdbc.sql("select mailed from digest_run where username = ? and digest_date = ?")
+			.params(idle, day)
+			.query(Boolean.class)
+			.single()).isFalse();
 	}
 
 	@Test
@@ -447,11 +494,13 @@ class NotificationIntegrationTests {
 		List<TrustDropped> first = trustWatch.checkDrops(now);
 		List<TrustDropped> second = trustWatch.checkDrops(now.plusSeconds(60));
 
-		assertThat(first).filteredOn(drop -> segment.equals(drop.segment())).singleElement()
+		assertThat(first).filteredOn(drop -> segment.equals(drop.segment()))
+			.singleElement()
 			.satisfies(drop -> assertThat(drop.drop()).isGreaterThanOrEqualTo(1));
 		assertThat(second).noneMatch(drop -> segment.equals(drop.segment()));
-		await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(texts(admin, Locale.ENGLISH))
-			.anyMatch(text -> text.startsWith("Trust of segment " + segment + " fell from ")));
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(texts(admin, Locale.ENGLISH))
+				.anyMatch(text -> text.startsWith("Trust of segment " + segment + " fell from ")));
 	}
 
 	@Test
@@ -522,8 +571,10 @@ class NotificationIntegrationTests {
 	}
 
 	private long queuedFor(String username) {
-		return jdbc.sql("select count(*) from mail_outbox where recipient = ?").param(email(username))
-			.query(Long.class).single();
+		return jdbc.sql("select count(*) from mail_outbox where recipient = ?")
+			.param(email(username))
+			.query(Long.class)
+			.single();
 	}
 
 	private WebhookEndpoint endpoint(Set<String> events, WebhookFormat format) {
@@ -563,8 +614,8 @@ class NotificationIntegrationTests {
 			ratings.put(signal, rating);
 		}
 		return new NewFeedback(customerRef, "Customer " + customerRef.substring(3, 11), segment, at, Channel.EMAIL,
-				Category.SERVICE, ratings, rating == 5 ? 10 : 0, null, null, null, null, null, null, Source.API, "admin",
-				null);
+				Category.SERVICE, ratings, rating == 5 ? 10 : 0, null, null, null, null, null, null, Source.API,
+				"admin", null);
 	}
 
 	private static int freePort() {

@@ -8,9 +8,9 @@ class NotificationPersonalDataTests {
 
 	@Test
 	void findsANameAsJsonHtmlAndSlackTextsEscapeIt() {
-		assertThat(NotificationPersonalData.spellings("Tom \"T\" <Smith> & Sons"))
-			.contains("Tom \"T\" <Smith> & Sons", "Tom \\\"T\\\" <Smith> & Sons", "Tom &quot;T&quot; &lt;Smith&gt; &amp; Sons",
-					"Tom \"T\" &lt;Smith&gt; &amp; Sons", "Tom \\\"T\\\" &lt;Smith&gt; &amp; Sons");
+		assertThat(NotificationPersonalData.spellings("Tom \"T\" <Smith> & Sons")).contains("Tom \"T\" <Smith> & Sons",
+				"Tom \\\"T\\\" <Smith> & Sons", "Tom &quot;T&quot; &lt;Smith&gt; &amp; Sons",
+				"Tom \"T\" &lt;Smith&gt; &amp; Sons", "Tom \\\"T\\\" &lt;Smith&gt; &amp; Sons");
 	}
 
 	@Test

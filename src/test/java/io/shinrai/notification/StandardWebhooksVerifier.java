@@ -8,9 +8,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * A receiver's check of a Standard Webhooks signature, written from the specification and independent of the code
- * under test: strip {@code whsec_}, base64-decode the key, HMAC-SHA256 over {@code id.timestamp.body}, and compare
- * in constant time with any of the space-separated {@code v1,<base64>} signatures of the header.
+ * A receiver's check of a Standard Webhooks signature, written from the specification and
+ * independent of the code under test: strip {@code whsec_}, base64-decode the key,
+ * HMAC-SHA256 over {@code id.timestamp.body}, and compare in constant time with any of
+ * the space-separated {@code v1,<base64>} signatures of the header.
  */
 final class StandardWebhooksVerifier {
 

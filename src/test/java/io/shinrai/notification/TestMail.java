@@ -2,7 +2,10 @@ package io.shinrai.notification;
 
 import org.springframework.context.ApplicationContext;
 
-/** For tests of other modules that e-mail through {@link Mailer}: sends the queued mails now, as the poller would. */
+/**
+ * For tests of other modules that e-mail through {@link Mailer}: sends the queued mails
+ * now, as the poller would.
+ */
 public final class TestMail {
 
 	private TestMail() {

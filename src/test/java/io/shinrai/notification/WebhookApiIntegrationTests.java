@@ -32,7 +32,8 @@ class WebhookApiIntegrationTests {
 	void anAdminRegistersListsAndDeletesAnEndpointWithAGeneratedSecret() throws Exception {
 		String created = mvc.perform(post("/api/v1/webhooks").with(httpBasic(TestUsers.ADMIN, TestUsers.PASSWORD))
 			.contentType(MediaType.APPLICATION_JSON)
-			.content("{\"url\": \"http://127.0.0.1:9/hook\", \"events\": [\"case.opened\", \"trust.dropped\"], \"format\": \"SLACK\"}"))
+			.content(
+					"{\"url\": \"http://127.0.0.1:9/hook\", \"events\": [\"case.opened\", \"trust.dropped\"], \"format\": \"SLACK\"}"))
 			.andExpect(status().isCreated())
 			.andReturn()
 			.getResponse()
@@ -60,7 +61,8 @@ class WebhookApiIntegrationTests {
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"url\": \"ftp://127.0.0.1/\", \"events\": [\"case.opened\"]}"))
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.errors.url").value("Enter an absolute http or https URL without user name and password."));
+			.andExpect(jsonPath("$.errors.url")
+				.value("Enter an absolute http or https URL without user name and password."));
 		mvc.perform(post("/api/v1/webhooks").with(httpBasic(TestUsers.ADMIN, TestUsers.PASSWORD))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"url\": \"http://127.0.0.1:9/\", \"events\": [\"case.exploded\"]}"))
@@ -73,9 +75,7 @@ class WebhookApiIntegrationTests {
 			.andExpect(jsonPath("$.errors.secret").exists());
 		mvc.perform(post("/api/v1/webhooks").with(httpBasic(TestUsers.ADMIN, TestUsers.PASSWORD))
 			.contentType(MediaType.APPLICATION_JSON)
-			.content("[1, 2"))
-			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.errors.body").exists());
+			.content("[1, 2")).andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors.body").exists());
 		assertThat(count()).isEqualTo(before);
 	}
 

@@ -15,8 +15,8 @@ class WebhookTargetsTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "http://127.0.0.1/hook", "http://localhost:8080/hook", "http://10.1.2.3/",
-			"http://172.16.0.1/", "http://192.168.1.10/", "http://169.254.169.254/latest/meta-data",
-			"http://[::1]/", "http://[fd00::1]/", "http://[fe80::1]/", "http://[::ffff:127.0.0.1]/", "http://0.0.0.0/",
+			"http://172.16.0.1/", "http://192.168.1.10/", "http://169.254.169.254/latest/meta-data", "http://[::1]/",
+			"http://[fd00::1]/", "http://[fe80::1]/", "http://[::ffff:127.0.0.1]/", "http://0.0.0.0/",
 			"http://100.64.0.1/" })
 	void refusesPrivateLoopbackAndLinkLocalTargets(String url) {
 		assertThatThrownBy(() -> strict.check(url)).isInstanceOfSatisfying(WebhookRefused.class,
@@ -44,11 +44,11 @@ class WebhookTargetsTests {
 
 	@Test
 	void defaultRetriesStartWithinAMinuteAndLastMoreThanADay() {
-		RetrySchedule schedule = new RetrySchedule(java.util.Arrays.stream(RetrySchedule.DEFAULT.split(","))
-			.map(WebhookTargetsTests::duration)
-			.toList());
+		RetrySchedule schedule = new RetrySchedule(
+				java.util.Arrays.stream(RetrySchedule.DEFAULT.split(",")).map(WebhookTargetsTests::duration).toList());
 		assertThat(schedule.after(1)).isLessThanOrEqualTo(Duration.ofMinutes(1));
-		assertThat(schedule.delays().stream().reduce(Duration.ZERO, Duration::plus)).isGreaterThan(Duration.ofHours(24));
+		assertThat(schedule.delays().stream().reduce(Duration.ZERO, Duration::plus))
+			.isGreaterThan(Duration.ofHours(24));
 		assertThat(schedule.after(schedule.maxAttempts())).isNull();
 	}
 

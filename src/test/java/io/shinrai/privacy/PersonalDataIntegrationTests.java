@@ -57,10 +57,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Export and erasure of a customer with personal data in every place, on the real database: what the export holds,
- * that nothing of it is left anywhere after the erasure while every score stays the same, that re-imports and
- * re-posted API bodies store nothing, and that concurrent erasures and an erasure during an import are safe.
- * A mail server is configured (the tests never run the mail poller) so that notification mails are queued.
+ * Export and erasure of a customer with personal data in every place, on the real
+ * database: what the export holds, that nothing of it is left anywhere after the erasure
+ * while every score stays the same, that re-imports and re-posted API bodies store
+ * nothing, and that concurrent erasures and an erasure during an import are safe. A mail
+ * server is configured (the tests never run the mail poller) so that notification mails
+ * are queued.
  */
 @IntegrationTest
 @AutoConfigureMockMvc
@@ -115,9 +117,11 @@ class PersonalDataIntegrationTests {
 	private final String noteText = "Called the customer, apologised " + System.nanoTime();
 
 	/**
-	 * The fixture's data, and besides: a manager subscribed to negative feedback in the app and by mail, and webhook
-	 * endpoints (JSON and Slack, on loopback, never called), so that the negative form entry leaves a notice, a queued
-	 * mail and webhook deliveries naming the customer; a survey link; a promise whose description names the customer.
+	 * The fixture's data, and besides: a manager subscribed to negative feedback in the
+	 * app and by mail, and webhook endpoints (JSON and Slack, on loopback, never called),
+	 * so that the negative form entry leaves a notice, a queued mail and webhook
+	 * deliveries naming the customer; a survey link; a promise whose description names
+	 * the customer.
 	 */
 	private long store(PrivacyFixtures fixture) {
 		String manager = "p" + fixture.tag;
@@ -126,8 +130,8 @@ class PersonalDataIntegrationTests {
 		preferences.save(manager, Role.MANAGER,
 				Map.of(NotificationType.FEEDBACK_NEGATIVE, new NotificationType.Choice(true, true)));
 		for (WebhookFormat format : List.of(WebhookFormat.JSON, WebhookFormat.SLACK)) {
-			endpoints.create("http://127.0.0.1:9/hooks/" + fixture.tag, java.util.Set.of("feedback.negative"), null, format,
-					TestUsers.ADMIN);
+			endpoints.create("http://127.0.0.1:9/hooks/" + fixture.tag, java.util.Set.of("feedback.negative"), null,
+					format, TestUsers.ADMIN);
 		}
 		long id = fixture.store(imports, feedback, directory, TestUsers.MANAGER);
 		Customer customer = customers.get(id);
@@ -140,12 +144,17 @@ class PersonalDataIntegrationTests {
 				Instant.now().plus(java.time.Duration.ofDays(7)), TestUsers.MANAGER), TestUsers.MANAGER);
 		// the notices are written after the entry's commit, in another thread
 		await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> {
-			assertThat(count("select count(*) from notification where username = ? and strpos(array_to_string(args, ' '), ?) > 0",
-					manager, fixture.name)).isEqualTo(1);
-			assertThat(count("select count(*) from mail_outbox where recipient = ? and strpos(subject || text_body, ?) > 0",
-					manager + "@example.test", fixture.name)).isEqualTo(1);
+			assertThat(count(
+					"select count(*) from notification where username = ? and strpos(array_to_string(args, ' '), ?) > 0",
+					manager, fixture.name))
+				.isEqualTo(1);
+			assertThat(count(
+					"select count(*) from mail_outbox where recipient = ? and strpos(subject || text_body, ?) > 0",
+					manager + "@example.test", fixture.name))
+				.isEqualTo(1);
 			assertThat(count("select count(*) from webhook_delivery d join webhook_endpoint e on e.id = d.endpoint_id "
-					+ "where e.url like ? and strpos(d.body, ?) > 0", "%" + fixture.tag, fixture.name)).isEqualTo(2);
+					+ "where e.url like ? and strpos(d.body, ?) > 0", "%" + fixture.tag, fixture.name))
+				.isEqualTo(2);
 		});
 		return id;
 	}
@@ -170,7 +179,8 @@ class PersonalDataIntegrationTests {
 		PrivacyFixtures fixture = new PrivacyFixtures();
 		store(fixture);
 
-		String body = mvc.perform(get("/api/v1/customers/{ref}/personal-data", fixture.reference)
+		String body = mvc
+			.perform(get("/api/v1/customers/{ref}/personal-data", fixture.reference)
 				.with(httpBasic(TestUsers.ADMIN, TestUsers.PASSWORD)))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.format").value(PersonalDataExports.FORMAT))
@@ -180,7 +190,8 @@ class PersonalDataIntegrationTests {
 			.andExpect(jsonPath("$.imports[0].entries").value(3))
 			.andExpect(jsonPath("$.rejectedImportRows.length()").value(1))
 			.andExpect(jsonPath("$.notifications.notices[?(@.username == '%s')]", "p" + fixture.tag).isNotEmpty())
-			.andExpect(jsonPath("$.notifications.mails[?(@.recipient == '%s')]", "p" + fixture.tag + "@example.test").isNotEmpty())
+			.andExpect(jsonPath("$.notifications.mails[?(@.recipient == '%s')]", "p" + fixture.tag + "@example.test")
+				.isNotEmpty())
 			.andExpect(jsonPath("$.notifications.webhookDeliveries[?(@.body =~ /.*%s.*/)]", fixture.tag).isNotEmpty())
 			.andExpect(jsonPath("$.surveyLinks.length()").value(1))
 			.andExpect(jsonPath("$.promises[0].description").value(promiseText(fixture)))
@@ -209,25 +220,31 @@ class PersonalDataIntegrationTests {
 		double customerTrust = scores.forCustomer(id, asOf).score().trust();
 
 		mvc.perform(post("/api/v1/customers/{ref}/erasure", fixture.reference)
-				.with(httpBasic(TestUsers.ADMIN, TestUsers.PASSWORD))
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"reason\": \"Request by the customer received 2026-05-01\"}"))
+			.with(httpBasic(TestUsers.ADMIN, TestUsers.PASSWORD))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"reason\": \"Request by the customer received 2026-05-01\"}"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.alreadyErased").value(false))
 			.andExpect(jsonPath("$.label").value("削除済みの顧客 " + id));
 
 		assertThat(PrivacyFixtures.rowsContaining(jdbc, needles(fixture))).isEmpty();
-		// what was told about the customer now names the label; the queued mail goes out without the old values
+		// what was told about the customer now names the label; the queued mail goes out
+		// without the old values
 		assertThat(count("select count(*) from notification where strpos(array_to_string(args, ' '), ?) > 0",
-				"削除済みの顧客 " + id)).isPositive();
-		assertThat(count("select count(*) from mail_outbox where recipient = ? and sent_at is null and failed_at is null "
-				+ "and strpos(subject || text_body, ?) > 0", "p" + fixture.tag + "@example.test", "削除済みの顧客 " + id))
+				"削除済みの顧客 " + id))
+			.isPositive();
+		assertThat(count(
+				"select count(*) from mail_outbox where recipient = ? and sent_at is null and failed_at is null "
+						+ "and strpos(subject || text_body, ?) > 0",
+				"p" + fixture.tag + "@example.test", "削除済みの顧客 " + id))
 			.isEqualTo(1);
 		assertThat(count("select count(*) from webhook_delivery where status = 'PENDING' and strpos(body, ?) > 0",
-				"\"customerRef\":\"erased-" + id + "\"")).isPositive();
+				"\"customerRef\":\"erased-" + id + "\""))
+			.isPositive();
 		assertThat(count("select count(*) from survey_link where customer_id = ? and expires_at > now()", id)).isZero();
 		assertThat(count("select count(*) from promise where customer_id = ? and description = ''", id)).isEqualTo(1);
-		// its open promise still breaks when overdue, without an entry (nothing can be added to the erased customer)
+		// its open promise still breaks when overdue, without an entry (nothing can be
+		// added to the erased customer)
 		long promise = jdbc.sql("select id from promise where customer_id = ?").param(id).query(Long.class).single();
 		jdbc.sql("update promise set due_at = now() - interval '1 hour' where id = ?").param(promise).update();
 		assertThat(promises.breakIfOverdue(promise)).isTrue();
@@ -237,13 +254,15 @@ class PersonalDataIntegrationTests {
 		assertSame(segment, scores.forScope(new Scope(fixture.segment, null), asOf).score());
 		Map<Channel, TrustScore> channelsAfter = byChannel(asOf);
 		channels.forEach((channel, score) -> assertSame(score, channelsAfter.get(channel)));
-		assertThat(scores.forCustomer(id, asOf).score().trust()).isCloseTo(customerTrust, org.assertj.core.data.Offset.offset(1e-9));
+		assertThat(scores.forCustomer(id, asOf).score().trust()).isCloseTo(customerTrust,
+				org.assertj.core.data.Offset.offset(1e-9));
 
 		Customer erased = customers.get(id);
 		assertThat(erased.isErased()).isTrue();
 		assertThat(erased.getSegment()).isEqualTo(fixture.segment);
 		assertThat(erased.getEmail()).isNull();
-		assertThat(jdbc.sql("select actor, summary, before_state from audit_event where type = 'CUSTOMER_ERASED' and subject = ?")
+		assertThat(jdbc
+			.sql("select actor, summary, before_state from audit_event where type = 'CUSTOMER_ERASED' and subject = ?")
 			.param("customer erased-" + id)
 			.query((rs, row) -> rs.getString(1) + "|" + rs.getString(2) + "|" + rs.getString(3))
 			.list()).containsExactly(TestUsers.ADMIN + "|Request by the customer received 2026-05-01|null");
@@ -259,7 +278,8 @@ class PersonalDataIntegrationTests {
 				assertThat(html).as(page + " shows " + needle).doesNotContain(needle);
 			}
 		}
-		String export = mvc.perform(get("/customers/{id}/personal-data.json", id).with(user(users.user(TestUsers.ADMIN))))
+		String export = mvc
+			.perform(get("/customers/{id}/personal-data.json", id).with(user(users.user(TestUsers.ADMIN))))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
@@ -268,13 +288,13 @@ class PersonalDataIntegrationTests {
 
 		// the same request again: done already, nothing changes
 		mvc.perform(post("/api/v1/customers/{ref}/erasure", fixture.reference)
-				.with(httpBasic(TestUsers.ADMIN, TestUsers.PASSWORD))
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"reason\": \"again\"}"))
+			.with(httpBasic(TestUsers.ADMIN, TestUsers.PASSWORD))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"reason\": \"again\"}"))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.alreadyErased").value(true));
 		mvc.perform(get("/api/v1/customers/{ref}/personal-data", fixture.reference)
-				.with(httpBasic(TestUsers.ADMIN, TestUsers.PASSWORD)))
+			.with(httpBasic(TestUsers.ADMIN, TestUsers.PASSWORD)))
 			.andExpect(status().isNotFound())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
 	}
@@ -314,22 +334,20 @@ class PersonalDataIntegrationTests {
 		PrivacyFixtures fixture = new PrivacyFixtures();
 		long id = store(fixture);
 		mvc.perform(post("/api/v1/customers/{ref}/erasure", fixture.reference)
-				.with(httpBasic(TestUsers.ADMIN, TestUsers.PASSWORD))
-				.header("Accept-Language", "en")
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"reason\": \" \"}"))
+			.with(httpBasic(TestUsers.ADMIN, TestUsers.PASSWORD))
+			.header("Accept-Language", "en")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"reason\": \" \"}"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.detail").value("Give the reason for the erasure."));
 		mvc.perform(post("/api/v1/customers/{ref}/erasure", fixture.reference)
-				.with(httpBasic(TestUsers.ADMIN, TestUsers.PASSWORD))
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"reason\": \"asked by " + fixture.email + "\"}"))
-			.andExpect(status().isBadRequest());
+			.with(httpBasic(TestUsers.ADMIN, TestUsers.PASSWORD))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"reason\": \"asked by " + fixture.email + "\"}")).andExpect(status().isBadRequest());
 		mvc.perform(post("/api/v1/customers/{ref}/erasure", "NOBODY-" + fixture.tag)
-				.with(httpBasic(TestUsers.ADMIN, TestUsers.PASSWORD))
-				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"reason\": \"request\"}"))
-			.andExpect(status().isNotFound());
+			.with(httpBasic(TestUsers.ADMIN, TestUsers.PASSWORD))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"reason\": \"request\"}")).andExpect(status().isNotFound());
 		assertThat(customers.get(id).isErased()).isFalse();
 	}
 
@@ -341,32 +359,34 @@ class PersonalDataIntegrationTests {
 
 		String newReference = "NEW-" + fixture.tag;
 		Path file = directory.resolve("again.csv");
-		Files.writeString(file, fixture.csv() + ",\uFF30\uFF32\uFF29\uFF36\uFF0D" + fixture.tag + ",Someone,"
-				+ fixture.segment + ",2026-03-09,EMAIL,SERVICE,3,,,,,,,,,full-width " + fixture.tag + "\n"
-				+ "," + newReference + ",New Customer," + fixture.segment + ",2026-03-09,EMAIL,SERVICE,4,,,,,,,,,fresh\n",
+		Files.writeString(file,
+				fixture.csv() + ",\uFF30\uFF32\uFF29\uFF36\uFF0D" + fixture.tag + ",Someone," + fixture.segment
+						+ ",2026-03-09,EMAIL,SERVICE,3,,,,,,,,,full-width " + fixture.tag + "\n" + "," + newReference
+						+ ",New Customer," + fixture.segment + ",2026-03-09,EMAIL,SERVICE,4,,,,,,,,,fresh\n",
 				StandardCharsets.UTF_8);
 		FeedbackImport job = imports.run(file, "again.csv", TestUsers.MANAGER);
 		assertThat(job.imported()).isEqualTo(1);
 		assertThat(job.rejected()).isEqualTo(5);
-		assertThat(jdbc.sql("select array_to_string(reasons, '|') || ' ' || cardinality(cells)"
-				+ " from feedback_import_rejection where import_id = ? order by line_number")
+		assertThat(jdbc
+			.sql("select array_to_string(reasons, '|') || ' ' || cardinality(cells)"
+					+ " from feedback_import_rejection where import_id = ? order by line_number")
 			.param(job.id())
 			.query(String.class)
 			.list()).containsOnly("import.reason.erased 0").hasSize(5);
 		assertThat(customers.findByReference(newReference)).isPresent();
 		assertThat(customers.findByReference(fixture.reference)).isEmpty();
 
-		for (String body : List.of(
-				"{\"customerRef\": \"" + fixture.reference + "\", \"customerName\": \"" + fixture.name
-						+ "\", \"receivedAt\": \"2026-03-02T10:00:00+09:00\", \"channel\": \"EMAIL\", \"category\": \"SERVICE\","
-						+ " \"ratings\": {\"quality\": 2}, \"comment\": \"" + fixture.japaneseComment + "\"}",
+		for (String body : List.of("{\"customerRef\": \"" + fixture.reference + "\", \"customerName\": \""
+				+ fixture.name
+				+ "\", \"receivedAt\": \"2026-03-02T10:00:00+09:00\", \"channel\": \"EMAIL\", \"category\": \"SERVICE\","
+				+ " \"ratings\": {\"quality\": 2}, \"comment\": \"" + fixture.japaneseComment + "\"}",
 				"{\"externalId\": \"EXT-" + fixture.tag + "-1\", \"customerRef\": \"OTHER-" + fixture.tag
 						+ "\", \"customerName\": \"Other\", \"receivedAt\": \"2026-03-02T10:00:00+09:00\", \"channel\": \"EMAIL\","
 						+ " \"category\": \"SERVICE\", \"ratings\": {\"quality\": 2}}")) {
 			mvc.perform(post("/api/v1/feedback").with(httpBasic(TestUsers.MANAGER, TestUsers.PASSWORD))
-					.header("Accept-Language", "en")
-					.contentType(MediaType.APPLICATION_JSON)
-					.content(body))
+				.header("Accept-Language", "en")
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(body))
 				.andExpect(status().isUnprocessableContent())
 				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 				.andExpect(jsonPath("$.title").value("Erased, not imported"));
@@ -414,17 +434,35 @@ class PersonalDataIntegrationTests {
 		StringBuilder csv = new StringBuilder(PrivacyFixtures.HEADER);
 		String marker = "bulk-" + fixture.tag;
 		for (int i = 0; i < 12000; i++) {
-			csv.append("BULK-").append(fixture.tag).append('-').append(i).append(',').append(fixture.reference).append(',')
-				.append(fixture.name).append(',').append(fixture.segment).append(",2026-02-01T10:00:00Z,EMAIL,SERVICE,")
-				.append(1 + i % 5).append(",,,,,,,,,").append(marker).append(' ').append(i).append('\n');
+			csv.append("BULK-")
+				.append(fixture.tag)
+				.append('-')
+				.append(i)
+				.append(',')
+				.append(fixture.reference)
+				.append(',')
+				.append(fixture.name)
+				.append(',')
+				.append(fixture.segment)
+				.append(",2026-02-01T10:00:00Z,EMAIL,SERVICE,")
+				.append(1 + i % 5)
+				.append(",,,,,,,,,")
+				.append(marker)
+				.append(' ')
+				.append(i)
+				.append('\n');
 		}
 		Path file = directory.resolve("bulk.csv");
 		Files.writeString(file, csv, StandardCharsets.UTF_8);
 		long importId = imports.start(file, "bulk.csv", TestUsers.MANAGER);
 		await().atMost(60, TimeUnit.SECONDS)
-			.until(() -> jdbc.sql("select rows_done from feedback_import where id = ?").param(importId).query(Long.class).single() > 0);
+			.until(() -> jdbc.sql("select rows_done from feedback_import where id = ?")
+				.param(importId)
+				.query(Long.class)
+				.single() > 0);
 		erasures.erase(id, "request of the customer", TestUsers.ADMIN);
-		await().atMost(120, TimeUnit.SECONDS).until(() -> imports.get(importId).status() != FeedbackImport.Status.RUNNING);
+		await().atMost(120, TimeUnit.SECONDS)
+			.until(() -> imports.get(importId).status() != FeedbackImport.Status.RUNNING);
 
 		FeedbackImport job = imports.get(importId);
 		assertThat(job.status()).isEqualTo(FeedbackImport.Status.COMPLETED);

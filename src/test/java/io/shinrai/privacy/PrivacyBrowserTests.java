@@ -24,8 +24,9 @@ import io.shinrai.feedback.csv.FeedbackImports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An admin exports a customer's personal data from the customer page, erases it with the typed confirmation, and
- * then finds none of it on the customer page, the feedback list, the dashboard, the recovery board or the audit log.
+ * An admin exports a customer's personal data from the customer page, erases it with the
+ * typed confirmation, and then finds none of it on the customer page, the feedback list,
+ * the dashboard, the recovery board or the audit log.
  */
 @IntegrationTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class PrivacyBrowserTests {
@@ -45,7 +46,10 @@ class PrivacyBrowserTests {
 	@TempDir
 	private Path directory;
 
-	/** The erase button is at the foot of the form: brought into view first, or the footer takes the click. */
+	/**
+	 * The erase button is at the foot of the form: brought into view first, or the footer
+	 * takes the click.
+	 */
 	private static void submit(Browser browser) {
 		browser.find(By.id("confirm-erasure"));
 		browser.clickAndWaitForPage(By.id("confirm-erasure"));

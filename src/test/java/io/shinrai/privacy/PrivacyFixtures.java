@@ -24,10 +24,12 @@ import io.shinrai.feedback.csv.FeedbackImport;
 import io.shinrai.feedback.csv.FeedbackImports;
 
 /**
- * A customer with personal data in every place docs/privacy.md lists, stored through the real capture paths: a CSV
- * import (with external ids, one row without, one rejected row naming the customer), an entry from the form with an
- * incident explanation, a correction (audited with before and after), and a negative entry that opens a recovery
- * case. Each fixture has its own reference, name, segment and marker words, so tests can search for exactly them.
+ * A customer with personal data in every place docs/privacy.md lists, stored through the
+ * real capture paths: a CSV import (with external ids, one row without, one rejected row
+ * naming the customer), an entry from the form with an incident explanation, a correction
+ * (audited with before and after), and a negative entry that opens a recovery case. Each
+ * fixture has its own reference, name, segment and marker words, so tests can search for
+ * exactly them.
  */
 final class PrivacyFixtures {
 
@@ -60,19 +62,25 @@ final class PrivacyFixtures {
 				rejectedMarker, "EXT-" + tag);
 	}
 
-	/** Recent enough for the negative entry to open a recovery case (inside the risk window). */
-	private final Instant base = Instant.now().minus(java.time.Duration.ofDays(20)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+	/**
+	 * Recent enough for the negative entry to open a recovery case (inside the risk
+	 * window).
+	 */
+	private final Instant base = Instant.now()
+		.minus(java.time.Duration.ofDays(20))
+		.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
 
 	private String at(int day) {
 		return base.plus(java.time.Duration.ofDays(day)).toString();
 	}
 
 	String csv() {
-		return HEADER
-				+ "EXT-" + tag + "-1," + reference + "," + name + "," + segment + "," + at(0) + ",EMAIL,SERVICE,2,1,2,3,2,3,2,3,BROKEN_PROMISE," + japaneseComment + "\n"
-				+ "EXT-" + tag + "-2," + reference + "," + name + "," + segment + "," + at(1) + ",PHONE,PRODUCT,4,4,5,4,4,9,5,6,," + englishComment + "\n"
-				+ "," + reference + "," + name + "," + segment + "," + at(2) + ",CHAT,SERVICE,5,5,4,5,5,10,5,7,,no key " + tag + "\n"
-				+ "EXT-" + tag + "-bad," + reference + "," + name + "," + segment + "," + at(3) + ",CHAT,SERVICE,9,5,4,5,5,10,5,7,," + rejectedMarker + "\n";
+		return HEADER + "EXT-" + tag + "-1," + reference + "," + name + "," + segment + "," + at(0)
+				+ ",EMAIL,SERVICE,2,1,2,3,2,3,2,3,BROKEN_PROMISE," + japaneseComment + "\n" + "EXT-" + tag + "-2,"
+				+ reference + "," + name + "," + segment + "," + at(1) + ",PHONE,PRODUCT,4,4,5,4,4,9,5,6,,"
+				+ englishComment + "\n" + "," + reference + "," + name + "," + segment + "," + at(2)
+				+ ",CHAT,SERVICE,5,5,4,5,5,10,5,7,,no key " + tag + "\n" + "EXT-" + tag + "-bad," + reference + ","
+				+ name + "," + segment + "," + at(3) + ",CHAT,SERVICE,9,5,4,5,5,10,5,7,," + rejectedMarker + "\n";
 	}
 
 	Path csvFile(Path directory) {
@@ -118,7 +126,10 @@ final class PrivacyFixtures {
 		return formEntry.customerId();
 	}
 
-	/** Every row of the public tables whose text contains one of the strings: what an erasure must leave none of. */
+	/**
+	 * Every row of the public tables whose text contains one of the strings: what an
+	 * erasure must leave none of.
+	 */
 	static List<String> rowsContaining(JdbcClient jdbc, List<String> needles) {
 		List<String> tables = jdbc.sql("""
 				select table_name from information_schema.tables

@@ -32,14 +32,18 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Retention on the real database. The shared test database holds other tests' data, so the settings here reach only
- * this test's entries: feedback from the year 2000 and a customer created then, older than any other test's.
+ * Retention on the real database. The shared test database holds other tests' data, so
+ * the settings here reach only this test's entries: feedback from the year 2000 and a
+ * customer created then, older than any other test's.
  */
 @IntegrationTest
 @AutoConfigureMockMvc
 class RetentionIntegrationTests {
 
-	/** 24 years before now (December 2026) is late 2002: only this test's entries are older. */
+	/**
+	 * 24 years before now (December 2026) is late 2002: only this test's entries are
+	 * older.
+	 */
 	private static final int MONTHS = 24 * 12;
 
 	private static final int YEARS = 24;
@@ -76,16 +80,17 @@ class RetentionIntegrationTests {
 	private long oldCustomerWithComment(String tag, String comment) {
 		String reference = "RET-" + tag;
 		// a customer and an entry of June 2000, logged then
-		clock.at(Instant.parse("2000-06-01T00:00:00Z"), () -> feedback.log(NewFeedback.builder()
-			.customer(reference, "Old Customer " + tag, "Retention-" + tag)
-			.receivedAt(Instant.parse("2000-06-01T00:00:00Z"))
-			.channel(Channel.EMAIL)
-			.category(Category.SERVICE)
-			.rating(Signal.QUALITY, 4)
-			.comment(comment)
-			.source(Source.FORM)
-			.loggedBy(TestUsers.MANAGER)
-			.build()));
+		clock.at(Instant.parse("2000-06-01T00:00:00Z"),
+				() -> feedback.log(NewFeedback.builder()
+					.customer(reference, "Old Customer " + tag, "Retention-" + tag)
+					.receivedAt(Instant.parse("2000-06-01T00:00:00Z"))
+					.channel(Channel.EMAIL)
+					.category(Category.SERVICE)
+					.rating(Signal.QUALITY, 4)
+					.comment(comment)
+					.source(Source.FORM)
+					.loggedBy(TestUsers.MANAGER)
+					.build()));
 		return jdbc.sql("select id from customer where reference = ?").param(reference).query(Long.class).single();
 	}
 
@@ -95,8 +100,10 @@ class RetentionIntegrationTests {
 		long id = oldCustomerWithComment(tag, "kept " + tag);
 		assertThat(retention.history().get(retention.history().size() - 1).isOff()).isTrue();
 		assertThat(retention.apply(Instant.now())).isEqualTo(new RetentionPreview(0, 0, 0));
-		assertThat(jdbc.sql("select count(*) from feedback where customer_id = ? and comment is not null").param(id)
-			.query(Long.class).single()).isEqualTo(1);
+		assertThat(jdbc.sql("select count(*) from feedback where customer_id = ? and comment is not null")
+			.param(id)
+			.query(Long.class)
+			.single()).isEqualTo(1);
 	}
 
 	@Test
@@ -107,16 +114,21 @@ class RetentionIntegrationTests {
 		assertThat(preview.texts()).isGreaterThanOrEqualTo(1);
 		assertThat(preview.customers()).isGreaterThanOrEqualTo(1);
 
-		RetentionVersion saved = retention.change(MONTHS, YEARS, "keep texts for 24 years", retention.active().version(),
-				TestUsers.ADMIN);
+		RetentionVersion saved = retention.change(MONTHS, YEARS, "keep texts for 24 years",
+				retention.active().version(), TestUsers.ADMIN);
 		assertThat(saved.textMonths()).isEqualTo(MONTHS);
 		job.applyRetention();
 
-		assertThat(jdbc.sql("select count(*) from feedback where customer_id = ? and comment is not null").param(id)
-			.query(Long.class).single()).isZero();
-		assertThat(jdbc.sql("select erased_at is not null from customer where id = ?").param(id).query(Boolean.class).single())
-			.isTrue();
-		assertThat(PrivacyFixtures.rowsContaining(jdbc, List.of("RET-" + tag, "Old Customer " + tag, "old words " + tag)))
+		assertThat(jdbc.sql("select count(*) from feedback where customer_id = ? and comment is not null")
+			.param(id)
+			.query(Long.class)
+			.single()).isZero();
+		assertThat(jdbc.sql("select erased_at is not null from customer where id = ?")
+			.param(id)
+			.query(Boolean.class)
+			.single()).isTrue();
+		assertThat(
+				PrivacyFixtures.rowsContaining(jdbc, List.of("RET-" + tag, "Old Customer " + tag, "old words " + tag)))
 			.isEmpty();
 		assertThat(jdbc.sql("select count(*) from audit_event where type = 'RETENTION_APPLIED' and subject = ?")
 			.param("retention version " + saved.version())
@@ -126,7 +138,8 @@ class RetentionIntegrationTests {
 			.param("retention version " + saved.version())
 			.query(Long.class)
 			.single()).isEqualTo(1);
-		// nothing left to do: a second run changes nothing and previews nothing of this test's data
+		// nothing left to do: a second run changes nothing and previews nothing of this
+		// test's data
 		assertThat(retention.preview(MONTHS, YEARS, Instant.now()).customers()).isZero();
 	}
 
@@ -150,17 +163,21 @@ class RetentionIntegrationTests {
 		String tag = UUID.randomUUID().toString().substring(0, 8);
 		oldCustomerWithComment(tag, "previewed " + tag);
 		int before = retention.active().version();
-		mvc.perform(post("/admin/retention/preview").with(user(users.user(TestUsers.ADMIN))).with(csrf())
-				.header("Accept-Language", "en")
-				.param("textMonths", String.valueOf(MONTHS))
-				.param("inactiveYears", "")
-				.param("basedOnVersion", String.valueOf(before)))
+		mvc.perform(post("/admin/retention/preview").with(user(users.user(TestUsers.ADMIN)))
+			.with(csrf())
+			.header("Accept-Language", "en")
+			.param("textMonths", String.valueOf(MONTHS))
+			.param("inactiveYears", "")
+			.param("basedOnVersion", String.valueOf(before)))
 			.andExpect(status().isOk())
-			.andExpect(content().string(org.hamcrest.Matchers.containsString("Applied now, the values entered would affect")))
-			.andExpect(content().string(org.hamcrest.Matchers.matchesPattern("(?s).*id=\"preview-texts\">[1-9]\\d* comments.*")));
-		mvc.perform(post("/admin/retention/preview").with(user(users.user(TestUsers.ADMIN))).with(csrf())
-				.header("Accept-Language", "en")
-				.param("textMonths", "abc"))
+			.andExpect(content()
+				.string(org.hamcrest.Matchers.containsString("Applied now, the values entered would affect")))
+			.andExpect(content()
+				.string(org.hamcrest.Matchers.matchesPattern("(?s).*id=\"preview-texts\">[1-9]\\d* comments.*")));
+		mvc.perform(post("/admin/retention/preview").with(user(users.user(TestUsers.ADMIN)))
+			.with(csrf())
+			.header("Accept-Language", "en")
+			.param("textMonths", "abc"))
 			.andExpect(status().isOk())
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("Enter the months as a whole number")));
 		assertThat(retention.active().version()).isEqualTo(before);

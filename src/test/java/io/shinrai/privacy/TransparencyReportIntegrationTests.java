@@ -33,8 +33,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The transparency report in the customer's language, as page and as PDF whose text is read back with PDFBox: it
- * holds the customer's feedback and what was done about the negative experience, and nothing internal.
+ * The transparency report in the customer's language, as page and as PDF whose text is
+ * read back with PDFBox: it holds the customer's feedback and what was done about the
+ * negative experience, and nothing internal.
  */
 @IntegrationTest
 @AutoConfigureMockMvc
@@ -81,12 +82,14 @@ class TransparencyReportIntegrationTests {
 
 	private void speak(String language) {
 		Customer customer = customers.get(customerId);
-		customers.update(customerId, new CustomerDetails(fixture.reference, fixture.name, fixture.segment, null, language),
+		customers.update(customerId,
+				new CustomerDetails(fixture.reference, fixture.name, fixture.segment, null, language),
 				customer.getVersion(), TestUsers.MANAGER);
 	}
 
 	private String pdfText() throws Exception {
-		byte[] pdf = mvc.perform(get("/customers/{id}/transparency.pdf", customerId).with(user(users.user(TestUsers.MANAGER))))
+		byte[] pdf = mvc
+			.perform(get("/customers/{id}/transparency.pdf", customerId).with(user(users.user(TestUsers.MANAGER))))
 			.andExpect(status().isOk())
 			.andExpect(content().contentType(MediaType.APPLICATION_PDF))
 			.andReturn()
@@ -112,9 +115,8 @@ class TransparencyReportIntegrationTests {
 		assumeTrue(font.file().isPresent(), "no Japanese font installed (apt-get install fonts-ipafont-gothic)");
 		speak("ja");
 		String text = pdfText();
-		assertThat(text).contains("お客様について当社が把握していること", "保有する目的", "お客様のご意見（4 件）",
-				fixture.japaneseComment, fixture.englishComment, "ご不快な経験に対して当社が行ったこと", "現在の状況：対応中です。",
-				"約束の不履行");
+		assertThat(text).contains("お客様について当社が把握していること", "保有する目的", "お客様のご意見（4 件）", fixture.japaneseComment,
+				fixture.englishComment, "ご不快な経験に対して当社が行ったこと", "現在の状況：対応中です。", "約束の不履行");
 		assertThat(text).doesNotContain(internalNote, fixture.incidentNote, TestUsers.MANAGER, "weight");
 	}
 
@@ -132,14 +134,15 @@ class TransparencyReportIntegrationTests {
 	@Test
 	void printablePageIsInTheCustomersLanguageWhateverTheReaders() throws Exception {
 		speak("en");
-		String html = mvc.perform(get("/customers/{id}/transparency", customerId)
-				.with(user(users.user(TestUsers.MANAGER)))
+		String html = mvc
+			.perform(get("/customers/{id}/transparency", customerId).with(user(users.user(TestUsers.MANAGER)))
 				.header("Accept-Language", "ja"))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
 			.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
-		assertThat(html).contains("lang=\"en\"", "What we know about you", fixture.englishComment, "/css/transparency.css");
+		assertThat(html).contains("lang=\"en\"", "What we know about you", fixture.englishComment,
+				"/css/transparency.css");
 		assertThat(html).doesNotContain(internalNote, "<style");
 	}
 

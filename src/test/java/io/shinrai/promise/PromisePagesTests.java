@@ -40,8 +40,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
- * The promise forms on the customer page and the case page, and what the panels show: promises and their measures on
- * the dashboard, the customer page, the case page and the board, and the survey links' states.
+ * The promise forms on the customer page and the case page, and what the panels show:
+ * promises and their measures on the dashboard, the customer page, the case page and the
+ * board, and the survey links' states.
  */
 @IntegrationTest
 @AutoConfigureMockMvc
@@ -101,7 +102,8 @@ class PromisePagesTests {
 
 	private MockHttpServletRequestBuilder recordForm(Customer customer, Long caseId, String description, String dueAt,
 			String owner) {
-		MockHttpServletRequestBuilder request = post("/promises").with(user(users.user(TestUsers.MANAGER))).with(csrf())
+		MockHttpServletRequestBuilder request = post("/promises").with(user(users.user(TestUsers.MANAGER)))
+			.with(csrf())
 			.param("customerRef", customer.getReference())
 			.param("customerId", String.valueOf(customer.getId()))
 			.param("description", description)
@@ -115,27 +117,39 @@ class PromisePagesTests {
 		return request;
 	}
 
-	/** Follows the redirect in the same session (in the database), so the flash attributes arrive as in a browser. */
+	/**
+	 * Follows the redirect in the same session (in the database), so the flash attributes
+	 * arrive as in a browser.
+	 */
 	private String follow(MvcResult result, String username, String language) throws Exception {
 		assertThat(result.getResponse().getCookies()).as("a session cookie for the flash attributes").isNotEmpty();
-		return mvc.perform(get(result.getResponse().getRedirectedUrl()).param("lang", language)
-			.cookie(result.getResponse().getCookies())
-			.with(user(users.user(username)))).andReturn().getResponse().getContentAsString();
+		return mvc
+			.perform(get(result.getResponse().getRedirectedUrl()).param("lang", language)
+				.cookie(result.getResponse().getCookies())
+				.with(user(users.user(username))))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 	}
 
 	private String page(String url, String language) throws Exception {
-		return mvc.perform(get(url).param("lang", language).with(user(users.user(TestUsers.MANAGER)))).andReturn()
-			.getResponse().getContentAsString();
+		return mvc.perform(get(url).param("lang", language).with(user(users.user(TestUsers.MANAGER))))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 	}
 
 	private long promisesOf(Customer customer) {
-		return jdbc.sql("select count(*) from promise where customer_id = ?").param(customer.getId())
-			.query(Long.class).single();
+		return jdbc.sql("select count(*) from promise where customer_id = ?")
+			.param(customer.getId())
+			.query(Long.class)
+			.single();
 	}
 
 	private PromiseView promise(Customer customer, Long caseId, String description, Duration dueIn) {
-		return promises.record(new NewPromise(customer.getReference(), caseId, description, Instant.now().plus(dueIn),
-				null), TestUsers.MANAGER);
+		return promises.record(
+				new NewPromise(customer.getReference(), caseId, description, Instant.now().plus(dueIn), null),
+				TestUsers.MANAGER);
 	}
 
 	@Test
@@ -143,8 +157,9 @@ class PromisePagesTests {
 		Customer customer = customer("en");
 		String due = inTwoDays();
 
-		MvcResult result = mvc.perform(recordForm(customer, null, "Call back about the invoice", due,
-				TestUsers.MANAGER)).andReturn();
+		MvcResult result = mvc
+			.perform(recordForm(customer, null, "Call back about the invoice", due, TestUsers.MANAGER))
+			.andReturn();
 
 		assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/customers/" + customer.getId());
 		assertThat(result.getFlashMap().get("promiseSuccess")).isEqualTo("promise.recorded");
@@ -155,8 +170,10 @@ class PromisePagesTests {
 		assertThat(stored.caseId()).isNull();
 
 		String html = follow(result, TestUsers.MANAGER, "ja");
-		assertThat(html).contains("約束を記録しました。").contains("id=\"promise-" + stored.id() + "\"")
-			.contains("Call back about the invoice").contains(due.replace('T', ' '));
+		assertThat(html).contains("約束を記録しました。")
+			.contains("id=\"promise-" + stored.id() + "\"")
+			.contains("Call back about the invoice")
+			.contains(due.replace('T', ' '));
 	}
 
 	@Test
@@ -164,14 +181,14 @@ class PromisePagesTests {
 		Customer customer = customer("ja");
 		CaseSummary openCase = fixtures.openCase(customer);
 
-		MvcResult result = mvc.perform(recordForm(customer, openCase.id(), "返金を金曜日までに", inTwoDays(), null))
-			.andReturn();
+		MvcResult result = mvc.perform(recordForm(customer, openCase.id(), "返金を金曜日までに", inTwoDays(), null)).andReturn();
 
 		assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/recovery/" + openCase.id());
 		PromiseView stored = promises.ofCustomer(customer.getId()).get(0);
 		assertThat(stored.caseId()).isEqualTo(openCase.id());
 		assertThat(follow(result, TestUsers.MANAGER, "en")).contains("The promise was recorded.")
-			.contains("id=\"promise-" + stored.id() + "\"").contains("返金を金曜日までに");
+			.contains("id=\"promise-" + stored.id() + "\"")
+			.contains("返金を金曜日までに");
 		String board = page("/recovery?customer=" + customer.getId(), "en");
 		assertThat(board).contains("board-promises").contains("返金を金曜日までに");
 	}
@@ -186,16 +203,16 @@ class PromisePagesTests {
 			CaseSummary othersCase = fixtures.openCase(other);
 			String past = INPUT.format(LocalDateTime.now(ZONE).minusHours(1));
 			String tooFar = INPUT.format(LocalDateTime.now(ZONE).plusYears(11));
-			Map<String, MockHttpServletRequestBuilder> refused = Map.of(
-					"promise.refused.descriptionRequired", recordForm(customer, null, "   ", inTwoDays(), null),
-					"promise.refused.descriptionTooLong", recordForm(customer, null, "x".repeat(501), inTwoDays(), null),
-					"promise.refused.duePast", recordForm(customer, null, "Typed text kept", past, null),
-					"promise.refused.dueTooLate", recordForm(customer, null, "Typed text kept", tooFar, null),
-					"promise.refused.dueInvalid", recordForm(customer, null, "Typed text kept", "next friday", null),
-					"promise.refused.ownerNotAManager", recordForm(customer, null, "Typed text kept", inTwoDays(),
-							TestUsers.STAFF),
-					"promise.refused.caseNotOfCustomer", recordForm(customer, othersCase.id(), "Typed text kept",
-							inTwoDays(), null));
+			Map<String, MockHttpServletRequestBuilder> refused = Map.of("promise.refused.descriptionRequired",
+					recordForm(customer, null, "   ", inTwoDays(), null), "promise.refused.descriptionTooLong",
+					recordForm(customer, null, "x".repeat(501), inTwoDays(), null), "promise.refused.duePast",
+					recordForm(customer, null, "Typed text kept", past, null), "promise.refused.dueTooLate",
+					recordForm(customer, null, "Typed text kept", tooFar, null), "promise.refused.dueInvalid",
+					recordForm(customer, null, "Typed text kept", "next friday", null),
+					"promise.refused.ownerNotAManager",
+					recordForm(customer, null, "Typed text kept", inTwoDays(), TestUsers.STAFF),
+					"promise.refused.caseNotOfCustomer",
+					recordForm(customer, othersCase.id(), "Typed text kept", inTwoDays(), null));
 			for (var refusal : refused.entrySet()) {
 				MvcResult result = mvc.perform(refusal.getValue()).andReturn();
 				assertThat(result.getFlashMap().get("promiseFailure")).as(refusal.getKey()).isEqualTo(refusal.getKey());
@@ -205,7 +222,8 @@ class PromisePagesTests {
 					String html = follow(result, TestUsers.MANAGER, "ja");
 					assertThat(html).as(refusal.getKey()).contains("id=\"promise-failure\"");
 					if (refusal.getKey().equals("promise.refused.duePast")) {
-						assertThat(html).contains("期限は未来の日時にしてください。").contains("value=\"Typed text kept\"")
+						assertThat(html).contains("期限は未来の日時にしてください。")
+							.contains("value=\"Typed text kept\"")
 							.contains("value=\"" + past + "\"");
 					}
 					if (refusal.getKey().equals("promise.refused.dueInvalid")) {
@@ -224,11 +242,20 @@ class PromisePagesTests {
 		void staffCanNeitherRecordNorSettle() throws Exception {
 			Customer customer = customer("en");
 			PromiseView open = promise(customer, null, "Staff may not", Duration.ofDays(1));
-			assertThat(mvc.perform(post("/promises").with(user(users.user(TestUsers.STAFF))).with(csrf())
-				.param("customerRef", customer.getReference()).param("description", "x").param("dueAt", inTwoDays()))
-				.andReturn().getResponse().getStatus()).isEqualTo(403);
-			assertThat(mvc.perform(post("/promises/" + open.id() + "/kept").with(user(users.user(TestUsers.STAFF)))
-				.with(csrf())).andReturn().getResponse().getStatus()).isEqualTo(403);
+			assertThat(mvc
+				.perform(post("/promises").with(user(users.user(TestUsers.STAFF)))
+					.with(csrf())
+					.param("customerRef", customer.getReference())
+					.param("description", "x")
+					.param("dueAt", inTwoDays()))
+				.andReturn()
+				.getResponse()
+				.getStatus()).isEqualTo(403);
+			assertThat(mvc
+				.perform(post("/promises/" + open.id() + "/kept").with(user(users.user(TestUsers.STAFF))).with(csrf()))
+				.andReturn()
+				.getResponse()
+				.getStatus()).isEqualTo(403);
 			assertThat(promises.get(open.id()).status()).isEqualTo(PromiseStatus.OPEN);
 			assertThat(promisesOf(customer)).isEqualTo(1);
 		}
@@ -241,30 +268,37 @@ class PromisePagesTests {
 		PromiseView kept = promise(customer, null, "Send the parts", Duration.ofDays(1));
 		PromiseView broken = promise(customer, null, "Visit on Monday", Duration.ofDays(1));
 
-		MvcResult keptResult = mvc.perform(post("/promises/" + kept.id() + "/kept")
-			.with(user(users.user(kept.owner()))).with(csrf())).andReturn();
+		MvcResult keptResult = mvc
+			.perform(post("/promises/" + kept.id() + "/kept").with(user(users.user(kept.owner()))).with(csrf()))
+			.andReturn();
 		assertThat(keptResult.getResponse().getRedirectedUrl()).isEqualTo("/customers/" + customer.getId());
 		assertThat(keptResult.getFlashMap().get("promiseSuccess")).isEqualTo("promise.markedKept");
 		assertThat(promises.get(kept.id()).status()).isEqualTo(PromiseStatus.KEPT);
 
-		MvcResult again = mvc.perform(post("/promises/" + kept.id() + "/broken")
-			.with(user(users.user(kept.owner()))).with(csrf())).andReturn();
+		MvcResult again = mvc
+			.perform(post("/promises/" + kept.id() + "/broken").with(user(users.user(kept.owner()))).with(csrf()))
+			.andReturn();
 		assertThat(again.getFlashMap().get("promiseFailure")).isEqualTo("promise.refused.notOpen");
-		assertThat(follow(again, TestUsers.MANAGER, "en")).contains("Promise " + kept.id() + " is already kept or broken.");
+		assertThat(follow(again, TestUsers.MANAGER, "en"))
+			.contains("Promise " + kept.id() + " is already kept or broken.");
 		assertThat(promises.get(kept.id()).status()).isEqualTo(PromiseStatus.KEPT);
 
-		MvcResult brokenResult = mvc.perform(post("/promises/" + broken.id() + "/broken")
-			.with(user(users.user(broken.owner()))).with(csrf())).andReturn();
+		MvcResult brokenResult = mvc
+			.perform(post("/promises/" + broken.id() + "/broken").with(user(users.user(broken.owner()))).with(csrf()))
+			.andReturn();
 		assertThat(brokenResult.getFlashMap().get("promiseSuccess")).isEqualTo("promise.markedBroken");
 		PromiseView settled = promises.get(broken.id());
 		assertThat(settled.status()).isEqualTo(PromiseStatus.BROKEN);
 		assertThat(settled.brokenFeedbackId()).isNotNull();
 		String html = follow(brokenResult, TestUsers.MANAGER, "en");
 		assertThat(html).contains("/feedback/" + settled.brokenFeedbackId());
-		assertThat(html).doesNotContain("/promises/" + kept.id() + "/kept").doesNotContain("/promises/" + broken.id() + "/broken");
+		assertThat(html).doesNotContain("/promises/" + kept.id() + "/kept")
+			.doesNotContain("/promises/" + broken.id() + "/broken");
 
 		assertThat(mvc.perform(post("/promises/999999999/kept").with(user(users.user(TestUsers.MANAGER))).with(csrf()))
-			.andReturn().getResponse().getStatus()).isEqualTo(404);
+			.andReturn()
+			.getResponse()
+			.getStatus()).isEqualTo(404);
 	}
 
 	@Test
@@ -292,7 +326,10 @@ class PromisePagesTests {
 		String customerPage = page("/customers/" + customer.getId(), "en");
 		assertThat(between(customerPage, "id=\"promise-customer-measures\""))
 			.isEqualTo("Due soon: 1 · overdue: 1 · broken (90 days): 1 · kept (90 days): 75 %");
-		assertThat(customerPage).contains("Due soon").contains("Due later").contains("Kept three").contains("Broken one");
+		assertThat(customerPage).contains("Due soon")
+			.contains("Due later")
+			.contains("Kept three")
+			.contains("Broken one");
 		assertThat(customerPage).containsPattern("id=\"promise-" + overdue.id() + "\"(?s).*?Overdue");
 
 		// another segment sees none of them

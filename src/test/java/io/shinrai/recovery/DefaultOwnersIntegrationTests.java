@@ -19,11 +19,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Who owns a new case: the segment's manager, else the managers in turn, never simply whoever imported. */
+/**
+ * Who owns a new case: the segment's manager, else the managers in turn, never simply
+ * whoever imported.
+ */
 @IntegrationTest
-@TestPropertySource(properties = { "shinrai.recovery.default-owner.rule=round-robin",
-		"shinrai.recovery.default-owner.segments[" + DefaultOwnersIntegrationTests.OWNED_SEGMENT + "]="
-				+ DefaultOwnersIntegrationTests.SEGMENT_OWNER })
+@TestPropertySource(
+		properties = { "shinrai.recovery.default-owner.rule=round-robin", "shinrai.recovery.default-owner.segments["
+				+ DefaultOwnersIntegrationTests.OWNED_SEGMENT + "]=" + DefaultOwnersIntegrationTests.SEGMENT_OWNER })
 class DefaultOwnersIntegrationTests {
 
 	static final String OWNED_SEGMENT = "Owned-segment-for-default-owners";
@@ -78,7 +81,8 @@ class DefaultOwnersIntegrationTests {
 		fixtures.importBatch(List.of(Feedback.negative(a, java.time.Instant.now(), TestUsers.MANAGER).from(Source.CSV),
 				Feedback.negative(b, java.time.Instant.now(), TestUsers.MANAGER).from(Source.CSV)));
 
-		// the two customers' cases, opened in customer order, go to the first two of the rotation
+		// the two customers' cases, opened in customer order, go to the first two of the
+		// rotation
 		assertThat(List.of(ownerOfCaseOf(a), ownerOfCaseOf(b))).containsExactly(rotation.get(0), rotation.get(1));
 	}
 

@@ -62,8 +62,7 @@ class OverdueCaseJobIntegrationTests {
 		job.markOverdueCases();
 		assertThat(overdueSince(acknowledgedLate)).isPresent();
 
-		recoveryCases.apply(acknowledgedLate, version(acknowledgedLate), RecoveryAction.ACKNOWLEDGE,
-				TestUsers.MANAGER);
+		recoveryCases.apply(acknowledgedLate, version(acknowledgedLate), RecoveryAction.ACKNOWLEDGE, TestUsers.MANAGER);
 		job.markOverdueCases();
 
 		assertThat(overdueSince(overdue)).isPresent();
@@ -94,7 +93,8 @@ class OverdueCaseJobIntegrationTests {
 		long overdue = openCase();
 		makeOverdue(overdue);
 		job.markOverdueCases();
-		assertThat(jdbc.sql("select count(*) from shedlock where name = ? and locked_by <> '' and lock_until <= now() at time zone 'utc'")
+		assertThat(jdbc.sql(
+				"select count(*) from shedlock where name = ? and locked_by <> '' and lock_until <= now() at time zone 'utc'")
 			.param(OverdueCaseJob.LOCK_NAME)
 			.query(Long.class)
 			.single()).as("the lock row, released after the run").isEqualTo(1);

@@ -54,7 +54,8 @@ class RecoveryBrowserTests {
 			browser.clickAndWaitForPage(By.id("nav-recovery"));
 			assertThat(browser.text(By.cssSelector("main h1"))).isEqualTo("Recovery");
 			browser.go("/recovery?customer=" + customer);
-			assertThat(browser.text(By.id("recovery-cases"))).contains("#" + caseId).contains("Open")
+			assertThat(browser.text(By.id("recovery-cases"))).contains("#" + caseId)
+				.contains("Open")
 				.contains("Unassigned");
 			browser.screenshot("recovery-board-en");
 

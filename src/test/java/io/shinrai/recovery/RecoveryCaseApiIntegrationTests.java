@@ -120,8 +120,7 @@ class RecoveryCaseApiIntegrationTests {
 		mvc.perform(get("/api/v1/recovery-cases").param("customerRef", reference)
 			.param("size", "1")
 			.param("page", "1")
-			.with(httpBasic(TestUsers.STAFF, TestUsers.PASSWORD)))
-			.andExpect(jsonPath("$.content[0].id").value(closed));
+			.with(httpBasic(TestUsers.STAFF, TestUsers.PASSWORD))).andExpect(jsonPath("$.content[0].id").value(closed));
 	}
 
 	@Test

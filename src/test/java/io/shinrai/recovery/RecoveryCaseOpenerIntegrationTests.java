@@ -78,7 +78,8 @@ class RecoveryCaseOpenerIntegrationTests {
 		assertThat(opened.getStatus()).isEqualTo(RecoveryStatus.OPEN);
 		assertThat(opened.getOwner()).isEqualTo(TestUsers.MANAGER);
 		assertThat(opened.getOpenedAt()).isAfterOrEqualTo(before.minusMillis(1));
-		assertThat(Duration.between(opened.getOpenedAt(), opened.getAcknowledgeDueAt())).isEqualTo(Duration.ofHours(24));
+		assertThat(Duration.between(opened.getOpenedAt(), opened.getAcknowledgeDueAt()))
+			.isEqualTo(Duration.ofHours(24));
 		// the customer's trust and status at opening include the negative entry
 		assertThat(opened.getStatusAtOpening()).isEqualTo(CustomerStatus.WATCH);
 		assertThat(opened.getTrustAtOpening()).isNotNull().isLessThan(50.0);
@@ -118,8 +119,8 @@ class RecoveryCaseOpenerIntegrationTests {
 	void recordsNoTrustAtOpeningWhenTheCustomerHasNoScoreYet() {
 		long customer = fixtures.customer();
 		// NPS only: negative, but no observation for the trust score
-		fixtures.log(new Feedback(customer, Instant.now(), java.util.Map.of(), List.of(), 2, TestUsers.MANAGER,
-				Source.API));
+		fixtures.log(
+				new Feedback(customer, Instant.now(), java.util.Map.of(), List.of(), 2, TestUsers.MANAGER, Source.API));
 
 		RecoveryCase opened = onlyCaseOf(customer);
 		assertThat(opened.getTrustAtOpening()).isNull();
@@ -169,11 +170,13 @@ class RecoveryCaseOpenerIntegrationTests {
 		assertThat(reopened.getAcknowledgedAt()).isNull();
 		assertThat(reopened.getResolvedAt()).isNull();
 		assertThat(entriesOf(reopened.getId())).contains(again).hasSize(2);
-		assertThat(jdbc.sql("select actor || ' ' || summary || ' ' || before_state || '>' || after_state"
-				+ " from audit_event where subject = ?")
+		assertThat(jdbc
+			.sql("select actor || ' ' || summary || ' ' || before_state || '>' || after_state"
+					+ " from audit_event where subject = ?")
 			.param(RecoveryCases.auditSubject(reopened.getId()))
 			.query(String.class)
-			.list()).anyMatch(line -> line.startsWith("system Reopened by negative feedback " + again)
+			.list())
+			.anyMatch(line -> line.startsWith("system Reopened by negative feedback " + again)
 					&& line.endsWith("RESOLVED>OPEN"));
 	}
 
@@ -202,7 +205,8 @@ class RecoveryCaseOpenerIntegrationTests {
 
 		fixtures.publishAgain(List.of(feedback, feedback));
 
-		// no second case for an entry that already caused one, even though that case is closed now
+		// no second case for an entry that already caused one, even though that case is
+		// closed now
 		List<CaseSummary> cases = recoveryCases.ofCustomer(customer);
 		assertThat(cases).singleElement().satisfies(only -> {
 			assertThat(only.status()).isEqualTo(RecoveryStatus.CLOSED);
@@ -238,8 +242,9 @@ class RecoveryCaseOpenerIntegrationTests {
 		List<Long> ids = fixtures.importBatch(batch);
 
 		Long[] customerIds = customers.toArray(Long[]::new);
-		assertThat(jdbc.sql("select count(*) from recovery_case_entry e join recovery_case c on c.id = e.case_id"
-				+ " where c.customer_id = any(?) and e.feedback_id = any(?)")
+		assertThat(jdbc
+			.sql("select count(*) from recovery_case_entry e join recovery_case c on c.id = e.case_id"
+					+ " where c.customer_id = any(?) and e.feedback_id = any(?)")
 			.params(customerIds, ids.toArray(Long[]::new))
 			.query(Long.class)
 			.single()).isEqualTo(800);
@@ -250,7 +255,8 @@ class RecoveryCaseOpenerIntegrationTests {
 				.toList();
 			assertThat(notClosed).as("not-closed cases of customer %d", customer).singleElement();
 			assertThat(notClosed.get(0).status()).isEqualTo(RecoveryStatus.OPEN);
-			// 20 negative rows of the batch, plus the entry that opened the first three customers' cases
+			// 20 negative rows of the batch, plus the entry that opened the first three
+			// customers' cases
 			int earlier = customer == reopenedCustomer || customer == attachedCustomer ? 1 : 0;
 			assertThat(notClosed.get(0).entryIds()).hasSize(20 + earlier);
 		}
@@ -259,7 +265,8 @@ class RecoveryCaseOpenerIntegrationTests {
 		assertThat(onlyNotClosedCaseOf(attachedCustomer).getId()).isEqualTo(openCase);
 		assertThat(onlyNotClosedCaseOf(closedCustomer).getId()).isNotEqualTo(closedCase);
 
-		// importing the same rows again publishes no event for them; a re-delivered batch event changes nothing
+		// importing the same rows again publishes no event for them; a re-delivered batch
+		// event changes nothing
 		fixtures.publishAgain(ids);
 		assertThat(jdbc.sql("select count(*) from recovery_case where customer_id = any(?)")
 			.param(customerIds)
@@ -279,7 +286,8 @@ class RecoveryCaseOpenerIntegrationTests {
 		pool = Executors.newFixedThreadPool(2);
 
 		Future<Long> first = pool.submit(() -> transactions.execute(status -> {
-			// stored and published inside this transaction, which stays open until the second entry waits
+			// stored and published inside this transaction, which stays open until the
+			// second entry waits
 			long id = fixtures.log(Feedback.negative(customer, Instant.now(), TestUsers.MANAGER));
 			firstOpenedItsCase.countDown();
 			try {
@@ -292,7 +300,8 @@ class RecoveryCaseOpenerIntegrationTests {
 		}));
 		assertThat(firstOpenedItsCase.await(60, TimeUnit.SECONDS)).isTrue();
 		Future<Long> second = pool.submit(() -> fixtures.logNegative(customer, TestUsers.ADMIN));
-		// the second transaction reaches the one-case-per-customer index and waits for the first
+		// the second transaction reaches the one-case-per-customer index and waits for
+		// the first
 		Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql("""
 				select count(*) from pg_stat_activity
 				where wait_event_type = 'Lock' and query like '%insert into recovery_case %'

@@ -205,8 +205,8 @@ class RecoveryCaseTests {
 				.extracting(ex -> ((CaseRefusedException) ex).messageKey())
 				.isEqualTo("recovery.refused.close");
 			assertThat(recoveryCase.getStatus()).isEqualTo(status);
-			assertThat(recoveryCase.getClosedAt()).isEqualTo(status == RecoveryStatus.CLOSED
-					? OPENED.plusSeconds(10800) : null);
+			assertThat(recoveryCase.getClosedAt())
+				.isEqualTo(status == RecoveryStatus.CLOSED ? OPENED.plusSeconds(10800) : null);
 		}
 
 		@ParameterizedTest

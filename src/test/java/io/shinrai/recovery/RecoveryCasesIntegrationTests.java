@@ -56,8 +56,8 @@ class RecoveryCasesIntegrationTests {
 
 	@Test
 	void aManagerTakesACaseFromOpenToClosedAndEveryMoveIsAudited() {
-		for (RecoveryAction action : List.of(RecoveryAction.ACKNOWLEDGE, RecoveryAction.RESOLVE,
-				RecoveryAction.REOPEN, RecoveryAction.ACKNOWLEDGE, RecoveryAction.RESOLVE, RecoveryAction.CLOSE)) {
+		for (RecoveryAction action : List.of(RecoveryAction.ACKNOWLEDGE, RecoveryAction.RESOLVE, RecoveryAction.REOPEN,
+				RecoveryAction.ACKNOWLEDGE, RecoveryAction.RESOLVE, RecoveryAction.CLOSE)) {
 			recoveryCases.apply(caseId, version(), action, TestUsers.MANAGER);
 		}
 
@@ -95,8 +95,9 @@ class RecoveryCasesIntegrationTests {
 			.containsExactly(org.assertj.core.groups.Tuple.tuple("manager", "Called the customer, apologised."),
 					org.assertj.core.groups.Tuple.tuple("admin", "電話で謝罪しました。"));
 		assertThat(notes.get(0).writtenAt()).isBeforeOrEqualTo(notes.get(1).writtenAt());
-		assertThat(jdbc.sql("select actor || ' ' || summary || ' ' || coalesce(after_state, '-') from audit_event"
-				+ " where subject = ? and type = 'RECOVERY_NOTE_ADDED' order by id")
+		assertThat(jdbc
+			.sql("select actor || ' ' || summary || ' ' || coalesce(after_state, '-') from audit_event"
+					+ " where subject = ? and type = 'RECOVERY_NOTE_ADDED' order by id")
 			.param(RecoveryCases.auditSubject(caseId))
 			.query(String.class)
 			.list()).as("who wrote a note is audited, its text is not copied")
@@ -141,8 +142,10 @@ class RecoveryCasesIntegrationTests {
 				assertThat(repository.findById(caseId).orElseThrow().getVersion()).isEqualTo(bothSaw);
 				// ... when another manager's save commits
 				try {
-					CompletableFuture.runAsync(() -> recoveryCases.apply(caseId, bothSaw, RecoveryAction.ACKNOWLEDGE,
-							TestUsers.ADMIN)).get(30, TimeUnit.SECONDS);
+					CompletableFuture
+						.runAsync(
+								() -> recoveryCases.apply(caseId, bothSaw, RecoveryAction.ACKNOWLEDGE, TestUsers.ADMIN))
+						.get(30, TimeUnit.SECONDS);
 				}
 				catch (Exception ex) {
 					throw new IllegalStateException(ex);
@@ -193,8 +196,9 @@ class RecoveryCasesIntegrationTests {
 	}
 
 	private List<String> audit() {
-		return jdbc.sql("select actor || ' ' || summary || ' ' || before_state || ' > ' || after_state"
-				+ " from audit_event where subject = ? order by id")
+		return jdbc
+			.sql("select actor || ' ' || summary || ' ' || before_state || ' > ' || after_state"
+					+ " from audit_event where subject = ? order by id")
 			.param(RecoveryCases.auditSubject(caseId))
 			.query(String.class)
 			.list();

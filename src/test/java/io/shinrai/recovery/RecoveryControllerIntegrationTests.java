@@ -139,7 +139,9 @@ class RecoveryControllerIntegrationTests {
 		assertThat(descending.indexOf(second)).isPositive().isLessThan(descending.indexOf(first));
 
 		String pageOne = page(board("all", TestUsers.STAFF).param("size", "1"));
-		assertThat(pageOne).contains(first).doesNotContain(second).contains("Page 1 of 2")
+		assertThat(pageOne).contains(first)
+			.doesNotContain(second)
+			.contains("Page 1 of 2")
 			.contains("href=\"/recovery?tab=all&amp;customer=" + customer + "&amp;size=1&amp;page=2\"");
 		assertThat(page(board("all", TestUsers.STAFF).param("size", "1").param("page", "2"))).contains(second)
 			.doesNotContain(first);
@@ -184,8 +186,8 @@ class RecoveryControllerIntegrationTests {
 		mvc.perform(get("/recovery/" + noScoreCase).with(as(TestUsers.STAFF)))
 			.andExpect(content().string(containsString("no data yet")));
 		mvc.perform(get("/recovery/" + noScoreCase).param("lang", "ja").with(as(TestUsers.MANAGER)))
-			.andExpect(content().string(allOf(containsString("信頼回復ケース #" + noScoreCase),
-					containsString("まだデータがありません"), containsString("対応を開始する"), containsString("要注意"))));
+			.andExpect(content().string(allOf(containsString("信頼回復ケース #" + noScoreCase), containsString("まだデータがありません"),
+					containsString("対応を開始する"), containsString("要注意"))));
 	}
 
 	@Test
@@ -218,8 +220,8 @@ class RecoveryControllerIntegrationTests {
 		assertThat(details.owner()).isEqualTo(TestUsers.ADMIN);
 		assertThat(details.notes()).extracting(CaseDetails.Note::text).containsExactly("Called <b>back</b>");
 		mvc.perform(get("/recovery/" + caseId).with(as(TestUsers.STAFF)))
-			.andExpect(content().string(allOf(containsString("Called &lt;b&gt;back&lt;/b&gt;"),
-					containsString("Administrator"))));
+			.andExpect(content()
+				.string(allOf(containsString("Called &lt;b&gt;back&lt;/b&gt;"), containsString("Administrator"))));
 	}
 
 	@Nested
@@ -236,8 +238,7 @@ class RecoveryControllerIntegrationTests {
 			mvc.perform(post("/recovery/" + caseId + "/status").param("action", "EXPLODE")
 				.param("version", "" + version())
 				.with(as(TestUsers.MANAGER))
-				.with(csrf()))
-				.andExpect(flash().attribute("failure", "recovery.refused.unknownAction"));
+				.with(csrf())).andExpect(flash().attribute("failure", "recovery.refused.unknownAction"));
 			assertThat(recoveryCases.details(caseId).status()).isEqualTo(RecoveryStatus.OPEN);
 		}
 
@@ -324,8 +325,7 @@ class RecoveryControllerIntegrationTests {
 
 		@Test
 		void unknownCasesAsNotFound() throws Exception {
-			mvc.perform(get("/recovery/" + Long.MAX_VALUE).with(as(TestUsers.STAFF)))
-				.andExpect(status().isNotFound());
+			mvc.perform(get("/recovery/" + Long.MAX_VALUE).with(as(TestUsers.STAFF))).andExpect(status().isNotFound());
 			mvc.perform(get("/recovery/abc").with(as(TestUsers.STAFF))).andExpect(status().isNotFound());
 			mvc.perform(post("/recovery/" + Long.MAX_VALUE + "/status").param("action", "ACKNOWLEDGE")
 				.param("version", "0")

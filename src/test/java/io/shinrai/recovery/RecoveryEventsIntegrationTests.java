@@ -22,7 +22,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The events recovery (and scoring, for the customer's status) publish for the notifications. */
+/**
+ * The events recovery (and scoring, for the customer's status) publish for the
+ * notifications.
+ */
 @IntegrationTest
 @RecordApplicationEvents
 class RecoveryEventsIntegrationTests {
@@ -78,11 +81,13 @@ class RecoveryEventsIntegrationTests {
 			.update();
 		job.markOverdueCases();
 		job.markOverdueCases();
-		assertThat(published.stream(RecoveryCasesOverdue.class).flatMap(event -> event.cases().stream())
+		assertThat(published.stream(RecoveryCasesOverdue.class)
+			.flatMap(event -> event.cases().stream())
 			.filter(overdue -> overdue.caseId() == caseId)).singleElement()
 			.satisfies(overdue -> assertThat(overdue.overdueSince()).isNotNull());
 
-		recoveryCases.apply(caseId, recoveryCases.details(caseId).version(), RecoveryAction.ACKNOWLEDGE, TestUsers.MANAGER);
+		recoveryCases.apply(caseId, recoveryCases.details(caseId).version(), RecoveryAction.ACKNOWLEDGE,
+				TestUsers.MANAGER);
 		assertThat(published.stream(RecoveryCaseStatusChanged.class)).singleElement().satisfies(changed -> {
 			assertThat(changed.caseId()).isEqualTo(caseId);
 			assertThat(changed.from()).isEqualTo(RecoveryStatus.OPEN);
@@ -99,7 +104,8 @@ class RecoveryEventsIntegrationTests {
 				RecoveryFixtures.Feedback.negative(second, Instant.now(), TestUsers.MANAGER)));
 		assertThat(published.stream(RecoveryCasesOpened.class)).singleElement()
 			.satisfies(opened -> assertThat(opened.cases()).hasSize(2));
-		assertThat(published.stream(CustomerStatusChanged.class).flatMap(event -> event.changes().stream())
+		assertThat(published.stream(CustomerStatusChanged.class)
+			.flatMap(event -> event.changes().stream())
 			.filter(change -> change.customerId() == first)).singleElement().satisfies(change -> {
 				assertThat(change.from()).isEqualTo(CustomerStatus.OK);
 				assertThat(change.to()).isEqualTo(CustomerStatus.WATCH);
@@ -107,7 +113,8 @@ class RecoveryEventsIntegrationTests {
 
 		// a positive entry changes nothing about the status: no event for the customer
 		fixtures.log(RecoveryFixtures.Feedback.positive(first, Instant.now(), TestUsers.MANAGER));
-		assertThat(published.stream(CustomerStatusChanged.class).flatMap(event -> event.changes().stream())
+		assertThat(published.stream(CustomerStatusChanged.class)
+			.flatMap(event -> event.changes().stream())
 			.filter(change -> change.customerId() == first)).hasSize(1);
 	}
 

@@ -17,9 +17,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Customers and feedback for the recovery tests, stored through {@link TestFeedback} (so through the feedback module's
- * {@code FeedbackLog}: its rules, its negative flag, its {@link FeedbackLogged} event, per entry for the form and the
- * API, per batch for an import), plus the re-delivery of an event that was published already.
+ * Customers and feedback for the recovery tests, stored through {@link TestFeedback} (so
+ * through the feedback module's {@code FeedbackLog}: its rules, its negative flag, its
+ * {@link FeedbackLogged} event, per entry for the form and the API, per batch for an
+ * import), plus the re-delivery of an event that was published already.
  */
 final class RecoveryFixtures {
 
@@ -39,7 +40,10 @@ final class RecoveryFixtures {
 		this.transactions = transactions;
 	}
 
-	/** A uniquely named customer in its own segment (so segment-scoped measures see only the test's data). */
+	/**
+	 * A uniquely named customer in its own segment (so segment-scoped measures see only
+	 * the test's data).
+	 */
 	long customer(String segment) {
 		return data.customer(segment, "Customer " + UUID.randomUUID().toString().substring(0, 8));
 	}
@@ -62,17 +66,26 @@ final class RecoveryFixtures {
 			.single();
 	}
 
-	/** One entry logged through the form or the API: stored and published in one transaction. */
+	/**
+	 * One entry logged through the form or the API: stored and published in one
+	 * transaction.
+	 */
 	long log(Feedback feedback) {
 		return entry(feedback).save();
 	}
 
-	/** A negative entry (a broken promise and low ratings) logged by {@code loggedBy} through the form. */
+	/**
+	 * A negative entry (a broken promise and low ratings) logged by {@code loggedBy}
+	 * through the form.
+	 */
 	long logNegative(long customerId, String loggedBy) {
 		return log(Feedback.negative(customerId, Instant.now(), loggedBy));
 	}
 
-	/** One import batch: all rows stored, then one event for the batch, in one transaction. */
+	/**
+	 * One import batch: all rows stored, then one event for the batch, in one
+	 * transaction.
+	 */
 	List<Long> importBatch(List<Feedback> batch) {
 		return data.saveBatch(batch.stream().map(this::entry).toList());
 	}

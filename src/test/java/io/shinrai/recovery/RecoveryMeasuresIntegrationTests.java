@@ -26,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 /**
- * The measures of one segment as of a fixed instant T, on a small data set whose expected values are worked out by
- * hand in the comments.
+ * The measures of one segment as of a fixed instant T, on a small data set whose expected
+ * values are worked out by hand in the comments.
  */
 @IntegrationTest
 class RecoveryMeasuresIntegrationTests {
@@ -64,7 +64,8 @@ class RecoveryMeasuresIntegrationTests {
 
 	@Test
 	void computesEveryMeasureOfASegmentAsWorkedOutByHand() {
-		// open cases: A, B, C, J, K (OPEN or ACKNOWLEDGED) = 5; overdue: A only (B and J are due after T) = 1
+		// open cases: A, B, C, J, K (OPEN or ACKNOWLEDGED) = 5; overdue: A only (B and J
+		// are due after T) = 1
 		insertCase("A", RecoveryStatus.OPEN, T.minus(hours(30)), null, null, null, null, 40.0);
 		insertCase("B", RecoveryStatus.OPEN, T.minus(hours(2)), null, null, null, null, 40.0);
 		insertCase("C", RecoveryStatus.ACKNOWLEDGED, T.minus(days(10)), null, hours(2), null, null, 40.0);
@@ -72,12 +73,14 @@ class RecoveryMeasuresIntegrationTests {
 		// acknowledged 5 h after its reopening (65 days after its opening): counts 5 h
 		insertCase("K", RecoveryStatus.ACKNOWLEDGED, T.minus(days(60)), T.minus(days(3)), hours(5), null, null, 40.0);
 
-		// resolved in the window, customer recovered: status OK at T (its negative entry is 120 days old) and
+		// resolved in the window, customer recovered: status OK at T (its negative entry
+		// is 120 days old) and
 		// trust at T (about 57.7) above 30
 		long d = insertCase("D", RecoveryStatus.RESOLVED, T.minus(days(20)), null, hours(4), hours(48), null, 30.0);
 		fixtures.log(Feedback.negative(d, T.minus(days(120)), TestUsers.MANAGER));
 		fixtures.log(Feedback.positive(d, T.minus(days(10)), TestUsers.MANAGER));
-		// two cases resolved in the window: the most recently resolved one (E2, opened at trust 10) counts, and
+		// two cases resolved in the window: the most recently resolved one (E2, opened at
+		// trust 10) counts, and
 		// trust at T (about 62.7) is above it
 		long e = insertCase("E", RecoveryStatus.CLOSED, T.minus(days(40)), null, hours(1), hours(24), days(5), 99.0);
 		insertCaseFor(e, RecoveryStatus.CLOSED, T.minus(days(30)), null, hours(3), hours(12), days(1), 10.0);
@@ -104,11 +107,14 @@ class RecoveryMeasuresIntegrationTests {
 		assertThat(measured.asOf()).isEqualTo(T);
 		assertThat(measured.openCases()).isEqualTo(5);
 		assertThat(measured.overdueCases()).isEqualTo(1);
-		// acknowledged in the window: 1 (E), 2 (C), 3 (E2), 4 (D), 5 (K), 6 (H), 7 (M), 8 (F), 9 (N) hours → 5 h
+		// acknowledged in the window: 1 (E), 2 (C), 3 (E2), 4 (D), 5 (K), 6 (H), 7 (M), 8
+		// (F), 9 (N) hours → 5 h
 		assertThat(measured.medianTimeToAcknowledge()).isEqualTo(hours(5));
-		// resolved in the window: 12 (E2), 24 (E), 24 (M), 30 (F), 48 (D), 48 (H), 60 (N) hours → 30 h
+		// resolved in the window: 12 (E2), 24 (E), 24 (M), 30 (F), 48 (D), 48 (H), 60 (N)
+		// hours → 30 h
 		assertThat(measured.medianTimeToResolve()).isEqualTo(hours(30));
-		// customers with a case resolved in the window: D, E, F, H, M, N; recovered: D, E, H, N
+		// customers with a case resolved in the window: D, E, F, H, M, N; recovered: D,
+		// E, H, N
 		assertThat(measured.resolvedCustomers()).isEqualTo(6);
 		assertThat(measured.recoveredCustomers()).isEqualTo(4);
 		assertThat(measured.recoveryRate()).isCloseTo(4.0 / 6, within(1e-12));
@@ -152,7 +158,10 @@ class RecoveryMeasuresIntegrationTests {
 		assertThat(measures.current(segment).overdueCases()).isEqualTo(1);
 	}
 
-	/** A customer of the test's segment with one case; the name is only for reading the test. */
+	/**
+	 * A customer of the test's segment with one case; the name is only for reading the
+	 * test.
+	 */
 	private long insertCase(String name, RecoveryStatus status, Instant openedAt, Instant reopenedAt,
 			Duration acknowledgedAfter, Duration resolvedAfter, Duration closedAfterResolving, Double trustAtOpening) {
 		long customer = fixtures.customer(segment);
@@ -161,7 +170,10 @@ class RecoveryMeasuresIntegrationTests {
 		return customer;
 	}
 
-	/** Times after the start of the case's round: its reopening, else its opening. Due 24 h after the start. */
+	/**
+	 * Times after the start of the case's round: its reopening, else its opening. Due 24
+	 * h after the start.
+	 */
 	private void insertCaseFor(long customer, RecoveryStatus status, Instant openedAt, Instant reopenedAt,
 			Duration acknowledgedAfter, Duration resolvedAfter, Duration closedAfterResolving, Double trustAtOpening) {
 		Instant start = reopenedAt != null ? reopenedAt : openedAt;
@@ -178,7 +190,8 @@ class RecoveryMeasuresIntegrationTests {
 			.param("due", Timestamp.from(start.plus(hours(24))))
 			.param("acknowledged", acknowledgedAfter == null ? null : Timestamp.from(start.plus(acknowledgedAfter)))
 			.param("resolved", resolvedAt == null ? null : Timestamp.from(resolvedAt))
-			.param("closed", closedAfterResolving == null ? null : Timestamp.from(resolvedAt.plus(closedAfterResolving)))
+			.param("closed",
+					closedAfterResolving == null ? null : Timestamp.from(resolvedAt.plus(closedAfterResolving)))
 			.param("reopenedCount", reopenedAt == null ? 0 : 1)
 			.param("reopened", reopenedAt == null ? null : Timestamp.from(reopenedAt))
 			.param("trust", trustAtOpening)

@@ -32,7 +32,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** The board as a triage tool, and the rules that keep cases honest: notes on closing, times of imported entries. */
+/**
+ * The board as a triage tool, and the rules that keep cases honest: notes on closing,
+ * times of imported entries.
+ */
 @IntegrationTest
 @AutoConfigureMockMvc
 class RecoveryTriageIntegrationTests {
@@ -97,8 +100,8 @@ class RecoveryTriageIntegrationTests {
 
 		@Test
 		void isRefusedWithoutANoteAndChangesNothing() {
-			assertThatExceptionOfType(CaseRefusedException.NoteRequiredToClose.class)
-				.isThrownBy(() -> recoveryCases.apply(caseId, version(caseId), RecoveryAction.CLOSE, "  ", TestUsers.MANAGER))
+			assertThatExceptionOfType(CaseRefusedException.NoteRequiredToClose.class).isThrownBy(
+					() -> recoveryCases.apply(caseId, version(caseId), RecoveryAction.CLOSE, "  ", TestUsers.MANAGER))
 				.satisfies(ex -> assertThat(ex.messageKey()).isEqualTo("recovery.refused.closeAtRiskNeedsNote"));
 			assertThat(recoveryCases.details(caseId).status()).isEqualTo(RecoveryStatus.RESOLVED);
 			assertThat(recoveryCases.details(caseId).notes()).isEmpty();
@@ -106,25 +109,30 @@ class RecoveryTriageIntegrationTests {
 
 		@Test
 		void closesWithANoteKeptOnTheCase() {
-			recoveryCases.apply(caseId, version(caseId), RecoveryAction.CLOSE, "Customer moved to a competitor; agreed to close",
-					TestUsers.MANAGER);
+			recoveryCases.apply(caseId, version(caseId), RecoveryAction.CLOSE,
+					"Customer moved to a competitor; agreed to close", TestUsers.MANAGER);
 
 			CaseDetails closed = recoveryCases.details(caseId);
 			assertThat(closed.status()).isEqualTo(RecoveryStatus.CLOSED);
 			assertThat(closed.notes()).singleElement()
-				.satisfies(note -> assertThat(note.text()).isEqualTo("Customer moved to a competitor; agreed to close"));
+				.satisfies(
+						note -> assertThat(note.text()).isEqualTo("Customer moved to a competitor; agreed to close"));
 		}
 
 		@Test
 		void theCasePageAsksForTheNoteAndRefusesInTheUsersLanguage() throws Exception {
-			String page = mvc.perform(get("/recovery/" + caseId).header("Accept-Language", "ja")
+			String page = mvc
+				.perform(get("/recovery/" + caseId).header("Accept-Language", "ja")
 					.with(user(users.user(TestUsers.MANAGER))))
-				.andReturn().getResponse().getContentAsString();
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
 			assertThat(page).contains("name=\"note\"", "required=\"required\"", "メモ（必須：顧客はまだ要対応です）");
 
 			mvc.perform(post("/recovery/" + caseId + "/status").param("action", "CLOSE")
-					.param("version", String.valueOf(version(caseId))).with(csrf())
-					.with(user(users.user(TestUsers.MANAGER))))
+				.param("version", String.valueOf(version(caseId)))
+				.with(csrf())
+				.with(user(users.user(TestUsers.MANAGER))))
 				.andExpect(status().is3xxRedirection())
 				.andExpect(flash().attribute("failure", "recovery.refused.closeAtRiskNeedsNote"));
 			assertThat(recoveryCases.details(caseId).status()).isEqualTo(RecoveryStatus.RESOLVED);
@@ -161,7 +169,8 @@ class RecoveryTriageIntegrationTests {
 		assertThat(importedCase.acknowledgeDueAt()).isEqualTo(receivedAt.plus(Duration.ofHours(24)));
 		assertThat(importedCase.overdue()).isTrue();
 		// an entry logged one by one opens its case when it is logged
-		assertThat(recoveryCases.ofCustomer(logged).get(0).openedAt()).isAfterOrEqualTo(before.truncatedTo(ChronoUnit.MICROS));
+		assertThat(recoveryCases.ofCustomer(logged).get(0).openedAt())
+			.isAfterOrEqualTo(before.truncatedTo(ChronoUnit.MICROS));
 	}
 
 	@Nested
@@ -179,15 +188,19 @@ class RecoveryTriageIntegrationTests {
 			first = fixtures.customer(segment);
 			second = fixtures.customer(segment);
 			transactions.executeWithoutResult(status -> jdbc.sql("update feedback set comment = ? where id = ?")
-				.params("配送が三日遅れ、連絡もありませんでした", fixtures.logNegative(first, TestUsers.MANAGER)).update());
+				.params("配送が三日遅れ、連絡もありませんでした", fixtures.logNegative(first, TestUsers.MANAGER))
+				.update());
 			fixtures.logNegative(second, TestUsers.MANAGER);
 		}
 
 		private String board(String query) throws Exception {
-			return mvc.perform(get("/recovery?" + query).header("Accept-Language", "en")
+			return mvc
+				.perform(get("/recovery?" + query).header("Accept-Language", "en")
 					.with(user(users.user(TestUsers.MANAGER))))
 				.andExpect(status().isOk())
-				.andReturn().getResponse().getContentAsString();
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
 		}
 
 		@Test
@@ -196,8 +209,8 @@ class RecoveryTriageIntegrationTests {
 
 			assertThat(html).contains("What happened", "Trust at opening → now", "Broken promise",
 					"配送が三日遅れ、連絡もありませんでした", "id=\"sort-urgency\"", "id=\"bulk-assign\"");
-			Page page = new Page(recoveryCases.board(new CaseSearch(RecoveryStatus.IN_PROGRESS, false, null, false, null,
-					CaseSearch.Sort.URGENCY, 0, 20, segment)));
+			Page page = new Page(recoveryCases.board(new CaseSearch(RecoveryStatus.IN_PROGRESS, false, null, false,
+					null, CaseSearch.Sort.URGENCY, 0, 20, segment)));
 			assertThat(page.rows()).hasSize(2).allSatisfy(row -> {
 				assertThat(row.trustAtOpening()).isNotNull();
 				assertThat(row.trustNow()).isNotNull();
@@ -211,8 +224,13 @@ class RecoveryTriageIntegrationTests {
 			long secondCase = recoveryCases.ofCustomer(second).get(0).id();
 			recoveryCases.apply(firstCase, version(firstCase), RecoveryAction.ACKNOWLEDGE, TestUsers.MANAGER);
 
-			List<Long> order = recoveryCases.search(new CaseSearch(RecoveryStatus.IN_PROGRESS, false, null, false, null,
-					CaseSearch.Sort.URGENCY, 0, 20, segment)).getContent().stream().map(CaseSummary::id).toList();
+			List<Long> order = recoveryCases
+				.search(new CaseSearch(RecoveryStatus.IN_PROGRESS, false, null, false, null, CaseSearch.Sort.URGENCY, 0,
+						20, segment))
+				.getContent()
+				.stream()
+				.map(CaseSummary::id)
+				.toList();
 
 			assertThat(order).containsExactly(secondCase, firstCase);
 		}
@@ -223,8 +241,10 @@ class RecoveryTriageIntegrationTests {
 			long secondCase = recoveryCases.ofCustomer(second).get(0).id();
 
 			mvc.perform(post("/recovery/assign").param("owner", TestUsers.ADMIN)
-					.param("selected", firstCase + ":" + version(firstCase), secondCase + ":" + version(secondCase))
-					.param("back", "/recovery?segment=" + segment).with(csrf()).with(user(users.user(TestUsers.MANAGER))))
+				.param("selected", firstCase + ":" + version(firstCase), secondCase + ":" + version(secondCase))
+				.param("back", "/recovery?segment=" + segment)
+				.with(csrf())
+				.with(user(users.user(TestUsers.MANAGER))))
 				.andExpect(status().is3xxRedirection())
 				.andExpect(flash().attribute("success", "recovery.bulk.assigned"));
 
@@ -239,29 +259,36 @@ class RecoveryTriageIntegrationTests {
 			String ownerBefore = recoveryCases.details(firstCase).owner();
 			long staleVersion = version(secondCase) - 1;
 
-			assertThatExceptionOfType(CaseRefusedException.CaseChanged.class).isThrownBy(() -> recoveryCases
-				.assignAll(Map.of(firstCase, version(firstCase), secondCase, staleVersion), TestUsers.ADMIN,
-						TestUsers.MANAGER));
+			assertThatExceptionOfType(CaseRefusedException.CaseChanged.class).isThrownBy(
+					() -> recoveryCases.assignAll(Map.of(firstCase, version(firstCase), secondCase, staleVersion),
+							TestUsers.ADMIN, TestUsers.MANAGER));
 
 			assertThat(recoveryCases.details(firstCase).owner()).isEqualTo(ownerBefore);
 		}
 
 		@Test
 		void refusesAHandOverWithoutATickedCaseOrToANonManager() throws Exception {
-			mvc.perform(post("/recovery/assign").param("owner", TestUsers.ADMIN).with(csrf())
-					.with(user(users.user(TestUsers.MANAGER))))
+			mvc.perform(post("/recovery/assign").param("owner", TestUsers.ADMIN)
+				.with(csrf())
+				.with(user(users.user(TestUsers.MANAGER))))
 				.andExpect(flash().attribute("failure", "recovery.refused.nothingSelected"));
 			long firstCase = recoveryCases.ofCustomer(first).get(0).id();
 			mvc.perform(post("/recovery/assign").param("owner", TestUsers.STAFF)
-					.param("selected", firstCase + ":" + version(firstCase)).param("back", "https://evil.example/")
-					.with(csrf()).with(user(users.user(TestUsers.MANAGER))))
+				.param("selected", firstCase + ":" + version(firstCase))
+				.param("back", "https://evil.example/")
+				.with(csrf())
+				.with(user(users.user(TestUsers.MANAGER))))
 				.andExpect(flash().attribute("failure", "recovery.refused.ownerNotManager"))
-				.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/recovery"));
+				.andExpect(
+						org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl("/recovery"));
 		}
 
 	}
 
-	/** A negative entry as an import batch stores it, before the batch's event (which names the import). */
+	/**
+	 * A negative entry as an import batch stores it, before the batch's event (which
+	 * names the import).
+	 */
 	private long insertImported(long customer, Instant receivedAt) {
 		return jdbc.sql("""
 				insert into feedback (customer_id, received_at, channel, category, rating_quality, incident_types,

@@ -78,8 +78,7 @@ class FeedbackFactsTests {
 
 		@Test
 		void anyIncidentIsNegative() {
-			assertThat(facts(Map.of(QUALITY, 5), List.of(IncidentType.UNFAIR_PRICING), 10, 5, 7).isNegative())
-				.isTrue();
+			assertThat(facts(Map.of(QUALITY, 5), List.of(IncidentType.UNFAIR_PRICING), 10, 5, 7).isNegative()).isTrue();
 		}
 
 		@Test

@@ -19,9 +19,10 @@ import io.shinrai.feedback.IncidentType;
 import io.shinrai.feedback.Signal;
 
 /**
- * Stores customers and feedback through {@link TestFeedback} (so through {@code FeedbackLog}: its rules, its negative
- * flag, its {@link io.shinrai.feedback.FeedbackLogged} event), and reads every row back for reference computations
- * with {@link TrustCalculator}.
+ * Stores customers and feedback through {@link TestFeedback} (so through
+ * {@code FeedbackLog}: its rules, its negative flag, its
+ * {@link io.shinrai.feedback.FeedbackLogged} event), and reads every row back for
+ * reference computations with {@link TrustCalculator}.
  */
 class FeedbackFixture {
 
@@ -57,7 +58,10 @@ class FeedbackFixture {
 		return entry(draft).save();
 	}
 
-	/** Replaces entry {@code id} by {@code draft} (which may move it to another customer, day or channel). */
+	/**
+	 * Replaces entry {@code id} by {@code draft} (which may move it to another customer,
+	 * day or channel).
+	 */
 	void correct(long id, Draft draft) {
 		data.correct(id, entry(draft));
 	}
@@ -91,9 +95,7 @@ class FeedbackFixture {
 				       f.rating_consistency, f.rating_communication, f.rating_quality, f.rating_values, f.nps, f.csat,
 				       f.ces, f.incident_types, f.negative
 				from feedback f join customer c on c.id = f.customer_id
-				""")
-			.query(FeedbackFixture::row)
-			.list();
+				""").query(FeedbackFixture::row).list();
 	}
 
 	private static Row row(ResultSet rs, int row) throws SQLException {

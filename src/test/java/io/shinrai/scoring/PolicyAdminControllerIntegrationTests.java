@@ -40,8 +40,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The scoring policy page against the shared database. Tests that activate a version restore the default policy
- * afterwards, because other tests rely on it; they change weights, which need no background recomputation.
+ * The scoring policy page against the shared database. Tests that activate a version
+ * restore the default policy afterwards, because other tests rely on it; they change
+ * weights, which need no background recomputation.
  */
 @IntegrationTest
 @AutoConfigureMockMvc
@@ -78,7 +79,9 @@ class PolicyAdminControllerIntegrationTests {
 		TestFeedback fixtures = testFeedback;
 		customer = fixtures.customer(TestFeedback.uniqueSegment(), "Policy Preview Co");
 		Instant now = Instant.now();
-		fixtures.entry(customer, now.minus(Duration.ofDays(2))).rating(Signal.QUALITY, 5).rating(Signal.TRANSPARENCY, 1)
+		fixtures.entry(customer, now.minus(Duration.ofDays(2)))
+			.rating(Signal.QUALITY, 5)
+			.rating(Signal.TRANSPARENCY, 1)
 			.save();
 	}
 
@@ -95,7 +98,10 @@ class PolicyAdminControllerIntegrationTests {
 		return jdbc.sql("select count(*) from scoring_policy").query(Integer.class).single();
 	}
 
-	/** The active policy as the form posts it, with {@code quality} weighted {@code qualityWeight}. */
+	/**
+	 * The active policy as the form posts it, with {@code quality} weighted
+	 * {@code qualityWeight}.
+	 */
 	private Map<String, String> fields(int qualityWeight) {
 		PolicyVersion active = policies.active();
 		ScoringPolicy p = active.policy();
@@ -134,17 +140,22 @@ class PolicyAdminControllerIntegrationTests {
 		return request.with(csrf()).with(user(users.user(username)));
 	}
 
-	/** The page and its checks come from {@link PolicyField}: every defined field, its label, range and message. */
+	/**
+	 * The page and its checks come from {@link PolicyField}: every defined field, its
+	 * label, range and message.
+	 */
 	@Test
 	void rendersAndChecksEveryFieldAsItsDefinitionSays() throws Exception {
-		String html = mvc.perform(get("/admin/policy").with(user(users.user(TestUsers.ADMIN))).header("Accept-Language", "en"))
+		String html = mvc
+			.perform(get("/admin/policy").with(user(users.user(TestUsers.ADMIN))).header("Accept-Language", "en"))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
 		for (PolicyField field : PolicyField.values()) {
 			PolicyField.Range range = field.range();
-			String hint = messages.getMessage("policy.range", new Object[] { range.min(), range.max() }, Locale.ENGLISH);
+			String hint = messages.getMessage("policy.range", new Object[] { range.min(), range.max() },
+					Locale.ENGLISH);
 			assertThat(html).contains("name=\"" + field.key() + "\"")
 				.contains(HtmlUtils.htmlEscape(messages.getMessage(field.labelKey(), null, Locale.ENGLISH)))
 				.contains("id=\"" + field.key() + "-help\"><span>" + hint + "</span>");
@@ -153,8 +164,8 @@ class PolicyAdminControllerIntegrationTests {
 			PolicyField.Range range = field.range();
 			Map<String, String> fields = fields(20);
 			fields.put(field.key(), String.valueOf(range.max() + 1));
-			String refused = mvc.perform(form(post("/admin/policy/preview"), fields, TestUsers.ADMIN)
-				.header("Accept-Language", "en"))
+			String refused = mvc
+				.perform(form(post("/admin/policy/preview"), fields, TestUsers.ADMIN).header("Accept-Language", "en"))
 				.andExpect(model().attributeHasFieldErrorCode("policyForm", field.key(), field.invalidKey()))
 				.andExpect(model().attributeDoesNotExist("preview"))
 				.andReturn()
@@ -168,7 +179,8 @@ class PolicyAdminControllerIntegrationTests {
 	@Test
 	void showsEveryFieldWithItsRangeAndTheActiveVersion() throws Exception {
 		PolicyVersion active = policies.active();
-		String html = mvc.perform(get("/admin/policy").with(user(users.user(TestUsers.ADMIN))).header("Accept-Language", "en"))
+		String html = mvc
+			.perform(get("/admin/policy").with(user(users.user(TestUsers.ADMIN))).header("Accept-Language", "en"))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
@@ -179,9 +191,10 @@ class PolicyAdminControllerIntegrationTests {
 		for (IncidentType type : IncidentType.values()) {
 			assertThat(html).contains("name=\"severities[" + type.name() + "]\"");
 		}
-		assertThat(html).contains("name=\"halfLifeDays\"", "name=\"priorStrength\"", "name=\"priorMean\"",
-				"name=\"lowThreshold\"", "name=\"highThreshold\"", "name=\"riskWindowDays\"", "name=\"atRiskCount\"",
-				"name=\"acknowledgeWithinHours\"", "name=\"reason\"")
+		assertThat(html)
+			.contains("name=\"halfLifeDays\"", "name=\"priorStrength\"", "name=\"priorMean\"", "name=\"lowThreshold\"",
+					"name=\"highThreshold\"", "name=\"riskWindowDays\"", "name=\"atRiskCount\"",
+					"name=\"acknowledgeWithinHours\"", "name=\"reason\"")
 			.contains("name=\"basedOnVersion\" value=\"" + active.version() + "\"")
 			.contains("Allowed: 7–3,650.", "Allowed: 0–10.", "Active version " + active.version())
 			.contains("Misleading claim", "Transparency &amp; honesty")
@@ -190,7 +203,8 @@ class PolicyAdminControllerIntegrationTests {
 
 	@Test
 	void namesTheFirstVersionStoredByShinraiItselfWithATranslatedLabel() throws Exception {
-		String html = mvc.perform(get("/admin/policy").with(user(users.user(TestUsers.ADMIN))).header("Accept-Language", "ja"))
+		String html = mvc
+			.perform(get("/admin/policy").with(user(users.user(TestUsers.ADMIN))).header("Accept-Language", "ja"))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
@@ -209,7 +223,8 @@ class PolicyAdminControllerIntegrationTests {
 			.andExpect(model().attributeExists("preview"))
 			.andReturn();
 		String html = result.getResponse().getContentAsString();
-		assertThat(html).contains("id=\"policy-preview\"", "Company trust", "Customers per band", "Customers per status")
+		assertThat(html)
+			.contains("id=\"policy-preview\"", "Company trust", "Customers per band", "Customers per status")
 			.contains("name=\"weights[QUALITY]\" value=\"100\"");
 		PolicyPreviewView preview = (PolicyPreviewView) result.getModelAndView().getModel().get("preview");
 		assertThat(preview.scores().get(0).after()).isNotEqualTo(preview.scores().get(0).before());
@@ -234,7 +249,8 @@ class PolicyAdminControllerIntegrationTests {
 			.param(reason)
 			.query(Integer.class)
 			.single()).isEqualTo(1);
-		String html = mvc.perform(get("/admin/policy").with(user(users.user(TestUsers.ADMIN))).header("Accept-Language", "en"))
+		String html = mvc
+			.perform(get("/admin/policy").with(user(users.user(TestUsers.ADMIN))).header("Accept-Language", "en"))
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
@@ -270,8 +286,8 @@ class PolicyAdminControllerIntegrationTests {
 			Map<String, String> fields = fields(100);
 			fields.put("halfLifeDays", "3");
 			fields.put("severities[DATA_MISUSE]", "abc");
-			String html = mvc.perform(form(post("/admin/policy/preview"), fields, TestUsers.ADMIN)
-				.header("Accept-Language", "ja"))
+			String html = mvc
+				.perform(form(post("/admin/policy/preview"), fields, TestUsers.ADMIN).header("Accept-Language", "ja"))
 				.andExpect(status().isOk())
 				.andExpect(model().attributeHasFieldErrors("policyForm", "halfLifeDays", "severities[DATA_MISUSE]"))
 				.andExpect(model().attributeDoesNotExist("preview"))
@@ -299,7 +315,8 @@ class PolicyAdminControllerIntegrationTests {
 				fields.put("weights[" + signal.name() + "]", "0");
 			}
 			fields.put("reason", "nothing counts");
-			String html = mvc.perform(form(post("/admin/policy"), fields, TestUsers.ADMIN).header("Accept-Language", "en"))
+			String html = mvc
+				.perform(form(post("/admin/policy"), fields, TestUsers.ADMIN).header("Accept-Language", "en"))
 				.andExpect(model().attributeHasFieldErrorCode("policyForm", "weights",
 						"scoring.policy.invalid.weightsAllZero"))
 				.andReturn()
@@ -346,7 +363,8 @@ class PolicyAdminControllerIntegrationTests {
 		@Test
 		void reactivationWithoutAReasonIsRefused() throws Exception {
 			int before = versions();
-			mvc.perform(post("/admin/policy/1/reactivate").param("basedOnVersion", String.valueOf(policies.active().version()))
+			mvc.perform(post("/admin/policy/1/reactivate")
+				.param("basedOnVersion", String.valueOf(policies.active().version()))
 				.with(csrf())
 				.with(user(users.user(TestUsers.ADMIN))))
 				.andExpect(redirectedUrl("/admin/policy"))
@@ -359,16 +377,14 @@ class PolicyAdminControllerIntegrationTests {
 			mvc.perform(post("/admin/policy/999999/reactivate").param("reason", "why not")
 				.param("basedOnVersion", String.valueOf(policies.active().version()))
 				.with(csrf())
-				.with(user(users.user(TestUsers.ADMIN))))
-				.andExpect(status().isNotFound());
+				.with(user(users.user(TestUsers.ADMIN)))).andExpect(status().isNotFound());
 		}
 
 		@Test
 		void staffAndManagersAreForbidden() throws Exception {
 			for (String username : new String[] { TestUsers.STAFF, TestUsers.MANAGER }) {
 				mvc.perform(get("/admin/policy").with(user(users.user(username)))).andExpect(status().isForbidden());
-				mvc.perform(form(post("/admin/policy/preview"), 50, username))
-					.andExpect(status().isForbidden());
+				mvc.perform(form(post("/admin/policy/preview"), 50, username)).andExpect(status().isForbidden());
 				int before = versions();
 				mvc.perform(form(post("/admin/policy"), 50, username).param("reason", "not allowed"))
 					.andExpect(status().isForbidden());
@@ -381,7 +397,8 @@ class PolicyAdminControllerIntegrationTests {
 			Map<Signal, Integer> weights = new EnumMap<>(p.weights());
 			weights.put(Signal.QUALITY, weight);
 			return new ScoringPolicy(weights, p.halfLifeDays(), p.priorStrength(), p.priorMean(), p.severities(),
-					p.lowThreshold(), p.highThreshold(), p.riskWindowDays(), p.atRiskCount(), p.acknowledgeWithinHours());
+					p.lowThreshold(), p.highThreshold(), p.riskWindowDays(), p.atRiskCount(),
+					p.acknowledgeWithinHours());
 		}
 
 	}

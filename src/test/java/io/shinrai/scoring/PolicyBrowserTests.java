@@ -46,8 +46,9 @@ class PolicyBrowserTests {
 	private String segment;
 
 	/**
-	 * Feedback logged through {@link FeedbackLog} (so the trust sums are maintained) for one customer whose quality is
-	 * rated far above its transparency: a heavier quality weight lifts its trust.
+	 * Feedback logged through {@link FeedbackLog} (so the trust sums are maintained) for
+	 * one customer whose quality is rated far above its transparency: a heavier quality
+	 * weight lifts its trust.
 	 */
 	@BeforeEach
 	void someFeedback() {

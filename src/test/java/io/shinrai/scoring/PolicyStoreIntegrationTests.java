@@ -11,8 +11,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What {@link PolicyStore} keeps in memory is safe with several instances: which version is active is read every
- * time, and only committed versions are cached. Each test rolls back what it stored, so the shared policy stays.
+ * What {@link PolicyStore} keeps in memory is safe with several instances: which version
+ * is active is read every time, and only committed versions are cached. Each test rolls
+ * back what it stored, so the shared policy stays.
  */
 @IntegrationTest
 class PolicyStoreIntegrationTests {
@@ -26,7 +27,10 @@ class PolicyStoreIntegrationTests {
 	@Autowired
 	private PlatformTransactionManager transactions;
 
-	/** Stores a copy of the active version as {@code number}, the active one when {@code active}. */
+	/**
+	 * Stores a copy of the active version as {@code number}, the active one when
+	 * {@code active}.
+	 */
 	private void storeCopyOfActive(int number, boolean active) {
 		if (active) {
 			jdbc.sql("update scoring_policy set active = false where active").update();
@@ -39,10 +43,7 @@ class PolicyStoreIntegrationTests {
 				    high_threshold, risk_window_days, at_risk_count, acknowledge_within_hours, now(), 'elsewhere',
 				    'stored by another instance', null, :active
 				from scoring_policy where version = (select max(version) from scoring_policy)
-				""")
-			.param("number", number)
-			.param("active", active)
-			.update();
+				""").param("number", number).param("active", active).update();
 	}
 
 	private int unusedNumber() {

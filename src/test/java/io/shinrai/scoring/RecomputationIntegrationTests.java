@@ -29,8 +29,9 @@ import io.shinrai.TestFeedback;
 import io.shinrai.feedback.IncidentType;
 
 /**
- * A change of half-life or severities is recomputed in the background: progress is visible, the previous version
- * keeps serving consistent numbers until the new sums are complete, then everything switches at once.
+ * A change of half-life or severities is recomputed in the background: progress is
+ * visible, the previous version keeps serving consistent numbers until the new sums are
+ * complete, then everything switches at once.
  */
 @IntegrationTest
 class RecomputationIntegrationTests {
@@ -88,7 +89,8 @@ class RecomputationIntegrationTests {
 		ScoringPolicy draft = withHalfLifeAndSeverity(previous.policy(), 21, IncidentType.BROKEN_PROMISE, 9);
 
 		PolicyVersion activated;
-		// an entry being stored holds the sums lock in shared mode: the recomputation has to wait for it
+		// an entry being stored holds the sums lock in shared mode: the recomputation has
+		// to wait for it
 		try (Connection blocker = dataSource.getConnection()) {
 			blocker.setAutoCommit(false);
 			try (Statement statement = blocker.createStatement()) {
@@ -106,15 +108,19 @@ class RecomputationIntegrationTests {
 			assertThat(policies.active()).isEqualTo(activated);
 			assertThat(policies.serving()).isEqualTo(previous);
 			assertThat(scores.activePolicy()).isEqualTo(previous.policy());
-			// pages meanwhile: the previous version's numbers, for scopes, lists and customers alike
+			// pages meanwhile: the previous version's numbers, for scopes, lists and
+			// customers alike
 			assertSame(scores.forScope(scope, now).score(), before);
 			assertThat(scores.forCustomer(customers.get(0), now).score().trust())
 				.isCloseTo(reference(customers.get(0), previous.policy(), now).trust(), within(1e-6));
-			RankedCustomer ranked = rankings.find(new CustomerRankingQuery(segment + "-0", null, null, null,
-					CustomerSort.TRUST, 0, 10, now)).customers().get(0);
+			RankedCustomer ranked = rankings
+				.find(new CustomerRankingQuery(segment + "-0", null, null, null, CustomerSort.TRUST, 0, 10, now))
+				.customers()
+				.get(0);
 			assertThat(ranked.trust()).isCloseTo(reference(customers.get(0), previous.policy(), now).trust(),
 					within(1e-6));
-			// feedback stored while recomputing ends up in both the served and the new sums
+			// feedback stored while recomputing ends up in both the served and the new
+			// sums
 			blocker.rollback();
 		}
 		fixture.store(FeedbackFixture.randomDraft(random, customers.get(1), now.minus(Duration.ofDays(3))));
@@ -133,11 +139,13 @@ class RecomputationIntegrationTests {
 		TrustScore after = scores.forScope(scope, now).score();
 		TrustSumsIntegrationTests.assertSameScore("after the switch", after,
 				TrustCalculator.score(observations, draft, now));
-		TrustSumsIntegrationTests.assertSameScore("company after the switch",
-				scores.forScope(Scope.company(), now).score(), TrustCalculator.score(
-						rows.stream().flatMap(row -> row.facts().observations(draft).stream()).toList(), draft, now));
-		RankedCustomer ranked = rankings.find(new CustomerRankingQuery(segment + "-1", null, null, null,
-				CustomerSort.TRUST, 0, 10, now)).customers().get(0);
+		TrustSumsIntegrationTests
+			.assertSameScore("company after the switch", scores.forScope(Scope.company(), now).score(), TrustCalculator
+				.score(rows.stream().flatMap(row -> row.facts().observations(draft).stream()).toList(), draft, now));
+		RankedCustomer ranked = rankings
+			.find(new CustomerRankingQuery(segment + "-1", null, null, null, CustomerSort.TRUST, 0, 10, now))
+			.customers()
+			.get(0);
 		assertThat(ranked.trust()).isCloseTo(reference(customers.get(1), draft, now).trust(), within(1e-6));
 	}
 
@@ -152,10 +160,11 @@ class RecomputationIntegrationTests {
 			}
 			longer = policies.activate(ScoringPoliciesIntegrationTests.withHalfLife(previous.policy(), 180),
 					"Longer memory", previous.version(), "admin");
-			// back to the served half-life, with other weights: served at once, the recomputation is not needed
+			// back to the served half-life, with other weights: served at once, the
+			// recomputation is not needed
 			PolicyVersion back = policies.activate(
-					ScoringPoliciesIntegrationTests.withWeights(previous.policy(), 30, 20, 20, 20, 10), "Changed my mind",
-					longer.version(), "admin");
+					ScoringPoliciesIntegrationTests.withWeights(previous.policy(), 30, 20, 20, 20, 10),
+					"Changed my mind", longer.version(), "admin");
 			assertThat(policies.serving()).isEqualTo(back);
 			blocker.rollback();
 		}

@@ -42,8 +42,8 @@ class SatisfactionMetricsTests {
 		// (2 promoters − 2 detractors) / 6; passives 7–8 only dilute.
 		assertThat(SatisfactionMetrics.of(feedback, FROM, TO).nps()).isZero();
 		assertThat(SatisfactionMetrics.of(List.of(nps(0), nps(6)), FROM, TO).nps()).isEqualTo(-100.0);
-		assertThat(SatisfactionMetrics.of(List.of(nps(9), nps(7), nps(7)), FROM, TO).nps())
-			.isCloseTo(100.0 / 3, within(1e-12));
+		assertThat(SatisfactionMetrics.of(List.of(nps(9), nps(7), nps(7)), FROM, TO).nps()).isCloseTo(100.0 / 3,
+				within(1e-12));
 	}
 
 	@Test
@@ -98,8 +98,8 @@ class SatisfactionMetricsTests {
 
 		@Test
 		void metricWithoutResponsesIsNullRatherThanZero() {
-			List<FeedbackFacts> ratingsOnly = List.of(
-					new FeedbackFacts(FROM, Map.of(Signal.QUALITY, 5), List.of(), null, null, null));
+			List<FeedbackFacts> ratingsOnly = List
+				.of(new FeedbackFacts(FROM, Map.of(Signal.QUALITY, 5), List.of(), null, null, null));
 
 			SatisfactionMetrics metrics = SatisfactionMetrics.of(ratingsOnly, FROM, TO);
 

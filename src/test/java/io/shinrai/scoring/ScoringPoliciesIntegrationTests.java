@@ -27,7 +27,10 @@ import io.shinrai.feedback.IncidentType;
 import io.shinrai.feedback.Signal;
 import io.shinrai.scoring.PolicyChange.FieldChange;
 
-/** Stored policy versions: activation, refusal of stale or invalid drafts, history, immediate effect, preview. */
+/**
+ * Stored policy versions: activation, refusal of stale or invalid drafts, history,
+ * immediate effect, preview.
+ */
 @IntegrationTest
 class ScoringPoliciesIntegrationTests {
 
@@ -161,11 +164,12 @@ class ScoringPoliciesIntegrationTests {
 		List<Observation> observations = rows.stream()
 			.flatMap(row -> row.facts().observations(draft).stream())
 			.toList();
-		assertThat(preview.draft().company().trust())
-			.isCloseTo(TrustCalculator.score(observations, draft, now).trust(), within(1e-6));
+		assertThat(preview.draft().company().trust()).isCloseTo(TrustCalculator.score(observations, draft, now).trust(),
+				within(1e-6));
 		long customers = jdbc.sql("select count(*) from customer").query(Long.class).single();
 		assertThat(preview.draft().customersByBand().values().stream().mapToLong(Long::longValue).sum()
-				+ preview.draft().customersWithoutData()).isEqualTo(customers);
+				+ preview.draft().customersWithoutData())
+			.isEqualTo(customers);
 		assertThat(preview.draft().customersByStatus().values().stream().mapToLong(Long::longValue).sum())
 			.isEqualTo(customers);
 		assertThat(preview.biggestMoves()).hasSizeLessThanOrEqualTo(10).allSatisfy(move -> {
@@ -221,11 +225,15 @@ class ScoringPoliciesIntegrationTests {
 					.containsExactlyInAnyOrder(
 							org.assertj.core.groups.Tuple.tuple("weights.values", "scoring.policy.invalid.weights"),
 							org.assertj.core.groups.Tuple.tuple("halfLifeDays", "scoring.policy.invalid.halfLifeDays"),
-							org.assertj.core.groups.Tuple.tuple("priorStrength", "scoring.policy.invalid.priorStrength"),
+							org.assertj.core.groups.Tuple.tuple("priorStrength",
+									"scoring.policy.invalid.priorStrength"),
 							org.assertj.core.groups.Tuple.tuple("priorMean", "scoring.policy.invalid.priorMean"),
-							org.assertj.core.groups.Tuple.tuple("severities.DATA_MISUSE", "scoring.policy.invalid.severities"),
-							org.assertj.core.groups.Tuple.tuple("highThreshold", "scoring.policy.invalid.thresholdOrder"),
-							org.assertj.core.groups.Tuple.tuple("riskWindowDays", "scoring.policy.invalid.riskWindowDays"),
+							org.assertj.core.groups.Tuple.tuple("severities.DATA_MISUSE",
+									"scoring.policy.invalid.severities"),
+							org.assertj.core.groups.Tuple.tuple("highThreshold",
+									"scoring.policy.invalid.thresholdOrder"),
+							org.assertj.core.groups.Tuple.tuple("riskWindowDays",
+									"scoring.policy.invalid.riskWindowDays"),
 							org.assertj.core.groups.Tuple.tuple("atRiskCount", "scoring.policy.invalid.atRiskCount"),
 							org.assertj.core.groups.Tuple.tuple("acknowledgeWithinHours",
 									"scoring.policy.invalid.acknowledgeWithinHours"),
@@ -247,18 +255,18 @@ class ScoringPoliciesIntegrationTests {
 			Map<IncidentType, Integer> severities = new EnumMap<>(d.severities());
 			severities.put(IncidentType.DATA_MISUSE, 10);
 			severities.put(IncidentType.HIDDEN_FEES, 0);
-			ScoringPolicy edges = new ScoringPolicy(withWeights(d, 100, 0, 0, 0, 0).weights(), 3650, 0, 100,
-					severities, 0, 100, 7, 10, 720);
+			ScoringPolicy edges = new ScoringPolicy(withWeights(d, 100, 0, 0, 0, 0).weights(), 3650, 0, 100, severities,
+					0, 100, 7, 10, 720);
 
 			assertThat(PolicyValidation.check(edges)).isEmpty();
-			assertThat(PolicyValidation.check(new ScoringPolicy(d.weights(), 7, 50, 0, d.severities(), 99.9, 100,
-					365, 1, 1))).isEmpty();
+			assertThat(PolicyValidation
+				.check(new ScoringPolicy(d.weights(), 7, 50, 0, d.severities(), 99.9, 100, 365, 1, 1))).isEmpty();
 		}
 
 	}
 
-	static ScoringPolicy withWeights(ScoringPolicy p, int transparency, int consistency, int communication,
-			int quality, int values) {
+	static ScoringPolicy withWeights(ScoringPolicy p, int transparency, int consistency, int communication, int quality,
+			int values) {
 		Map<Signal, Integer> weights = new EnumMap<>(Signal.class);
 		weights.put(Signal.TRANSPARENCY, transparency);
 		weights.put(Signal.CONSISTENCY, consistency);

@@ -26,15 +26,16 @@ import io.shinrai.feedback.IncidentType;
 import io.shinrai.feedback.Signal;
 
 /**
- * The database's scoring view and functions are the rule of the Java definition: the functions are exactly
- * {@code R__scoring.sql} with {@link ScoringSql}'s fragments, the view scores a rating and an incident as
- * {@link Observation} does, and the migration writes no threshold or points of its own.
+ * The database's scoring view and functions are the rule of the Java definition: the
+ * functions are exactly {@code R__scoring.sql} with {@link ScoringSql}'s fragments, the
+ * view scores a rating and an incident as {@link Observation} does, and the migration
+ * writes no threshold or points of its own.
  */
 @IntegrationTest
 class ScoringSchemaIntegrationTests {
 
-	private static final Pattern FUNCTION = Pattern
-		.compile("create or replace function (\\w+)\\(.*?\\$\\$(.*?)\\$\\$;", Pattern.DOTALL);
+	private static final Pattern FUNCTION = Pattern.compile("create or replace function (\\w+)\\(.*?\\$\\$(.*?)\\$\\$;",
+			Pattern.DOTALL);
 
 	@Autowired
 	private TestFeedback testFeedback;
@@ -77,7 +78,8 @@ class ScoringSchemaIntegrationTests {
 					+ " order by id limit 1")
 			.query(Long.class)
 			.single();
-		// at the landmark the forward decay is 2^0 = 1: the view shows points and base weights as they are
+		// at the landmark the forward decay is 2^0 = 1: the view shows points and base
+		// weights as they are
 		Instant landmark = jdbc.sql("select landmark from scoring_basis where id = ?")
 			.param(basisId)
 			.query(java.sql.Timestamp.class)
@@ -91,8 +93,8 @@ class ScoringSchemaIntegrationTests {
 				ratings.put(signal, rating);
 			}
 			List<IncidentType> incidents = List.of(IncidentType.values()[rating % IncidentType.values().length]);
-			long id = fixture.store(new FeedbackFixture.Draft(customer, landmark, Channel.EMAIL, Category.OTHER, ratings,
-					null, null, null, incidents));
+			long id = fixture.store(new FeedbackFixture.Draft(customer, landmark, Channel.EMAIL, Category.OTHER,
+					ratings, null, null, null, incidents));
 			Map<String, Object> row = jdbc
 				.sql("select " + SumColumns.PLAIN + " from scoring_contribution where basis_id = ? and feedback_id = ?")
 				.param(basisId)

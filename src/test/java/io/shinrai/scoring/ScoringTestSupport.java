@@ -6,7 +6,10 @@ import org.awaitility.Awaitility;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Waits for background recomputations and puts the default policy back, for tests that share one database. */
+/**
+ * Waits for background recomputations and puts the default policy back, for tests that
+ * share one database.
+ */
 final class ScoringTestSupport {
 
 	private final JdbcClient jdbc;
@@ -18,7 +21,10 @@ final class ScoringTestSupport {
 		this.policies = policies;
 	}
 
-	/** Until the active version is served from a READY basis (the first build after start-up runs in the background). */
+	/**
+	 * Until the active version is served from a READY basis (the first build after
+	 * start-up runs in the background).
+	 */
 	void awaitServingBasis() {
 		Awaitility.await()
 			.atMost(Duration.ofSeconds(60))
@@ -30,7 +36,10 @@ final class ScoringTestSupport {
 						.single());
 	}
 
-	/** Activates the defaults again if another policy is active, and waits until they serve. */
+	/**
+	 * Activates the defaults again if another policy is active, and waits until they
+	 * serve.
+	 */
 	void restoreDefaults() {
 		PolicyVersion active = policies.active();
 		if (!active.policy().equals(ScoringPolicy.defaults())) {

@@ -37,7 +37,10 @@ import io.shinrai.feedback.IncidentType;
 import io.shinrai.feedback.Signal;
 import io.shinrai.scoring.FeedbackFixture.Draft;
 
-/** The trust and scoring-policy API: shapes, full precision, the worked example of docs/scoring.md, errors. */
+/**
+ * The trust and scoring-policy API: shapes, full precision, the worked example of
+ * docs/scoring.md, errors.
+ */
 @IntegrationTest
 @AutoConfigureMockMvc
 class TrustApiIntegrationTests {
@@ -74,7 +77,10 @@ class TrustApiIntegrationTests {
 		support.restoreDefaults();
 	}
 
-	/** The worked example of docs/scoring.md, stored as one customer in a segment of its own. */
+	/**
+	 * The worked example of docs/scoring.md, stored as one customer in a segment of its
+	 * own.
+	 */
 	private String storeWorkedExample(String segment) {
 		String reference = "EX-" + UUID.randomUUID();
 		long customer = fixture.customer(reference, "Worked Example", segment);
@@ -115,7 +121,8 @@ class TrustApiIntegrationTests {
 		String segment = "EX-segment-" + UUID.randomUUID();
 		storeWorkedExample(segment);
 
-		mvc.perform(get("/api/v1/trust").param("asOf", T).param("segment", segment)
+		mvc.perform(get("/api/v1/trust").param("asOf", T)
+			.param("segment", segment)
 			.with(httpBasic(TestUsers.STAFF, TestUsers.PASSWORD)))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.segment").value(segment))
@@ -128,7 +135,9 @@ class TrustApiIntegrationTests {
 			.andExpect(jsonPath("$.ces").value(closeTo(6.0, EXACT)))
 			.andExpect(jsonPath("$.status").value(nullValue()));
 		// one channel of the segment: only the phone call
-		mvc.perform(get("/api/v1/trust").param("asOf", T).param("segment", segment).param("channel", "phone")
+		mvc.perform(get("/api/v1/trust").param("asOf", T)
+			.param("segment", segment)
+			.param("channel", "phone")
 			.with(httpBasic(TestUsers.STAFF, TestUsers.PASSWORD)))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.channel").value("PHONE"))
@@ -141,7 +150,8 @@ class TrustApiIntegrationTests {
 		String reference = "EMPTY-" + UUID.randomUUID();
 		fixture.customer(reference, "No feedback yet", "empty");
 
-		mvc.perform(get("/api/v1/customers/{ref}/trust", reference).with(httpBasic(TestUsers.STAFF, TestUsers.PASSWORD)))
+		mvc.perform(
+				get("/api/v1/customers/{ref}/trust", reference).with(httpBasic(TestUsers.STAFF, TestUsers.PASSWORD)))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.trust").value(nullValue()))
 			.andExpect(jsonPath("$.band").value(nullValue()))
@@ -160,7 +170,8 @@ class TrustApiIntegrationTests {
 
 		@Test
 		void aBadAsOfIsA400WithAClearMessage() throws Exception {
-			mvc.perform(get("/api/v1/trust").param("asOf", "yesterday").with(httpBasic(TestUsers.STAFF, TestUsers.PASSWORD)))
+			mvc.perform(get("/api/v1/trust").param("asOf", "yesterday")
+				.with(httpBasic(TestUsers.STAFF, TestUsers.PASSWORD)))
 				.andExpect(status().isBadRequest())
 				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 				.andExpect(jsonPath("$.detail").value(containsString("2026-06-30T00:00:00Z")))
@@ -194,7 +205,8 @@ class TrustApiIntegrationTests {
 
 		@Test
 		void anUnknownChannelIsA400() throws Exception {
-			mvc.perform(get("/api/v1/trust").param("channel", "FAX").with(httpBasic(TestUsers.STAFF, TestUsers.PASSWORD)))
+			mvc.perform(
+					get("/api/v1/trust").param("channel", "FAX").with(httpBasic(TestUsers.STAFF, TestUsers.PASSWORD)))
 				.andExpect(status().isBadRequest())
 				.andExpect(jsonPath("$.errors.channel").value(containsString("EMAIL")));
 		}
@@ -301,8 +313,7 @@ class TrustApiIntegrationTests {
 		void onlyAdminsMayActivate() throws Exception {
 			mvc.perform(post("/api/v1/scoring-policy").contentType(MediaType.APPLICATION_JSON)
 				.content(body(30, 90, 40, 70, "Not mine to decide", policies.active().version()))
-				.with(httpBasic(TestUsers.MANAGER, TestUsers.PASSWORD)))
-				.andExpect(status().isForbidden());
+				.with(httpBasic(TestUsers.MANAGER, TestUsers.PASSWORD))).andExpect(status().isForbidden());
 		}
 
 		private String body(int transparencyWeight, double halfLife, double low, double high, String reason,
@@ -320,7 +331,8 @@ class TrustApiIntegrationTests {
 					 "halfLifeDays": %s, "priorStrength": 2, "priorMean": 50, "severities": {%s},
 					 "lowThreshold": %s, "highThreshold": %s, "riskWindowDays": 90, "atRiskCount": 2,
 					 "acknowledgeWithinHours": 24, "reason": "%s", "basedOnVersion": %d}
-					""".formatted(transparencyWeight, halfLife, severities, low, high, reason, basedOn);
+					"""
+				.formatted(transparencyWeight, halfLife, severities, low, high, reason, basedOn);
 		}
 
 	}

@@ -65,7 +65,8 @@ class TrustCalculatorTests {
 	void evidenceOfEachSignalIsItsDecayedWeight() {
 		TrustScore score = TrustCalculator.score(observations(EXAMPLE, DEFAULTS), DEFAULTS, T);
 
-		// 30 days old at H = 90 carries 2^(-1/3); BROKEN_PROMISE adds severity 3 at the same age.
+		// 30 days old at H = 90 carries 2^(-1/3); BROKEN_PROMISE adds severity 3 at the
+		// same age.
 		double month = Math.pow(2, -30.0 / 90);
 		assertThat(score.signal(CONSISTENCY).evidence()).isCloseTo(3 * month, EXACT);
 		assertThat(score.signal(VALUES).evidence()).isEqualTo(1.0);
@@ -78,16 +79,16 @@ class TrustCalculatorTests {
 		Observation observation = Observation.rating(QUALITY, 5, T.minus(Duration.ofDays(90)));
 
 		assertThat(TrustCalculator.currentWeight(observation, DEFAULTS, T)).isCloseTo(0.5, within(1e-15));
-		assertThat(TrustCalculator.currentWeight(observation, DEFAULTS, T.plus(Duration.ofDays(90))))
-			.isCloseTo(0.25, within(1e-15));
+		assertThat(TrustCalculator.currentWeight(observation, DEFAULTS, T.plus(Duration.ofDays(90)))).isCloseTo(0.25,
+				within(1e-15));
 	}
 
 	@Test
 	void measuresAgeInRealDaysDownToTheSecond() {
 		Observation observation = Observation.rating(QUALITY, 5, T.minus(Duration.ofHours(36)));
 
-		assertThat(TrustCalculator.currentWeight(observation, DEFAULTS, T))
-			.isCloseTo(Math.pow(2, -1.5 / 90), within(1e-15));
+		assertThat(TrustCalculator.currentWeight(observation, DEFAULTS, T)).isCloseTo(Math.pow(2, -1.5 / 90),
+				within(1e-15));
 	}
 
 	@Test
@@ -117,7 +118,8 @@ class TrustCalculatorTests {
 
 		assertThat(withPrior.evidence()).isPositive();
 		assertThat(withPrior.trust()).isFinite().isCloseTo(50.0, EXACT);
-		// Without a prior the tiny weights cancel: each signal keeps its own points exactly.
+		// Without a prior the tiny weights cancel: each signal keeps its own points
+		// exactly.
 		assertThat(withoutPrior.signal(QUALITY).score()).isCloseTo(100.0, within(1e-9));
 		assertThat(withoutPrior.signal(CONSISTENCY).score()).isZero();
 		assertThat(withoutPrior.trust()).isFinite().isCloseTo(50.0, within(1e-9));
@@ -207,7 +209,8 @@ class TrustCalculatorTests {
 			assertThat(score.signal(CONSISTENCY).score()).isNull();
 			assertThat(score.signal(COMMUNICATION).score()).isNull();
 			assertThat(score.signal(VALUES).score()).isNull();
-			// (20·100 + 60·0) / (20 + 60): the unscored signals' weights are not in the denominator.
+			// (20·100 + 60·0) / (20 + 60): the unscored signals' weights are not in the
+			// denominator.
 			assertThat(score.trust()).isCloseTo(25.0, EXACT);
 			assertThat(score.band()).isEqualTo(Band.LOW);
 		}
@@ -216,8 +219,7 @@ class TrustCalculatorTests {
 		void hasNoTrustWhenOnlyZeroWeightSignalsHaveScores() {
 			ScoringPolicy onlyTransparency = policy(weights(20, 0, 0, 0, 0), 90, 0, 40, 70);
 
-			TrustScore score = TrustCalculator.score(List.of(Observation.rating(QUALITY, 5, T)), onlyTransparency,
-					T);
+			TrustScore score = TrustCalculator.score(List.of(Observation.rating(QUALITY, 5, T)), onlyTransparency, T);
 
 			assertThat(score.trust()).isNull();
 			assertThat(score.band()).isNull();
@@ -297,8 +299,7 @@ class TrustCalculatorTests {
 
 			assertThat(statusOf(List.of(expired))).isEqualTo(CustomerStatus.OK);
 			assertThat(statusOf(List.of(recent, expired))).isEqualTo(CustomerStatus.WATCH);
-			assertThat(statusOf(List.of(recent, negative(T))))
-				.isEqualTo(CustomerStatus.AT_RISK);
+			assertThat(statusOf(List.of(recent, negative(T)))).isEqualTo(CustomerStatus.AT_RISK);
 		}
 
 		@Test
@@ -330,7 +331,8 @@ class TrustCalculatorTests {
 				union.addAll(right);
 
 				Map<Signal, SignalSums> sums = new EnumMap<>(TrustCalculator.sums(left, policy, asOf));
-				TrustCalculator.sums(right, policy, asOf).forEach((signal, s) -> sums.merge(signal, s, SignalSums::plus));
+				TrustCalculator.sums(right, policy, asOf)
+					.forEach((signal, s) -> sums.merge(signal, s, SignalSums::plus));
 
 				assertSameScore(TrustCalculator.fromSums(sums, policy), TrustCalculator.score(union, policy, asOf));
 			}
@@ -368,7 +370,8 @@ class TrustCalculatorTests {
 			List<Observation> observations = new ArrayList<>();
 			int count = random.nextInt(8);
 			for (int i = 0; i < count; i++) {
-				// Up to two years back and a few days into the future, which must be ignored.
+				// Up to two years back and a few days into the future, which must be
+				// ignored.
 				Instant at = asOf.minusSeconds(random.nextInt(86_400 * 730)).plusSeconds(random.nextInt(86_400 * 5));
 				if (random.nextInt(3) == 0) {
 					IncidentType type = IncidentType.values()[random.nextInt(IncidentType.values().length)];
@@ -392,7 +395,8 @@ class TrustCalculatorTests {
 		void explainsTheSameScoreAsTheCalculator() {
 			Explanation explanation = TrustCalculator.explain(inputs, DEFAULTS, T);
 
-			assertThat(explanation.score()).isEqualTo(TrustCalculator.score(observations(EXAMPLE, DEFAULTS), DEFAULTS, T));
+			assertThat(explanation.score())
+				.isEqualTo(TrustCalculator.score(observations(EXAMPLE, DEFAULTS), DEFAULTS, T));
 			assertThat(explanation.signal(TRANSPARENCY).score()).isCloseTo(51.565864, EXACT);
 		}
 
@@ -426,10 +430,9 @@ class TrustCalculatorTests {
 		void linesLinkTheirFeedbackNewestFirst() {
 			Explanation explanation = TrustCalculator.explain(inputs, DEFAULTS, T);
 
-			assertThat(explanation.signal(TRANSPARENCY).lines()).extracting(Explanation.Line::feedbackId,
-					Explanation.Line::rating, Explanation.Line::points)
-				.containsExactly(tuple(2L, 2, 25.0),
-						tuple(1L, 5, 100.0));
+			assertThat(explanation.signal(TRANSPARENCY).lines())
+				.extracting(Explanation.Line::feedbackId, Explanation.Line::rating, Explanation.Line::points)
+				.containsExactly(tuple(2L, 2, 25.0), tuple(1L, 5, 100.0));
 			assertThat(explanation.signal(CONSISTENCY).lines()).singleElement().satisfies(line -> {
 				assertThat(line.incident()).isEqualTo(BROKEN_PROMISE);
 				assertThat(line.rating()).isNull();

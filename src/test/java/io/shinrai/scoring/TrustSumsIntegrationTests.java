@@ -37,11 +37,12 @@ import io.shinrai.scoring.FeedbackFixture.Draft;
 import io.shinrai.scoring.FeedbackFixture.Row;
 
 /**
- * The fast path (sums maintained through {@link io.shinrai.feedback.FeedbackLogged}) against the pure
- * {@link TrustCalculator} on random feedback: customers (the ranked list), segments, channels and the company, status
- * and negative counts, NPS, CSAT and CES, at instants before the first entry, exactly on entries, on day boundaries
- * in the business zone and in UTC, and at random. Scopes pool every row in the database, other tests' rows too, so
- * the reference reads them all.
+ * The fast path (sums maintained through {@link io.shinrai.feedback.FeedbackLogged})
+ * against the pure {@link TrustCalculator} on random feedback: customers (the ranked
+ * list), segments, channels and the company, status and negative counts, NPS, CSAT and
+ * CES, at instants before the first entry, exactly on entries, on day boundaries in the
+ * business zone and in UTC, and at random. Scopes pool every row in the database, other
+ * tests' rows too, so the reference reads them all.
  */
 @IntegrationTest
 class TrustSumsIntegrationTests {
@@ -69,8 +70,9 @@ class TrustSumsIntegrationTests {
 	private FeedbackFixture fixture;
 
 	/**
-	 * The instant the random data is laid out around: over a year ago, so that entries "in the future" of it (up to
-	 * 400 days after) are entries the application accepts today, and an asOf before them must leave them out.
+	 * The instant the random data is laid out around: over a year ago, so that entries
+	 * "in the future" of it (up to 400 days after) are entries the application accepts
+	 * today, and an asOf before them must leave them out.
 	 */
 	private final Instant now = Instant.now().minus(Duration.ofDays(401)).truncatedTo(ChronoUnit.SECONDS);
 
@@ -96,11 +98,13 @@ class TrustSumsIntegrationTests {
 		for (int i = 0; i < 30; i++) {
 			ids.add(fixture.store(FeedbackFixture.randomDraft(random, world.anyCustomer(), world.randomInstant())));
 		}
-		// corrections: one moves an entry to another customer, day and channel; one changes only its ratings
+		// corrections: one moves an entry to another customer, day and channel; one
+		// changes only its ratings
 		fixture.correct(ids.get(3), FeedbackFixture.randomDraft(random, world.anyCustomer(), world.randomInstant()));
 		Row kept = rowOf(ids.get(5));
 		fixture.correct(ids.get(5), FeedbackFixture.randomDraft(random, kept.customerId(), kept.facts().receivedAt()));
-		// a customer moves to another segment: its entries move between the segments' sums
+		// a customer moves to another segment: its entries move between the segments'
+		// sums
 		fixture.changeSegment(world.customers.get(0), world.segments.get(1));
 
 		assertAgreement(world, instants(random, world));
@@ -114,7 +118,8 @@ class TrustSumsIntegrationTests {
 		for (int thread = 0; thread < 6; thread++) {
 			List<Draft> drafts = new ArrayList<>();
 			for (int i = 0; i < 40; i++) {
-				// few customers and a narrow time range, so that threads fight over the same rows of sums
+				// few customers and a narrow time range, so that threads fight over the
+				// same rows of sums
 				Instant at = now.minus(Duration.ofHours(random.nextInt(72)));
 				drafts.add(FeedbackFixture.randomDraft(random, world.anyCustomer(), at));
 			}
@@ -171,7 +176,7 @@ class TrustSumsIntegrationTests {
 		for (Instant at : List.of(now, now.minus(Duration.ofDays(200)))) {
 			for (CustomerSort sort : CustomerSort.values()) {
 				List<RankedCustomer> all = new ArrayList<>();
-				for (int page = 0; ; page++) {
+				for (int page = 0;; page++) {
 					CustomerRankingPage result = rankings.find(new CustomerRankingQuery(null, null, null, null, sort,
 							page, CustomerRankingQuery.MAX_SIZE, at));
 					assertThat(result.total()).isEqualTo(customers);
@@ -189,7 +194,8 @@ class TrustSumsIntegrationTests {
 					TrustScore expected = TrustCalculator.score(observations(facts, policy), policy, at);
 					assertThat(customer.trust() == null).as(customer.reference()).isEqualTo(!expected.hasData());
 					if (expected.hasData()) {
-						assertThat(customer.trust()).as(customer.reference()).isCloseTo(expected.trust(), within(TOLERANCE));
+						assertThat(customer.trust()).as(customer.reference())
+							.isCloseTo(expected.trust(), within(TOLERANCE));
 					}
 					Object key = switch (sort) {
 						case LAST_FEEDBACK -> customer.lastFeedbackAt();
@@ -209,18 +215,21 @@ class TrustSumsIntegrationTests {
 				}
 			}
 			for (Band band : Band.values()) {
-				long expected = byCustomer.values().stream()
+				long expected = byCustomer.values()
+					.stream()
 					.map(facts -> TrustCalculator.score(observations(facts, policy), policy, at))
 					.filter(score -> score.band() == band)
 					.count();
 				assertThat(rankings.find(new CustomerRankingQuery(null, null, band, null, CustomerSort.TRUST, 0, 1, at))
 					.total()).as(band.name()).isEqualTo(expected);
 			}
-			long ok = customers - byCustomer.values().stream()
+			long ok = customers - byCustomer.values()
+				.stream()
 				.filter(facts -> TrustCalculator.negativeCount(facts, policy, at) > 0)
 				.count();
-			assertThat(rankings.find(new CustomerRankingQuery(null, null, null, CustomerStatus.OK, CustomerSort.TRUST, 0,
-					1, at)).total()).isEqualTo(ok);
+			assertThat(rankings
+				.find(new CustomerRankingQuery(null, null, null, CustomerStatus.OK, CustomerSort.TRUST, 0, 1, at))
+				.total()).isEqualTo(ok);
 		}
 	}
 
@@ -265,7 +274,10 @@ class TrustSumsIntegrationTests {
 		}
 		// a trend over all the instants at once, and NPS/CSAT/CES over periods [from, to)
 		List<Instant> sorted = instants.stream().sorted().toList();
-		List<TrustScore> trend = scores.history(new Scope(world.segments.get(0), null), sorted).stream().map(ScopeTrust::score).toList();
+		List<TrustScore> trend = scores.history(new Scope(world.segments.get(0), null), sorted)
+			.stream()
+			.map(ScopeTrust::score)
+			.toList();
 		for (int i = 0; i < sorted.size(); i++) {
 			String segment = world.segments.get(0);
 			assertSameScore("trend " + sorted.get(i), trend.get(i),
@@ -278,8 +290,10 @@ class TrustSumsIntegrationTests {
 				.map(Row::facts)
 				.filter(f -> !f.receivedAt().isBefore(from) && f.receivedAt().isBefore(to))
 				.toList();
-			assertThat(ActivityCounts.total(scores.activity(from, to), Scope.company()).satisfaction()).as("period " + from + " – " + to)
-				.satisfies(metrics -> assertSameMetrics(metrics, SatisfactionMetrics.of(period, Instant.MIN, Instant.MAX)));
+			assertThat(ActivityCounts.total(scores.activity(from, to), Scope.company()).satisfaction())
+				.as("period " + from + " – " + to)
+				.satisfies(metrics -> assertSameMetrics(metrics,
+						SatisfactionMetrics.of(period, Instant.MIN, Instant.MAX)));
 		}
 	}
 
@@ -292,7 +306,8 @@ class TrustSumsIntegrationTests {
 			return !age.isNegative() && age.compareTo(window) < 0;
 		}).toList();
 		assertThat(actual.satisfaction()).as(what)
-			.satisfies(metrics -> assertSameMetrics(metrics, SatisfactionMetrics.of(inWindow, Instant.MIN, Instant.MAX)));
+			.satisfies(
+					metrics -> assertSameMetrics(metrics, SatisfactionMetrics.of(inWindow, Instant.MIN, Instant.MAX)));
 	}
 
 	private void assertCustomers(World world, List<Row> rows, ScoringPolicy policy, Instant at) {
@@ -314,7 +329,8 @@ class TrustSumsIntegrationTests {
 				assertBand(what, customer.band(), expected);
 			}
 			assertThat(customer.negativeCount()).as(what).isEqualTo(TrustCalculator.negativeCount(facts, policy, at));
-			assertThat(customer.status()).as(what).isEqualTo(CustomerStatus.of(TrustCalculator.negativeCount(facts, policy, at), policy));
+			assertThat(customer.status()).as(what)
+				.isEqualTo(CustomerStatus.of(TrustCalculator.negativeCount(facts, policy, at), policy));
 			// lowest first, no data last
 			if (noDataSeen) {
 				assertThat(customer.trust()).as(what + " (no data sorts last)").isNull();
@@ -332,8 +348,8 @@ class TrustSumsIntegrationTests {
 	}
 
 	private static TrustScore score(List<Row> rows, Predicate<Row> inScope, ScoringPolicy policy, Instant at) {
-		return TrustCalculator.score(observations(rows.stream().filter(inScope).map(Row::facts).toList(), policy), policy,
-				at);
+		return TrustCalculator.score(observations(rows.stream().filter(inScope).map(Row::facts).toList(), policy),
+				policy, at);
 	}
 
 	private static List<Observation> observations(Collection<FeedbackFacts> facts, ScoringPolicy policy) {
@@ -363,7 +379,10 @@ class TrustSumsIntegrationTests {
 		}
 	}
 
-	/** Bands agree, except when the trust is within rounding of a threshold (then either band is right). */
+	/**
+	 * Bands agree, except when the trust is within rounding of a threshold (then either
+	 * band is right).
+	 */
 	private static void assertBand(String what, Band actual, TrustScore expected) {
 		ScoringPolicy policy = ScoringPolicy.defaults();
 		boolean onThreshold = Math.abs(expected.trust() - policy.lowThreshold()) < 1e-9
@@ -395,7 +414,10 @@ class TrustSumsIntegrationTests {
 		return fixture.allRows().stream().filter(row -> row.id() == id).findFirst().orElseThrow();
 	}
 
-	/** Instants that matter: before everything, on entries, on day boundaries (business zone and UTC), at random. */
+	/**
+	 * Instants that matter: before everything, on entries, on day boundaries (business
+	 * zone and UTC), at random.
+	 */
 	private List<Instant> instants(Random random, World world) {
 		List<Row> rows = fixture.allRows();
 		List<Instant> instants = new ArrayList<>();
@@ -418,7 +440,10 @@ class TrustSumsIntegrationTests {
 		return instants;
 	}
 
-	/** Customers of this test in segments of their own, and where their feedback falls in time. */
+	/**
+	 * Customers of this test in segments of their own, and where their feedback falls in
+	 * time.
+	 */
 	private final class World {
 
 		final String prefix = "T-" + UUID.randomUUID().toString().substring(0, 8) + "-";
@@ -446,14 +471,21 @@ class TrustSumsIntegrationTests {
 			return customers.get(random.nextInt(customers.size()));
 		}
 
-		/** Mostly within two years before now, some in the future, some exactly at midnight (business zone, UTC). */
+		/**
+		 * Mostly within two years before now, some in the future, some exactly at
+		 * midnight (business zone, UTC).
+		 */
 		Instant randomInstant() {
 			return switch (random.nextInt(12)) {
 				case 0 -> now.plus(Duration.ofSeconds(1 + random.nextInt(86_400 * 400)));
 				case 1 -> dayBoundaryEntry;
-				case 2 -> LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(random.nextInt(700)).atStartOfDay(ZoneOffset.UTC).toInstant();
+				case 2 -> LocalDate.ofInstant(now, ZoneOffset.UTC)
+					.minusDays(random.nextInt(700))
+					.atStartOfDay(ZoneOffset.UTC)
+					.toInstant();
 				case 3 -> LocalDate.ofInstant(now, zone).minusDays(random.nextInt(700)).atStartOfDay(zone).toInstant();
-				default -> now.minus(Duration.ofSeconds(random.nextInt(86_400 * 730))).plusNanos(1000L * random.nextInt(1_000_000));
+				default -> now.minus(Duration.ofSeconds(random.nextInt(86_400 * 730)))
+					.plusNanos(1000L * random.nextInt(1_000_000));
 			};
 		}
 

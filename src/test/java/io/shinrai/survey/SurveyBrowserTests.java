@@ -60,7 +60,8 @@ class SurveyBrowserTests {
 			customerBrowser.type(By.id("comment"), "ありがとう");
 			centre(customerBrowser, By.id("survey-submit")).clickAndWaitForPage(By.id("survey-submit"));
 			assertThat(customerBrowser.text(By.id("survey-errors"))).contains("評価またはスコアを少なくとも 1 つお選びください。");
-			centre(customerBrowser, By.cssSelector("label[for=quality-5]")).click(By.cssSelector("label[for=quality-5]"));
+			centre(customerBrowser, By.cssSelector("label[for=quality-5]"))
+				.click(By.cssSelector("label[for=quality-5]"));
 			centre(customerBrowser, By.cssSelector("label[for=nps-9]")).click(By.cssSelector("label[for=nps-9]"));
 			centre(customerBrowser, By.id("survey-submit")).clickAndWaitForPage(By.id("survey-submit"));
 			assertThat(customerBrowser.text(By.id("survey-refused"))).isEqualTo("ご回答ありがとうございました");
@@ -82,10 +83,13 @@ class SurveyBrowserTests {
 		assertThat(cases.details(resolved.id()).answers()).hasSize(1);
 	}
 
-	/** Scrolls the element to the middle of the window at once (not smoothly: the click must not land mid-scroll). */
+	/**
+	 * Scrolls the element to the middle of the window at once (not smoothly: the click
+	 * must not land mid-scroll).
+	 */
 	private static Browser centre(Browser browser, By target) {
-		((JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})",
-				browser.find(target));
+		((JavascriptExecutor) browser.driver())
+			.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", browser.find(target));
 		return browser;
 	}
 

@@ -23,21 +23,26 @@ public record SurveyFixtures(CustomerDirectory customers, FeedbackLog feedback, 
 
 	public Customer customer(String language) {
 		String reference = "S-" + UUID.randomUUID();
-		return customers.create(new CustomerDetails(reference, "Kunde " + reference.substring(2, 8), "S-" + UUID.randomUUID(),
-				"c@example.com", language), TestUsers.MANAGER);
+		return customers.create(new CustomerDetails(reference, "Kunde " + reference.substring(2, 8),
+				"S-" + UUID.randomUUID(), "c@example.com", language), TestUsers.MANAGER);
 	}
 
-	/** Logs a negative entry (an incident) for the customer; the recovery opener opens its case. */
+	/**
+	 * Logs a negative entry (an incident) for the customer; the recovery opener opens its
+	 * case.
+	 */
 	public long negativeEntry(Customer customer) {
-		return feedback.log(NewFeedback.builder()
-			.customer(customer.getReference(), null, null)
-			.receivedAt(Instant.now().minus(1, ChronoUnit.HOURS))
-			.channel(Channel.PHONE)
-			.category(Category.SERVICE)
-			.incident(IncidentType.INSUFFICIENT_SUPPORT, null)
-			.source(Source.FORM)
-			.loggedBy(TestUsers.MANAGER)
-			.build()).id();
+		return feedback
+			.log(NewFeedback.builder()
+				.customer(customer.getReference(), null, null)
+				.receivedAt(Instant.now().minus(1, ChronoUnit.HOURS))
+				.channel(Channel.PHONE)
+				.category(Category.SERVICE)
+				.incident(IncidentType.INSUFFICIENT_SUPPORT, null)
+				.source(Source.FORM)
+				.loggedBy(TestUsers.MANAGER)
+				.build())
+			.id();
 	}
 
 	public CaseSummary openCase(Customer customer) {

@@ -28,7 +28,10 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-/** The managers' side of survey links without mail configured: the CSV for a mail merge and the e-mail refusal. */
+/**
+ * The managers' side of survey links without mail configured: the CSV for a mail merge
+ * and the e-mail refusal.
+ */
 @IntegrationTest
 @AutoConfigureMockMvc
 class SurveyLinkPagesTests {
@@ -53,8 +56,10 @@ class SurveyLinkPagesTests {
 	}
 
 	private long linksOf(Customer customer) {
-		return jdbc.sql("select count(*) from survey_link where customer_id = ?").param(customer.getId())
-			.query(Long.class).single();
+		return jdbc.sql("select count(*) from survey_link where customer_id = ?")
+			.param(customer.getId())
+			.query(Long.class)
+			.single();
 	}
 
 	@Test
@@ -66,10 +71,13 @@ class SurveyLinkPagesTests {
 		Customer japanese = customer(segment, prefix + "-3", "＠山田 花子", "hanako@example.test", "ja");
 		Customer other = customer("Other " + UUID.randomUUID(), prefix + "-4", "Not in the segment", null, "en");
 
-		MockHttpServletResponse response = mvc.perform(post("/survey-links/batch.csv")
-			.with(user(users.user(TestUsers.MANAGER))).with(csrf())
-			.param("segment", segment)
-			.param("expiresInDays", "30")).andReturn().getResponse();
+		MockHttpServletResponse response = mvc
+			.perform(post("/survey-links/batch.csv").with(user(users.user(TestUsers.MANAGER)))
+				.with(csrf())
+				.param("segment", segment)
+				.param("expiresInDays", "30"))
+			.andReturn()
+			.getResponse();
 
 		assertThat(response.getStatus()).isEqualTo(200);
 		assertThat(response.getContentType()).isEqualTo("text/csv;charset=UTF-8");
@@ -79,13 +87,15 @@ class SurveyLinkPagesTests {
 		assertThat(body).startsWith("\uFEFF");
 		List<String> lines = List.of(body.substring(1).split("\r\n"));
 		assertThat(lines).hasSize(4);
-		assertThat(lines.get(0)).isEqualTo(
-				"\"customer_ref\",\"name\",\"email\",\"language\",\"url\",\"expires_at\"");
+		assertThat(lines.get(0)).isEqualTo("\"customer_ref\",\"name\",\"email\",\"language\",\"url\",\"expires_at\"");
 		for (String line : lines) {
 			assertThat(line).as("every cell quoted").startsWith("\"").endsWith("\"");
 		}
 		assertThat(body.substring(1).replace("\r\n", "")).doesNotContain("\n");
-		List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
+		List<CSVRecord> rows = CSVFormat.RFC4180.builder()
+			.setHeader()
+			.setSkipHeaderRecord(true)
+			.get()
 			.parse(new StringReader(body.substring(1)))
 			.getRecords();
 		assertThat(rows).extracting(row -> row.get("customer_ref"))
@@ -104,11 +114,14 @@ class SurveyLinkPagesTests {
 			assertThat(links.open(token).state()).isEqualTo(SurveyLinkState.OPENED);
 		}
 		assertThat(links.open(rows.get(2).get("url").substring(rows.get(2).get("url").lastIndexOf('/') + 1))
-			.language().getLanguage()).isEqualTo("ja");
+			.language()
+			.getLanguage()).isEqualTo("ja");
 		assertThat(linksOf(plain) + linksOf(formula) + linksOf(japanese)).isEqualTo(3);
 		assertThat(linksOf(other)).isZero();
-		assertThat(jdbc.sql("select count(*) from audit_event where subject = ?").param("segment:" + segment)
-			.query(Long.class).single()).isEqualTo(1);
+		assertThat(jdbc.sql("select count(*) from audit_event where subject = ?")
+			.param("segment:" + segment)
+			.query(Long.class)
+			.single()).isEqualTo(1);
 	}
 
 	@Test
@@ -116,22 +129,32 @@ class SurveyLinkPagesTests {
 		String segment = "Merge " + UUID.randomUUID();
 		Customer customer = customer(segment, "CSV-" + UUID.randomUUID(), "Bad days", null, "en");
 		for (String days : List.of("0", "91", "abc", "-3")) {
-			MockHttpServletResponse response = mvc.perform(post("/survey-links/batch.csv")
-				.with(user(users.user(TestUsers.MANAGER))).with(csrf())
-				.param("segment", segment)
-				.param("expiresInDays", days)).andReturn().getResponse();
+			MockHttpServletResponse response = mvc
+				.perform(post("/survey-links/batch.csv").with(user(users.user(TestUsers.MANAGER)))
+					.with(csrf())
+					.param("segment", segment)
+					.param("expiresInDays", days))
+				.andReturn()
+				.getResponse();
 			assertThat(response.getRedirectedUrl()).isEqualTo("/survey-links?invalidDays");
 		}
 		assertThat(linksOf(customer)).isZero();
-		String page = mvc.perform(get("/survey-links").param("invalidDays", "").param("lang", "ja")
-			.with(user(users.user(TestUsers.MANAGER)))).andReturn().getResponse().getContentAsString();
+		String page = mvc
+			.perform(get("/survey-links").param("invalidDays", "")
+				.param("lang", "ja")
+				.with(user(users.user(TestUsers.MANAGER))))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 		assertThat(page).contains("1〜90").doesNotContain("The links must be valid");
 	}
 
 	@Test
 	void csvIsForManagersOnly() throws Exception {
 		assertThat(mvc.perform(post("/survey-links/batch.csv").with(user(users.user(TestUsers.STAFF))).with(csrf()))
-			.andReturn().getResponse().getStatus()).isEqualTo(403);
+			.andReturn()
+			.getResponse()
+			.getStatus()).isEqualTo(403);
 	}
 
 	@Test
@@ -139,9 +162,12 @@ class SurveyLinkPagesTests {
 		Customer customer = customer("Mail " + UUID.randomUUID(), "NM-" + UUID.randomUUID(), "No mail here",
 				"nomail@example.test", "en");
 
-		MvcResult result = mvc.perform(post("/survey-links").with(user(users.user(TestUsers.MANAGER))).with(csrf())
-			.param("customerId", String.valueOf(customer.getId()))
-			.param("delivery", "EMAIL")).andReturn();
+		MvcResult result = mvc
+			.perform(post("/survey-links").with(user(users.user(TestUsers.MANAGER)))
+				.with(csrf())
+				.param("customerId", String.valueOf(customer.getId()))
+				.param("delivery", "EMAIL"))
+			.andReturn();
 
 		assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/customers/" + customer.getId());
 		assertThat(result.getFlashMap().get("surveyLinkFailure")).isEqualTo("survey.links.mailNotConfigured");
@@ -151,8 +177,12 @@ class SurveyLinkPagesTests {
 			.isInstanceOf(SurveyLinkRefusedException.class);
 		assertThat(linksOf(customer)).isZero();
 
-		String page = mvc.perform(get("/customers/" + customer.getId()).param("lang", "ja")
-			.with(user(users.user(TestUsers.MANAGER)))).andReturn().getResponse().getContentAsString();
+		String page = mvc
+			.perform(
+					get("/customers/" + customer.getId()).param("lang", "ja").with(user(users.user(TestUsers.MANAGER))))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 		assertThat(page).doesNotContain("value=\"EMAIL\"");
 	}
 

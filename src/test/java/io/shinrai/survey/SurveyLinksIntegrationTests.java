@@ -75,7 +75,10 @@ class SurveyLinksIntegrationTests {
 	}
 
 	private long entriesOf(Customer customer) {
-		return jdbc.sql("select count(*) from feedback where customer_id = ?").param(customer.getId()).query(Long.class).single();
+		return jdbc.sql("select count(*) from feedback where customer_id = ?")
+			.param(customer.getId())
+			.query(Long.class)
+			.single();
 	}
 
 	@Test
@@ -84,10 +87,17 @@ class SurveyLinksIntegrationTests {
 		IssuedLink link = links.issue(customer.getId(), null, null, TestUsers.MANAGER);
 		String token = SurveyFixtures.token(link);
 		assertThat(link.url()).isEqualTo("http://localhost:8080/s/" + token);
-		assertThat(link.expiresAt()).isBetween(Instant.now().plusSeconds(14 * 86400 - 60), Instant.now().plusSeconds(14 * 86400 + 60));
-		byte[] stored = jdbc.sql("select token_hash from survey_link where id = ?").param(link.id()).query(byte[].class).single();
+		assertThat(link.expiresAt()).isBetween(Instant.now().plusSeconds(14 * 86400 - 60),
+				Instant.now().plusSeconds(14 * 86400 + 60));
+		byte[] stored = jdbc.sql("select token_hash from survey_link where id = ?")
+			.param(link.id())
+			.query(byte[].class)
+			.single();
 		assertThat(stored).isEqualTo(SurveyTokens.hash(token)).isNotEqualTo(token.getBytes(StandardCharsets.US_ASCII));
-		String row = jdbc.sql("select cast(s.* as text) from survey_link s where id = ?").param(link.id()).query(String.class).single();
+		String row = jdbc.sql("select cast(s.* as text) from survey_link s where id = ?")
+			.param(link.id())
+			.query(String.class)
+			.single();
 		assertThat(row).doesNotContain(token);
 	}
 
@@ -99,7 +109,8 @@ class SurveyLinksIntegrationTests {
 		assertThat(links.open(token).greetingName()).isEqualTo(customer.getName());
 		CustomerTrust before = trustScores.forCustomer(customer.getId(), Instant.now());
 
-		SurveyLinks.AnswerOutcome outcome = links.answer(token, new SurveyAnswer(Map.of(Signal.QUALITY, 5), 10, 5, 7, "とても良い"));
+		SurveyLinks.AnswerOutcome outcome = links.answer(token,
+				new SurveyAnswer(Map.of(Signal.QUALITY, 5), 10, 5, 7, "とても良い"));
 
 		assertThat(outcome).isInstanceOf(SurveyLinks.AnswerOutcome.Stored.class);
 		StoredFeedback entry = feedback.get(((SurveyLinks.AnswerOutcome.Stored) outcome).feedbackId());
@@ -114,7 +125,8 @@ class SurveyLinksIntegrationTests {
 			.satisfies(view -> assertThat(view.state()).isEqualTo(SurveyLinkState.ANSWERED))
 			.satisfies(view -> assertThat(view.openedAt()).isNotNull());
 
-		assertThat(links.answer(token, ratings(4))).isEqualTo(new SurveyLinks.AnswerOutcome.Refused(SurveyLinkState.ANSWERED));
+		assertThat(links.answer(token, ratings(4)))
+			.isEqualTo(new SurveyLinks.AnswerOutcome.Refused(SurveyLinkState.ANSWERED));
 		assertThat(links.open(token).state()).isEqualTo(SurveyLinkState.ANSWERED);
 		assertThat(entriesOf(customer)).isEqualTo(1);
 	}
@@ -124,7 +136,8 @@ class SurveyLinksIntegrationTests {
 		Customer customer = fixtures.customer("en");
 		String token = SurveyFixtures.token(links.issue(customer.getId(), null, null, TestUsers.MANAGER));
 		CyclicBarrier barrier = new CyclicBarrier(2);
-		List<CompletableFuture<SurveyLinks.AnswerOutcome>> answers = List.of(1, 2).stream()
+		List<CompletableFuture<SurveyLinks.AnswerOutcome>> answers = List.of(1, 2)
+			.stream()
 			.map(i -> CompletableFuture.supplyAsync(() -> {
 				try {
 					barrier.await();
@@ -155,7 +168,8 @@ class SurveyLinksIntegrationTests {
 			SurveyInvitation invitation = links.open(token);
 			assertThat(invitation.state()).isEqualTo(SurveyLinkState.EXPIRED);
 			assertThat(invitation.greetingName()).isNull();
-			assertThat(links.answer(token, ratings(5))).isEqualTo(new SurveyLinks.AnswerOutcome.Refused(SurveyLinkState.EXPIRED));
+			assertThat(links.answer(token, ratings(5)))
+				.isEqualTo(new SurveyLinks.AnswerOutcome.Refused(SurveyLinkState.EXPIRED));
 			assertThat(entriesOf(customer)).isZero();
 			assertThat(links.ofCustomer(customer.getId()).get(0).openedAt()).isNull();
 		}
@@ -164,7 +178,8 @@ class SurveyLinksIntegrationTests {
 		void unknownAndMalformedTokensAreUnknown() {
 			assertThat(links.open(SurveyTokens.generate()).isUnknown()).isTrue();
 			assertThat(links.open("not-a-token").isUnknown()).isTrue();
-			assertThat(links.answer(SurveyTokens.generate(), ratings(5))).isEqualTo(new SurveyLinks.AnswerOutcome.Refused(null));
+			assertThat(links.answer(SurveyTokens.generate(), ratings(5)))
+				.isEqualTo(new SurveyLinks.AnswerOutcome.Refused(null));
 		}
 
 		@Test
@@ -173,12 +188,14 @@ class SurveyLinksIntegrationTests {
 			String token = SurveyFixtures.token(links.issue(customer.getId(), null, null, TestUsers.MANAGER));
 			assertThat(links.answer(token, new SurveyAnswer(Map.of(), null, null, null, "only a comment")))
 				.isInstanceOfSatisfying(SurveyLinks.AnswerOutcome.Invalid.class,
-						invalid -> assertThat(invalid.violations()).extracting("messageKey").containsExactly("survey.answer.empty"));
+						invalid -> assertThat(invalid.violations()).extracting("messageKey")
+							.containsExactly("survey.answer.empty"));
 			assertThat(links.answer(token, new SurveyAnswer(Map.of(Signal.QUALITY, 6), 11, 0, 8, null)))
 				.isInstanceOfSatisfying(SurveyLinks.AnswerOutcome.Invalid.class,
 						invalid -> assertThat(invalid.violations()).extracting("field")
 							.containsExactlyInAnyOrder("ratings.quality", "nps", "csat", "ces"));
-			assertThat(links.answer(token, new SurveyAnswer(Map.of(Signal.QUALITY, 4), null, null, null, "x".repeat(4001))))
+			assertThat(links.answer(token,
+					new SurveyAnswer(Map.of(Signal.QUALITY, 4), null, null, null, "x".repeat(4001))))
 				.isInstanceOf(SurveyLinks.AnswerOutcome.Invalid.class);
 			assertThat(entriesOf(customer)).isZero();
 			assertThat(links.answer(token, ratings(4))).isInstanceOf(SurveyLinks.AnswerOutcome.Stored.class);
@@ -189,14 +206,16 @@ class SurveyLinksIntegrationTests {
 			Customer customer = fixtures.customer("en");
 			Customer other = fixtures.customer("en");
 			CaseSummary othersCase = fixtures.openCase(other);
-			assertThatThrownBy(() -> links.issue(customer.getId(), null, 0, TestUsers.MANAGER))
-				.isInstanceOfSatisfying(SurveyLinkRefusedException.class, ex -> assertThat(ex.field()).isEqualTo("expiresInDays"));
+			assertThatThrownBy(() -> links.issue(customer.getId(), null, 0, TestUsers.MANAGER)).isInstanceOfSatisfying(
+					SurveyLinkRefusedException.class, ex -> assertThat(ex.field()).isEqualTo("expiresInDays"));
 			assertThatThrownBy(() -> links.issue(customer.getId(), null, 91, TestUsers.MANAGER))
 				.isInstanceOf(SurveyLinkRefusedException.class);
 			assertThatThrownBy(() -> links.issue(customer.getId(), othersCase.id(), null, TestUsers.MANAGER))
-				.isInstanceOfSatisfying(SurveyLinkRefusedException.class, ex -> assertThat(ex.field()).isEqualTo("caseId"));
+				.isInstanceOfSatisfying(SurveyLinkRefusedException.class,
+						ex -> assertThat(ex.field()).isEqualTo("caseId"));
 			assertThatThrownBy(() -> links.issue("NO-SUCH-CUSTOMER", null, null, TestUsers.MANAGER))
-				.isInstanceOfSatisfying(SurveyLinkRefusedException.class, ex -> assertThat(ex.field()).isEqualTo("customerRef"));
+				.isInstanceOfSatisfying(SurveyLinkRefusedException.class,
+						ex -> assertThat(ex.field()).isEqualTo("customerRef"));
 			assertThat(links.ofCustomer(customer.getId())).isEmpty();
 			assertThat(links.issue(customer.getId(), null, 90, TestUsers.MANAGER).expiresAt())
 				.isAfter(Instant.now().plusSeconds(89 * 86400));
@@ -239,7 +258,8 @@ class SurveyLinksIntegrationTests {
 			CaseSummary resolved = fixtures.resolvedCase(customer);
 			String token = SurveyFixtures.token(links.issue(customer.getId(), resolved.id(), null, TestUsers.MANAGER));
 
-			SurveyLinks.AnswerOutcome outcome = links.answer(token, new SurveyAnswer(Map.of(Signal.QUALITY, 1), 2, null, null, "Still broken"));
+			SurveyLinks.AnswerOutcome outcome = links.answer(token,
+					new SurveyAnswer(Map.of(Signal.QUALITY, 1), 2, null, null, "Still broken"));
 
 			long feedbackId = ((SurveyLinks.AnswerOutcome.Stored) outcome).feedbackId();
 			CaseDetails details = cases.details(resolved.id());
@@ -264,7 +284,8 @@ class SurveyLinksIntegrationTests {
 			links.answer(token, ratings(5));
 			CaseDetails details = cases.details(open.id());
 			assertThat(details.isConfirmedByCustomer()).isFalse();
-			assertThat(details.answers()).singleElement().satisfies(answer -> assertThat(answer.statusThen()).isEqualTo(RecoveryStatus.OPEN));
+			assertThat(details.answers()).singleElement()
+				.satisfies(answer -> assertThat(answer.statusThen()).isEqualTo(RecoveryStatus.OPEN));
 		}
 
 	}

@@ -39,8 +39,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
- * E-mailing a survey link from the customer page and the case page, with GreenMail as the SMTP server on loopback:
- * the mail goes through the notification module's outbox, in the customer's language.
+ * E-mailing a survey link from the customer page and the case page, with GreenMail as the
+ * SMTP server on loopback: the mail goes through the notification module's outbox, in the
+ * customer's language.
  */
 @IntegrationTest
 @AutoConfigureMockMvc
@@ -91,12 +92,14 @@ class SurveyMailIntegrationTests {
 
 	private Customer customer(String language, String email) {
 		String reference = "M-" + UUID.randomUUID();
-		return customers.create(new CustomerDetails(reference, "Kunde " + reference.substring(2, 8), "Mail", email,
-				language), TestUsers.MANAGER);
+		return customers.create(
+				new CustomerDetails(reference, "Kunde " + reference.substring(2, 8), "Mail", email, language),
+				TestUsers.MANAGER);
 	}
 
 	private MvcResult emailLink(Customer customer, Long caseId) throws Exception {
-		var request = post("/survey-links").with(user(users.user(TestUsers.MANAGER))).with(csrf())
+		var request = post("/survey-links").with(user(users.user(TestUsers.MANAGER)))
+			.with(csrf())
 			.param("customerId", String.valueOf(customer.getId()))
 			.param("expiresInDays", "7")
 			.param("delivery", "EMAIL");
@@ -141,12 +144,17 @@ class SurveyMailIntegrationTests {
 	}
 
 	private long linksOf(Customer customer) {
-		return jdbc.sql("select count(*) from survey_link where customer_id = ?").param(customer.getId())
-			.query(Long.class).single();
+		return jdbc.sql("select count(*) from survey_link where customer_id = ?")
+			.param(customer.getId())
+			.query(Long.class)
+			.single();
 	}
 
 	private long queuedTo(String address) {
-		return jdbc.sql("select count(*) from mail_outbox where recipient = ?").param(address).query(Long.class).single();
+		return jdbc.sql("select count(*) from mail_outbox where recipient = ?")
+			.param(address)
+			.query(Long.class)
+			.single();
 	}
 
 	@Test
@@ -166,12 +174,19 @@ class SurveyMailIntegrationTests {
 		String text = part(mail, "text/plain");
 		assertThat(text).contains(customer.getName() + " 様").contains(link.url()).contains("1 回のみ");
 		assertThat(link.url()).startsWith("https://shinrai.example.test/s/");
-		assertThat(part(mail, "text/html")).contains("href=\"" + link.url() + "\"").contains("アンケートに回答する")
+		assertThat(part(mail, "text/html")).contains("href=\"" + link.url() + "\"")
+			.contains("アンケートに回答する")
 			.contains("lang=\"ja\"");
-		assertThat(jdbc.sql("select emailed_at is not null from survey_link where id = ?").param(link.id())
-			.query(Boolean.class).single()).isTrue();
+		assertThat(jdbc.sql("select emailed_at is not null from survey_link where id = ?")
+			.param(link.id())
+			.query(Boolean.class)
+			.single()).isTrue();
 
-		String page = mvc.perform(get("/customers/" + customer.getId()).with(user(users.user(TestUsers.STAFF))).param("lang", "en")).andReturn().getResponse().getContentAsString();
+		String page = mvc
+			.perform(get("/customers/" + customer.getId()).with(user(users.user(TestUsers.STAFF))).param("lang", "en"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
 		assertThat(page).contains("id=\"survey-link-" + link.id() + "\"").contains("E-mailed ");
 	}
 
@@ -189,7 +204,8 @@ class SurveyMailIntegrationTests {
 		MimeMessage mail = onlyMailTo(address);
 		assertThat(mail.getSubject()).isEqualTo("Did we put it right?");
 		assertThat(part(mail, "text/plain")).contains("Dear " + customer.getName() + ",")
-			.contains("Please tell us whether we put it right").contains(link.url());
+			.contains("Please tell us whether we put it right")
+			.contains(link.url());
 		assertThat(part(mail, "text/html")).contains("lang=\"en\"").contains("Answer the survey");
 		assertThat(GreenMailUtil.getBody(mail)).doesNotContain("様");
 	}
@@ -213,9 +229,12 @@ class SurveyMailIntegrationTests {
 		String address = "copy-" + UUID.randomUUID() + "@example.test";
 		Customer customer = customer("ja", address);
 
-		MvcResult result = mvc.perform(post("/survey-links").with(user(users.user(TestUsers.MANAGER))).with(csrf())
-			.param("customerId", String.valueOf(customer.getId()))
-			.param("delivery", "COPY")).andReturn();
+		MvcResult result = mvc
+			.perform(post("/survey-links").with(user(users.user(TestUsers.MANAGER)))
+				.with(csrf())
+				.param("customerId", String.valueOf(customer.getId()))
+				.param("delivery", "COPY"))
+			.andReturn();
 
 		assertThat(result.getFlashMap().get("surveyLinkIssued")).isNotNull();
 		assertThat(result.getFlashMap().containsKey("surveyLinkMailed")).isFalse();

@@ -29,7 +29,8 @@ class SurveyTokensTests {
 			tokens.add(token);
 		}
 		assertThat(tokens).hasSize(count);
-		// every bit position is set in about half of the tokens (binomial: 1000 ± 6 standard deviations)
+		// every bit position is set in about half of the tokens (binomial: 1000 ± 6
+		// standard deviations)
 		for (int bit : ones) {
 			assertThat(bit).isBetween(866, 1134);
 		}
@@ -38,7 +39,8 @@ class SurveyTokensTests {
 	@Test
 	void storesOnlyAHashThatDiffersPerToken() {
 		String token = SurveyTokens.generate();
-		assertThat(SurveyTokens.hash(token)).hasSize(32).isEqualTo(SurveyTokens.hash(token))
+		assertThat(SurveyTokens.hash(token)).hasSize(32)
+			.isEqualTo(SurveyTokens.hash(token))
 			.isNotEqualTo(SurveyTokens.hash(SurveyTokens.generate()));
 	}
 

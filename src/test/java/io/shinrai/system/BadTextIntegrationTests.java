@@ -28,7 +28,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** A NUL or a broken character anywhere in a request is a 400 or a message at the field, never a 500. */
+/**
+ * A NUL or a broken character anywhere in a request is a 400 or a message at the field,
+ * never a 500.
+ */
 @IntegrationTest
 @AutoConfigureMockMvc
 class BadTextIntegrationTests {
@@ -56,8 +59,13 @@ class BadTextIntegrationTests {
 		@Test
 		void showAFormAgainWithAMessageAtTheFieldAndEverythingTyped() throws Exception {
 			String run = "BT" + System.nanoTime();
-			mvc.perform(post("/customers").contentType(MediaType.APPLICATION_FORM_URLENCODED).param("reference", run).param("name", "Acme\u0000Corp")
-				.param("segment", "SMB").param("email", "a@example.com").with(manager()).with(csrf())
+			mvc.perform(post("/customers").contentType(MediaType.APPLICATION_FORM_URLENCODED)
+				.param("reference", run)
+				.param("name", "Acme\u0000Corp")
+				.param("segment", "SMB")
+				.param("email", "a@example.com")
+				.with(manager())
+				.with(csrf())
 				.locale(java.util.Locale.ENGLISH))
 				.andExpect(status().isOk())
 				.andExpect(model().attributeHasFieldErrorCode("customerForm", "name", "typeMismatch"))
@@ -69,10 +77,10 @@ class BadTextIntegrationTests {
 		@Test
 		void refuseAnUploadWhoseFileNameHasANul() throws Exception {
 			mvc.perform(multipart("/import")
-				.file(new MockMultipartFile("file", "bad\u0000.csv", "text/csv", "a,b\r\n".getBytes(StandardCharsets.UTF_8)))
+				.file(new MockMultipartFile("file", "bad\u0000.csv", "text/csv",
+						"a,b\r\n".getBytes(StandardCharsets.UTF_8)))
 				.with(manager())
-				.with(csrf()))
-				.andExpect(flash().attribute("failure", "import.upload.badFileName"));
+				.with(csrf())).andExpect(flash().attribute("failure", "import.upload.badFileName"));
 		}
 
 	}
@@ -82,7 +90,8 @@ class BadTextIntegrationTests {
 
 		@Test
 		void refusesANulInAUrlParameterWithAProblem() throws Exception {
-			mvc.perform(get("/api/v1/feedback").param("customerRef", "\u0000").with(httpBasic(TestUsers.STAFF, TestUsers.PASSWORD)))
+			mvc.perform(get("/api/v1/feedback").param("customerRef", "\u0000")
+				.with(httpBasic(TestUsers.STAFF, TestUsers.PASSWORD)))
 				.andExpect(status().isBadRequest())
 				.andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
 				.andExpect(jsonPath("$.status").value(400));

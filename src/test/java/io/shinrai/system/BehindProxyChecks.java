@@ -13,8 +13,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What a TLS-terminating proxy in front of the app must get: Secure cookies and HSTS for requests it says came over
- * HTTPS, and neither for plain HTTP. Run against a real server, for each forwarded-header strategy.
+ * What a TLS-terminating proxy in front of the app must get: Secure cookies and HSTS for
+ * requests it says came over HTTPS, and neither for plain HTTP. Run against a real
+ * server, for each forwarded-header strategy.
  */
 abstract class BehindProxyChecks {
 
@@ -28,8 +29,8 @@ abstract class BehindProxyChecks {
 		HttpResponse<String> response = get("/login", true);
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(cookie(response, "SESSION")).contains("; Secure").contains("HttpOnly");
-		assertThat(response.headers().firstValue("Strict-Transport-Security")).hasValueSatisfying(
-				hsts -> assertThat(hsts).contains("max-age="));
+		assertThat(response.headers().firstValue("Strict-Transport-Security"))
+			.hasValueSatisfying(hsts -> assertThat(hsts).contains("max-age="));
 	}
 
 	@Test

@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 class BusinessTimeTests {
 
-	private final BusinessTime time = new BusinessTime(new BusinessTimeProperties(ZoneId.of("Asia/Tokyo")), Clock.systemUTC());
+	private final BusinessTime time = new BusinessTime(new BusinessTimeProperties(ZoneId.of("Asia/Tokyo")),
+			Clock.systemUTC());
 
 	private final Instant instant = Instant.parse("2026-05-01T00:30:15.123456Z");
 

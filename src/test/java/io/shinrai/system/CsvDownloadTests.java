@@ -15,16 +15,18 @@ class CsvDownloadTests {
 	@Test
 	void quotesEveryTextCellAndLeavesNumbersAndMissingCellsBare() throws Exception {
 		String text = download(List.of("a", "b", "c", "d", "e"), List.of(List.of("plain", 5), List.of("", "x\"y")));
-		assertThat(text.split("\r\n")).containsExactly("\"a\",\"b\",\"c\",\"d\",\"e\"", "\"plain\",5", "\"\",\"x\"\"y\"");
+		assertThat(text.split("\r\n")).containsExactly("\"a\",\"b\",\"c\",\"d\",\"e\"", "\"plain\",5",
+				"\"\",\"x\"\"y\"");
 		String withNull = download(List.of("a"), List.of(java.util.Arrays.asList(null, "z", null)));
 		assertThat(withNull.split("\r\n")[1]).isEqualTo(",\"z\",");
 	}
 
 	@Test
 	void neutralisesFormulaStartsInEveryTextCell() throws Exception {
-		String text = download(List.of("h"), List.of(List.of("=1+1", ";=1+1", "＝SUM(A1)", "＠x", "＋1", "－1", "\tx", "@y")));
-		assertThat(text.split("\r\n")[1]).isEqualTo(
-				"\"'=1+1\",\";=1+1\",\"'＝SUM(A1)\",\"'＠x\",\"'＋1\",\"'－1\",\"'\tx\",\"'@y\"");
+		String text = download(List.of("h"),
+				List.of(List.of("=1+1", ";=1+1", "＝SUM(A1)", "＠x", "＋1", "－1", "\tx", "@y")));
+		assertThat(text.split("\r\n")[1])
+			.isEqualTo("\"'=1+1\",\";=1+1\",\"'＝SUM(A1)\",\"'＠x\",\"'＋1\",\"'－1\",\"'\tx\",\"'@y\"");
 	}
 
 	private static String download(List<String> header, List<List<?>> rows) throws Exception {

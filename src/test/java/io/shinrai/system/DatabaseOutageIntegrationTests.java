@@ -35,9 +35,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The database goes away under a running server and comes back: every answer meanwhile comes within 3 s (the HTTP
- * client gives up after that, failing the test), nothing is lost that the user typed, and everything works again
- * without a restart. The app reaches the tests' PostgreSQL through a relay the test cuts.
+ * The database goes away under a running server and comes back: every answer meanwhile
+ * comes within 3 s (the HTTP client gives up after that, failing the test), nothing is
+ * lost that the user typed, and everything works again without a restart. The app reaches
+ * the tests' PostgreSQL through a relay the test cuts.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -71,7 +72,8 @@ class DatabaseOutageIntegrationTests {
 		String csrf = signInAsManager();
 		assertThat(get("/actuator/health").statusCode()).isEqualTo(200);
 
-		// the pages and calls of the outage, once with the database there, so that none is slow for being the first
+		// the pages and calls of the outage, once with the database there, so that none
+		// is slow for being the first
 		get("/?lang=en");
 		send(api("/api/v1/feedback").GET());
 		PROXY.cut();
@@ -87,8 +89,8 @@ class DatabaseOutageIntegrationTests {
 
 		HttpResponse<String> read = send(api("/api/v1/feedback").GET());
 		assertThat(read.statusCode()).isEqualTo(503);
-		assertThat(read.headers().firstValue("Content-Type")).hasValueSatisfying(
-				type -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(read.headers().firstValue("Content-Type"))
+			.hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
 		HttpResponse<String> write = send(api("/api/v1/feedback").header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString("""
 					{"customerRef": "OUT-1", "receivedAt": "2026-05-01T10:00:00Z", "channel": "EMAIL",
@@ -135,7 +137,8 @@ class DatabaseOutageIntegrationTests {
 		PROXY.open();
 		timeout = Duration.ofSeconds(60);
 
-		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(get("/actuator/health").statusCode()).isEqualTo(200));
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(get("/actuator/health").statusCode()).isEqualTo(200));
 		assertThat(get("/?lang=en").statusCode()).isEqualTo(200);
 		assertThat(send(api("/api/v1/feedback").GET()).statusCode()).isEqualTo(200);
 		assertThat(post("/customers", customer).statusCode()).isEqualTo(302);
@@ -176,7 +179,10 @@ class DatabaseOutageIntegrationTests {
 		return HttpRequest.newBuilder(uri(path)).header("Authorization", "Basic " + credentials);
 	}
 
-	/** Before the outage, the first requests warm the server up; from then on every answer must come in time. */
+	/**
+	 * Before the outage, the first requests warm the server up; from then on every answer
+	 * must come in time.
+	 */
 	private Duration timeout = Duration.ofSeconds(60);
 
 	private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {

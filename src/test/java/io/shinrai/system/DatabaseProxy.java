@@ -11,8 +11,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A TCP relay on a loopback port in front of the tests' PostgreSQL, which a test can cut (every connection closed, new
- * ones refused: the database is away) and open again on the same port.
+ * A TCP relay on a loopback port in front of the tests' PostgreSQL, which a test can cut
+ * (every connection closed, new ones refused: the database is away) and open again on the
+ * same port.
  */
 final class DatabaseProxy {
 

@@ -4,8 +4,9 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * A JVM of its own that starts the embedded server as the application does and keeps it until it is killed: what a
- * crashed application leaves behind. Prints {@code READY <postmaster pid> <port>} once the server accepts connections.
+ * A JVM of its own that starts the embedded server as the application does and keeps it
+ * until it is killed: what a crashed application leaves behind. Prints
+ * {@code READY <postmaster pid> <port>} once the server accepts connections.
  */
 public final class EmbeddedPostgresProcess {
 

@@ -35,9 +35,10 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The application's embedded PostgreSQL, started as the application starts it ({@link EmbeddedPostgresServer}, also
- * through {@link EmbeddedDatabaseAutoConfiguration}), each test on a data directory of its own. The binaries are
- * extracted once for all of them under {@code target/}.
+ * The application's embedded PostgreSQL, started as the application starts it
+ * ({@link EmbeddedPostgresServer}, also through
+ * {@link EmbeddedDatabaseAutoConfiguration}), each test on a data directory of its own.
+ * The binaries are extracted once for all of them under {@code target/}.
  */
 class EmbeddedPostgresServerIntegrationTests {
 
@@ -58,7 +59,8 @@ class EmbeddedPostgresServerIntegrationTests {
 	@Test
 	void acceptsOnlyThePasswordKeptInAFileOfItsOwner() throws Exception {
 		EmbeddedPostgresServer server = start(data());
-		assertThatThrownBy(() -> DriverManager.getConnection(server.jdbcUrl(), "postgres", "")).isInstanceOf(SQLException.class);
+		assertThatThrownBy(() -> DriverManager.getConnection(server.jdbcUrl(), "postgres", ""))
+			.isInstanceOf(SQLException.class);
 		assertThatThrownBy(() -> DriverManager.getConnection(server.jdbcUrl() + "?user=postgres"))
 			.isInstanceOf(SQLException.class)
 			.hasMessageContaining("password");
@@ -68,7 +70,8 @@ class EmbeddedPostgresServerIntegrationTests {
 		String password = Files.readString(server.passwordFile()).strip();
 		assertThat(password).hasSizeGreaterThanOrEqualTo(32).isEqualTo(server.password());
 		assertThat(query(server, "select 1")).isEqualTo("1");
-		assertThat(query(server, "select passwd from pg_shadow where usename = 'postgres'")).startsWith("SCRAM-SHA-256$");
+		assertThat(query(server, "select passwd from pg_shadow where usename = 'postgres'"))
+			.startsWith("SCRAM-SHA-256$");
 
 		assertThat(mode(server.passwordFile())).isEqualTo("rw-------");
 		assertThat(mode(server.passwordFile().getParent())).isEqualTo("rwx------");
@@ -125,8 +128,8 @@ class EmbeddedPostgresServerIntegrationTests {
 		Path binaries = area.resolve("shared-binaries");
 		Files.createDirectories(binaries);
 		Files.setPosixFilePermissions(binaries, PosixFilePermissions.fromString("rwxrwxrwx"));
-		assertThatThrownBy(() -> EmbeddedPostgresServer.start(EmbeddedPostgresServer.Options.of(data())
-			.withBinariesDirectory(binaries)))
+		assertThatThrownBy(() -> EmbeddedPostgresServer
+			.start(EmbeddedPostgresServer.Options.of(data()).withBinariesDirectory(binaries)))
 			.isInstanceOf(PrivateFiles.UnsafePathException.class)
 			.hasMessageContaining(binaries.toString())
 			.hasMessageContaining("may be written by other users");
@@ -143,7 +146,8 @@ class EmbeddedPostgresServerIntegrationTests {
 					.isInstanceOf(EmbeddedPostgresServer.RefusedException.class)
 					.hasMessageContaining("shinrai.embedded-database.force-unsafe-durability=true");
 			}
-			assertThat(EmbeddedPostgresServer.serverSettings(Map.of("fsync", "off"), true)).containsEntry("fsync", "off");
+			assertThat(EmbeddedPostgresServer.serverSettings(Map.of("fsync", "off"), true)).containsEntry("fsync",
+					"off");
 			assertThat(EmbeddedPostgresServer.serverSettings(Map.of("synchronous_commit", "local"), false))
 				.containsEntry("fsync", "on");
 		}
@@ -191,9 +195,13 @@ class EmbeddedPostgresServerIntegrationTests {
 	void upgradesADataDirectoryOfTheEarlierTrustSetupKeepingItsRows() throws Exception {
 		Path data = data();
 		Files.createDirectories(data);
-		// how earlier versions started it: the test harness's defaults, trust for everyone
-		try (EmbeddedPostgres old = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false)
-			.setRegisterShutdownHook(false).start();
+		// how earlier versions started it: the test harness's defaults, trust for
+		// everyone
+		try (EmbeddedPostgres old = EmbeddedPostgres.builder()
+			.setDataDirectory(data)
+			.setCleanDataDirectory(false)
+			.setRegisterShutdownHook(false)
+			.start();
 				Connection connection = old.getPostgresDatabase().getConnection();
 				Statement statement = connection.createStatement()) {
 			statement.execute("create table kept (id int primary key, note text)");
@@ -221,8 +229,7 @@ class EmbeddedPostgresServerIntegrationTests {
 		@Test
 		void isRefusedWhileTheFirstRuns() throws Exception {
 			Child first = child(data());
-			assertThatThrownBy(() -> start(data()))
-				.isInstanceOf(EmbeddedPostgresServer.RefusedException.class)
+			assertThatThrownBy(() -> start(data())).isInstanceOf(EmbeddedPostgresServer.RefusedException.class)
 				.hasMessageContaining("Another running Shinrai uses the embedded database in " + data());
 			assertThat(ProcessHandle.of(first.postmaster())).hasValueSatisfying(p -> assertThat(p.isAlive()).isTrue());
 		}
@@ -230,15 +237,17 @@ class EmbeddedPostgresServerIntegrationTests {
 		@Test
 		void startsAfterTheFirstWasKilledStoppingTheServerItLeft() throws Exception {
 			Child first = child(data());
-			try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + first.port()
-					+ "/postgres", "postgres", Files.readString(data().resolveSibling("postgres-server/password")).strip());
+			try (Connection connection = DriverManager.getConnection(
+					"jdbc:postgresql://127.0.0.1:" + first.port() + "/postgres", "postgres",
+					Files.readString(data().resolveSibling("postgres-server/password")).strip());
 					Statement statement = connection.createStatement()) {
 				statement.execute("create table committed (id int)");
 				statement.execute("insert into committed select generate_series(1, 500)");
 			}
 			first.process().destroyForcibly().waitFor(30, TimeUnit.SECONDS);
 			Optional<ProcessHandle> orphan = ProcessHandle.of(first.postmaster());
-			assertThat(orphan).as("the postmaster outlives its killed JVM").hasValueSatisfying(p -> assertThat(p.isAlive()).isTrue());
+			assertThat(orphan).as("the postmaster outlives its killed JVM")
+				.hasValueSatisfying(p -> assertThat(p.isAlive()).isTrue());
 
 			EmbeddedPostgresServer next = start(data());
 			assertThat(next.pid()).isNotEqualTo(first.postmaster());
@@ -260,8 +269,8 @@ class EmbeddedPostgresServerIntegrationTests {
 	}
 
 	private EmbeddedPostgresServer start(Path data) throws IOException {
-		EmbeddedPostgresServer server = EmbeddedPostgresServer.start(EmbeddedPostgresServer.Options.of(data)
-			.withBinariesDirectory(BINARIES));
+		EmbeddedPostgresServer server = EmbeddedPostgresServer
+			.start(EmbeddedPostgresServer.Options.of(data).withBinariesDirectory(BINARIES));
 		started.add(server);
 		return server;
 	}
@@ -269,7 +278,10 @@ class EmbeddedPostgresServerIntegrationTests {
 	private record Child(Process process, long postmaster, int port) {
 	}
 
-	/** A JVM of its own running the embedded server on {@code data}, as an application would. */
+	/**
+	 * A JVM of its own running the embedded server on {@code data}, as an application
+	 * would.
+	 */
 	private Child child(Path data) throws IOException {
 		Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
 				System.getProperty("java.class.path"), EmbeddedPostgresProcess.class.getName(), data.toString(),
@@ -279,7 +291,8 @@ class EmbeddedPostgresServerIntegrationTests {
 		started.add(() -> {
 			process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
 		});
-		BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+		BufferedReader output = new BufferedReader(
+				new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
 		StringBuilder seen = new StringBuilder();
 		String line;
 		while ((line = output.readLine()) != null) {
@@ -310,7 +323,8 @@ class EmbeddedPostgresServerIntegrationTests {
 	}
 
 	private static String query(EmbeddedPostgresServer server, String sql) throws SQLException {
-		try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), server.username(), server.password());
+		try (Connection connection = DriverManager.getConnection(server.jdbcUrl(), server.username(),
+				server.password());
 				Statement statement = connection.createStatement();
 				ResultSet rs = statement.executeQuery(sql)) {
 			rs.next();

@@ -16,7 +16,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The Japanese bundle uses the glossary's terms: none of the variants docs/glossary.md rules out appears in it. */
+/**
+ * The Japanese bundle uses the glossary's terms: none of the variants docs/glossary.md
+ * rules out appears in it.
+ */
 class GlossaryTests {
 
 	private static final Pattern VARIANT = Pattern.compile("`([^`]+)`( without ([^\\s,]+))?");
@@ -52,7 +55,8 @@ class GlossaryTests {
 			try (InputStream in = getClass().getResourceAsStream(bundle)) {
 				messages.load(new InputStreamReader(in, StandardCharsets.UTF_8));
 			}
-			// "#{0}" formats a number argument as 2,527; an id reads "#{0,number,#}" (or gets a string)
+			// "#{0}" formats a number argument as 2,527; an id reads "#{0,number,#}" (or
+			// gets a string)
 			List<String> grouped = new ArrayList<>();
 			messages.forEach((key, value) -> {
 				if (((String) value).matches("(?s).*#\\{\\d+}.*")) {
@@ -63,7 +67,10 @@ class GlossaryTests {
 		}
 	}
 
-	/** The last column of the glossary's table: `variant`, or `variant` without PREFIX (allowed after PREFIX). */
+	/**
+	 * The last column of the glossary's table: `variant`, or `variant` without PREFIX
+	 * (allowed after PREFIX).
+	 */
 	private static List<Pattern> forbiddenVariants() throws IOException {
 		List<Pattern> variants = new ArrayList<>();
 		for (String line : Files.readAllLines(Path.of("docs/glossary.md"), StandardCharsets.UTF_8)) {
@@ -75,8 +82,8 @@ class GlossaryTests {
 			Matcher matcher = VARIANT.matcher(last);
 			while (matcher.find()) {
 				String variant = Pattern.quote(matcher.group(1));
-				variants.add(Pattern.compile(matcher.group(3) == null ? variant
-						: "(?<!" + Pattern.quote(matcher.group(3)) + ")" + variant));
+				variants.add(Pattern.compile(
+						matcher.group(3) == null ? variant : "(?<!" + Pattern.quote(matcher.group(3)) + ")" + variant));
 			}
 		}
 		return variants;

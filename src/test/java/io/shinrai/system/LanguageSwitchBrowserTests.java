@@ -13,7 +13,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Switching the language on a page that answers a form post keeps the page and what was typed. */
+/**
+ * Switching the language on a page that answers a form post keeps the page and what was
+ * typed.
+ */
 @IntegrationTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class LanguageSwitchBrowserTests {
 

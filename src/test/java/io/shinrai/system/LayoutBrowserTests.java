@@ -37,7 +37,8 @@ class LayoutBrowserTests {
 			browser.screenshot("signed-out-ja");
 
 		}
-		// the language is remembered for the user: a browser that never chose one gets Japanese after sign-in
+		// the language is remembered for the user: a browser that never chose one gets
+		// Japanese after sign-in
 		try (Browser other = Browser.open(port)) {
 			other.signIn(TestUsers.ADMIN, TestUsers.PASSWORD);
 			assertThat(other.text(By.cssSelector("main h1"))).isEqualTo("ダッシュボード");

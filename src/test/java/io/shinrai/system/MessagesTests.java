@@ -21,8 +21,9 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every visible word comes from the message bundles, in both languages: keys must match between English and
- * Japanese, every key a template uses must exist, and templates must not hard-code text.
+ * Every visible word comes from the message bundles, in both languages: keys must match
+ * between English and Japanese, every key a template uses must exist, and templates must
+ * not hard-code text.
  */
 class MessagesTests {
 
@@ -90,17 +91,19 @@ class MessagesTests {
 	}
 
 	/**
-	 * Removes what is never shown as written: comments, scripts, styles, and the placeholder content of elements
-	 * whose text Thymeleaf replaces (th:text, th:utext, th:replace, th:insert).
+	 * Removes what is never shown as written: comments, scripts, styles, and the
+	 * placeholder content of elements whose text Thymeleaf replaces (th:text, th:utext,
+	 * th:replace, th:insert).
 	 */
 	private static String withoutIgnoredParts(String html) {
 		String result = html.replaceAll("(?s)<!--.*?-->", "")
 			.replaceAll("(?s)<script[^>]*>.*?</script>", "")
 			.replaceAll("(?s)<style[^>]*>.*?</style>", "")
 			.replaceAll("&[a-zA-Z]+;", " ");
-		// placeholder text of replaced elements: <tag ... th:text="..." ...>placeholder</tag>
-		result = result.replaceAll("(?s)(<(\\w+)[^>]*\\sth:(?:text|utext|replace|insert)=\"[^\"]*\"[^>]*>)[^<]*(</\\2>)",
-				"$1$3");
+		// placeholder text of replaced elements: <tag ... th:text="..."
+		// ...>placeholder</tag>
+		result = result
+			.replaceAll("(?s)(<(\\w+)[^>]*\\sth:(?:text|utext|replace|insert)=\"[^\"]*\"[^>]*>)[^<]*(</\\2>)", "$1$3");
 		// inlined expressions such as [[#{key}]]
 		return result.replaceAll("\\[\\[.*?]]", "").replaceAll("\\[\\(.*?\\)]", "");
 	}

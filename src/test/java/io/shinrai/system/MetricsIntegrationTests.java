@@ -22,7 +22,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** The Prometheus scrape: refused without credentials, served to admins and to the metrics token, with live meters. */
+/**
+ * The Prometheus scrape: refused without credentials, served to admins and to the metrics
+ * token, with live meters.
+ */
 @IntegrationTest
 @AutoConfigureMockMvc
 class MetricsIntegrationTests {

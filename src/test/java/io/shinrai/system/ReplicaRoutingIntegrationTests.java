@@ -33,8 +33,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The routing of connections with a replica configured. Both targets are the tests' database here, told apart by
- * their {@code application_name}; {@code bench/replica.sh} checks the same against a real streaming replica.
+ * The routing of connections with a replica configured. Both targets are the tests'
+ * database here, told apart by their {@code application_name}; {@code bench/replica.sh}
+ * checks the same against a real streaming replica.
  */
 @IntegrationTest
 @AutoConfigureMockMvc
@@ -67,7 +68,8 @@ class ReplicaRoutingIntegrationTests {
 	private String applicationName(boolean readOnly) {
 		TransactionTemplate tx = new TransactionTemplate(transactions);
 		tx.setReadOnly(readOnly);
-		return tx.execute(status -> jdbc.sql("select current_setting('application_name')").query(String.class).single());
+		return tx
+			.execute(status -> jdbc.sql("select current_setting('application_name')").query(String.class).single());
 	}
 
 	@Test
@@ -98,8 +100,7 @@ class ReplicaRoutingIntegrationTests {
 			MvcResult result = mvc.perform(get(page).with(user(users.user(TestUsers.STAFF))))
 				.andExpect(status().isOk())
 				.andReturn();
-			assertThat(result.getRequest().getAttribute(ReplicaDataSourceConfiguration.REQUEST_ATTRIBUTE))
-				.as(page)
+			assertThat(result.getRequest().getAttribute(ReplicaDataSourceConfiguration.REQUEST_ATTRIBUTE)).as(page)
 				.isEqualTo(Boolean.TRUE);
 		}
 	}
@@ -110,8 +111,7 @@ class ReplicaRoutingIntegrationTests {
 			MvcResult result = mvc.perform(get(page).with(user(users.user(TestUsers.MANAGER))))
 				.andExpect(status().isOk())
 				.andReturn();
-			assertThat(result.getRequest().getAttribute(ReplicaDataSourceConfiguration.REQUEST_ATTRIBUTE))
-				.as(page)
+			assertThat(result.getRequest().getAttribute(ReplicaDataSourceConfiguration.REQUEST_ATTRIBUTE)).as(page)
 				.isNull();
 		}
 	}

@@ -2,12 +2,14 @@ package io.shinrai.feedback.csv;
 
 import java.util.Locale;
 
-/** The columns of Shinrai's feedback CSV files (README.md "CSV format"), in the order exports write them. */
+/**
+ * The columns of Shinrai's feedback CSV files (README.md "CSV format"), in the order
+ * exports write them.
+ */
 enum CsvColumn {
 
-	EXTERNAL_ID, CUSTOMER_REF, CUSTOMER_NAME, SEGMENT, RECEIVED_AT, CHANNEL, CATEGORY,
-	TRANSPARENCY, CONSISTENCY, COMMUNICATION, QUALITY, VALUES,
-	NPS, CSAT, CES, INCIDENTS, COMMENT;
+	EXTERNAL_ID, CUSTOMER_REF, CUSTOMER_NAME, SEGMENT, RECEIVED_AT, CHANNEL, CATEGORY, TRANSPARENCY, CONSISTENCY,
+	COMMUNICATION, QUALITY, VALUES, NPS, CSAT, CES, INCIDENTS, COMMENT;
 
 	/** The name in the header row. */
 	String header() {

@@ -12,19 +12,21 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads {@code received_at} of CSV files, as people and spreadsheets write it: an ISO-8601 instant with {@code Z} or an offset ({@code 2026-05-01T09:30:00+09:00}), a
- * local date-time ({@code 2026-05-01T09:30}, {@code 2026-05-01 09:30}, {@code 2026/05/01 9:30}, seconds and fractions
- * optional, month and day with or without a leading zero as Excel writes them) or a date ({@code 2026-05-01},
- * {@code 2026/05/01}, meaning the start of that day). Local values are in the business time zone.
+ * Reads {@code received_at} of CSV files, as people and spreadsheets write it: an
+ * ISO-8601 instant with {@code Z} or an offset ({@code 2026-05-01T09:30:00+09:00}), a
+ * local date-time ({@code 2026-05-01T09:30}, {@code 2026-05-01 09:30},
+ * {@code 2026/05/01 9:30}, seconds and fractions optional, month and day with or without
+ * a leading zero as Excel writes them) or a date ({@code 2026-05-01}, {@code 2026/05/01},
+ * meaning the start of that day). Local values are in the business time zone.
  * <p>
- * More lenient than {@link io.shinrai.feedback.ReceivedAt} (the API's): Japanese Excel writes {@code 2026/5/1 9:30},
- * with a one-digit hour, and some tools a space before the offset or {@code +0900}.
+ * More lenient than {@link io.shinrai.feedback.ReceivedAt} (the API's): Japanese Excel
+ * writes {@code 2026/5/1 9:30}, with a one-digit hour, and some tools a space before the
+ * offset or {@code +0900}.
  */
 final class CsvDateTimes {
 
 	private static final Pattern FORMAT = Pattern.compile("(\\d{4})([-/])(\\d{1,2})\\2(\\d{1,2})"
-			+ "(?:(?:T| +)(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,](\\d{1,9}))?)?"
-			+ " *(Z|z|[+-]\\d{2}(?::?\\d{2})?)?)?");
+			+ "(?:(?:T| +)(\\d{1,2}):(\\d{2})(?::(\\d{2})(?:[.,](\\d{1,9}))?)?" + " *(Z|z|[+-]\\d{2}(?::?\\d{2})?)?)?");
 
 	private CsvDateTimes() {
 	}

@@ -18,10 +18,12 @@ import io.shinrai.feedback.Violation;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns the rows of a batch into {@link NewFeedback} commands and stores them with {@link FeedbackLog#logBatch}, which
- * applies the feedback rules (the same as the form's and the API's), finds or creates the customers in bulk and skips
- * rows whose external id or row hash is stored already. Rows without external id get their {@link RowHash}; those
- * matching an entry logged through the form or the API (which has no hash) are skipped here.
+ * Turns the rows of a batch into {@link NewFeedback} commands and stores them with
+ * {@link FeedbackLog#logBatch}, which applies the feedback rules (the same as the form's
+ * and the API's), finds or creates the customers in bulk and skips rows whose external id
+ * or row hash is stored already. Rows without external id get their {@link RowHash};
+ * those matching an entry logged through the form or the API (which has no hash) are
+ * skipped here.
  */
 @Component
 class CsvFeedbackWriter implements ImportBatchWriter {
@@ -39,8 +41,9 @@ class CsvFeedbackWriter implements ImportBatchWriter {
 	}
 
 	/**
-	 * Rows rejected for other reasons still carry their cells into the rejected-rows download: a row that names an
-	 * erased customer or entry keeps only its line and the reason "erased, not imported".
+	 * Rows rejected for other reasons still carry their cells into the rejected-rows
+	 * download: a row that names an erased customer or entry keeps only its line and the
+	 * reason "erased, not imported".
 	 */
 	@Override
 	public List<Rejection> withoutErasedData(List<Rejection> rejected) {
@@ -79,7 +82,8 @@ class CsvFeedbackWriter implements ImportBatchWriter {
 				withoutExternalId.add(entry);
 			}
 		}
-		Set<String> storedWithoutKey = withoutExternalId.isEmpty() ? Set.of() : unkeyed.rowHashesLike(withoutExternalId);
+		Set<String> storedWithoutKey = withoutExternalId.isEmpty() ? Set.of()
+				: unkeyed.rowHashesLike(withoutExternalId);
 		List<NewFeedback> batch = new ArrayList<>(entries.size());
 		List<Integer> positions = new ArrayList<>(entries.size());
 		int skipped = 0;
@@ -97,12 +101,14 @@ class CsvFeedbackWriter implements ImportBatchWriter {
 		List<Rejection> rejections = new ArrayList<>(result.rejectedCount());
 		for (BatchResult.Rejected rejected : result.rejected()) {
 			CsvRowMapper.Result row = rows.get(positions.get(rejected.index()));
-			if (rejected.violations().stream().anyMatch(violation -> violation.messageKey().equals(FeedbackRules.ERASED))) {
+			if (rejected.violations()
+				.stream()
+				.anyMatch(violation -> violation.messageKey().equals(FeedbackRules.ERASED))) {
 				rejections.add(erasedRow(row.row().line()));
 				continue;
 			}
-			rejections.add(new Rejection(row.row().line(), rejected.violations().stream().map(CsvFeedbackWriter::reason).toList(),
-					row.cells()));
+			rejections.add(new Rejection(row.row().line(),
+					rejected.violations().stream().map(CsvFeedbackWriter::reason).toList(), row.cells()));
 		}
 		return new Written(result.storedCount(), skipped + result.skippedCount(), rejections);
 	}
@@ -130,7 +136,10 @@ class CsvFeedbackWriter implements ImportBatchWriter {
 		return Reason.of(RULE, args.toArray());
 	}
 
-	/** Reason key of a broken feedback rule: arguments are the column, the rule's message key and its arguments. */
+	/**
+	 * Reason key of a broken feedback rule: arguments are the column, the rule's message
+	 * key and its arguments.
+	 */
 	static final String RULE = "import.reason.rule";
 
 	private static String column(String field) {

@@ -12,13 +12,16 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Opens uploaded CSV files and decides, before anything is stored, whether one can be imported at all.
+ * Opens uploaded CSV files and decides, before anything is stored, whether one can be
+ * imported at all.
  * <p>
- * <b>Encoding rule</b> (detected, never asked): a file is read as UTF-8 when it starts with the UTF-8 byte order mark or
- * when all of it is valid UTF-8; otherwise as Windows-31J (Shift_JIS as Japanese Excel writes it) when all of it is
- * valid Windows-31J; otherwise it is refused. Japanese text in Windows-31J is practically never valid UTF-8, and a
- * file of plain ASCII reads the same either way. A file with control bytes (NUL and the like, which text never has) in
- * its first 8 KB is refused as not being text: images, archives, spreadsheets saved as .xlsx.
+ * <b>Encoding rule</b> (detected, never asked): a file is read as UTF-8 when it starts
+ * with the UTF-8 byte order mark or when all of it is valid UTF-8; otherwise as
+ * Windows-31J (Shift_JIS as Japanese Excel writes it) when all of it is valid
+ * Windows-31J; otherwise it is refused. Japanese text in Windows-31J is practically never
+ * valid UTF-8, and a file of plain ASCII reads the same either way. A file with control
+ * bytes (NUL and the like, which text never has) in its first 8 KB is refused as not
+ * being text: images, archives, spreadsheets saved as .xlsx.
  */
 final class CsvFiles {
 
@@ -29,12 +32,16 @@ final class CsvFiles {
 	private CsvFiles() {
 	}
 
-	/** What a readable file holds: its encoding, its header and how many data rows follow it. */
+	/**
+	 * What a readable file holds: its encoding, its header and how many data rows follow
+	 * it.
+	 */
 	record Inspection(Charset charset, CsvHeader header, long rows) {
 	}
 
 	/**
-	 * Reads the whole file once (streaming) to find its encoding, check its header and count its rows.
+	 * Reads the whole file once (streaming) to find its encoding, check its header and
+	 * count its rows.
 	 * @throws ImportRefused if the file cannot be imported at all
 	 */
 	static Inspection inspect(Path file, int maxRecordChars) throws IOException {
@@ -58,12 +65,17 @@ final class CsvFiles {
 		throw new ImportRefused("import.refused.encoding");
 	}
 
-	/** A reader of the file's records that fails on any byte sequence that is not valid in the charset. */
+	/**
+	 * A reader of the file's records that fails on any byte sequence that is not valid in
+	 * the charset.
+	 */
 	static CsvRecordReader open(Path file, Charset charset, int maxRecordChars) throws IOException {
 		InputStream in = Files.newInputStream(file);
-		return new CsvRecordReader(new InputStreamReader(in, charset.newDecoder()
-			.onMalformedInput(CodingErrorAction.REPORT)
-			.onUnmappableCharacter(CodingErrorAction.REPORT)), maxRecordChars);
+		return new CsvRecordReader(new InputStreamReader(in,
+				charset.newDecoder()
+					.onMalformedInput(CodingErrorAction.REPORT)
+					.onUnmappableCharacter(CodingErrorAction.REPORT)),
+				maxRecordChars);
 	}
 
 	private static Inspection scan(Path file, Charset charset, int maxRecordChars) throws IOException {
@@ -102,7 +114,10 @@ final class CsvFiles {
 		return bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB && (bytes[2] & 0xFF) == 0xBF;
 	}
 
-	/** Bytes below 0x20 other than tab, line feed and carriage return never occur in a CSV file's text. */
+	/**
+	 * Bytes below 0x20 other than tab, line feed and carriage return never occur in a CSV
+	 * file's text.
+	 */
 	private static boolean hasControlBytes(byte[] bytes) {
 		for (byte b : bytes) {
 			if (b >= 0 && b < 0x20 && b != '\t' && b != '\n' && b != '\r') {

@@ -9,10 +9,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The header row of an uploaded file: where each {@link CsvColumn} is. Names are matched trimmed and
- * case-insensitively, in any order; every column is required. The columns {@code line} and {@code reason} that the
- * download of rejected rows adds are ignored, so that file can be corrected and imported again. Empty names after the
- * last column (spreadsheets write them) are ignored too.
+ * The header row of an uploaded file: where each {@link CsvColumn} is. Names are matched
+ * trimmed and case-insensitively, in any order; every column is required. The columns
+ * {@code line} and {@code reason} that the download of rejected rows adds are ignored, so
+ * that file can be corrected and imported again. Empty names after the last column
+ * (spreadsheets write them) are ignored too.
  */
 final class CsvHeader {
 
@@ -92,8 +93,9 @@ final class CsvHeader {
 	}
 
 	/**
-	 * Whether a record has nothing in any data column, only (perhaps) in {@code line} and {@code reason}: like the
-	 * note at the end of a rejected-rows download, it is skipped as an empty line is.
+	 * Whether a record has nothing in any data column, only (perhaps) in {@code line} and
+	 * {@code reason}: like the note at the end of a rejected-rows download, it is skipped
+	 * as an empty line is.
 	 */
 	boolean hasNoData(List<String> cells) {
 		if (cells.size() > names.size()) {

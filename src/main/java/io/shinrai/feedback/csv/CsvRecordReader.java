@@ -7,16 +7,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads the records of an RFC 4180 CSV file (comma separated, {@code "} quoted, {@code ""} for a quote) one at a time,
- * with memory bounded by {@code maxRecordChars} whatever the file holds: a record longer than that is skipped to its
- * end and reported as {@link CsvRecord.Problem#TOO_LONG}. Every record knows the physical line it starts on, counting
- * line breaks inside quoted cells, so messages can point at the line an editor shows.
+ * Reads the records of an RFC 4180 CSV file (comma separated, {@code "} quoted,
+ * {@code ""} for a quote) one at a time, with memory bounded by {@code maxRecordChars}
+ * whatever the file holds: a record longer than that is skipped to its end and reported
+ * as {@link CsvRecord.Problem#TOO_LONG}. Every record knows the physical line it starts
+ * on, counting line breaks inside quoted cells, so messages can point at the line an
+ * editor shows.
  * <p>
- * Line ends may be CRLF (Excel), LF or CR. Line breaks inside quoted cells become {@code \n}. A leading byte order
- * mark is skipped. Like Excel, text after a closing quote is kept ({@code "a"b} reads {@code ab}).
+ * Line ends may be CRLF (Excel), LF or CR. Line breaks inside quoted cells become
+ * {@code \n}. A leading byte order mark is skipped. Like Excel, text after a closing
+ * quote is kept ({@code "a"b} reads {@code ab}).
  * <p>
- * Apache Commons CSV is not used for reading because it buffers a whole cell, however long, and numbers records
- * rather than lines.
+ * Apache Commons CSV is not used for reading because it buffers a whole cell, however
+ * long, and numbers records rather than lines.
  */
 final class CsvRecordReader implements Closeable {
 
@@ -69,7 +72,8 @@ final class CsvRecordReader implements Closeable {
 				return finish(startLine, cells, cell, tooLong);
 			}
 			if (c == '"' && cell.isEmpty()) {
-				// a quoted cell (or part of one, like Excel): up to the closing quote, "" is a quote
+				// a quoted cell (or part of one, like Excel): up to the closing quote, ""
+				// is a quote
 				while (true) {
 					int q = read();
 					if (q == EOF) {
@@ -112,7 +116,8 @@ final class CsvRecordReader implements Closeable {
 				tooLong = true;
 			}
 			if (tooLong) {
-				// keep one character so that a quote later in this cell is still read as text
+				// keep one character so that a quote later in this cell is still read as
+				// text
 				cell.setLength(0);
 				cell.append('x');
 			}

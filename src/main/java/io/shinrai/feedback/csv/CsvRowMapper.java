@@ -20,15 +20,18 @@ import io.shinrai.feedback.Signal;
 import io.shinrai.system.SpreadsheetCells;
 
 /**
- * Reads the cells of a data record into a {@link CsvRow}, or says why it cannot: a wrong number of cells, a number,
- * date, channel, category or incident type that cannot be read. Whether the values make valid feedback (ranges,
- * required fields) is decided afterwards by the feedback rules, not here.
+ * Reads the cells of a data record into a {@link CsvRow}, or says why it cannot: a wrong
+ * number of cells, a number, date, channel, category or incident type that cannot be
+ * read. Whether the values make valid feedback (ranges, required fields) is decided
+ * afterwards by the feedback rules, not here.
  * <p>
- * Every cell loses the formula-injection protection an export added ({@link SpreadsheetCells#unprotect(String)}) and
- * every cell but the comment is trimmed first; the comment is kept exactly as written, so that an exported comment
- * imports as the same text. An empty cell (a blank comment) is "not given". Numbers, dates and names of channels,
- * categories and incident types may be written with full-width characters (normalised with NFKC, as Japanese input
- * methods often produce them), in any letter case, with {@code -} or a space for {@code _}.
+ * Every cell loses the formula-injection protection an export added
+ * ({@link SpreadsheetCells#unprotect(String)}) and every cell but the comment is trimmed
+ * first; the comment is kept exactly as written, so that an exported comment imports as
+ * the same text. An empty cell (a blank comment) is "not given". Numbers, dates and names
+ * of channels, categories and incident types may be written with full-width characters
+ * (normalised with NFKC, as Japanese input methods often produce them), in any letter
+ * case, with {@code -} or a space for {@code _}.
  */
 final class CsvRowMapper {
 
@@ -64,9 +67,11 @@ final class CsvRowMapper {
 		}
 		List<String> cells = cells(record.cells());
 		if (cells.size() > header.size()) {
-			// spreadsheets add empty cells after the last column; only cells with content are too many
+			// spreadsheets add empty cells after the last column; only cells with content
+			// are too many
 			if (cells.subList(header.size(), cells.size()).stream().anyMatch(cell -> !cell.isEmpty())) {
-				return rejected(record.line(), cells, Reason.of("import.reason.tooManyCells", cells.size(), header.size()));
+				return rejected(record.line(), cells,
+						Reason.of("import.reason.tooManyCells", cells.size(), header.size()));
 			}
 			cells = cells.subList(0, header.size());
 		}
@@ -123,7 +128,10 @@ final class CsvRowMapper {
 		return false;
 	}
 
-	/** The cells of one record, read column by column; problems are added to {@code reasons}. */
+	/**
+	 * The cells of one record, read column by column; problems are added to
+	 * {@code reasons}.
+	 */
 	private final class Cells {
 
 		private final List<String> cells;
@@ -151,7 +159,8 @@ final class CsvRowMapper {
 				return null;
 			}
 			if (cell.length() > MAX_NUMBER_DIGITS || !cell.chars().allMatch(c -> c >= '0' && c <= '9')) {
-				reasons.add(Reason.of("import.reason.notANumber", column.header(), Reason.quote(header.cell(cells, column))));
+				reasons.add(Reason.of("import.reason.notANumber", column.header(),
+						Reason.quote(header.cell(cells, column))));
 				return null;
 			}
 			return Integer.valueOf(cell);
@@ -164,7 +173,8 @@ final class CsvRowMapper {
 			}
 			Optional<Instant> instant = CsvDateTimes.parse(cell, zone);
 			if (instant.isEmpty()) {
-				reasons.add(Reason.of("import.reason.badDate", Reason.quote(header.cell(cells, CsvColumn.RECEIVED_AT))));
+				reasons
+					.add(Reason.of("import.reason.badDate", Reason.quote(header.cell(cells, CsvColumn.RECEIVED_AT))));
 			}
 			return instant.orElse(null);
 		}
@@ -193,7 +203,8 @@ final class CsvRowMapper {
 				}
 				IncidentType type = constant(IncidentType.class, part);
 				if (type == null) {
-					reasons.add(Reason.of("import.reason.unknownIncident", Reason.quote(part.strip()), names(IncidentType.class)));
+					reasons.add(Reason.of("import.reason.unknownIncident", Reason.quote(part.strip()),
+							names(IncidentType.class)));
 				}
 				else {
 					incidents.add(type);

@@ -25,9 +25,10 @@ import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * {@code /feedback/export.csv}: the entries the feedback list shows (its filters applied), streamed in exactly the
- * import's columns, so an export imports again: into the same database it is skipped as already imported, into an
- * empty one it recreates the entries. Times are written with the business time zone's offset.
+ * {@code /feedback/export.csv}: the entries the feedback list shows (its filters
+ * applied), streamed in exactly the import's columns, so an export imports again: into
+ * the same database it is skipped as already imported, into an empty one it recreates the
+ * entries. Times are written with the business time zone's offset.
  */
 @Controller
 class FeedbackExportController {
@@ -46,13 +47,14 @@ class FeedbackExportController {
 
 	@InitBinder("filter")
 	void allowOnlyFilterFields(WebDataBinder binder) {
-		binder.setAllowedFields("from", "to", "channel", "category", "negative", "incident", "customer", "q", "segment", "nps", "rated",
-				"since", "until", "answered");
+		binder.setAllowedFields("from", "to", "channel", "category", "negative", "incident", "customer", "q", "segment",
+				"nps", "rated", "since", "until", "answered");
 	}
 
 	/**
-	 * Exports every entry the filters select (the list's filters, without its paging). Filters that cannot be applied
-	 * go back to the list, which says what is wrong with them, instead of exporting something else.
+	 * Exports every entry the filters select (the list's filters, without its paging).
+	 * Filters that cannot be applied go back to the list, which says what is wrong with
+	 * them, instead of exporting something else.
 	 */
 	@GetMapping("/feedback/export.csv")
 	void exportFeedback(@ModelAttribute("filter") FeedbackFilterForm filter, BindingResult result,
@@ -63,7 +65,8 @@ class FeedbackExportController {
 			response.sendRedirect(request.getContextPath() + "/feedback" + (query == null ? "" : "?" + query));
 			return;
 		}
-		try (CsvDownload csv = CsvDownload.start(response, "shinrai-feedback", businessTime.today(), CsvColumn.headers())) {
+		try (CsvDownload csv = CsvDownload.start(response, "shinrai-feedback", businessTime.today(),
+				CsvColumn.headers())) {
 			feedback.export(filter.toFilter(zone).within(scope), entry -> csv.row(cells(entry)));
 		}
 	}

@@ -9,12 +9,13 @@ import java.util.List;
  * @param totalRows data rows in the file (counted before the first row was stored)
  * @param rowsDone data rows processed: imported + skipped + rejected
  * @param skipped rows already imported before (same external_id, or same row hash)
- * @param rejectedNotStored rejected rows counted but not stored with their text (beyond the limit per import)
+ * @param rejectedNotStored rejected rows counted but not stored with their text (beyond
+ * the limit per import)
  * @param failureKey for a FAILED job, the message key saying why; {@code null} otherwise
  */
-public record FeedbackImport(long id, String fileName, long fileSize, String encoding, Status status,
-		String startedBy, Instant startedAt, Instant finishedAt, long totalRows, long rowsDone, long imported,
-		long skipped, long rejected, long rejectedNotStored, String failureKey, List<String> failureArgs) {
+public record FeedbackImport(long id, String fileName, long fileSize, String encoding, Status status, String startedBy,
+		Instant startedAt, Instant finishedAt, long totalRows, long rowsDone, long imported, long skipped,
+		long rejected, long rejectedNotStored, String failureKey, List<String> failureArgs) {
 
 	public enum Status {
 

@@ -40,18 +40,23 @@ import io.shinrai.system.NotFoundException;
 import io.shinrai.system.PrivateFiles;
 
 /**
- * CSV imports of feedback (README.md "CSV format"): a file is checked as a whole first (encoding, header, rows) and
- * refused with {@link ImportRefused} before anything is stored; then its rows are stored in batches, in the background
- * ({@link #start}) or in the caller's thread ({@link #run}), with progress and outcome kept in {@code feedback_import}.
+ * CSV imports of feedback (README.md "CSV format"): a file is checked as a whole first
+ * (encoding, header, rows) and refused with {@link ImportRefused} before anything is
+ * stored; then its rows are stored in batches, in the background ({@link #start}) or in
+ * the caller's thread ({@link #run}), with progress and outcome kept in
+ * {@code feedback_import}.
  * <p>
- * Background jobs run on this service's own small thread pool ({@code shinrai.import.threads}), so imports never take
- * the threads other work needs. A job whose process dies is marked FAILED once it has been silent for
- * {@code shinrai.import.silence-limit}; its committed batches stay, counted. At start-up, before any request is served,
- * the jobs this instance ({@code shinrai.instance-id}) was running when it stopped are marked FAILED at once.
+ * Background jobs run on this service's own small thread pool
+ * ({@code shinrai.import.threads}), so imports never take the threads other work needs. A
+ * job whose process dies is marked FAILED once it has been silent for
+ * {@code shinrai.import.silence-limit}; its committed batches stay, counted. At start-up,
+ * before any request is served, the jobs this instance ({@code shinrai.instance-id}) was
+ * running when it stopped are marked FAILED at once.
  * <p>
- * An upload waits in {@code shinrai.import.directory} (0700) as {@code upload-<instance>+*.csv} (0600) while it is
- * checked, then as {@code job-<id>.csv} while its job runs; at start-up the files of jobs no longer running and this
- * instance's leftover uploads are removed.
+ * An upload waits in {@code shinrai.import.directory} (0700) as
+ * {@code upload-<instance>+*.csv} (0600) while it is checked, then as
+ * {@code job-<id>.csv} while its job runs; at start-up the files of jobs no longer
+ * running and this instance's leftover uploads are removed.
  */
 @Service
 public class FeedbackImports implements DisposableBean, SmartInitializingSingleton {
@@ -80,10 +85,9 @@ public class FeedbackImports implements DisposableBean, SmartInitializingSinglet
 
 	private final ApplicationEventPublisher events;
 
-	FeedbackImports(ImportJobs jobs, ImportBatchWriter writer, AuditLog audit, PlatformTransactionManager transactionManager,
-			ApplicationEventPublisher events,
-			BusinessTime businessTime, ImportProperties properties, InstanceProperties instance,
-			@Value("${server.port:8080}") int port) {
+	FeedbackImports(ImportJobs jobs, ImportBatchWriter writer, AuditLog audit,
+			PlatformTransactionManager transactionManager, ApplicationEventPublisher events, BusinessTime businessTime,
+			ImportProperties properties, InstanceProperties instance, @Value("${server.port:8080}") int port) {
 		this.jobs = jobs;
 		this.writer = writer;
 		this.audit = audit;
@@ -100,14 +104,16 @@ public class FeedbackImports implements DisposableBean, SmartInitializingSinglet
 		this.executor.setMaxPoolSize(properties.threads());
 		this.executor.setQueueCapacity(properties.queue());
 		this.executor.setThreadNamePrefix("import-");
-		// on shutdown running jobs are interrupted and record themselves as FAILED before the database goes away
+		// on shutdown running jobs are interrupted and record themselves as FAILED before
+		// the database goes away
 		this.executor.setWaitForTasksToCompleteOnShutdown(false);
 		this.executor.setAwaitTerminationSeconds(30);
 		this.executor.initialize();
 	}
 
 	/**
-	 * Starts importing a copy of {@code file} in the background; the caller's file is left alone.
+	 * Starts importing a copy of {@code file} in the background; the caller's file is
+	 * left alone.
 	 * @param originalName the name the user knows the file by
 	 * @param actor who imports (user name)
 	 * @return the id of the import job, to follow with {@link #find(long)}
@@ -123,8 +129,8 @@ public class FeedbackImports implements DisposableBean, SmartInitializingSinglet
 	}
 
 	/**
-	 * Starts importing the CSV file read from {@code content} (an upload) in the background. The content is first
-	 * streamed to a working file, never held in memory.
+	 * Starts importing the CSV file read from {@code content} (an upload) in the
+	 * background. The content is first streamed to a working file, never held in memory.
 	 * @return the id of the import job
 	 * @throws ImportRefused if the file cannot be imported at all; nothing was stored
 	 */
@@ -134,7 +140,8 @@ public class FeedbackImports implements DisposableBean, SmartInitializingSinglet
 			PrivateFiles.createDirectory(directory);
 			copy = Files.createTempFile(directory, uploadPrefix(), ".csv",
 					PosixFilePermissions.asFileAttribute(PrivateFiles.OWNER_ONLY_FILE));
-			// into the file made 0600 (Files.copy with REPLACE_EXISTING would make a new one with the umask's mode)
+			// into the file made 0600 (Files.copy with REPLACE_EXISTING would make a new
+			// one with the umask's mode)
 			try (OutputStream out = Files.newOutputStream(copy, StandardOpenOption.WRITE,
 					StandardOpenOption.TRUNCATE_EXISTING)) {
 				content.transferTo(out);
@@ -144,7 +151,8 @@ public class FeedbackImports implements DisposableBean, SmartInitializingSinglet
 					inspection.header().names(), inspection.rows(), actor, instanceId);
 			Path working;
 			try {
-				// named after its job from now on, so that a start-up can tell whether it is still needed
+				// named after its job from now on, so that a start-up can tell whether it
+				// is still needed
 				working = Files.move(copy, directory.resolve("job-" + id + ".csv"), StandardCopyOption.ATOMIC_MOVE);
 			}
 			catch (IOException ex) {
@@ -180,7 +188,8 @@ public class FeedbackImports implements DisposableBean, SmartInitializingSinglet
 	}
 
 	/**
-	 * Imports {@code file} in the calling thread (command line, benchmarks, demo data) and returns the finished job.
+	 * Imports {@code file} in the calling thread (command line, benchmarks, demo data)
+	 * and returns the finished job.
 	 * @throws ImportRefused if the file cannot be imported at all; nothing was stored
 	 */
 	public FeedbackImport run(Path file, String originalName, String actor) {
@@ -214,8 +223,9 @@ public class FeedbackImports implements DisposableBean, SmartInitializingSinglet
 	}
 
 	/**
-	 * At start-up, before requests are served: marks FAILED the jobs this instance was running when it stopped (none of
-	 * them can be running now), and removes the working files of jobs that no longer run.
+	 * At start-up, before requests are served: marks FAILED the jobs this instance was
+	 * running when it stopped (none of them can be running now), and removes the working
+	 * files of jobs that no longer run.
 	 */
 	@Override
 	public void afterSingletonsInstantiated() {
@@ -269,8 +279,11 @@ public class FeedbackImports implements DisposableBean, SmartInitializingSinglet
 		}
 	}
 
-	/** Marks jobs whose process died (no sign of life for the silence limit) as FAILED. */
-	@Scheduled(fixedDelayString = "${shinrai.import.check-interval}", initialDelayString = "${shinrai.import.check-interval}")
+	/**
+	 * Marks jobs whose process died (no sign of life for the silence limit) as FAILED.
+	 */
+	@Scheduled(fixedDelayString = "${shinrai.import.check-interval}",
+			initialDelayString = "${shinrai.import.check-interval}")
 	public void failSilentJobs() {
 		for (FeedbackImport job : jobs.silentFor(silenceLimit)) {
 			log.warn("Import {} gave no sign of life for {}: marking it FAILED", job.id(), silenceLimit);
@@ -287,7 +300,8 @@ public class FeedbackImports implements DisposableBean, SmartInitializingSinglet
 			log.error("Import {} stopped unexpectedly", id, ex);
 			failure = Reason.of("import.failed.unexpected");
 		}
-		// an interrupted thread (shutdown) could not get a connection to record how the job ended
+		// an interrupted thread (shutdown) could not get a connection to record how the
+		// job ended
 		boolean interrupted = Thread.interrupted();
 		try {
 			finish(id, actor, failure);
@@ -299,7 +313,9 @@ public class FeedbackImports implements DisposableBean, SmartInitializingSinglet
 		}
 	}
 
-	/** Ends a job: COMPLETED without a failure, else FAILED with it; audited either way. */
+	/**
+	 * Ends a job: COMPLETED without a failure, else FAILED with it; audited either way.
+	 */
 	private void finish(long id, String actor, Reason failure) {
 		transactions.executeWithoutResult(status -> {
 			if (failure == null) {
@@ -309,8 +325,8 @@ public class FeedbackImports implements DisposableBean, SmartInitializingSinglet
 				return;
 			}
 			FeedbackImport job = jobs.find(id).orElseThrow();
-			audit.record(actor, failure == null ? AuditType.IMPORT_COMPLETED : AuditType.IMPORT_FAILED,
-					"import " + id, String.format("%s: %d rows, %d imported, %d skipped as already imported, %d rejected%s",
+			audit.record(actor, failure == null ? AuditType.IMPORT_COMPLETED : AuditType.IMPORT_FAILED, "import " + id,
+					String.format("%s: %d rows, %d imported, %d skipped as already imported, %d rejected%s",
 							job.fileName(), job.rowsDone(), job.imported(), job.skipped(), job.rejected(),
 							failure == null ? "" : "; stopped: " + failure.key() + " " + failure.args()));
 			events.publishEvent(new FeedbackImportFinished(id, job.fileName(), actor, failure == null, job.imported()));

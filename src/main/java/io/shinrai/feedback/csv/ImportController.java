@@ -31,7 +31,10 @@ import io.shinrai.system.PageNav;
 import io.shinrai.system.SegmentScope;
 import io.shinrai.system.StorableText;
 
-/** The import page: upload, template, history, and one page per import job with live progress. */
+/**
+ * The import page: upload, template, history, and one page per import job with live
+ * progress.
+ */
 @Controller
 @RequestMapping("/import")
 class ImportController {
@@ -56,8 +59,7 @@ class ImportController {
 
 	private final DataSize maxFileSize;
 
-	ImportController(FeedbackImports imports, ImportJobs jobs, ReasonMessages reasons,
-			BusinessTime businessTime,
+	ImportController(FeedbackImports imports, ImportJobs jobs, ReasonMessages reasons, BusinessTime businessTime,
 			@Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize maxFileSize) {
 		this.imports = imports;
 		this.jobs = jobs;
@@ -90,11 +92,13 @@ class ImportController {
 	String processUpload(@RequestParam(name = "file", required = false) MultipartFile file, Principal principal,
 			RedirectAttributes redirect, SegmentScope scope) throws IOException {
 		if (!scope.isAll()) {
-			// a file names customers of any segment: imports are for users who see the whole company
+			// a file names customers of any segment: imports are for users who see the
+			// whole company
 			redirect.addFlashAttribute("failure", "access.scope.importRefused");
 			return "redirect:/import";
 		}
-		if (file == null || (file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()))) {
+		if (file == null
+				|| (file.isEmpty() && (file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()))) {
 			redirect.addFlashAttribute("failure", "import.upload.noFile");
 			return "redirect:/import";
 		}
@@ -115,16 +119,20 @@ class ImportController {
 
 	@GetMapping("/template.csv")
 	void downloadTemplate(HttpServletResponse response) throws IOException {
-		try (CsvDownload csv = CsvDownload.start(response, "shinrai-import-template", businessTime.today(), CsvColumn.headers())) {
+		try (CsvDownload csv = CsvDownload.start(response, "shinrai-import-template", businessTime.today(),
+				CsvColumn.headers())) {
 			csv.row("CRM-2026-0001", "C-1001", "Acme Corporation", "Enterprise", "2026-05-01T09:30:00+09:00", "EMAIL",
 					"DELIVERY", 4, 2, 3, "", "", 6, 3, 4, "BROKEN_PROMISE",
 					"Delivery was two days late, but support kept us informed.");
-			csv.row("", "C-1002", "株式会社さくら商事", "中小企業", "2026/05/02 14:05", "PHONE", "SERVICE", 5, 5, 4, 5, "", 9,
-					5, 6, "", "丁寧に対応していただき、安心しました。");
+			csv.row("", "C-1002", "株式会社さくら商事", "中小企業", "2026/05/02 14:05", "PHONE", "SERVICE", 5, 5, 4, 5, "", 9, 5, 6,
+					"", "丁寧に対応していただき、安心しました。");
 		}
 	}
 
-	/** An import's rows may be of any segment: only users who see the whole company see a job. */
+	/**
+	 * An import's rows may be of any segment: only users who see the whole company see a
+	 * job.
+	 */
 	private FeedbackImport job(long id, SegmentScope scope) {
 		if (!scope.isAll()) {
 			throw new NotFoundException("import " + id);
@@ -161,7 +169,8 @@ class ImportController {
 		FeedbackImport job = job(id, scope);
 		List<String> header = new ArrayList<>(List.of(CsvHeader.LINE, CsvHeader.REASON));
 		header.addAll(jobs.header(id));
-		try (CsvDownload csv = CsvDownload.start(response, "shinrai-import-" + id + "-rejected", businessTime.today(), header)) {
+		try (CsvDownload csv = CsvDownload.start(response, "shinrai-import-" + id + "-rejected", businessTime.today(),
+				header)) {
 			jobs.forEachRejection(id, rejection -> {
 				List<Object> cells = new ArrayList<>(rejection.cells().size() + 2);
 				cells.add(rejection.line());
@@ -170,7 +179,8 @@ class ImportController {
 				csv.row(cells);
 			});
 			if (job.rejectedNotStored() > 0) {
-				// a last row without data, which the import skips: says that the file is not all that was rejected
+				// a last row without data, which the import skips: says that the file is
+				// not all that was rejected
 				csv.row(null, reasons.message("import.rejections.notStored", locale, job.rejectedStored(),
 						job.rejectedNotStored()));
 			}
@@ -182,7 +192,10 @@ class ImportController {
 		return size.toMegabytes() > 0 ? size.toMegabytes() + " MB" : size.toKilobytes() + " KB";
 	}
 
-	/** Lenient: a page number that is missing, negative or not a number shows the first page. */
+	/**
+	 * Lenient: a page number that is missing, negative or not a number shows the first
+	 * page.
+	 */
 	private static int pageNumber(String page) {
 		try {
 			return page == null ? 0 : Math.max(0, Integer.parseInt(page.strip()));

@@ -48,7 +48,10 @@ class ImportJobs {
 		return create(fileName, fileSize, encoding, header, totalRows, actor, null);
 	}
 
-	/** A RUNNING job; {@code instanceId} names the application instance whose thread runs it. */
+	/**
+	 * A RUNNING job; {@code instanceId} names the application instance whose thread runs
+	 * it.
+	 */
 	@Transactional
 	long create(String fileName, long fileSize, Charset encoding, List<String> header, long totalRows, String actor,
 			String instanceId) {
@@ -72,14 +75,16 @@ class ImportJobs {
 	}
 
 	/**
-	 * How much rejection an import takes: rejected rows are stored with their text up to {@code storedRejections}
-	 * per import (the rest only counted), and an import whose rows are more than {@code rejectedShareLimit} percent
-	 * rejected once {@code rejectedShareAfter} rows are done stops.
+	 * How much rejection an import takes: rejected rows are stored with their text up to
+	 * {@code storedRejections} per import (the rest only counted), and an import whose
+	 * rows are more than {@code rejectedShareLimit} percent rejected once
+	 * {@code rejectedShareAfter} rows are done stops.
 	 */
 	record Limits(long storedRejections, int rejectedShareLimit, long rejectedShareAfter) {
 
 		boolean mostlyRejected(Counts counts) {
-			return counts.rowsDone() >= rejectedShareAfter && counts.rejected() * 100 > counts.rowsDone() * rejectedShareLimit;
+			return counts.rowsDone() >= rejectedShareAfter
+					&& counts.rejected() * 100 > counts.rowsDone() * rejectedShareLimit;
 		}
 
 	}
@@ -93,17 +98,18 @@ class ImportJobs {
 	}
 
 	/**
-	 * Records one processed batch in the caller's transaction, so its rows and its counts commit together. Of the
-	 * rejections, only as many are stored as the limit per import still allows; the rest are counted.
-	 * @return the job's counts with this batch, or empty if the job is no longer RUNNING (it was declared dead
-	 * meanwhile): the caller must roll back
+	 * Records one processed batch in the caller's transaction, so its rows and its counts
+	 * commit together. Of the rejections, only as many are stored as the limit per import
+	 * still allows; the rest are counted.
+	 * @return the job's counts with this batch, or empty if the job is no longer RUNNING
+	 * (it was declared dead meanwhile): the caller must roll back
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	Optional<Counts> recordBatch(long id, int imported, int skipped, List<Rejection> rejections) {
 		int rows = imported + skipped + rejections.size();
 		// the row lock taken here orders the batches of one import stored side by side
-		Optional<Long> alreadyStored = jdbc
-			.sql("select rejected - rejected_not_stored from feedback_import where id = :id and status = 'RUNNING' for update")
+		Optional<Long> alreadyStored = jdbc.sql(
+				"select rejected - rejected_not_stored from feedback_import where id = :id and status = 'RUNNING' for update")
 			.param("id", id)
 			.query(Long.class)
 			.optional();
@@ -140,7 +146,8 @@ class ImportJobs {
 				statement.setLong(1, id);
 				statement.setLong(2, rejection.line());
 				statement.setArray(3, statement.getConnection()
-					.createArrayOf("text", rejection.reasons().stream().map(Reason::encode).map(ImportJobs::storable).toArray()));
+					.createArrayOf("text",
+							rejection.reasons().stream().map(Reason::encode).map(ImportJobs::storable).toArray()));
 				statement.setArray(4, statement.getConnection()
 					.createArrayOf("text", rejection.cells().stream().map(ImportJobs::storable).toArray()));
 			});
@@ -148,8 +155,9 @@ class ImportJobs {
 	}
 
 	/**
-	 * The text as PostgreSQL can store it: a NUL (which it refuses in text) is kept as U+FFFD, so that the row it was
-	 * in is rejected and shown instead of failing the whole batch.
+	 * The text as PostgreSQL can store it: a NUL (which it refuses in text) is kept as
+	 * U+FFFD, so that the row it was in is rejected and shown instead of failing the
+	 * whole batch.
 	 */
 	static String storable(String text) {
 		return text.indexOf('\u0000') < 0 ? text : text.replace('\u0000', '\uFFFD');
@@ -157,7 +165,8 @@ class ImportJobs {
 
 	@Transactional(propagation = Propagation.MANDATORY)
 	void complete(long id) {
-		jdbc.sql("update feedback_import set status = 'COMPLETED', finished_at = :now, heartbeat_at = :now where id = :id and status = 'RUNNING'")
+		jdbc.sql(
+				"update feedback_import set status = 'COMPLETED', finished_at = :now, heartbeat_at = :now where id = :id and status = 'RUNNING'")
 			.param("now", Timestamp.from(clock.instant()))
 			.param("id", id)
 			.update();
@@ -166,20 +175,24 @@ class ImportJobs {
 	/** Marks a job FAILED; {@code false} if it had already ended. */
 	@Transactional(propagation = Propagation.MANDATORY)
 	boolean fail(long id, Reason reason) {
-		return jdbc.sql("""
-				update feedback_import set status = 'FAILED', failure = :failure, finished_at = :now, heartbeat_at = :now
-				where id = :id and status = 'RUNNING'
-				""")
+		return jdbc
+			.sql("""
+					update feedback_import set status = 'FAILED', failure = :failure, finished_at = :now, heartbeat_at = :now
+					where id = :id and status = 'RUNNING'
+					""")
 			.param("failure", reason.encode())
 			.param("now", Timestamp.from(clock.instant()))
 			.param("id", id)
 			.update() == 1;
 	}
 
-	/** RUNNING jobs that gave no sign of life since {@code silence}: their process died. */
+	/**
+	 * RUNNING jobs that gave no sign of life since {@code silence}: their process died.
+	 */
 	@Transactional(readOnly = true)
 	List<FeedbackImport> silentFor(Duration silence) {
-		return jdbc.sql("select " + COLUMNS + " from feedback_import where status = 'RUNNING' and heartbeat_at < :limit")
+		return jdbc
+			.sql("select " + COLUMNS + " from feedback_import where status = 'RUNNING' and heartbeat_at < :limit")
 			.param("limit", Timestamp.from(clock.instant().minus(silence)))
 			.query(ImportJobs::job)
 			.list();
@@ -188,7 +201,8 @@ class ImportJobs {
 	/** RUNNING jobs started by {@code instanceId}. */
 	@Transactional(readOnly = true)
 	List<FeedbackImport> runningOf(String instanceId) {
-		return jdbc.sql("select " + COLUMNS + " from feedback_import where status = 'RUNNING' and instance_id = :instance")
+		return jdbc
+			.sql("select " + COLUMNS + " from feedback_import where status = 'RUNNING' and instance_id = :instance")
 			.param("instance", instanceId)
 			.query(ImportJobs::job)
 			.list();
@@ -220,7 +234,9 @@ class ImportJobs {
 
 	@Transactional(readOnly = true)
 	List<FeedbackImport> history(int offset, int limit) {
-		return jdbc.sql("select " + COLUMNS + " from feedback_import order by started_at desc, id desc offset :offset limit :limit")
+		return jdbc
+			.sql("select " + COLUMNS
+					+ " from feedback_import order by started_at desc, id desc offset :offset limit :limit")
 			.param("offset", offset)
 			.param("limit", limit)
 			.query(ImportJobs::job)
@@ -237,18 +253,14 @@ class ImportJobs {
 		return jdbc.sql("""
 				select line_number, reasons, cells from feedback_import_rejection where import_id = :id
 				order by line_number offset :offset limit :limit
-				""")
-			.param("id", id)
-			.param("offset", offset)
-			.param("limit", limit)
-			.query(ImportJobs::rejection)
-			.list();
+				""").param("id", id).param("offset", offset).param("limit", limit).query(ImportJobs::rejection).list();
 	}
 
 	/** Streams every rejection of a job in line order without loading them all. */
 	@Transactional(readOnly = true)
 	void forEachRejection(long id, Consumer<Rejection> consumer) {
-		streaming.query("select line_number, reasons, cells from feedback_import_rejection where import_id = ? order by line_number",
+		streaming.query(
+				"select line_number, reasons, cells from feedback_import_rejection where import_id = ? order by line_number",
 				rs -> {
 					consumer.accept(rejection(rs, 0));
 				}, id);
@@ -262,8 +274,9 @@ class ImportJobs {
 				rs.getString("encoding"), FeedbackImport.Status.valueOf(rs.getString("status")),
 				rs.getString("started_by"), rs.getTimestamp("started_at").toInstant(),
 				finished == null ? null : finished.toInstant(), rs.getLong("total_rows"), rs.getLong("rows_done"),
-				rs.getLong("imported"), rs.getLong("skipped"), rs.getLong("rejected"), rs.getLong("rejected_not_stored"),
-				reason == null ? null : reason.key(), reason == null ? List.of() : reason.args());
+				rs.getLong("imported"), rs.getLong("skipped"), rs.getLong("rejected"),
+				rs.getLong("rejected_not_stored"), reason == null ? null : reason.key(),
+				reason == null ? List.of() : reason.args());
 	}
 
 	private static Rejection rejection(ResultSet rs, int row) throws SQLException {

@@ -10,9 +10,9 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The personal data CSV imports hold about a customer: the imports that carried the customer's rows, and the
- * rejected rows kept for download whose cells name the customer (reference, name, e-mail address or an entry's
- * external id).
+ * The personal data CSV imports hold about a customer: the imports that carried the
+ * customer's rows, and the rejected rows kept for download whose cells name the customer
+ * (reference, name, e-mail address or an entry's external id).
  */
 @Service
 public class ImportPersonalData {
@@ -62,8 +62,8 @@ public class ImportPersonalData {
 	}
 
 	/**
-	 * Keeps of every rejected row with a cell equal to one of {@code values} only its line and the reason "erased,
-	 * not imported" (its import's counts stay).
+	 * Keeps of every rejected row with a cell equal to one of {@code values} only its
+	 * line and the reason "erased, not imported" (its import's counts stay).
 	 * @return the rows changed
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
@@ -71,10 +71,7 @@ public class ImportPersonalData {
 		return jdbc.sql("""
 				update feedback_import_rejection set cells = '{}', reasons = array[cast(? as text)]
 				where cells && cast(? as text[])
-				""")
-			.param(Reason.of(CsvFeedbackWriter.ERASED).encode())
-			.param(values.toArray(String[]::new))
-			.update();
+				""").param(Reason.of(CsvFeedbackWriter.ERASED).encode()).param(values.toArray(String[]::new)).update();
 	}
 
 }

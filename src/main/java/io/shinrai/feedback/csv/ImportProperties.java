@@ -15,9 +15,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * {@code shinrai.import.*} ({@code SHINRAI_IMPORT_BATCH_SIZE} and so on, see the README): rows per transaction,
- * imports at once and waiting, batches of one import stored at once, the rejected rows kept and when too many stop an
- * import, where uploads wait, and when a silent import counts as dead ({@code check-interval} is how often that is
+ * {@code shinrai.import.*} ({@code SHINRAI_IMPORT_BATCH_SIZE} and so on, see the README):
+ * rows per transaction, imports at once and waiting, batches of one import stored at
+ * once, the rejected rows kept and when too many stop an import, where uploads wait, and
+ * when a silent import counts as dead ({@code check-interval} is how often that is
  * checked). Checked at start-up.
  */
 @Validated
@@ -32,7 +33,8 @@ record ImportProperties(@DefaultValue("2000") @Positive int batchSize, @DefaultV
 
 	public ImportProperties {
 		if (directory == null) {
-			directory = Path.of(System.getProperty("java.io.tmpdir"), "shinrai-imports-" + System.getProperty("user.name"));
+			directory = Path.of(System.getProperty("java.io.tmpdir"),
+					"shinrai-imports-" + System.getProperty("user.name"));
 		}
 	}
 

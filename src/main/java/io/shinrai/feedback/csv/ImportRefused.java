@@ -3,8 +3,9 @@ package io.shinrai.feedback.csv;
 import java.util.List;
 
 /**
- * A file that cannot be imported at all (empty, not text, wrong header, ...): nothing was changed. Carries a message
- * key and its arguments so that the caller can say why in the user's language.
+ * A file that cannot be imported at all (empty, not text, wrong header, ...): nothing was
+ * changed. Carries a message key and its arguments so that the caller can say why in the
+ * user's language.
  */
 public class ImportRefused extends RuntimeException {
 

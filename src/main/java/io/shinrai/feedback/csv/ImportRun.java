@@ -22,11 +22,13 @@ import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Reads one inspected file from start to end and stores it batch by batch: each batch (its stored rows, its
- * rejections and the job's counts) is one transaction, so whatever happens, the job's counts are exactly what was
- * committed. While {@code writers} batches are being stored, each by a thread of its own, the next one is read; so
- * at most {@code writers + 1} batches are in memory at a time. When a batch fails, no further batch starts; the
- * batches already being stored finish (and are counted), and the job reports the first failed batch.
+ * Reads one inspected file from start to end and stores it batch by batch: each batch
+ * (its stored rows, its rejections and the job's counts) is one transaction, so whatever
+ * happens, the job's counts are exactly what was committed. While {@code writers} batches
+ * are being stored, each by a thread of its own, the next one is read; so at most
+ * {@code writers + 1} batches are in memory at a time. When a batch fails, no further
+ * batch starts; the batches already being stored finish (and are counted), and the job
+ * reports the first failed batch.
  */
 final class ImportRun {
 
@@ -52,7 +54,9 @@ final class ImportRun {
 	record Settings(ZoneId zone, int batchSize, int maxRecordChars, int writers) {
 	}
 
-	/** How often a batch that lost a deadlock against a concurrent batch is tried again. */
+	/**
+	 * How often a batch that lost a deadlock against a concurrent batch is tried again.
+	 */
 	private static final int DEADLOCK_RETRIES = 3;
 
 	ImportRun(long importId, Path file, CsvFiles.Inspection inspection, String actor, Settings settings,
@@ -69,7 +73,8 @@ final class ImportRun {
 
 	/**
 	 * Processes the whole file.
-	 * @return {@code null} when every row was processed, else why the job stopped (the job is not yet marked)
+	 * @return {@code null} when every row was processed, else why the job stopped (the
+	 * job is not yet marked)
 	 */
 	Reason process() {
 		CsvRowMapper mapper = new CsvRowMapper(inspection.header(), settings.zone(), settings.maxRecordChars());
@@ -85,7 +90,8 @@ final class ImportRun {
 				}
 				// that was the header, checked by the inspection
 				for (record = reader.next(); record != null; record = reader.next()) {
-					if (record.isBlank() || (record.problem() == null && inspection.header().hasNoData(record.cells()))) {
+					if (record.isBlank()
+							|| (record.problem() == null && inspection.header().hasNoData(record.cells()))) {
 						continue;
 					}
 					if (firstLine == 0) {
@@ -148,7 +154,8 @@ final class ImportRun {
 
 		/**
 		 * Hands a batch to the next free writer, waiting for one.
-		 * @return false when no more batches should be submitted: one failed, or the run was interrupted
+		 * @return false when no more batches should be submitted: one failed, or the run
+		 * was interrupted
 		 */
 		boolean submit(List<CsvRowMapper.Result> accepted, List<Rejection> rejected, long firstLine, long lastLine) {
 			try {
@@ -177,7 +184,10 @@ final class ImportRun {
 			return true;
 		}
 
-		/** Waits for the batches being stored; returns why the first failed batch failed, or null. */
+		/**
+		 * Waits for the batches being stored; returns why the first failed batch failed,
+		 * or null.
+		 */
 		Reason finish() {
 			for (Future<?> batch : running) {
 				try {
@@ -186,7 +196,8 @@ final class ImportRun {
 				catch (InterruptedException ex) {
 					Thread.currentThread().interrupt();
 					threads.shutdownNow();
-					return failures.isEmpty() ? Reason.of("import.failed.interrupted", "-") : failures.get(failures.firstKey());
+					return failures.isEmpty() ? Reason.of("import.failed.interrupted", "-")
+							: failures.get(failures.firstKey());
 				}
 				catch (ExecutionException ex) {
 					throw new IllegalStateException("A batch writer failed unexpectedly", ex.getCause());
@@ -214,7 +225,8 @@ final class ImportRun {
 							? new ImportBatchWriter.Written(0, 0, List.of()) : writer.write(accepted, importId, actor);
 					List<Rejection> all = new ArrayList<>(writer.withoutErasedData(rejected));
 					all.addAll(written.rejected());
-					Optional<ImportJobs.Counts> counts = jobs.recordBatch(importId, written.imported(), written.skipped(), all);
+					Optional<ImportJobs.Counts> counts = jobs.recordBatch(importId, written.imported(),
+							written.skipped(), all);
 					if (counts.isEmpty()) {
 						status.setRollbackOnly();
 					}
@@ -223,21 +235,24 @@ final class ImportRun {
 				if (recorded == null) {
 					return Reason.of("import.failed.stopped", firstLine);
 				}
-				// a file of mostly junk stops here, keeping what was stored, rather than filling the database
+				// a file of mostly junk stops here, keeping what was stored, rather than
+				// filling the database
 				return jobs.limits().mostlyRejected(recorded)
 						? Reason.of("import.failed.mostlyRejected", recorded.rejected(), recorded.rowsDone(), lastLine)
 						: null;
 			}
 			catch (PessimisticLockingFailureException ex) {
-				// a deadlock with a concurrent batch or request: this batch was rolled back whole, so it can go again
+				// a deadlock with a concurrent batch or request: this batch was rolled
+				// back whole, so it can go again
 				if (attempt >= DEADLOCK_RETRIES) {
-					log.warn("Import {}: the batch of lines {} to {} kept deadlocking ({})", importId, firstLine, lastLine,
-							ex.getClass().getName());
+					log.warn("Import {}: the batch of lines {} to {} kept deadlocking ({})", importId, firstLine,
+							lastLine, ex.getClass().getName());
 					return Reason.of("import.failed.batch", firstLine, lastLine);
 				}
 			}
 			catch (RuntimeException ex) {
-				// the class only: database messages may quote the row's values, which are personal data
+				// the class only: database messages may quote the row's values, which are
+				// personal data
 				log.warn("Import {}: the batch of lines {} to {} was not stored ({})", importId, firstLine, lastLine,
 						ex.getClass().getName());
 				return Reason.of("import.failed.batch", firstLine, lastLine);

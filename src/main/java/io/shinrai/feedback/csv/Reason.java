@@ -5,9 +5,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Why a row was rejected: a message key and its arguments, resolved in the reader's language when shown. Stored in
- * one text value: the key and the arguments separated by the unit separator U+001F, which arguments never contain
- * (control characters in them are replaced).
+ * Why a row was rejected: a message key and its arguments, resolved in the reader's
+ * language when shown. Stored in one text value: the key and the arguments separated by
+ * the unit separator U+001F, which arguments never contain (control characters in them
+ * are replaced).
  */
 record Reason(String key, List<String> args) {
 

@@ -29,18 +29,19 @@ class ReasonMessages {
 		if (CsvFeedbackWriter.RULE.equals(reason.key()) && reason.args().size() >= 2) {
 			String column = reason.args().get(0);
 			String ruleKey = reason.args().get(1);
-			String rule = messages.getMessage(ruleKey, arguments(reason.args().subList(2, reason.args().size())), ruleKey,
-					locale);
+			String rule = messages.getMessage(ruleKey, arguments(reason.args().subList(2, reason.args().size())),
+					ruleKey, locale);
 			return column.isEmpty() ? rule : messages.getMessage(reason.key(), new Object[] { column, rule }, locale);
 		}
 		return messages.getMessage(reason.key(), reason.argsArray(), reason.key(), locale);
 	}
 
-	/** Numbers stay numbers, so that they are written the way the language writes them (4,000). */
+	/**
+	 * Numbers stay numbers, so that they are written the way the language writes them
+	 * (4,000).
+	 */
 	private static Object[] arguments(List<String> args) {
-		return args.stream()
-			.map(arg -> arg.matches("-?\\d{1,18}") ? (Object) Long.valueOf(arg) : arg)
-			.toArray();
+		return args.stream().map(arg -> arg.matches("-?\\d{1,18}") ? (Object) Long.valueOf(arg) : arg).toArray();
 	}
 
 }

@@ -9,11 +9,13 @@ import io.shinrai.feedback.NewFeedback;
 import io.shinrai.feedback.Signal;
 
 /**
- * The key that makes re-importing a row without {@code external_id} import nothing: SHA-256 (hex) over the entry as it
- * is stored — customer reference, received instant (microseconds, as stored) and every content field (channel,
- * category, the five ratings, NPS, CSAT, CES, incident types in a fixed order, comment). The customer's name and
- * segment are left out: they describe the customer, not the interaction, and may change in the CRM between two
- * exports. Computed from the stored values, an entry's export hashes to the same key as its original row.
+ * The key that makes re-importing a row without {@code external_id} import nothing:
+ * SHA-256 (hex) over the entry as it is stored — customer reference, received instant
+ * (microseconds, as stored) and every content field (channel, category, the five ratings,
+ * NPS, CSAT, CES, incident types in a fixed order, comment). The customer's name and
+ * segment are left out: they describe the customer, not the interaction, and may change
+ * in the CRM between two exports. Computed from the stored values, an entry's export
+ * hashes to the same key as its original row.
  */
 final class RowHash {
 

@@ -18,9 +18,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * Entries logged through the form or the API carry neither an external id nor a row hash, so their export re-imports
- * without a key. This finds, for a batch of rows, the row hashes such stored entries would have: same customer, same
- * instant, same content. One indexed query per batch (customer reference, then customer and received_at).
+ * Entries logged through the form or the API carry neither an external id nor a row hash,
+ * so their export re-imports without a key. This finds, for a batch of rows, the row
+ * hashes such stored entries would have: same customer, same instant, same content. One
+ * indexed query per batch (customer reference, then customer and received_at).
  */
 @Repository
 class UnkeyedFeedback {
@@ -31,23 +32,28 @@ class UnkeyedFeedback {
 		this.jdbc = jdbc;
 	}
 
-	/** The row hashes of stored entries without external id and row hash at the same customer and instant. */
+	/**
+	 * The row hashes of stored entries without external id and row hash at the same
+	 * customer and instant.
+	 */
 	Set<String> rowHashesLike(List<NewFeedback> entries) {
 		String[] references = entries.stream().map(NewFeedback::customerRef).toArray(String[]::new);
 		String[] instants = entries.stream().map(entry -> entry.receivedAt().toString()).toArray(String[]::new);
 		Set<String> hashes = new HashSet<>();
-		jdbc.query("""
-				select c.reference, f.received_at, f.channel, f.category, f.rating_transparency, f.rating_consistency,
-				       f.rating_communication, f.rating_quality, f.rating_values, f.nps, f.csat, f.ces, f.incident_types,
-				       f.comment
-				from (select distinct reference, received_at from unnest(cast(? as varchar[]), cast(? as timestamptz[]))
-				      as k(reference, received_at)) k
-				join customer c on c.reference = k.reference
-				join feedback f on f.customer_id = c.id and f.received_at = k.received_at
-				where f.external_id is null and f.row_hash is null
-				""", rs -> {
-			hashes.add(RowHash.of(entry(rs)));
-		}, references, instants);
+		jdbc.query(
+				"""
+						select c.reference, f.received_at, f.channel, f.category, f.rating_transparency, f.rating_consistency,
+						       f.rating_communication, f.rating_quality, f.rating_values, f.nps, f.csat, f.ces, f.incident_types,
+						       f.comment
+						from (select distinct reference, received_at from unnest(cast(? as varchar[]), cast(? as timestamptz[]))
+						      as k(reference, received_at)) k
+						join customer c on c.reference = k.reference
+						join feedback f on f.customer_id = c.id and f.received_at = k.received_at
+						where f.external_id is null and f.row_hash is null
+						""",
+				rs -> {
+					hashes.add(RowHash.of(entry(rs)));
+				}, references, instants);
 		return hashes;
 	}
 

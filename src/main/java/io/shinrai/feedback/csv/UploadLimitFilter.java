@@ -17,14 +17,16 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * An upload to {@code /import} over the limit ({@code spring.servlet.multipart.max-file-size} and
- * {@code max-request-size}) goes back to the import page, which says so ({@code /import?tooLarge=true}).
+ * An upload to {@code /import} over the limit
+ * ({@code spring.servlet.multipart.max-file-size} and {@code max-request-size}) goes back
+ * to the import page, which says so ({@code /import?tooLarge=true}).
  * <p>
- * This must happen before Spring Security: its CSRF check reads the form's parameters, and for an upload over the
- * limit Tomcat then throws and answers a bare 413, before any controller or exception handler could. So the upload is
- * parsed here first (Tomcat keeps the parts on disk) and a size failure becomes a redirect; everything else goes on
- * unchanged, through every security check. The browser receives the redirect because Tomcat reads the rest of the
- * upload ({@code server.tomcat.max-swallow-size=-1}).
+ * This must happen before Spring Security: its CSRF check reads the form's parameters,
+ * and for an upload over the limit Tomcat then throws and answers a bare 413, before any
+ * controller or exception handler could. So the upload is parsed here first (Tomcat keeps
+ * the parts on disk) and a size failure becomes a redirect; everything else goes on
+ * unchanged, through every security check. The browser receives the redirect because
+ * Tomcat reads the rest of the upload ({@code server.tomcat.max-swallow-size=-1}).
  */
 class UploadLimitFilter extends OncePerRequestFilter {
 
@@ -63,7 +65,10 @@ class UploadLimitFilter extends OncePerRequestFilter {
 		chain.doFilter(request, response);
 	}
 
-	/** Servlet containers say "exceeds its maximum permitted size" in different exception types. */
+	/**
+	 * Servlet containers say "exceeds its maximum permitted size" in different exception
+	 * types.
+	 */
 	private static boolean isSizeLimit(Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			String message = cause.getMessage();

@@ -38,7 +38,10 @@ import io.shinrai.feedback.Violation;
 import io.shinrai.system.BusinessTime;
 import io.shinrai.system.SegmentScope;
 
-/** Feedback for other programs: HTTP Basic, STAFF reads, MANAGER writes (see the security configuration). */
+/**
+ * Feedback for other programs: HTTP Basic, STAFF reads, MANAGER writes (see the security
+ * configuration).
+ */
 @RestController
 @RequestMapping(path = "/api/v1/feedback", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "Feedback", description = "Log feedback entries and read them back")
@@ -66,7 +69,8 @@ class FeedbackApiController {
 					@ApiResponse(responseCode = "400",
 							description = "invalid: problem+json with an errors map of field to message (Accept-Language)",
 							content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE)),
-					@ApiResponse(responseCode = "409", description = "an entry with this externalId is stored already: it is returned",
+					@ApiResponse(responseCode = "409",
+							description = "an entry with this externalId is stored already: it is returned",
 							content = @Content(schema = @Schema(implementation = FeedbackResource.class))) })
 	ResponseEntity<FeedbackResource> log(@RequestBody JsonNode body, Principal principal, SegmentScope scope) {
 		FeedbackRequestReader.Result request = FeedbackRequestReader.read(body, zone, principal.getName());
@@ -85,7 +89,8 @@ class FeedbackApiController {
 		}
 		catch (DuplicateFeedbackException ex) {
 			if (!scope.includes(ex.existing().customerSegment())) {
-				// stored already, for a customer this user does not see: nothing about it is shown
+				// stored already, for a customer this user does not see: nothing about it
+				// is shown
 				return ResponseEntity.status(HttpStatus.CONFLICT).build();
 			}
 			return ResponseEntity.status(HttpStatus.CONFLICT)
@@ -95,17 +100,17 @@ class FeedbackApiController {
 	}
 
 	@GetMapping
-	@Operation(summary = "List feedback entries, newest first",
-			responses = @ApiResponse(responseCode = "200",
-					content = @Content(schema = @Schema(implementation = FeedbackResource.Page.class))))
-	FeedbackResource.Page list(
-			@Parameter(description = "received at or after: an instant, a local date-time or a date (business time zone)")
-			@RequestParam(required = false) String from,
-			@Parameter(description = "received before this instant; a date includes that whole day")
-			@RequestParam(required = false) String to,
-			@Parameter(description = "the customer's exact reference") @RequestParam(required = false) String customerRef,
-			@Parameter(description = "page number, from 0") @RequestParam(required = false) String page,
-			@Parameter(description = "entries per page, 1–100 (default 25)") @RequestParam(required = false) String size,
+	@Operation(summary = "List feedback entries, newest first", responses = @ApiResponse(responseCode = "200",
+			content = @Content(schema = @Schema(implementation = FeedbackResource.Page.class))))
+	FeedbackResource.Page list(@Parameter(
+			description = "received at or after: an instant, a local date-time or a date (business time zone)") @RequestParam(
+					required = false) String from,
+			@Parameter(description = "received before this instant; a date includes that whole day") @RequestParam(
+					required = false) String to,
+			@Parameter(description = "the customer's exact reference") @RequestParam(
+					required = false) String customerRef,
+			@Parameter(description = "page number, from 0") @RequestParam(required = false) String page, @Parameter(
+					description = "entries per page, 1–100 (default 25)") @RequestParam(required = false) String size,
 			@Parameter(hidden = true) SegmentScope scope) {
 		List<Violation> violations = new ArrayList<>();
 		Instant fromInstant = instant(from, "from", false, violations);
@@ -113,13 +118,15 @@ class FeedbackApiController {
 		int pageNumber = number(page, "page", 0, 0, Integer.MAX_VALUE, violations);
 		int pageSize = number(size, "size", 25, 1, MAX_PAGE_SIZE, violations);
 		if (customerRef != null && customerRef.length() > Customer.MAX_REFERENCE) {
-			violations.add(new Violation("customerRef", "feedback.rule.tooLong", Customer.MAX_REFERENCE, customerRef.length()));
+			violations.add(new Violation("customerRef", "feedback.rule.tooLong", Customer.MAX_REFERENCE,
+					customerRef.length()));
 		}
 		if (!violations.isEmpty()) {
 			throw new InvalidQueryException(violations);
 		}
 		FeedbackFilter filter = new FeedbackFilter(fromInstant, toInstant, null, null, false, null, customerRef, null,
-				null).within(scope);
+				null)
+			.within(scope);
 		return FeedbackResource.Page.of(feedback.search(filter, pageNumber, pageSize));
 	}
 

@@ -21,8 +21,9 @@ import io.shinrai.feedback.Violation;
 import io.shinrai.system.NotFoundException;
 
 /**
- * The feedback API's errors as {@code application/problem+json}; a 400 carries {@code errors}, a map of field to
- * message in the language of the request's {@code Accept-Language}.
+ * The feedback API's errors as {@code application/problem+json}; a 400 carries
+ * {@code errors}, a map of field to message in the language of the request's
+ * {@code Accept-Language}.
  */
 @RestControllerAdvice(assignableTypes = FeedbackApiController.class)
 class FeedbackApiErrors {
@@ -41,7 +42,10 @@ class FeedbackApiErrors {
 		return problem(HttpStatus.BAD_REQUEST, "feedback.api.invalid", locale, errors(ex.violations(), locale));
 	}
 
-	/** 422: the body is valid, but its customer or entry was erased and is never stored again. */
+	/**
+	 * 422: the body is valid, but its customer or entry was erased and is never stored
+	 * again.
+	 */
 	@ExceptionHandler
 	ProblemDetail erased(ErasedFeedbackException ex, Locale locale) {
 		ProblemDetail problem = problem(HttpStatus.UNPROCESSABLE_CONTENT, "feedback.api.erased", locale,

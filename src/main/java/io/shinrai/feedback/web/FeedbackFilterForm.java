@@ -16,9 +16,10 @@ import io.shinrai.feedback.IncidentType;
 import io.shinrai.feedback.Signal;
 
 /**
- * The filters of the feedback list as they appear in its URL (a GET form), so a filtered list can be bookmarked and
- * shared. Dates are whole days in the business time zone; {@code to} is inclusive. {@code since} and {@code until}
- * (ISO instants, [since, until)) narrow the list to the exact period of a dashboard number that links here. Pages count
+ * The filters of the feedback list as they appear in its URL (a GET form), so a filtered
+ * list can be bookmarked and shared. Dates are whole days in the business time zone;
+ * {@code to} is inclusive. {@code since} and {@code until} (ISO instants, [since, until))
+ * narrow the list to the exact period of a dashboard number that links here. Pages count
  * from 0.
  */
 public class FeedbackFilterForm {
@@ -65,7 +66,10 @@ public class FeedbackFilterForm {
 
 	private Integer size;
 
-	/** Reports filter values that are readable but make no sense (a negative page, an unknown page size...). */
+	/**
+	 * Reports filter values that are readable but make no sense (a negative page, an
+	 * unknown page size...).
+	 */
 	public void validate(Errors errors) {
 		if (page != null && page < 0 && !errors.hasFieldErrors("page")) {
 			errors.rejectValue("page", "feedback.filter.invalidPage");
@@ -86,13 +90,14 @@ public class FeedbackFilterForm {
 			errors.rejectValue("segment", "feedback.filter.textTooLong", new Object[] { MAX_SEGMENT }, null);
 		}
 		if (customer != null && customer.length() > Customer.MAX_REFERENCE) {
-			errors.rejectValue("customer", "feedback.filter.textTooLong", new Object[] { Customer.MAX_REFERENCE }, null);
+			errors.rejectValue("customer", "feedback.filter.textTooLong", new Object[] { Customer.MAX_REFERENCE },
+					null);
 		}
 	}
 
 	/**
-	 * The filter for the service: {@code from} at the start of its day, {@code to} up to the end of its day, both
-	 * narrowed by {@code since} and {@code until}.
+	 * The filter for the service: {@code from} at the start of its day, {@code to} up to
+	 * the end of its day, both narrowed by {@code since} and {@code until}.
 	 */
 	public FeedbackFilter toFilter(ZoneId zone) {
 		Instant start = later(from == null ? null : from.atStartOfDay(zone).toInstant(), since);

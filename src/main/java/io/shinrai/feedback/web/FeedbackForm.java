@@ -22,18 +22,25 @@ import io.shinrai.feedback.Source;
 import io.shinrai.feedback.StoredFeedback;
 
 /**
- * What the "log feedback" and "correct feedback" forms post. Ratings and incident notes are keyed by the constant's
- * name as text, so a tampered key or value becomes a field error instead of a binding failure.
+ * What the "log feedback" and "correct feedback" forms post. Ratings and incident notes
+ * are keyed by the constant's name as text, so a tampered key or value becomes a field
+ * error instead of a binding failure.
  */
 public class FeedbackForm {
 
-	/** One-time token of the "log feedback" form: a second POST with it stores nothing new. */
+	/**
+	 * One-time token of the "log feedback" form: a second POST with it stores nothing
+	 * new.
+	 */
 	private String token;
 
 	/** The version of the entry the correction form was opened with. */
 	private Long version;
 
-	/** The stored time of a corrected entry, kept exact when the minute shown in the form is not changed. */
+	/**
+	 * The stored time of a corrected entry, kept exact when the minute shown in the form
+	 * is not changed.
+	 */
 	private Instant originalReceivedAt;
 
 	private String customerRef;
@@ -92,8 +99,9 @@ public class FeedbackForm {
 	}
 
 	/**
-	 * The command this form describes. What cannot even be read (a rating that is not a number, a note for an
-	 * incident that is not ticked) is reported to {@code errors}; {@code FeedbackRules} checks the rest.
+	 * The command this form describes. What cannot even be read (a rating that is not a
+	 * number, a note for an incident that is not ticked) is reported to {@code errors};
+	 * {@code FeedbackRules} checks the rest.
 	 */
 	NewFeedback toNewFeedback(ZoneId zone, String user, Errors errors) {
 		NewFeedback.Builder entry = NewFeedback.builder()

@@ -66,8 +66,7 @@ class FeedbackFormController {
 
 	private final ConversionService conversionService;
 
-	FeedbackFormController(FeedbackLog feedback, CustomerDirectory customers,
-			BusinessTime businessTime,
+	FeedbackFormController(FeedbackLog feedback, CustomerDirectory customers, BusinessTime businessTime,
 			@Qualifier("mvcConversionService") ConversionService conversionService, Clock clock) {
 		this.conversionService = conversionService;
 		this.feedback = feedback;
@@ -99,7 +98,8 @@ class FeedbackFormController {
 		model.addAttribute("businessZone", zone.getId());
 		// the picker's latest time: now, plus the clock skew the rules allow
 		model.addAttribute("latestReceivedAt",
-				LocalDateTime.ofInstant(clock.instant().plus(FeedbackRules.CLOCK_SKEW), zone).truncatedTo(ChronoUnit.MINUTES));
+				LocalDateTime.ofInstant(clock.instant().plus(FeedbackRules.CLOCK_SKEW), zone)
+					.truncatedTo(ChronoUnit.MINUTES));
 	}
 
 	@ModelAttribute("recentCustomers")
@@ -161,7 +161,8 @@ class FeedbackFormController {
 		}
 		try {
 			StoredFeedback saved = feedback.correct(id, entry, form.getVersion(), principal.getName(), scope);
-			// a correction that changes nothing comes back at the version it was opened with, and records nothing
+			// a correction that changes nothing comes back at the version it was opened
+			// with, and records nothing
 			boolean changed = saved.version() != form.getVersion();
 			redirect.addFlashAttribute("success", changed ? "feedback.corrected" : "feedback.correctionUnchanged");
 			return "redirect:/feedback/" + id;
@@ -189,27 +190,28 @@ class FeedbackFormController {
 	}
 
 	private BindingResult inFormOrder(BindingResult errors) {
-		List<String> order = new ArrayList<>(List.of("customerRef", "customerName", "segment", "receivedAt",
-				"channel", "category", "ratings"));
+		List<String> order = new ArrayList<>(
+				List.of("customerRef", "customerName", "segment", "receivedAt", "channel", "category", "ratings"));
 		Arrays.stream(Signal.values()).map(FeedbackForm::ratingField).forEach(order::add);
 		order.addAll(List.of("nps", "csat", "ces", "incidents"));
 		Arrays.stream(IncidentType.values()).map(FeedbackForm::noteField).forEach(order::add);
 		order.add("comment");
 		BeanPropertyBindingResult sorted = new BeanPropertyBindingResult(errors.getTarget(), errors.getObjectName());
-		// values are shown as the binder formats them (the received time as yyyy-MM-ddTHH:mm)
+		// values are shown as the binder formats them (the received time as
+		// yyyy-MM-ddTHH:mm)
 		sorted.initConversion(conversionService);
 		errors.getGlobalErrors().forEach(sorted::addError);
-		errors.getFieldErrors()
-			.stream()
-			.sorted(Comparator.comparingInt(error -> {
-				int position = order.indexOf(error.getField());
-				return position < 0 ? order.size() : position;
-			}))
-			.forEach(sorted::addError);
+		errors.getFieldErrors().stream().sorted(Comparator.comparingInt(error -> {
+			int position = order.indexOf(error.getField());
+			return position < 0 ? order.size() : position;
+		})).forEach(sorted::addError);
 		return sorted;
 	}
 
-	/** Adds each violation to its field, unless the field already shows why its value could not be read. */
+	/**
+	 * Adds each violation to its field, unless the field already shows why its value
+	 * could not be read.
+	 */
 	static void reject(Errors errors, List<Violation> violations) {
 		for (Violation violation : violations) {
 			String field = FeedbackForm.formField(violation.field());

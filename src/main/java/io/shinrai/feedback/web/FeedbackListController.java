@@ -55,8 +55,8 @@ class FeedbackListController {
 
 	@InitBinder(FILTER)
 	void allowOnlyFilterFields(WebDataBinder binder) {
-		binder.setAllowedFields("from", "to", "channel", "category", "negative", "incident", "customer", "q", "segment", "page",
-				"size", "nps", "rated", "since", "until", "answered");
+		binder.setAllowedFields("from", "to", "channel", "category", "negative", "incident", "customer", "q", "segment",
+				"page", "size", "nps", "rated", "since", "until", "answered");
 	}
 
 	@GetMapping("/feedback")
@@ -72,14 +72,16 @@ class FeedbackListController {
 		model.addAttribute("zone", zone);
 		model.addAttribute("activeFilters", activeFilters(filter, request));
 		if (result.hasErrors()) {
-			// the list is not shown for filters that cannot be applied; the form shows what is wrong
+			// the list is not shown for filters that cannot be applied; the form shows
+			// what is wrong
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			return LIST_VIEW;
 		}
 		FeedbackFilter within = filter.toFilter(zone).within(scope);
 		Page<StoredFeedback> page = feedback.search(within, filter.pageOrFirst(), filter.sizeOrDefault());
 		if (page.getNumber() >= page.getTotalPages() && page.getTotalPages() > 0) {
-			// beyond the last page: show the last one rather than an empty page numbered past the end
+			// beyond the last page: show the last one rather than an empty page numbered
+			// past the end
 			page = feedback.search(within, page.getTotalPages() - 1, filter.sizeOrDefault());
 		}
 		model.addAttribute("page", page);
@@ -89,12 +91,16 @@ class FeedbackListController {
 		return LIST_VIEW;
 	}
 
-	/** The filters that are not fields of the form (set by links from the dashboard), each removable. */
+	/**
+	 * The filters that are not fields of the form (set by links from the dashboard), each
+	 * removable.
+	 */
 	private java.util.List<FilterChips.Chip> activeFilters(FeedbackFilterForm filter, HttpServletRequest request) {
 		FilterChips chips = FilterChips.of(request);
 		if (filter.getSince() != null || filter.getUntil() != null) {
-			chips.text("feedback.filter.period", businessTime.minute(filter.getSince()) + " – "
-					+ businessTime.minute(filter.getUntil()), "since", "until");
+			chips.text("feedback.filter.period",
+					businessTime.minute(filter.getSince()) + " – " + businessTime.minute(filter.getUntil()), "since",
+					"until");
 		}
 		if (filter.getAnswered() != null) {
 			chips.key("feedback.filter.answered", "feedback.filter.answered." + filter.getAnswered(), "answered");

@@ -23,8 +23,9 @@ import io.shinrai.feedback.Source;
 import io.shinrai.feedback.Violation;
 
 /**
- * Reads a {@link FeedbackRequest} JSON body into a {@link NewFeedback}, collecting a {@link Violation} for every field
- * that is unknown or has the wrong type. Integers must be whole numbers (7, not 7.5); enum values are case-insensitive.
+ * Reads a {@link FeedbackRequest} JSON body into a {@link NewFeedback}, collecting a
+ * {@link Violation} for every field that is unknown or has the wrong type. Integers must
+ * be whole numbers (7, not 7.5); enum values are case-insensitive.
  */
 final class FeedbackRequestReader {
 

@@ -9,7 +9,10 @@ import io.swagger.v3.oas.annotations.media.Schema;
 
 import io.shinrai.feedback.StoredFeedback;
 
-/** A stored feedback entry as the JSON API shows it. Ratings use the signal keys of docs/scoring.md. */
+/**
+ * A stored feedback entry as the JSON API shows it. Ratings use the signal keys of
+ * docs/scoring.md.
+ */
 @Schema(name = "Feedback", description = "A stored feedback entry")
 record FeedbackResource(long id, String externalId, String customerRef, String customerName, String segment,
 		Instant receivedAt, String channel, String category,

@@ -4,20 +4,28 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.web.util.UriComponentsBuilder;
 
-/** Addresses of the pages of a list that keep every other query parameter (the filters) as they are. */
+/**
+ * Addresses of the pages of a list that keep every other query parameter (the filters) as
+ * they are.
+ */
 final class Pager {
 
 	private Pager() {
 	}
 
-	/** This request's path and parameters (relative, so links stay on this host whatever the Host header said). */
+	/**
+	 * This request's path and parameters (relative, so links stay on this host whatever
+	 * the Host header said).
+	 */
 	static UriComponentsBuilder currentQuery(HttpServletRequest request) {
 		UriComponentsBuilder builder = UriComponentsBuilder.fromPath(request.getRequestURI());
 		request.getParameterMap().forEach((name, values) -> builder.queryParam(name, (Object[]) values));
 		return builder;
 	}
 
-	/** The address of page {@code number} (counting from 0, as the list's parameter does). */
+	/**
+	 * The address of page {@code number} (counting from 0, as the list's parameter does).
+	 */
 	static String url(UriComponentsBuilder current, int number) {
 		return current.cloneBuilder().replaceQueryParam("page", number).encode().build().toUriString();
 	}

@@ -67,30 +67,36 @@ class CsvExportIntegrationTests {
 		byte[] body = mvc.perform(get("/feedback/export.csv").param("customer", run + "-C1").with(staff()))
 			.andExpect(status().isOk())
 			.andExpect(header().string("Content-Type", "text/csv;charset=UTF-8"))
-			.andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.startsWith(
-					"attachment; filename=\"shinrai-feedback-" + LocalDate.now(ZoneId.of("Asia/Tokyo")) + ".csv\"")))
+			.andExpect(header().string("Content-Disposition",
+					org.hamcrest.Matchers.startsWith("attachment; filename=\"shinrai-feedback-"
+							+ LocalDate.now(ZoneId.of("Asia/Tokyo")) + ".csv\"")))
 			.andReturn()
 			.getResponse()
 			.getContentAsByteArray();
 		assertThat(body).startsWith(0xEF, 0xBB, 0xBF);
 		String text = new String(body, StandardCharsets.UTF_8).substring(1);
 		assertThat(text).startsWith(quoted(CsvColumn.headers()) + "\r\n");
-		// every text cell quoted (so that no list separator splits it), numbers bare, a value not given empty
+		// every text cell quoted (so that no list separator splits it), numbers bare, a
+		// value not given empty
 		assertThat(text.split("\r\n")).hasSize(3)
-			.contains(",\"%1$s-C1\",\"株式会社さくら商事\",\"中小企業\",\"2026-05-03T00:00:00+09:00\",\"CHAT\",\"PRICE\",,,,,,,,,\"HIDDEN_FEES;UNFAIR_PRICING\",\"料金の説明が不十分\""
-				.formatted(run))
-			.contains("\"%1$s-1\",\"%1$s-C1\",\"株式会社さくら商事\",\"中小企業\",\"2026-05-01T09:30:00+09:00\",\"EMAIL\",\"DELIVERY\",4,2,3,,,6,3,4,\"BROKEN_PROMISE\",\"配送が2日遅れました。\""
-				.formatted(run));
+			.contains(
+					",\"%1$s-C1\",\"株式会社さくら商事\",\"中小企業\",\"2026-05-03T00:00:00+09:00\",\"CHAT\",\"PRICE\",,,,,,,,,\"HIDDEN_FEES;UNFAIR_PRICING\",\"料金の説明が不十分\""
+						.formatted(run))
+			.contains(
+					"\"%1$s-1\",\"%1$s-C1\",\"株式会社さくら商事\",\"中小企業\",\"2026-05-01T09:30:00+09:00\",\"EMAIL\",\"DELIVERY\",4,2,3,,,6,3,4,\"BROKEN_PROMISE\",\"配送が2日遅れました。\""
+						.formatted(run));
 	}
 
 	@Test
 	void appliesTheFiltersOfTheFeedbackList() throws Exception {
 		importFixture("utf8-bom.csv", run);
-		String emailsOnMay1 = export("customer", run + "-C1", "channel", "EMAIL", "from", "2026-05-01", "to", "2026-05-01");
+		String emailsOnMay1 = export("customer", run + "-C1", "channel", "EMAIL", "from", "2026-05-01", "to",
+				"2026-05-01");
 		assertThat(emailsOnMay1.lines().toList()).hasSize(2);
 		assertThat(export("customer", run + "-C1", "from", "2026-05-02").lines().toList()).hasSize(2);
 		assertThat(export("customer", run + "-C2", "negative", "true").lines().toList()).hasSize(1);
-		assertThat(export("customer", run + "-C1", "incident", "HIDDEN_FEES", "category", "PRICE").lines().toList()).hasSize(2);
+		assertThat(export("customer", run + "-C1", "incident", "HIDDEN_FEES", "category", "PRICE").lines().toList())
+			.hasSize(2);
 	}
 
 	@Test
@@ -104,18 +110,28 @@ class CsvExportIntegrationTests {
 
 	@Test
 	void theFeedbackListLinksToTheExportOfWhatItShows() throws Exception {
-		String page = mvc.perform(get("/feedback").param("channel", "EMAIL").param("negative", "true")
-				.param("customer", run + "-C1").param("page", "2").with(staff()).locale(java.util.Locale.ENGLISH))
+		String page = mvc
+			.perform(get("/feedback").param("channel", "EMAIL")
+				.param("negative", "true")
+				.param("customer", run + "-C1")
+				.param("page", "2")
+				.with(staff())
+				.locale(java.util.Locale.ENGLISH))
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		java.util.regex.Matcher link = java.util.regex.Pattern.compile("id=\"feedback-export\" href=\"([^\"]*)\"").matcher(page);
+		java.util.regex.Matcher link = java.util.regex.Pattern.compile("id=\"feedback-export\" href=\"([^\"]*)\"")
+			.matcher(page);
 		assertThat(link.find()).isTrue();
 		String href = link.group(1).replace("&amp;", "&");
-		assertThat(href).startsWith("/feedback/export.csv?").contains("channel=EMAIL", "negative=true", "customer=" + run + "-C1")
+		assertThat(href).startsWith("/feedback/export.csv?")
+			.contains("channel=EMAIL", "negative=true", "customer=" + run + "-C1")
 			.doesNotContain("page=");
 		importFixture("utf8-bom.csv", run);
-		String csv = mvc.perform(get(href).with(staff())).andExpect(status().isOk()).andReturn().getResponse()
+		String csv = mvc.perform(get(href).with(staff()))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
 		// of the customer's three entries, one came by e-mail and was negative
 		assertThat(csv.lines().toList()).hasSize(2);
@@ -126,7 +142,8 @@ class CsvExportIntegrationTests {
 	void escapesFormulasInTheExportAndTheImportUndoesItExactly() throws Exception {
 		importFixture("formula.csv", run);
 		String text = export("customer", run + "-C1");
-		// the customer was created by the first row: its name and segment are the first row's
+		// the customer was created by the first row: its name and segment are the first
+		// row's
 		assertThat(text).contains(",\"'=HYPERLINK(\"\"x\"\")\",\"'@team\",", ",\"'-5 stars\"\r\n",
 				",\"'don't strip this\"\r\n");
 
@@ -136,7 +153,8 @@ class CsvExportIntegrationTests {
 
 	@Test
 	void reImportingAnExportSkipsEveryEntryAndIntoAnEmptyDatabaseRecreatesThemWithEqualValues() throws Exception {
-		List<String> fixtures = List.of("utf8-bom.csv", "windows-31j.csv", "multiline.csv", "formula.csv", "excel-quoted.csv");
+		List<String> fixtures = List.of("utf8-bom.csv", "windows-31j.csv", "multiline.csv", "formula.csv",
+				"excel-quoted.csv");
 		StringBuilder export = new StringBuilder();
 		List<StoredFeedback> originals = new java.util.ArrayList<>();
 		for (int i = 0; i < fixtures.size(); i++) {
@@ -149,7 +167,8 @@ class CsvExportIntegrationTests {
 		assertThat(originals).hasSize(3 + 2 + 2 + 2 + 2);
 
 		FeedbackImport same = reimport(export.toString(), "export.csv");
-		assertThat(List.of(same.imported(), same.skipped(), same.rejected())).containsExactly(0L, (long) originals.size(), 0L);
+		assertThat(List.of(same.imported(), same.skipped(), same.rejected())).containsExactly(0L,
+				(long) originals.size(), 0L);
 
 		// "an empty database": the same file with references and ids nobody has seen
 		String other = CsvFixtures.newRun();
@@ -164,7 +183,8 @@ class CsvExportIntegrationTests {
 			StoredFeedback original = originals.get(i);
 			StoredFeedback copy = copies.get(i);
 			assertThat(copy.customerRef()).isEqualTo(original.customerRef().replace(run, other));
-			assertThat(copy.externalId()).isEqualTo(original.externalId() == null ? null : original.externalId().replace(run, other));
+			assertThat(copy.externalId())
+				.isEqualTo(original.externalId() == null ? null : original.externalId().replace(run, other));
 			assertThat(copy.customerName()).isEqualTo(original.customerName());
 			assertThat(copy.customerSegment()).isEqualTo(original.customerSegment());
 			assertThat(copy.receivedAt()).isEqualTo(original.receivedAt());
@@ -172,7 +192,8 @@ class CsvExportIntegrationTests {
 			assertThat(copy.category()).isEqualTo(original.category());
 			assertThat(copy.ratings()).isEqualTo(original.ratings());
 			assertThat(List.of(String.valueOf(copy.nps()), String.valueOf(copy.csat()), String.valueOf(copy.ces())))
-				.isEqualTo(List.of(String.valueOf(original.nps()), String.valueOf(original.csat()), String.valueOf(original.ces())));
+				.isEqualTo(List.of(String.valueOf(original.nps()), String.valueOf(original.csat()),
+						String.valueOf(original.ces())));
 			assertThat(copy.incidents().keySet()).isEqualTo(original.incidents().keySet());
 			assertThat(copy.comment()).isEqualTo(original.comment());
 			assertThat(copy.negative()).isEqualTo(original.negative());
@@ -201,13 +222,14 @@ class CsvExportIntegrationTests {
 
 	@Test
 	void exportsCustomersWithTheListFiltersForEveryone() throws Exception {
-		customers.create(new CustomerDetails(run + "-A", "=Evil Corp", "Enterprise", "a@example.com"), TestUsers.MANAGER);
+		customers.create(new CustomerDetails(run + "-A", "=Evil Corp", "Enterprise", "a@example.com"),
+				TestUsers.MANAGER);
 		customers.create(new CustomerDetails(run + "-B", "山田商店", "SMB", null), TestUsers.MANAGER);
 		customers.create(new CustomerDetails(run + "-C", "Other", "SMB", null), TestUsers.MANAGER);
 		byte[] body = mvc.perform(get("/customers/export.csv").param("q", run.toLowerCase()).with(staff()))
 			.andExpect(status().isOk())
-			.andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.startsWith(
-					"attachment; filename=\"shinrai-customers-")))
+			.andExpect(header().string("Content-Disposition",
+					org.hamcrest.Matchers.startsWith("attachment; filename=\"shinrai-customers-")))
 			.andReturn()
 			.getResponse()
 			.getContentAsByteArray();
@@ -250,7 +272,10 @@ class CsvExportIntegrationTests {
 			.substring(1);
 	}
 
-	/** The export of every entry of this run's customers (their references all start with the run's token). */
+	/**
+	 * The export of every entry of this run's customers (their references all start with
+	 * the run's token).
+	 */
 	private String exportAll(String token) throws Exception {
 		StringBuilder csv = new StringBuilder();
 		for (String reference : List.of(token + "-C1", token + "-C2")) {
@@ -263,7 +288,8 @@ class CsvExportIntegrationTests {
 	private List<StoredFeedback> entries(String token) {
 		return List.of(token + "-C1", token + "-C2", token + "-F")
 			.stream()
-			.flatMap(reference -> feedback.search(new FeedbackFilter(null, null, null, null, false, null, reference, null, null), 0, 100)
+			.flatMap(reference -> feedback
+				.search(new FeedbackFilter(null, null, null, null, false, null, reference, null, null), 0, 100)
 				.getContent()
 				.stream())
 			.sorted(Comparator.comparing(StoredFeedback::customerRef)

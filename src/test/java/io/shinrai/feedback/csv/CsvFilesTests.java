@@ -87,17 +87,20 @@ class CsvFilesTests {
 				out.write("<workbook/>".getBytes(StandardCharsets.UTF_8));
 			}
 			assertThatThrownBy(() -> CsvFiles.inspect(zip, MAX)).isInstanceOf(ImportRefused.class)
-				.extracting("key").isEqualTo("import.refused.binary");
+				.extracting("key")
+				.isEqualTo("import.refused.binary");
 		}
 
 		@Test
 		void inNeitherUtf8NorWindows31j() throws IOException {
 			Path file = directory.resolve("latin.csv");
 			byte[] header = String.join(",", CsvColumn.headers()).getBytes(StandardCharsets.US_ASCII);
-			// 0x81 0x20 is invalid in both UTF-8 and Windows-31J (0x20 cannot follow a lead byte)
+			// 0x81 0x20 is invalid in both UTF-8 and Windows-31J (0x20 cannot follow a
+			// lead byte)
 			Files.write(file, concat(header, "\r\n1,C,\u0081 x".getBytes(StandardCharsets.ISO_8859_1)));
 			assertThatThrownBy(() -> CsvFiles.inspect(file, MAX)).isInstanceOf(ImportRefused.class)
-				.extracting("key").isEqualTo("import.refused.encoding");
+				.extracting("key")
+				.isEqualTo("import.refused.encoding");
 		}
 
 		@Test
@@ -140,7 +143,8 @@ class CsvFilesTests {
 			for (int i = 0; i < 10; i++) {
 				out.write(chunk);
 			}
-			out.write("\"\r\nX-2,C-1,A,SMB,2026-05-01,EMAIL,OTHER,3,,,,,,,,,after\r\n".getBytes(StandardCharsets.US_ASCII));
+			out.write("\"\r\nX-2,C-1,A,SMB,2026-05-01,EMAIL,OTHER,3,,,,,,,,,after\r\n"
+				.getBytes(StandardCharsets.US_ASCII));
 		}
 		CsvFiles.Inspection inspection = CsvFiles.inspect(file, MAX);
 		assertThat(inspection.rows()).isEqualTo(2);

@@ -9,9 +9,9 @@ import java.nio.file.Path;
 import java.util.UUID;
 
 /**
- * The byte-exact CSV files of {@code src/test/resources/csv} (written by its {@code make-files.py}), with their
- * {@code {run}} marker replaced by a token unique to one test, so tests sharing the database never see each other's
- * rows.
+ * The byte-exact CSV files of {@code src/test/resources/csv} (written by its
+ * {@code make-files.py}), with their {@code {run}} marker replaced by a token unique to
+ * one test, so tests sharing the database never see each other's rows.
  */
 final class CsvFixtures {
 

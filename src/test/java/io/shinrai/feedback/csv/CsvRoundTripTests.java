@@ -26,7 +26,8 @@ class CsvRoundTripTests {
 		Random random = new Random(20261201);
 		List<List<String>> written = new ArrayList<>();
 		for (int i = 0; i < 2000; i++) {
-			// identifiers and names are trimmed on import (as the form and the API store them), comments are kept as
+			// identifiers and names are trimmed on import (as the form and the API store
+			// them), comments are kept as
 			// they are
 			written.add(List.of(random(random, false), random(random, false), random(random, false),
 					random(random, false), random(random, true)));
@@ -35,10 +36,11 @@ class CsvRoundTripTests {
 		written.add(List.of("=1+1", "@ref", "+81", "-seg", "\tcomment"));
 
 		MockHttpServletResponse response = new MockHttpServletResponse();
-		try (CsvDownload csv = CsvDownload.start(response, "round-trip", LocalDate.of(2026, 1, 1), CsvColumn.headers())) {
+		try (CsvDownload csv = CsvDownload.start(response, "round-trip", LocalDate.of(2026, 1, 1),
+				CsvColumn.headers())) {
 			for (List<String> row : written) {
-				csv.row(row.get(0), row.get(1), row.get(2), row.get(3), "2026-05-01T09:30:00+09:00", "EMAIL", "OTHER", 3,
-						null, null, null, null, 10, null, null, "", row.get(4));
+				csv.row(row.get(0), row.get(1), row.get(2), row.get(3), "2026-05-01T09:30:00+09:00", "EMAIL", "OTHER",
+						3, null, null, null, null, 10, null, null, "", row.get(4));
 			}
 		}
 		String text = new String(response.getContentAsByteArray(), StandardCharsets.UTF_8).substring(1);
@@ -51,7 +53,8 @@ class CsvRoundTripTests {
 				CsvRowMapper.Result result = mapper.map(record);
 				assertThat(result.reasons()).as("line %d", record.line()).isEmpty();
 				CsvRow row = result.row();
-				read.add(List.of(row.externalId(), row.customerRef(), row.customerName(), row.segment(), row.comment()));
+				read.add(
+						List.of(row.externalId(), row.customerRef(), row.customerName(), row.segment(), row.comment()));
 				assertThat(row.nps()).isEqualTo(10);
 			}
 		}
@@ -62,8 +65,8 @@ class CsvRoundTripTests {
 		StringBuilder text = new StringBuilder();
 		int length = 1 + random.nextInt(12);
 		for (int i = 0; i < length; i++) {
-			text.appendCodePoint(ALPHABET.codePointAt(ALPHABET.offsetByCodePoints(0,
-					random.nextInt(ALPHABET.codePointCount(0, ALPHABET.length())))));
+			text.appendCodePoint(ALPHABET.codePointAt(
+					ALPHABET.offsetByCodePoints(0, random.nextInt(ALPHABET.codePointCount(0, ALPHABET.length())))));
 		}
 		String value = comment ? text.toString() : text.toString().strip();
 		if (value.isBlank()) {

@@ -25,15 +25,16 @@ class CsvRowMapperTests {
 	@Test
 	void readsEveryColumn() throws IOException {
 		CsvRow row = mapOne("X-1, C-1 ,Acme,Enterprise,2026-05-01T09:30:00Z,review site,Delivery,1,2,3,4,5,10,5,7,"
-				+ "broken_promise; Hidden-Fees ;,\"Late, again\"").row();
+				+ "broken_promise; Hidden-Fees ;,\"Late, again\"")
+			.row();
 		assertThat(row.line()).isEqualTo(2);
 		assertThat(row.externalId()).isEqualTo("X-1");
 		assertThat(row.customerRef()).isEqualTo("C-1");
 		assertThat(row.receivedAt()).isEqualTo(Instant.parse("2026-05-01T09:30:00Z"));
 		assertThat(row.channel()).isEqualTo(Channel.REVIEW_SITE);
 		assertThat(row.category()).isEqualTo(Category.DELIVERY);
-		assertThat(row.ratings()).containsExactlyInAnyOrderEntriesOf(Map.of(Signal.TRANSPARENCY, 1, Signal.CONSISTENCY, 2,
-				Signal.COMMUNICATION, 3, Signal.QUALITY, 4, Signal.VALUES, 5));
+		assertThat(row.ratings()).containsExactlyInAnyOrderEntriesOf(Map.of(Signal.TRANSPARENCY, 1, Signal.CONSISTENCY,
+				2, Signal.COMMUNICATION, 3, Signal.QUALITY, 4, Signal.VALUES, 5));
 		assertThat(List.of(row.nps(), row.csat(), row.ces())).containsExactly(10, 5, 7);
 		assertThat(row.incidents()).containsExactly(IncidentType.HIDDEN_FEES, IncidentType.BROKEN_PROMISE);
 		assertThat(row.comment()).isEqualTo("Late, again");
@@ -76,7 +77,8 @@ class CsvRowMapperTests {
 	@Test
 	void hashesTheSameFeedbackTheSameWayWhateverItsSpellingAndNotItsCustomerName() throws IOException {
 		String a = hash(",C-1,Acme,SMB,2026-05-01 09:00,EMAIL,OTHER,3,,,,,,,,hidden_fees;broken_promise,x");
-		String b = hash(",C-1,ACME Inc.,,2026-05-01T00:00:00.0000001Z,email,other,3,,,,,,,,BROKEN_PROMISE;HIDDEN_FEES, x ");
+		String b = hash(
+				",C-1,ACME Inc.,,2026-05-01T00:00:00.0000001Z,email,other,3,,,,,,,,BROKEN_PROMISE;HIDDEN_FEES, x ");
 		String c = hash(",C-1,Acme,SMB,2026-05-01 09:00,EMAIL,OTHER,4,,,,,,,,hidden_fees;broken_promise,x");
 		String d = hash(",C-2,Acme,SMB,2026-05-01 09:00,EMAIL,OTHER,3,,,,,,,,hidden_fees;broken_promise,x");
 		assertThat(a).hasSize(64).isEqualTo(b).isNotEqualTo(c).isNotEqualTo(d);
@@ -104,8 +106,8 @@ class CsvRowMapperTests {
 
 		@Test
 		void withAnUnknownChannelCategoryOrIncident() throws IOException {
-			assertReasons(",C-1,,,2026-05-01,FAX,WEATHER,3,,,,,,,,LATE_PIZZA;HIDDEN_FEES,", "import.reason.unknownChannel",
-					"import.reason.unknownCategory", "import.reason.unknownIncident");
+			assertReasons(",C-1,,,2026-05-01,FAX,WEATHER,3,,,,,,,,LATE_PIZZA;HIDDEN_FEES,",
+					"import.reason.unknownChannel", "import.reason.unknownCategory", "import.reason.unknownIncident");
 		}
 
 		@Test

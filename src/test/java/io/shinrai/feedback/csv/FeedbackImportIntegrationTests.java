@@ -45,7 +45,10 @@ class FeedbackImportIntegrationTests {
 	static final BusinessTime TOKYO = new BusinessTime(new BusinessTimeProperties(ZoneId.of("Asia/Tokyo")),
 			Clock.systemUTC());
 
-	/** Imports of two rows per batch, one at a time, with the other settings as configured by default. */
+	/**
+	 * Imports of two rows per batch, one at a time, with the other settings as configured
+	 * by default.
+	 */
 	static ImportProperties smallBatches(Path directory) {
 		return new ImportProperties(2, 1, 1, 1, 10_000, 95, 1000, directory, Duration.ofMinutes(5),
 				Duration.ofMinutes(1));
@@ -143,9 +146,12 @@ class FeedbackImportIntegrationTests {
 		assertThat(List.of(second.imported(), second.skipped(), second.rejected())).containsExactly(0L, 3L, 0L);
 		assertThat(storedOf(second)).isEmpty();
 		// the row without external_id was recognised by its hash
-		assertThat(jdbc.sql("select count(*) from feedback f join customer c on c.id = f.customer_id "
-				+ "where c.reference = ? and f.external_id is null").param(run + "-C1").query(Long.class).single())
-			.isEqualTo(1);
+		assertThat(jdbc
+			.sql("select count(*) from feedback f join customer c on c.id = f.customer_id "
+					+ "where c.reference = ? and f.external_id is null")
+			.param(run + "-C1")
+			.query(Long.class)
+			.single()).isEqualTo(1);
 	}
 
 	@Test
@@ -184,8 +190,13 @@ class FeedbackImportIntegrationTests {
 				.containsEntry(14L, List.of("feedback.rule.receivedAt.required"))
 				.containsEntry(15L, List.of("feedback.rule.channel.required"))
 				.containsEntry(16L, List.of("feedback.rule.tooLong"));
-			Rejection rating = jobs.rejections(job.id(), 0, 100).stream().filter(r -> r.line() == 8).findFirst().orElseThrow();
-			assertThat(rating.reasons().get(0).args()).containsExactly("transparency", "feedback.rule.rating.range", "1", "5");
+			Rejection rating = jobs.rejections(job.id(), 0, 100)
+				.stream()
+				.filter(r -> r.line() == 8)
+				.findFirst()
+				.orElseThrow();
+			assertThat(rating.reasons().get(0).args()).containsExactly("transparency", "feedback.rule.rating.range",
+					"1", "5");
 			assertThat(rating.cells()).hasSize(17).startsWith(run + "-7");
 		}
 
@@ -267,7 +278,7 @@ class FeedbackImportIntegrationTests {
 			return writer.write(rows, importId, actor);
 		};
 		FeedbackImports smallBatches = new FeedbackImports(jobs, failingSecondBatch, audit, transactions, event -> {
-				}, TOKYO, smallBatches(directory), new InstanceProperties("halfway-test"), 0);
+		}, TOKYO, smallBatches(directory), new InstanceProperties("halfway-test"), 0);
 		try {
 			Path file = generated(5);
 			FeedbackImport job = smallBatches.run(file, "halfway.csv", ACTOR);
@@ -290,7 +301,8 @@ class FeedbackImportIntegrationTests {
 	@Test
 	void marksAJobThatGaveNoSignOfLifeAsFailedKeepingItsCounts() {
 		long id = jobs.create(run + ".csv", 10, StandardCharsets.UTF_8, CsvColumn.headers(), 10, ACTOR);
-		jdbc.sql("update feedback_import set rows_done = 4, imported = 4, heartbeat_at = now() - interval '1 hour' where id = ?")
+		jdbc.sql(
+				"update feedback_import set rows_done = 4, imported = 4, heartbeat_at = now() - interval '1 hour' where id = ?")
 			.param(id)
 			.update();
 		imports.failSilentJobs();
@@ -306,10 +318,11 @@ class FeedbackImportIntegrationTests {
 		Path file = generated(50_000);
 		FeedbackImport job = imports.run(file, "fifty-thousand.csv", ACTOR);
 		assertThat(job.status()).isEqualTo(FeedbackImport.Status.COMPLETED);
-		assertThat(List.of(job.totalRows(), job.rowsDone(), job.imported(), job.rejected()))
-			.containsExactly(50_000L, 50_000L, 50_000L, 0L);
+		assertThat(List.of(job.totalRows(), job.rowsDone(), job.imported(), job.rejected())).containsExactly(50_000L,
+				50_000L, 50_000L, 0L);
 		assertThat(storedOf(job)).hasSize(50_000);
-		// batches of the same customers were stored side by side: every entry is in its customer's sums exactly once
+		// batches of the same customers were stored side by side: every entry is in its
+		// customer's sums exactly once
 		assertThat(jdbc.sql("""
 				select count(*) from (select customer_id, count(*) as n from feedback
 				                      where customer_id in (select customer_id from feedback where import_id = ?)
@@ -332,10 +345,10 @@ class FeedbackImportIntegrationTests {
 	@Test
 	void readsFullWidthReferencesAndSegmentsAsTheirHalfWidthForm() throws IOException {
 		Path file = directory.resolve("full-width.csv");
-		Files.writeString(file, String.join(",", CsvColumn.headers()) + "\r\n"
-				+ run + "-1," + run + "-C1,株式会社さくら,SMB-" + run + ",2026-04-01T10:00:00Z,email,service,4,,,,,,,,,\r\n"
-				+ run + "-2,　" + FullWidth.of(run + "-C1") + "　,株式会社さくら," + FullWidth.of("SMB-" + run)
-				+ ",2026-04-02T10:00:00Z,email,service,2,,,,,,,,,\r\n", StandardCharsets.UTF_8);
+		Files.writeString(file, String.join(",", CsvColumn.headers()) + "\r\n" + run + "-1," + run + "-C1,株式会社さくら,SMB-"
+				+ run + ",2026-04-01T10:00:00Z,email,service,4,,,,,,,,,\r\n" + run + "-2,　" + FullWidth.of(run + "-C1")
+				+ "　,株式会社さくら," + FullWidth.of("SMB-" + run) + ",2026-04-02T10:00:00Z,email,service,2,,,,,,,,,\r\n",
+				StandardCharsets.UTF_8);
 		FeedbackImport job = imports.run(file, "full-width.csv", ACTOR);
 		assertThat(job.imported()).isEqualTo(2);
 		StoredFeedback first = feedback.findByExternalId(run + "-1").orElseThrow();
@@ -345,20 +358,21 @@ class FeedbackImportIntegrationTests {
 		assertThat(customers.segments()).contains("SMB-" + run).doesNotContain(FullWidth.of("SMB-" + run));
 	}
 
-
 	private FeedbackImport importFixture(String name) {
 		return imports.run(CsvFixtures.file(directory, name, run), name, ACTOR);
 	}
 
-	/** A file of {@code rows} valid rows, external ids {@code <run>-1...}, 100 customers. */
+	/**
+	 * A file of {@code rows} valid rows, external ids {@code <run>-1...}, 100 customers.
+	 */
 	private Path generated(int rows) throws IOException {
 		Path file = directory.resolve("generated-" + rows + ".csv");
 		try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
 			out.write(String.join(",", CsvColumn.headers()) + "\r\n");
 			for (int i = 1; i <= rows; i++) {
 				out.write(run + "-" + i + "," + run + "-C" + (i % 100) + ",Customer " + (i % 100) + ",SMB,2026-0"
-						+ (1 + i % 9) + "-1" + (i % 10) + "T10:" + (10 + i % 50) + ":00Z," + Channel.values()[i % 8] + ","
-						+ Category.values()[i % 7] + "," + (1 + i % 5) + ",,3,,," + (i % 11) + ",,,"
+						+ (1 + i % 9) + "-1" + (i % 10) + "T10:" + (10 + i % 50) + ":00Z," + Channel.values()[i % 8]
+						+ "," + Category.values()[i % 7] + "," + (1 + i % 5) + ",,3,,," + (i % 11) + ",,,"
 						+ (i % 20 == 0 ? "BROKEN_PROMISE" : "") + ",comment " + i + "\r\n");
 			}
 		}

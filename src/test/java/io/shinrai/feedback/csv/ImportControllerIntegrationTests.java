@@ -74,8 +74,7 @@ class ImportControllerIntegrationTests {
 
 	@Test
 	void runsAnUploadInTheBackgroundAndShowsItsProgressAndSummary() throws Exception {
-		MvcResult upload = mvc
-			.perform(multipart("/import").file(file("windows-31j.csv")).with(manager()).with(csrf()))
+		MvcResult upload = mvc.perform(multipart("/import").file(file("windows-31j.csv")).with(manager()).with(csrf()))
 			.andExpect(redirectedUrlPattern("/import/{id}"))
 			.andReturn();
 		long id = Long.parseLong(upload.getResponse().getRedirectedUrl().substring("/import/".length()));
@@ -117,8 +116,8 @@ class ImportControllerIntegrationTests {
 
 		@Test
 		void withAWrongHeaderNamingTheColumn() throws Exception {
-			assertRefusedWith("wrong-header.csv", "import.refused.unknownColumns", "Unknown column in the header: value.",
-					"ヘッダーに不明な列があります: value");
+			assertRefusedWith("wrong-header.csv", "import.refused.unknownColumns",
+					"Unknown column in the header: value.", "ヘッダーに不明な列があります: value");
 		}
 
 		@Test
@@ -146,8 +145,8 @@ class ImportControllerIntegrationTests {
 					.andExpect(redirectedUrl("/import"))
 					.andExpect(flash().attribute("failure", key))
 					.andReturn();
-				String page = mvc
-					.perform(get("/import").with(manager()).locale(locale).cookie(result.getResponse().getCookie("SESSION")))
+				String page = mvc.perform(
+						get("/import").with(manager()).locale(locale).cookie(result.getResponse().getCookie("SESSION")))
 					.andReturn()
 					.getResponse()
 					.getContentAsString();
@@ -159,12 +158,15 @@ class ImportControllerIntegrationTests {
 
 	@Test
 	void downloadsTheRejectedRowsWithLineAndReasonInTheDownloadersLanguage() throws Exception {
-		FeedbackImport job = imports.run(CsvFixtures.file(directory, "bad-values.csv", run), "bad.csv", TestUsers.MANAGER);
-		MvcResult english = mvc.perform(get("/import/{id}/rejected.csv", job.id()).with(manager()).locale(Locale.ENGLISH))
+		FeedbackImport job = imports.run(CsvFixtures.file(directory, "bad-values.csv", run), "bad.csv",
+				TestUsers.MANAGER);
+		MvcResult english = mvc
+			.perform(get("/import/{id}/rejected.csv", job.id()).with(manager()).locale(Locale.ENGLISH))
 			.andExpect(status().isOk())
 			.andExpect(header().string("Content-Type", "text/csv;charset=UTF-8"))
-			.andExpect(header().string("Content-Disposition", org.hamcrest.Matchers.startsWith(
-					"attachment; filename=\"shinrai-import-" + job.id() + "-rejected-")))
+			.andExpect(header().string("Content-Disposition",
+					org.hamcrest.Matchers
+						.startsWith("attachment; filename=\"shinrai-import-" + job.id() + "-rejected-")))
 			.andReturn();
 		String csv = english.getResponse().getContentAsString(StandardCharsets.UTF_8);
 		assertThat(csv).startsWith("\uFEFF\"line\",\"reason\",\"external_id\",\"customer_ref\",");
@@ -172,10 +174,12 @@ class ImportControllerIntegrationTests {
 		assertThat(lines).hasSize(16);
 		assertThat(lines.get(1)).startsWith("2,\"received_at: \"\"2026-13-01\"\" is not a date.");
 		assertThat(lines.get(1)).endsWith(",\"bad date\"");
-		assertThat(csv).contains("8,\"transparency: Choose a rating from 1 to 5, or \"\"not rated\"\".\",\"" + run + "-7\",");
+		assertThat(csv)
+			.contains("8,\"transparency: Choose a rating from 1 to 5, or \"\"not rated\"\".\",\"" + run + "-7\",");
 		assertThat(csv).contains("\r\n");
 
-		String japanese = mvc.perform(get("/import/{id}/rejected.csv", job.id()).with(manager()).locale(Locale.JAPANESE))
+		String japanese = mvc
+			.perform(get("/import/{id}/rejected.csv", job.id()).with(manager()).locale(Locale.JAPANESE))
 			.andReturn()
 			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
@@ -186,7 +190,8 @@ class ImportControllerIntegrationTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(page).contains("Rejected rows", "rejected.csv", "channel: &quot;FAX&quot; is not one of EMAIL, PHONE");
+		assertThat(page).contains("Rejected rows", "rejected.csv",
+				"channel: &quot;FAX&quot; is not one of EMAIL, PHONE");
 	}
 
 	@Test
@@ -194,7 +199,12 @@ class ImportControllerIntegrationTests {
 		StringBuilder csv = new StringBuilder("external_id,customer_ref,customer_name,segment,received_at,channel,"
 				+ "category,transparency,consistency,communication,quality,values,nps,csat,ces,incidents,comment\n");
 		for (int i = 0; i < 60; i++) {
-			csv.append(run).append("-page-").append(i).append(',').append(run).append("-C,Paging Co,SMB,2026-05-01,FAX,")
+			csv.append(run)
+				.append("-page-")
+				.append(i)
+				.append(',')
+				.append(run)
+				.append("-C,Paging Co,SMB,2026-05-01,FAX,")
 				.append("PRODUCT,,,,4,,,,,,\n");
 		}
 		Path file = directory.resolve("many-rejected.csv");
@@ -207,7 +217,8 @@ class ImportControllerIntegrationTests {
 			.getResponse()
 			.getContentAsString();
 		assertThat(first).contains("Page 1 of 2", "href=\"/import/" + job.id() + "?page=1\"");
-		String second = mvc.perform(get("/import/{id}", job.id()).param("page", "1").with(manager()).locale(Locale.JAPANESE))
+		String second = mvc
+			.perform(get("/import/{id}", job.id()).param("page", "1").with(manager()).locale(Locale.JAPANESE))
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
@@ -216,7 +227,8 @@ class ImportControllerIntegrationTests {
 
 	@Test
 	void correctedRejectedRowsImportAgainIgnoringLineAndReason() throws Exception {
-		FeedbackImport job = imports.run(CsvFixtures.file(directory, "multiline.csv", run), "lines.csv", TestUsers.MANAGER);
+		FeedbackImport job = imports.run(CsvFixtures.file(directory, "multiline.csv", run), "lines.csv",
+				TestUsers.MANAGER);
 		byte[] rejected = mvc.perform(get("/import/{id}/rejected.csv", job.id()).with(manager()))
 			.andReturn()
 			.getResponse()
@@ -238,8 +250,10 @@ class ImportControllerIntegrationTests {
 			.getResponse()
 			.getContentAsByteArray();
 		String text = new String(template, StandardCharsets.UTF_8);
-		assertThat(text.lines().toList()).hasSize(3).first()
-			.isEqualTo("\uFEFF" + String.join(",", CsvColumn.headers().stream().map(name -> "\"" + name + "\"").toList()));
+		assertThat(text.lines().toList()).hasSize(3)
+			.first()
+			.isEqualTo(
+					"\uFEFF" + String.join(",", CsvColumn.headers().stream().map(name -> "\"" + name + "\"").toList()));
 		assertThat(text).contains("株式会社さくら商事");
 		Path file = directory.resolve("template.csv");
 		Files.write(file, template);

@@ -23,8 +23,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
- * Bad bytes cost only their row, and junk cannot fill the database: small limits here (5 rejected rows stored per
- * import, stop when more than 95 % of at least 50 rows are rejected, batches of 20) so files stay small.
+ * Bad bytes cost only their row, and junk cannot fill the database: small limits here (5
+ * rejected rows stored per import, stop when more than 95 % of at least 50 rows are
+ * rejected, batches of 20) so files stay small.
  */
 @IntegrationTest
 @AutoConfigureMockMvc
@@ -76,17 +77,29 @@ class ImportLimitsIntegrationTests {
 		FeedbackImport job = imports.run(file, "some-bad.csv", TestUsers.MANAGER);
 		assertThat(job.status()).isEqualTo(FeedbackImport.Status.COMPLETED);
 		assertThat(List.of(job.imported(), job.rejected(), job.rejectedNotStored())).containsExactly(80L, 20L, 15L);
-		assertThat(jdbc.sql("select count(*) from feedback_import_rejection where import_id = ?").param(job.id())
-			.query(Long.class).single()).isEqualTo(5);
+		assertThat(jdbc.sql("select count(*) from feedback_import_rejection where import_id = ?")
+			.param(job.id())
+			.query(Long.class)
+			.single()).isEqualTo(5);
 
-		String page = mvc.perform(get("/import/" + job.id()).with(user(TestUsers.MANAGER).roles("MANAGER"))
-				.locale(java.util.Locale.ENGLISH)).andReturn().getResponse().getContentAsString();
-		assertThat(page).contains("Only the first 5 rejected rows are kept with their text; 15 more were rejected and only counted.");
-		String csv = mvc.perform(get("/import/" + job.id() + "/rejected.csv").with(user(TestUsers.MANAGER).roles("MANAGER"))
-				.locale(java.util.Locale.ENGLISH)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		String page = mvc
+			.perform(get("/import/" + job.id()).with(user(TestUsers.MANAGER).roles("MANAGER"))
+				.locale(java.util.Locale.ENGLISH))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains(
+				"Only the first 5 rejected rows are kept with their text; 15 more were rejected and only counted.");
+		String csv = mvc
+			.perform(get("/import/" + job.id() + "/rejected.csv").with(user(TestUsers.MANAGER).roles("MANAGER"))
+				.locale(java.util.Locale.ENGLISH))
+			.andReturn()
+			.getResponse()
+			.getContentAsString(StandardCharsets.UTF_8);
 		List<String> lines = csv.lines().toList();
 		assertThat(lines).hasSize(1 + 5 + 1);
-		assertThat(lines.get(6)).isEqualTo(",\"Only the first 5 rejected rows are kept with their text; 15 more were rejected and only counted.\"");
+		assertThat(lines.get(6)).isEqualTo(
+				",\"Only the first 5 rejected rows are kept with their text; 15 more were rejected and only counted.\"");
 
 		// that download imports again: the note is skipped like an empty line
 		Path again = directory.resolve("again.csv");

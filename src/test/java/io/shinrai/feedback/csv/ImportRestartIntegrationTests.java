@@ -29,9 +29,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * What an import leaves when the application stops under it, and what the next start does with that: the upload's
- * working file is private while it waits, and at start-up the jobs this instance was running are failed at once and
- * the files of jobs no longer running removed.
+ * What an import leaves when the application stops under it, and what the next start does
+ * with that: the upload's working file is private while it waits, and at start-up the
+ * jobs this instance was running are failed at once and the files of jobs no longer
+ * running removed.
  */
 @IntegrationTest
 class ImportRestartIntegrationTests {
@@ -87,7 +88,8 @@ class ImportRestartIntegrationTests {
 		};
 		Path directory = area.resolve("imports");
 		started = instance(waiting, directory, instance);
-		long id = started.start(new ByteArrayInputStream(csv(3).getBytes(StandardCharsets.UTF_8)), "private.csv", ACTOR);
+		long id = started.start(new ByteArrayInputStream(csv(3).getBytes(StandardCharsets.UTF_8)), "private.csv",
+				ACTOR);
 		try {
 			assertThat(stored.await(30, TimeUnit.SECONDS)).isTrue();
 			Path working = directory.resolve("job-" + id + ".csv");
@@ -104,7 +106,8 @@ class ImportRestartIntegrationTests {
 
 	@Test
 	void failsTheJobsThisInstanceWasRunningAtOnceWhenItStartsAgain() {
-		long mine = jobs.create(run + "-mine.csv", 10, StandardCharsets.UTF_8, CsvColumn.headers(), 10, ACTOR, instance);
+		long mine = jobs.create(run + "-mine.csv", 10, StandardCharsets.UTF_8, CsvColumn.headers(), 10, ACTOR,
+				instance);
 		long other = jobs.create(run + "-other.csv", 10, StandardCharsets.UTF_8, CsvColumn.headers(), 10, ACTOR,
 				instance + "-other");
 		jdbc.sql("update feedback_import set rows_done = 4, imported = 4 where id = ?").param(mine).update();
@@ -127,7 +130,8 @@ class ImportRestartIntegrationTests {
 
 	@Test
 	void removesTheWorkingFilesOfJobsNoLongerRunningAtStart() throws IOException {
-		long finished = jobs.create(run + "-done.csv", 10, StandardCharsets.UTF_8, CsvColumn.headers(), 10, ACTOR, instance);
+		long finished = jobs.create(run + "-done.csv", 10, StandardCharsets.UTF_8, CsvColumn.headers(), 10, ACTOR,
+				instance);
 		jdbc.sql("update feedback_import set status = 'COMPLETED' where id = ?").param(finished).update();
 		long running = jobs.create(run + "-running.csv", 10, StandardCharsets.UTF_8, CsvColumn.headers(), 10, ACTOR,
 				instance + "-other");
@@ -193,9 +197,20 @@ class ImportRestartIntegrationTests {
 	private String csv(int rows) {
 		StringBuilder csv = new StringBuilder(String.join(",", CsvColumn.headers())).append("\r\n");
 		for (int i = 1; i <= rows; i++) {
-			csv.append(run).append('-').append(i).append(',').append(run).append("-C1,Customer,SMB,2026-05-0").append(i)
-				.append("T10:00:00Z,").append(Channel.EMAIL).append(',').append(Category.DELIVERY)
-				.append(",3,,,,,,,,,comment ").append(i).append("\r\n");
+			csv.append(run)
+				.append('-')
+				.append(i)
+				.append(',')
+				.append(run)
+				.append("-C1,Customer,SMB,2026-05-0")
+				.append(i)
+				.append("T10:00:00Z,")
+				.append(Channel.EMAIL)
+				.append(',')
+				.append(Category.DELIVERY)
+				.append(",3,,,,,,,,,comment ")
+				.append(i)
+				.append("\r\n");
 		}
 		return csv.toString();
 	}

@@ -85,7 +85,8 @@ class FeedbackApiTests {
 	}
 
 	private long count(String column, String value) {
-		return jdbc.sql("select count(*) from feedback f join customer c on c.id = f.customer_id where " + column + " = ?")
+		return jdbc
+			.sql("select count(*) from feedback f join customer c on c.id = f.customer_id where " + column + " = ?")
 			.param(value)
 			.query(Long.class)
 			.single();
@@ -118,8 +119,7 @@ class FeedbackApiTests {
 			assertThat(stored.ratings()).containsEntry(Signal.QUALITY, 2);
 			assertThat(stored.incidents()).containsOnlyKeys(IncidentType.BROKEN_PROMISE);
 			assertThat(events.stream(FeedbackLogged.class)).containsExactly(FeedbackLogged.of(stored.entry()));
-			perform(get(location).with(httpBasic(TestUsers.STAFF, TestUsers.PASSWORD)))
-				.andExpect(status().isOk())
+			perform(get(location).with(httpBasic(TestUsers.STAFF, TestUsers.PASSWORD))).andExpect(status().isOk())
 				.andExpect(jsonPath("$.id").value(id));
 		}
 
@@ -136,8 +136,10 @@ class FeedbackApiTests {
 		@Test
 		void answers409WithTheExistingEntryForAKnownExternalIdAndStoresNoSecondRow() throws Exception {
 			String externalId = "X-" + ref;
-			perform(postAs(TestUsers.MANAGER, body(", \"externalId\": \"" + externalId + "\""))).andExpect(status().isCreated());
-			perform(postAs(TestUsers.MANAGER, body(", \"externalId\": \"" + externalId + "\"").replace("\"nps\": 6", "\"nps\": 9")))
+			perform(postAs(TestUsers.MANAGER, body(", \"externalId\": \"" + externalId + "\"")))
+				.andExpect(status().isCreated());
+			perform(postAs(TestUsers.MANAGER,
+					body(", \"externalId\": \"" + externalId + "\"").replace("\"nps\": 6", "\"nps\": 9")))
 				.andExpect(status().isConflict())
 				.andExpect(header().string(HttpHeaders.LOCATION, matchesPattern("/api/v1/feedback/\\d+")))
 				.andExpect(jsonPath("$.externalId").value(externalId))
@@ -162,8 +164,7 @@ class FeedbackApiTests {
 				.andExpect(status().isUnauthorized());
 			perform(post("/api/v1/feedback").with(httpBasic("nobody-" + ref, "wrong-password-1"))
 				.contentType(MediaType.APPLICATION_JSON)
-				.content(body("")))
-				.andExpect(status().isUnauthorized());
+				.content(body(""))).andExpect(status().isUnauthorized());
 			assertThat(count("c.reference", ref)).isZero();
 		}
 
@@ -179,8 +180,7 @@ class FeedbackApiTests {
 	class BadRequests {
 
 		private ResultActions rejects(String json) throws Exception {
-			ResultActions result = perform(postAs(TestUsers.MANAGER, json))
-				.andExpect(status().isBadRequest())
+			ResultActions result = perform(postAs(TestUsers.MANAGER, json)).andExpect(status().isBadRequest())
 				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
 			assertThat(count("c.reference", ref)).isZero();
 			return result;
@@ -190,19 +190,18 @@ class FeedbackApiTests {
 		void reportsEveryBrokenRuleByField() throws Exception {
 			rejects(body("").replace("\"nps\": 6", "\"nps\": 11, \"ces\": 0")
 				.replace("\"transparency\": 4", "\"transparency\": 9")
-				.replace("\"category\": \"DELIVERY\"", "\"category\": null"))
-				.andExpect(jsonPath("$.status").value(400))
+				.replace("\"category\": \"DELIVERY\"", "\"category\": null")).andExpect(jsonPath("$.status").value(400))
 				.andExpect(jsonPath("$.errors.nps").value("NPS must be a whole number from 0 to 10."))
 				.andExpect(jsonPath("$.errors.ces").value("CES must be a whole number from 1 to 7."))
-				.andExpect(jsonPath("$.errors['ratings.transparency']").value("Choose a rating from 1 to 5, or \"not rated\"."))
+				.andExpect(jsonPath("$.errors['ratings.transparency']")
+					.value("Choose a rating from 1 to 5, or \"not rated\"."))
 				.andExpect(jsonPath("$.errors.category").value("Choose a category."));
 		}
 
 		@Test
 		void localisesTheMessagesByAcceptLanguage() throws Exception {
 			perform(postAs(TestUsers.MANAGER, body("").replace("\"nps\": 6", "\"nps\": 11"))
-				.header(HttpHeaders.ACCEPT_LANGUAGE, "ja-JP,ja;q=0.9"))
-				.andExpect(status().isBadRequest())
+				.header(HttpHeaders.ACCEPT_LANGUAGE, "ja-JP,ja;q=0.9")).andExpect(status().isBadRequest())
 				.andExpect(jsonPath("$.title").value("フィードバックの内容が正しくありません。"))
 				.andExpect(jsonPath("$.errors.nps").value("NPSは0〜10の整数で入力してください。"));
 		}
@@ -221,7 +220,8 @@ class FeedbackApiTests {
 				.replace("\"comment\": \"配送が遅れた\"", "\"comment\": {\"text\": \"x\"}"))
 				.andExpect(jsonPath("$.errors.nps").value("Send a whole number."))
 				.andExpect(jsonPath("$.errors.csat").value("Send a whole number."))
-				.andExpect(jsonPath("$.errors.channel").value(org.hamcrest.Matchers.startsWith("Use one of: EMAIL, PHONE")))
+				.andExpect(jsonPath("$.errors.channel")
+					.value(org.hamcrest.Matchers.startsWith("Use one of: EMAIL, PHONE")))
 				.andExpect(jsonPath("$.errors['ratings.speed']").exists())
 				.andExpect(jsonPath("$.errors['incidents[1]']").exists())
 				.andExpect(jsonPath("$.errors.comment").value("Send this field as text (a JSON string)."));
@@ -251,12 +251,14 @@ class FeedbackApiTests {
 			rejects("""
 					{"customerRef": "%s", "customerName": "N", "receivedAt": "2026-05-01", "channel": "EMAIL",
 					 "category": "OTHER", "comment": "only words"}""".formatted(ref))
-				.andExpect(jsonPath("$.errors.ratings").value("Give at least one rating, score (NPS, CSAT, CES) or incident."));
+				.andExpect(jsonPath("$.errors.ratings")
+					.value("Give at least one rating, score (NPS, CSAT, CES) or incident."));
 		}
 
 		@Test
 		void refusesMalformedJsonAndNonObjects() throws Exception {
-			rejects("{\"customerRef\": ").andExpect(jsonPath("$.errors.body").value("The request body is not valid JSON."));
+			rejects("{\"customerRef\": ")
+				.andExpect(jsonPath("$.errors.body").value("The request body is not valid JSON."));
 			rejects("[1, 2]").andExpect(jsonPath("$.errors.body").exists());
 			rejects("").andExpect(jsonPath("$.errors.body").exists());
 		}
@@ -275,19 +277,20 @@ class FeedbackApiTests {
 		@BeforeEach
 		void storeFiveEntries() throws Exception {
 			for (int day = 1; day <= 5; day++) {
-				String json = body("").replaceFirst("\"receivedAt\": \"[^\"]+\"", "\"receivedAt\": \"2026-03-0" + day + "T12:00\"");
+				String json = body("").replaceFirst("\"receivedAt\": \"[^\"]+\"",
+						"\"receivedAt\": \"2026-03-0" + day + "T12:00\"");
 				perform(postAs(TestUsers.MANAGER, json)).andExpect(status().isCreated());
 			}
 		}
 
 		private MockHttpServletRequestBuilder list() {
-			return get("/api/v1/feedback").with(httpBasic(TestUsers.STAFF, TestUsers.PASSWORD)).param("customerRef", ref);
+			return get("/api/v1/feedback").with(httpBasic(TestUsers.STAFF, TestUsers.PASSWORD))
+				.param("customerRef", ref);
 		}
 
 		@Test
 		void answersAPageNewestFirst() throws Exception {
-			perform(list().param("page", "1").param("size", "2"))
-				.andExpect(status().isOk())
+			perform(list().param("page", "1").param("size", "2")).andExpect(status().isOk())
 				.andExpect(jsonPath("$.content", hasSize(2)))
 				.andExpect(jsonPath("$.content[0].receivedAt").value("2026-03-03T03:00:00Z"))
 				.andExpect(jsonPath("$.page").value(1))
@@ -326,8 +329,7 @@ class FeedbackApiTests {
 
 	@Test
 	void servesAnOpenApiDescriptionOfTheFeedbackApi() throws Exception {
-		perform(get("/api/openapi").with(httpBasic(TestUsers.STAFF, TestUsers.PASSWORD)))
-			.andExpect(status().isOk())
+		perform(get("/api/openapi").with(httpBasic(TestUsers.STAFF, TestUsers.PASSWORD))).andExpect(status().isOk())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
 			.andExpect(jsonPath("$.openapi").exists())
 			.andExpect(jsonPath("$.paths['/api/v1/feedback'].post.responses['201']").exists())
@@ -341,9 +343,11 @@ class FeedbackApiTests {
 	void theLocationOfA201NamesAnEntryReceivedInTheRequestedDay() throws Exception {
 		String json = body("").replaceFirst("\"receivedAt\": \"[^\"]+\"", "\"receivedAt\": \"2026/05/01\"");
 		perform(postAs(TestUsers.MANAGER, json)).andExpect(status().isCreated());
-		assertThat(log.search(new io.shinrai.feedback.FeedbackFilter(
-				LocalDate.of(2026, 5, 1).atStartOfDay(ZoneId.of("Asia/Tokyo")).toInstant(), null, null, null, false, null,
-				ref, null, null), 0, 10).getTotalElements()).isEqualTo(1);
+		assertThat(log
+			.search(new io.shinrai.feedback.FeedbackFilter(
+					LocalDate.of(2026, 5, 1).atStartOfDay(ZoneId.of("Asia/Tokyo")).toInstant(), null, null, null, false,
+					null, ref, null, null), 0, 10)
+			.getTotalElements()).isEqualTo(1);
 	}
 
 }

@@ -22,23 +22,25 @@ class FeedbackBrowserTests {
 	private int port;
 
 	/**
-	 * Bootstrap scrolls smoothly, so an element below the fold may still be moving when Selenium clicks it: bring it
-	 * to the middle at once first.
+	 * Bootstrap scrolls smoothly, so an element below the fold may still be moving when
+	 * Selenium clicks it: bring it to the middle at once first.
 	 */
 	private static void click(Browser browser, By target) {
 		scrollTo(browser, target);
 		browser.click(target);
 	}
 
-	/** For links and submit buttons: the next read must see the new page, not the old one. */
+	/**
+	 * For links and submit buttons: the next read must see the new page, not the old one.
+	 */
 	private static void navigate(Browser browser, By target) {
 		scrollTo(browser, target);
 		browser.clickAndWaitForPage(target);
 	}
 
 	private static void scrollTo(Browser browser, By target) {
-		((JavascriptExecutor) browser.driver()).executeScript(
-				"arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", browser.find(target));
+		((JavascriptExecutor) browser.driver())
+			.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", browser.find(target));
 	}
 
 	@Test
@@ -65,7 +67,8 @@ class FeedbackBrowserTests {
 				.contains("NPS must be a whole number from 0 to 10.");
 			assertThat(browser.text(By.id("nps-error"))).isEqualTo("NPS must be a whole number from 0 to 10.");
 			assertThat(browser.find(By.id("customerRef")).getDomProperty("value")).isEqualTo(ref);
-			assertThat(browser.find(By.id("comment")).getDomProperty("value")).isEqualTo("配送が遅れた。Nobody called to explain.");
+			assertThat(browser.find(By.id("comment")).getDomProperty("value"))
+				.isEqualTo("配送が遅れた。Nobody called to explain.");
 			assertThat(browser.find(By.id("rating-CONSISTENCY-2")).isSelected()).isTrue();
 			assertThat(browser.find(By.id("incident-BROKEN_PROMISE")).isSelected()).isTrue();
 			browser.screenshot("feedback-form-errors");

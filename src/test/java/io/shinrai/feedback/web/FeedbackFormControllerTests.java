@@ -83,7 +83,10 @@ class FeedbackFormControllerTests {
 		return LocalDateTime.now(TOKYO).minusHours(1).truncatedTo(ChronoUnit.MINUTES).toString();
 	}
 
-	/** A complete, valid submission of the form, with some fields replaced ("name", "value", ...). */
+	/**
+	 * A complete, valid submission of the form, with some fields replaced ("name",
+	 * "value", ...).
+	 */
 	private MockHttpServletRequestBuilder submission(String... replaced) {
 		Map<String, String> fields = new LinkedHashMap<>();
 		fields.put("token", UUID.randomUUID().toString());
@@ -113,7 +116,8 @@ class FeedbackFormControllerTests {
 
 	@Test
 	void showsAnEmptyFormWithATokenAndNowAsReceivedAt() throws Exception {
-		MvcResult result = mvc.perform(get("/feedback/new").with(user(users.user(TestUsers.MANAGER))).locale(Locale.ENGLISH))
+		MvcResult result = mvc
+			.perform(get("/feedback/new").with(user(users.user(TestUsers.MANAGER))).locale(Locale.ENGLISH))
 			.andExpect(status().isOk())
 			.andExpect(view().name(FeedbackFormController.FORM_VIEW))
 			.andExpect(content().string(containsString("name=\"token\"")))
@@ -136,7 +140,8 @@ class FeedbackFormControllerTests {
 
 	@Test
 	void logsTheEntryCreatesTheCustomerAndRedirectsWithAMessage() throws Exception {
-		// one value for the submission and the assertion: a minute may begin between two calls on a busy machine
+		// one value for the submission and the assertion: a minute may begin between two
+		// calls on a busy machine
 		String receivedAt = anHourAgo();
 		mvc.perform(submission("receivedAt", receivedAt).param("incidents", "BROKEN_PROMISE", "PRODUCT_DEFECT")
 			.param("incidentNotes[BROKEN_PROMISE]", "promised Monday")
@@ -187,7 +192,10 @@ class FeedbackFormControllerTests {
 		assertThat(stored()).isEmpty();
 	}
 
-	/** Each broken rule re-renders the form with its message next to the field, and everything entered kept. */
+	/**
+	 * Each broken rule re-renders the form with its message next to the field, and
+	 * everything entered kept.
+	 */
 	@Nested
 	class Rules {
 
@@ -216,7 +224,9 @@ class FeedbackFormControllerTests {
 			String html = mvc.perform(submission("customerRef", " "))
 				.andExpect(model().attributeHasFieldErrorCode("feedbackForm", "customerRef",
 						"feedback.rule.customerRef.required"))
-				.andReturn().getResponse().getContentAsString();
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
 			assertThat(html).contains("Enter the customer reference.").contains("Delivered late but friendly");
 		}
 
@@ -232,7 +242,9 @@ class FeedbackFormControllerTests {
 				.andExpect(status().isOk())
 				.andExpect(model().attributeHasFieldErrorCode("feedbackForm", "customerName",
 						"feedback.rule.customerName.requiredForNew"))
-				.andReturn().getResponse().getContentAsString();
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
 			assertThat(html).contains("No customer has this reference yet: enter a name to create the customer.")
 				.contains("value=\"" + ref + "\"");
 			assertThat(stored()).isEmpty();
@@ -242,7 +254,9 @@ class FeedbackFormControllerTests {
 		void customerNameLongerThan200Characters() throws Exception {
 			String html = mvc.perform(submission("customerName", "N".repeat(201)))
 				.andExpect(model().attributeHasFieldErrors("feedbackForm", "customerName"))
-				.andReturn().getResponse().getContentAsString();
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
 			assertThat(html).contains("Use at most 200 characters (this has 201).");
 		}
 
@@ -250,14 +264,17 @@ class FeedbackFormControllerTests {
 		void segmentLongerThan100Characters() throws Exception {
 			String html = mvc.perform(submission("segment", "S".repeat(101)))
 				.andExpect(model().attributeHasFieldErrors("feedbackForm", "segment"))
-				.andReturn().getResponse().getContentAsString();
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
 			assertThat(html).contains("Use at most 100 characters (this has 101).");
 		}
 
 		@Test
 		void receivedAtInTheFuture() throws Exception {
-			rejects(submission("receivedAt", LocalDateTime.now(TOKYO).plusDays(1).truncatedTo(ChronoUnit.MINUTES).toString()),
-					"receivedAt", "The time received cannot be in the future.");
+			rejects(submission("receivedAt",
+					LocalDateTime.now(TOKYO).plusDays(1).truncatedTo(ChronoUnit.MINUTES).toString()), "receivedAt",
+					"The time received cannot be in the future.");
 		}
 
 		@Test
@@ -275,8 +292,11 @@ class FeedbackFormControllerTests {
 		void receivedAtNotADate() throws Exception {
 			String html = mvc.perform(submission("receivedAt", "yesterday"))
 				.andExpect(model().attributeHasFieldErrorCode("feedbackForm", "receivedAt", "typeMismatch"))
-				.andReturn().getResponse().getContentAsString();
-			assertThat(html).contains("Enter a date and time such as 2026-05-01 14:30.").contains("value=\"yesterday\"");
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			assertThat(html).contains("Enter a date and time such as 2026-05-01 14:30.")
+				.contains("value=\"yesterday\"");
 		}
 
 		@Test
@@ -292,15 +312,19 @@ class FeedbackFormControllerTests {
 		@Test
 		void ratingOutsideOneToFive() throws Exception {
 			String html = mvc.perform(submission("ratings[VALUES]", "7"))
-				.andExpect(model().attributeHasFieldErrorCode("feedbackForm", "ratings[VALUES]", "feedback.rule.rating.range"))
-				.andReturn().getResponse().getContentAsString();
+				.andExpect(model().attributeHasFieldErrorCode("feedbackForm", "ratings[VALUES]",
+						"feedback.rule.rating.range"))
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
 			assertThat(html).contains("Choose a rating from 1 to 5, or &quot;not rated&quot;.");
 		}
 
 		@Test
 		void ratingThatIsNotANumber() throws Exception {
 			mvc.perform(submission("ratings[VALUES]", "five"))
-				.andExpect(model().attributeHasFieldErrorCode("feedbackForm", "ratings[VALUES]", "typeMismatch.java.lang.Integer"));
+				.andExpect(model().attributeHasFieldErrorCode("feedbackForm", "ratings[VALUES]",
+						"typeMismatch.java.lang.Integer"));
 		}
 
 		@Test
@@ -312,7 +336,9 @@ class FeedbackFormControllerTests {
 		void npsThatIsNotAWholeNumber() throws Exception {
 			String html = mvc.perform(submission("nps", "7.5"))
 				.andExpect(model().attributeHasFieldErrorCode("feedbackForm", "nps", "typeMismatch"))
-				.andReturn().getResponse().getContentAsString();
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
 			assertThat(html).contains("Enter NPS as a whole number from 0 to 10.").contains("value=\"7.5\"");
 		}
 
@@ -329,8 +355,11 @@ class FeedbackFormControllerTests {
 		@Test
 		void noRatingScoreOrIncident() throws Exception {
 			String html = mvc.perform(submission("ratings[QUALITY]", ""))
-				.andExpect(model().attributeHasFieldErrorCode("feedbackForm", "ratings", "feedback.rule.content.required"))
-				.andReturn().getResponse().getContentAsString();
+				.andExpect(
+						model().attributeHasFieldErrorCode("feedbackForm", "ratings", "feedback.rule.content.required"))
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
 			assertThat(html).contains("Give at least one rating, score (NPS, CSAT, CES) or incident.");
 		}
 
@@ -338,7 +367,9 @@ class FeedbackFormControllerTests {
 		void commentLongerThan4000Characters() throws Exception {
 			String html = mvc.perform(submission("comment", "長".repeat(4001)))
 				.andExpect(model().attributeHasFieldErrors("feedbackForm", "comment"))
-				.andReturn().getResponse().getContentAsString();
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
 			assertThat(html).contains("Use at most 4,000 characters (this has 4,001).").contains("長".repeat(4001));
 		}
 
@@ -351,8 +382,8 @@ class FeedbackFormControllerTests {
 
 		@Test
 		void incidentNoteWithoutTheIncidentTicked() throws Exception {
-			rejects(submission("incidentNotes[DATA_MISUSE]", "shared my address"),
-					"incidentNotes[DATA_MISUSE]", "Tick this incident to keep its explanation, or clear the explanation.");
+			rejects(submission("incidentNotes[DATA_MISUSE]", "shared my address"), "incidentNotes[DATA_MISUSE]",
+					"Tick this incident to keep its explanation, or clear the explanation.");
 		}
 
 		@Test
@@ -364,13 +395,15 @@ class FeedbackFormControllerTests {
 
 		@Test
 		void keepsTickedIncidentsAndScoresOnAFailedSubmit() throws Exception {
-			String html = mvc.perform(submission("channel", "")
-				.param("incidents", "BROKEN_PROMISE")
-				.param("incidentNotes[BROKEN_PROMISE]", "twice late")
-				.param("nps", "3")
-				.param("ces", "2"))
+			String html = mvc
+				.perform(submission("channel", "").param("incidents", "BROKEN_PROMISE")
+					.param("incidentNotes[BROKEN_PROMISE]", "twice late")
+					.param("nps", "3")
+					.param("ces", "2"))
 				.andExpect(status().isOk())
-				.andReturn().getResponse().getContentAsString();
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
 			assertThat(html).containsPattern("id=\"incident-BROKEN_PROMISE\"[^>]*checked")
 				.contains("value=\"twice late\"")
 				.containsPattern("id=\"nps\"[^>]*value=\"3\"")
@@ -380,9 +413,12 @@ class FeedbackFormControllerTests {
 
 		@Test
 		void listsTheErrorsInTheOrderOfTheFieldsOnThePage() throws Exception {
-			String html = mvc.perform(submission("comment", "x".repeat(4001), "nps", "x", "customerName", "", "channel", ""))
+			String html = mvc
+				.perform(submission("comment", "x".repeat(4001), "nps", "x", "customerName", "", "channel", ""))
 				.andExpect(status().isOk())
-				.andReturn().getResponse().getContentAsString();
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
 			int start = html.indexOf("id=\"error-summary\"");
 			String summary = html.substring(start, html.indexOf("</ul>", start));
 			assertThat(summary.indexOf("#customerName")).isLessThan(summary.indexOf("#channel"));
@@ -395,9 +431,10 @@ class FeedbackFormControllerTests {
 		void showsTheMessagesInJapanese() throws Exception {
 			String html = mvc.perform(submission("nps", "11", "channel", "").locale(Locale.JAPANESE))
 				.andExpect(status().isOk())
-				.andReturn().getResponse().getContentAsString();
-			assertThat(html).contains("NPSは0〜10の整数で入力してください。").contains("チャネルを選択してください。")
-				.contains("次の項目を修正してください。");
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			assertThat(html).contains("NPSは0〜10の整数で入力してください。").contains("チャネルを選択してください。").contains("次の項目を修正してください。");
 		}
 
 	}
@@ -428,7 +465,10 @@ class FeedbackFormControllerTests {
 				.param("version", Long.toString(version))
 				.param("originalReceivedAt", original.receivedAt().toString())
 				.param("customerRef", ref)
-				.param("receivedAt", LocalDateTime.ofInstant(original.receivedAt(), TOKYO).truncatedTo(ChronoUnit.MINUTES).toString())
+				.param("receivedAt",
+						LocalDateTime.ofInstant(original.receivedAt(), TOKYO)
+							.truncatedTo(ChronoUnit.MINUTES)
+							.toString())
 				.param("channel", "PHONE")
 				.param("category", "SERVICE")
 				.param("ratings[COMMUNICATION]", "1")
@@ -437,9 +477,12 @@ class FeedbackFormControllerTests {
 
 		@Test
 		void showsTheFormFilledWithTheEntry() throws Exception {
-			String html = mvc.perform(get("/feedback/" + original.id() + "/edit").with(user(users.user(TestUsers.MANAGER))))
+			String html = mvc
+				.perform(get("/feedback/" + original.id() + "/edit").with(user(users.user(TestUsers.MANAGER))))
 				.andExpect(status().isOk())
-				.andReturn().getResponse().getContentAsString();
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
 			assertThat(html).contains("value=\"" + ref + "\"")
 				.contains("Nobody called back")
 				.containsPattern("id=\"rating-COMMUNICATION-2\"[^>]*checked")
@@ -456,11 +499,13 @@ class FeedbackFormControllerTests {
 			StoredFeedback after = log.get(original.id());
 			assertThat(after.ratings()).containsEntry(Signal.COMMUNICATION, 1);
 			assertThat(after.comment()).isEqualTo("Nobody called back, twice");
-			assertThat(after.receivedAt()).as("seconds not shown in the form are kept").isEqualTo(original.receivedAt());
+			assertThat(after.receivedAt()).as("seconds not shown in the form are kept")
+				.isEqualTo(original.receivedAt());
 			assertThat(after.source()).isEqualTo(Source.API);
 			assertThat(after.loggedBy()).isEqualTo("api-client");
-			String audit = jdbc.sql("select actor || '|' || before_state || '|' || after_state from audit_event"
-					+ " where type = 'FEEDBACK_CORRECTED' and subject = ?")
+			String audit = jdbc
+				.sql("select actor || '|' || before_state || '|' || after_state from audit_event"
+						+ " where type = 'FEEDBACK_CORRECTED' and subject = ?")
 				.param("feedback " + original.id())
 				.query(String.class)
 				.single();
@@ -488,20 +533,26 @@ class FeedbackFormControllerTests {
 
 		@Test
 		void refusesAStaleVersionKeepingTheInput() throws Exception {
-			log.correct(original.id(), original.toNewFeedback(), 0, "admin"); // unchanged: no new version
-			log.correct(original.id(), NewFeedback.builder()
-				.customer(ref, null, null)
-				.receivedAt(original.receivedAt())
-				.channel(Channel.EMAIL)
-				.category(Category.SERVICE)
-				.nps(2)
-				.source(Source.API)
-				.loggedBy("x")
-				.build(), 0, "admin");
+			log.correct(original.id(), original.toNewFeedback(), 0, "admin"); // unchanged:
+																				// no new
+																				// version
+			log.correct(original.id(),
+					NewFeedback.builder()
+						.customer(ref, null, null)
+						.receivedAt(original.receivedAt())
+						.channel(Channel.EMAIL)
+						.category(Category.SERVICE)
+						.nps(2)
+						.source(Source.API)
+						.loggedBy("x")
+						.build(),
+					0, "admin");
 			String html = mvc.perform(correction(0))
 				.andExpect(status().isConflict())
 				.andExpect(model().attributeHasErrors("feedbackForm"))
-				.andReturn().getResponse().getContentAsString();
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
 			assertThat(html).contains("Someone else corrected this entry while you were editing it.")
 				.contains("Nobody called back, twice");
 			assertThat(log.get(original.id()).channel()).isEqualTo(Channel.EMAIL);
@@ -519,7 +570,9 @@ class FeedbackFormControllerTests {
 			String html = mvc.perform(correction(0).param("csat", "9"))
 				.andExpect(status().isOk())
 				.andExpect(model().attributeHasFieldErrors("feedbackForm", "csat"))
-				.andReturn().getResponse().getContentAsString();
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
 			assertThat(html).contains("Nobody called back, twice").contains("CSAT must be a whole number from 1 to 5.");
 			assertThat(log.get(original.id()).version()).isZero();
 		}

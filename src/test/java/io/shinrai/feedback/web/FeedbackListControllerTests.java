@@ -113,7 +113,8 @@ class FeedbackListControllerTests {
 		@Test
 		void findsTheCustomerWhateverTheCaseAndWidthOfTheReferenceTyped() throws Exception {
 			String typed = " " + FullWidth.of(ref.toLowerCase(Locale.ROOT)) + "　";
-			assertThat(ids(get("/feedback").with(user(users.user(TestUsers.STAFF))).param("customer", typed))).containsExactly(incident.id(), english.id(), japanese.id());
+			assertThat(ids(get("/feedback").with(user(users.user(TestUsers.STAFF))).param("customer", typed)))
+				.containsExactly(incident.id(), english.id(), japanese.id());
 		}
 
 		@Test
@@ -152,9 +153,13 @@ class FeedbackListControllerTests {
 			}
 			assertThat(ids(list().param("size", "25"))).hasSize(25);
 			assertThat(ids(list().param("size", "25").param("page", "1"))).hasSize(3);
-			String html = mvc.perform(list().param("size", "25").param("q", "")).andReturn().getResponse().getContentAsString();
+			String html = mvc.perform(list().param("size", "25").param("q", ""))
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
 			assertThat(html).contains("customer=" + ref).contains("page=1").contains("size=25");
-			// beyond the last page: the last page, with its number marked as the current one
+			// beyond the last page: the last page, with its number marked as the current
+			// one
 			assertThat(ids(list().param("size", "25").param("page", "999"))).hasSize(3);
 			String beyond = mvc.perform(list().param("size", "25").param("page", "999"))
 				.andReturn()
@@ -169,16 +174,16 @@ class FeedbackListControllerTests {
 	class InvalidFilters {
 
 		@ParameterizedTest
-		@CsvSource(delimiter = '|', value = {
-				"page    | -1        | The page number must be 0 or more.",
-				"page    | x         | The page number must be a whole number.",
-				"size    | 30        | Show 25, 50 or 100 entries per page.",
-				"channel | FOO       | Choose a channel from the list.",
-				"category| FOO       | Choose a category from the list.",
-				"incident| FOO       | Choose an incident type from the list.",
-				"from    | notadate  | Enter the start date as a date such as 2026-05-01.",
-				"to      | 2026-13-01| Enter the end date as a date such as 2026-05-31.",
-				"negative| maybe     | &quot;Negative only&quot; is either on or off." })
+		@CsvSource(delimiter = '|',
+				value = { "page    | -1        | The page number must be 0 or more.",
+						"page    | x         | The page number must be a whole number.",
+						"size    | 30        | Show 25, 50 or 100 entries per page.",
+						"channel | FOO       | Choose a channel from the list.",
+						"category| FOO       | Choose a category from the list.",
+						"incident| FOO       | Choose an incident type from the list.",
+						"from    | notadate  | Enter the start date as a date such as 2026-05-01.",
+						"to      | 2026-13-01| Enter the end date as a date such as 2026-05-31.",
+						"negative| maybe     | &quot;Negative only&quot; is either on or off." })
 		void answerWithALocalisedMessageInsteadOfAnErrorPage(String parameter, String value, String message)
 				throws Exception {
 			String html = mvc.perform(list().param(parameter, value))
@@ -194,7 +199,9 @@ class FeedbackListControllerTests {
 		void refuseAnEndBeforeTheStart() throws Exception {
 			String html = mvc.perform(list().param("from", "2026-05-02").param("to", "2026-05-01"))
 				.andExpect(status().isBadRequest())
-				.andReturn().getResponse().getContentAsString();
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
 			assertThat(html).contains("The end date must not be before the start date.");
 		}
 
@@ -202,7 +209,9 @@ class FeedbackListControllerTests {
 		void areExplainedInJapanese() throws Exception {
 			String html = mvc.perform(list().locale(Locale.JAPANESE).param("page", "-1").param("channel", "FOO"))
 				.andExpect(status().isBadRequest())
-				.andReturn().getResponse().getContentAsString();
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
 			assertThat(html).contains("ページ番号は0以上で指定してください。").contains("一覧からチャネルを選択してください。");
 		}
 
@@ -213,13 +222,17 @@ class FeedbackListControllerTests {
 
 		@Test
 		void showsEveryFieldIncidentsWithNotesWhoLoggedItAndTheSource() throws Exception {
-			String html = mvc.perform(get("/feedback/" + incident.id()).with(user(users.user(TestUsers.STAFF)))
-				.locale(Locale.ENGLISH))
+			String html = mvc
+				.perform(get("/feedback/" + incident.id()).with(user(users.user(TestUsers.STAFF)))
+					.locale(Locale.ENGLISH))
 				.andExpect(status().isOk())
-				.andReturn().getResponse().getContentAsString();
-			assertThat(html).contains("Kenji Sato 佐藤", ref, "Jun 1, 2026 00:00:00 (Asia/Tokyo)", "Hidden fees or unclear terms",
-					"fee not on the quote", "Quality &amp; performance", "Not rated", TestUsers.MANAGER, "API",
-					"href=\"/customers/" + incident.customerId() + "\"")
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			assertThat(html)
+				.contains("Kenji Sato 佐藤", ref, "Jun 1, 2026 00:00:00 (Asia/Tokyo)", "Hidden fees or unclear terms",
+						"fee not on the quote", "Quality &amp; performance", "Not rated", TestUsers.MANAGER, "API",
+						"href=\"/customers/" + incident.customerId() + "\"")
 				.doesNotContain("id=\"correct\"");
 		}
 
@@ -233,8 +246,10 @@ class FeedbackListControllerTests {
 
 		@Test
 		void answersNotFoundForUnknownOrMalformedIds() throws Exception {
-			mvc.perform(get("/feedback/999999999999").with(user(users.user(TestUsers.STAFF)))).andExpect(status().isNotFound());
-			mvc.perform(get("/feedback/12abc").with(user(users.user(TestUsers.STAFF)))).andExpect(status().isNotFound());
+			mvc.perform(get("/feedback/999999999999").with(user(users.user(TestUsers.STAFF))))
+				.andExpect(status().isNotFound());
+			mvc.perform(get("/feedback/12abc").with(user(users.user(TestUsers.STAFF))))
+				.andExpect(status().isNotFound());
 			mvc.perform(get("/feedback/99999999999999999999999").with(user(users.user(TestUsers.STAFF))))
 				.andExpect(status().isNotFound());
 		}
