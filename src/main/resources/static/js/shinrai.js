@@ -57,3 +57,12 @@ document.addEventListener('click', (event) => {
 		}
 	});
 });
+
+// Filters fold away on a phone: they come open (so they work without JavaScript) and are folded here on a narrow
+// screen, unless they hold an error to fix; on a wider screen (a rotated tablet too) they are open, their summary hidden.
+const wideScreen = window.matchMedia('(min-width: 768px)');
+const foldFilters = () => document.querySelectorAll('details.filter-fold').forEach((fold) => {
+	fold.open = wideScreen.matches || fold.querySelector('.is-invalid, .alert') !== null;
+});
+foldFilters();
+wideScreen.addEventListener('change', foldFilters);

@@ -38,8 +38,6 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 	 */
 	static final String THROTTLE_NAME = "(api token)";
 
-	private static final String BEARER = "Bearer ";
-
 	private static final Set<String> READ_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
 	private final ApiTokens tokens;
@@ -63,12 +61,11 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-		if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+		String secret = BearerToken.of(request);
+		if (secret == null) {
 			chain.doFilter(request, response);
 			return;
 		}
-		String secret = header.substring(BEARER.length()).strip();
 		String address = request.getRemoteAddr();
 		Locale locale = locales.resolveLocale(request);
 		ApiTokens.Check check;

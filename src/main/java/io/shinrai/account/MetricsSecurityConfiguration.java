@@ -75,8 +75,6 @@ class MetricsSecurityConfiguration {
 	 */
 	static final class MetricsTokenFilter extends OncePerRequestFilter {
 
-		private static final String BEARER = "Bearer ";
-
 		private final byte[] token;
 
 		private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
@@ -88,12 +86,12 @@ class MetricsSecurityConfiguration {
 		@Override
 		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 				throws ServletException, IOException {
-			String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-			if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+			String bearer = BearerToken.of(request);
+			if (bearer == null) {
 				chain.doFilter(request, response);
 				return;
 			}
-			byte[] given = header.substring(BEARER.length()).strip().getBytes(StandardCharsets.UTF_8);
+			byte[] given = bearer.getBytes(StandardCharsets.UTF_8);
 			// compared in constant time, so the answer's timing tells nothing about how
 			// much of it was right
 			if (token == null || !MessageDigest.isEqual(token, given)) {

@@ -45,6 +45,33 @@ class MessagesTests {
 		assertThat(difference(japanese, english)).as("keys only in messages_ja.properties").isEmpty();
 	}
 
+	/**
+	 * A key defined twice silently keeps its last text: merges of message blocks are
+	 * caught here.
+	 */
+	@Test
+	void noKeyIsDefinedTwice() {
+		for (String bundle : List.of("i18n/messages.properties", "i18n/messages_ja.properties")) {
+			List<String> twice = new ArrayList<>();
+			Properties seen = new Properties() {
+				@Override
+				public synchronized Object put(Object key, Object value) {
+					if (containsKey(key)) {
+						twice.add(String.valueOf(key));
+					}
+					return super.put(key, value);
+				}
+			};
+			try (InputStream in = MessagesTests.class.getClassLoader().getResourceAsStream(bundle)) {
+				seen.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			assertThat(twice).as(bundle).isEmpty();
+		}
+	}
+
 	@Test
 	void noMessageIsLeftEmpty() {
 		for (String bundle : List.of("i18n/messages.properties", "i18n/messages_ja.properties")) {

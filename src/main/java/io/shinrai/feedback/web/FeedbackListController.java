@@ -71,6 +71,7 @@ class FeedbackListController {
 		model.addAttribute("pageSizes", List.of(25, 50, 100));
 		model.addAttribute("zone", zone);
 		model.addAttribute("activeFilters", activeFilters(filter, request));
+		model.addAttribute("exportUrl", Pager.withFilters(request, "/feedback/export.csv"));
 		if (result.hasErrors()) {
 			// the list is not shown for filters that cannot be applied; the form shows
 			// what is wrong

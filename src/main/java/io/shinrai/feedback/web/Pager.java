@@ -30,4 +30,22 @@ final class Pager {
 		return current.cloneBuilder().replaceQueryParam("page", number).encode().build().toUriString();
 	}
 
+	/**
+	 * The address of {@code path} with the filters of the current request: what the list
+	 * shows, without its paging and without parameters left empty.
+	 */
+	static String withFilters(HttpServletRequest request, String path) {
+		UriComponentsBuilder builder = UriComponentsBuilder.fromPath(request.getContextPath() + path);
+		request.getParameterMap().forEach((name, values) -> {
+			if (!"page".equals(name) && !"size".equals(name)) {
+				for (String value : values) {
+					if (!value.isBlank()) {
+						builder.queryParam(name, value);
+					}
+				}
+			}
+		});
+		return builder.encode().build().toUriString();
+	}
+
 }
