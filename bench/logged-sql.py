@@ -3,7 +3,7 @@
 
 usage: logged-sql.py POSTGRESQL.LOG [--explain N]
 
-Prints every executed statement of the log, its parameters written in as literals, each followed by ";", in one
+Prints every executed statement of the log (but the session's writes and row locks), its parameters written in as literals, each followed by ";", in one
 read-only transaction — the same SQL the application ran, to be timed by psql on the same database. With --explain N,
 prints instead EXPLAIN (ANALYZE, BUFFERS) of the N slowest statements, each headed by a comment with its logged
 duration, in one read-only transaction with the settings the request made (SET or set_config) applied first.
@@ -16,6 +16,9 @@ EXECUTE = re.compile(r"duration: ([\d.]+) ms  execute [^:]+: (.*)$", re.S)
 PARAMETER = re.compile(r"\$(\d+) = (NULL|'(?:[^']|'')*')", re.S)
 NUMBER = re.compile(r"^'-?\d+(\.\d+)?(E-?\d+)?'$")
 SETTING = re.compile(r"(?i)\s*(set\s|select\s+set_config\()")
+# the session's own bookkeeping (Spring Session JDBC locks and saves the session row on every request): not the
+# page's SQL, and not runnable in a read-only transaction
+BOOKKEEPING = re.compile(r"(?is)\bfor\s+update\b|^\s*(update|insert|delete)\b")
 
 
 def statements(path):
@@ -57,7 +60,7 @@ def bind(sql, parameters):
 
 def main():
     found = [(ms, bind(sql, params)) for ms, sql, params in statements(sys.argv[1])
-             if sql.strip().upper() not in ("BEGIN", "COMMIT", "ROLLBACK")]
+             if sql.strip().upper() not in ("BEGIN", "COMMIT", "ROLLBACK") and not BOOKKEEPING.search(sql)]
     if len(sys.argv) > 3 and sys.argv[2] == "--explain":
         slowest = sorted(found, key=lambda s: -s[0])[: int(sys.argv[3])]
         # the settings the request made for its transaction apply to its statements

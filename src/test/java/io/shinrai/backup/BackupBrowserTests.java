@@ -36,7 +36,7 @@ class BackupBrowserTests {
 		accounts.create(admin, "Browser " + admin, PASSWORD, Role.ADMIN);
 		try (Browser browser = Browser.open(port)) {
 			browser.go("/login?lang=en").signIn(admin, PASSWORD);
-			browser.clickAndWaitForPage(By.id("nav-backups"));
+			browser.navigate("nav-backups");
 			assertThat(browser.currentPath()).isEqualTo("/admin/backups");
 			assertThat(browser.text(By.id("backup-rotation"))).contains("7 days", "4 weeks", "28 days");
 
