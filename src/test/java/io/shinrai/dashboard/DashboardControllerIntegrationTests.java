@@ -109,7 +109,7 @@ class DashboardControllerIntegrationTests {
 	@Test
 	void drawsTheTrendAsInlineSvgWithATextAlternativeAndNoInlineStyleOrScript() throws Exception {
 		String html = page("?segment=" + segment, "en", TestUsers.STAFF);
-		assertThat(html).contains("<svg class=\"trend-chart\"", "role=\"img\"", "aria-labelledby=\"trend-heading\"")
+		assertThat(html).contains("<svg class=\"trend-chart\"", "role=\"group\"", "aria-labelledby=\"trend-heading\"")
 			.contains("stroke-dasharray=\"7 4\"")
 			.contains("<details class=\"chart-data\" id=\"trend-data\">")
 			.contains("Week ending")

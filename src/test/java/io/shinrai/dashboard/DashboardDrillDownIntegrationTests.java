@@ -135,7 +135,7 @@ class DashboardDrillDownIntegrationTests {
 	@Test
 	void theChartsPointsLeadToTheirWeeksFeedback() throws Exception {
 		String dashboard = page("/?period=30&segment=" + segment);
-		Matcher point = Pattern.compile("<a href=\"([^\"]+)\" class=\"trend-point\">").matcher(dashboard);
+		Matcher point = Pattern.compile("<a href=\"([^\"]+)\" class=\"trend-point\"[^>]*>").matcher(dashboard);
 		List<String> weeks = new ArrayList<>();
 		while (point.find()) {
 			weeks.add(HtmlUtils.htmlUnescape(point.group(1)));
