@@ -127,7 +127,7 @@ class RecoveryTriageIntegrationTests {
 				.andReturn()
 				.getResponse()
 				.getContentAsString();
-			assertThat(page).contains("name=\"note\"", "required=\"required\"", "メモ（必須：顧客はまだ要対応です）");
+			assertThat(page).contains("name=\"note\"", "required=\"required\"", "メモ（必須：顧客はまだ離反リスクです）");
 
 			mvc.perform(post("/recovery/" + caseId + "/status").param("action", "CLOSE")
 				.param("version", String.valueOf(version(caseId)))
