@@ -144,13 +144,13 @@ public class Drivers {
 		Map<String, Object> params = new HashMap<>();
 		params.put("from", java.sql.Timestamp.from(filter.start(zone)));
 		params.put("to", java.sql.Timestamp.from(filter.end(zone)));
-		String scope = scope(filter, params);
-		// one row per distinct combination: a few thousand rows for any number of
-		// entries,
-		// from an index-only scan of the period's entries with NPS
+		String scope = filter.sqlScope(params);
+		// one row per distinct combination (a few thousand rows for any number of
+		// entries) from an index-only scan of the period's entries with NPS; the view
+		// joins the customers only when a segment is asked for
 		jdbc.sql("select rating_transparency, rating_consistency, rating_communication, rating_quality, rating_values,"
 				+ " case when nps >= 9 then 1 when nps <= 6 then -1 else 0 end as outcome, incident_types,"
-				+ " count(*) as entries from feedback where nps is not null and received_at >= :from"
+				+ " count(*) as entries from feedback_record where nps is not null and received_at >= :from"
 				+ " and received_at < :to" + scope + " group by 1, 2, 3, 4, 5, 6, 7")
 			.params(params)
 			.query(rs -> {
@@ -237,27 +237,6 @@ public class Drivers {
 			}
 		}
 		return new DriverReport(filter, total[0], true, rSquared, drivers, fixFirst, thin, lowest);
-	}
-
-	/**
-	 * The filter's conditions over {@code feedback} rows: the channel directly, segments
-	 * through the customers of the segments only when the filter names any (a join to
-	 * every customer would cost more than the analysis).
-	 */
-	private static String scope(InsightFilter filter, Map<String, Object> params) {
-		StringBuilder scope = new StringBuilder();
-		if (filter.channel() != null) {
-			scope.append(" and channel = :channel");
-			params.put("channel", filter.channel().name());
-		}
-		if (filter.segment() != null || !filter.within().isAll()) {
-			Map<String, Object> segmentParams = new HashMap<>();
-			String segments = new InsightFilter(filter.from(), filter.to(), filter.segment(), null, filter.within())
-				.sqlScope(segmentParams);
-			scope.append(" and customer_id in (select id from customer where true").append(segments).append(")");
-			params.putAll(segmentParams);
-		}
-		return scope.toString();
 	}
 
 	/** The scores "now" for a period reaching today, else as of the period's end. */
