@@ -1,6 +1,5 @@
 package io.shinrai.insight;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -18,8 +17,6 @@ import io.shinrai.IntegrationTest;
 import io.shinrai.TestUsers;
 import io.shinrai.feedback.Channel;
 import io.shinrai.feedback.FeedbackLog;
-import io.shinrai.feedback.IncidentType;
-import io.shinrai.feedback.Signal;
 import io.shinrai.system.SegmentScope;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,37 +55,8 @@ class DriversIntegrationTests {
 
 	private final LocalDate today = LocalDate.now(ZONE);
 
-	/**
-	 * NPS follows the consistency rating (low → detractor, high → promoter); the other
-	 * ratings are random; quality is rated in only half of the entries; a broken promise
-	 * always comes with a detractor.
-	 */
 	private InsightFixtures plantedConsistencyDriver(int entries) {
-		InsightFixtures fixtures = new InsightFixtures(log);
-		for (int i = 0; i < entries; i++) {
-			int consistency = 1 + random.nextInt(5);
-			int nps = switch (consistency) {
-				case 1, 2 -> random.nextInt(5);
-				case 3 -> 7 + random.nextInt(2);
-				default -> 9 + random.nextInt(2);
-			};
-			boolean broken = i % 8 == 0;
-			boolean rateQuality = i % 2 == 0;
-			fixtures.add(fixtures.customer(), now.minus(Duration.ofHours(6 + 13L * i)), Channel.values()[i % 3],
-					entry -> {
-						entry.rating(Signal.CONSISTENCY, consistency)
-							.rating(Signal.TRANSPARENCY, 1 + random.nextInt(5))
-							.rating(Signal.COMMUNICATION, 1 + random.nextInt(5))
-							.nps(broken ? random.nextInt(3) : nps);
-						if (rateQuality) {
-							entry.rating(Signal.QUALITY, 1 + random.nextInt(5));
-						}
-						if (broken) {
-							entry.incident(IncidentType.BROKEN_PROMISE, null);
-						}
-						return entry;
-					});
-		}
+		InsightFixtures fixtures = InsightFixtures.plantedConsistencyDriver(log, random, now, entries);
 		fixtures.store();
 		return fixtures;
 	}
