@@ -10,8 +10,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 
 /**
- * No plain {@code @TransactionalEventListener}: the event publication registry wraps every
- * after-commit transactional listener and marks it processing and completed in
+ * No plain {@code @TransactionalEventListener}: the event publication registry wraps
+ * every after-commit transactional listener and marks it processing and completed in
  * transactions of their own, on the committing thread while its connection is still held.
  * On the API's request path that doubled the connections each entry needs and exhausted
  * the pool at 20 concurrent clients. Listeners that must see committed facts are
