@@ -34,8 +34,9 @@ document.querySelectorAll('a[data-resubmit]').forEach((link) => link.addEventLis
 	HTMLFormElement.prototype.submit.call(form);
 }));
 
-// A form shown again with errors: the keyboard and the screen reader start at the summary of what to fix.
-const errorSummary = document.getElementById('error-summary');
+// A form shown again with errors: the keyboard and the screen reader start at the summary of what to fix; a refused
+// action or filter without a form summary (data-refusal) starts at its message the same way.
+const errorSummary = document.getElementById('error-summary') || document.querySelector('[data-refusal]');
 if (errorSummary) {
 	errorSummary.focus();
 }

@@ -21,7 +21,7 @@ public class AuditFilterForm {
 	@DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
 	private LocalDate to;
 
-	private Integer page;
+	private String page;
 
 	public AuditType getType() {
 		return type;
@@ -55,11 +55,11 @@ public class AuditFilterForm {
 		this.to = to;
 	}
 
-	public Integer getPage() {
+	public String getPage() {
 		return page;
 	}
 
-	public void setPage(Integer page) {
+	public void setPage(String page) {
 		this.page = page;
 	}
 

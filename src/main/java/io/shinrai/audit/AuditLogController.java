@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -13,6 +15,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import io.shinrai.system.BusinessTime;
 import io.shinrai.system.PageNav;
+import io.shinrai.system.PageParameter;
 import io.shinrai.system.ReplicaReads;
 
 /**
@@ -41,7 +44,7 @@ class AuditLogController {
 	@GetMapping("/admin/audit")
 	@ReplicaReads
 	String showAuditLog(@ModelAttribute("auditFilter") AuditFilterForm filter, BindingResult result, Model model,
-			Locale locale) {
+			Locale locale, HttpServletResponse response) {
 		// what did not bind is reported and left out; the page still shows the log
 		if (result.hasFieldErrors("type")) {
 			filter.setType(null);
@@ -59,15 +62,14 @@ class AuditLogController {
 		}
 		filter.setFrom(from);
 		filter.setTo(to);
-		int page = 1;
-		if (!result.hasFieldErrors("page") && filter.getPage() != null) {
-			if (filter.getPage() < 1) {
-				result.rejectValue("page", "audit.filter.page.invalid");
-			}
-			else {
-				page = filter.getPage();
-			}
+		if (!PageParameter.isValid(filter.getPage())) {
+			result.rejectValue("page", PageParameter.INVALID, new Object[] { filter.getPage() }, null);
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 		}
+		else if (PageParameter.requested(filter.getPage(), 0) < 1) {
+			result.rejectValue("page", "audit.filter.page.invalid");
+		}
+		int page = PageParameter.requested(filter.getPage(), 1);
 		AuditQuery query = new AuditQuery(filter.getType(), filter.getUser(),
 				from == null ? null : from.atStartOfDay(zone).toInstant(),
 				to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant());

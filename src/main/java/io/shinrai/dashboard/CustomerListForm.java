@@ -11,6 +11,7 @@ import io.shinrai.scoring.Band;
 import io.shinrai.scoring.CustomerRankingQuery;
 import io.shinrai.scoring.CustomerSort;
 import io.shinrai.scoring.CustomerStatus;
+import io.shinrai.system.PageParameter;
 
 /**
  * The customers list's query parameters as typed: kept as text so that a bad value is
@@ -52,17 +53,11 @@ public class CustomerListForm {
 		Band parsedBand = parse(Band.class, band, "customers.list.invalid.band", problems);
 		CustomerStatus parsedStatus = parse(CustomerStatus.class, status, "customers.list.invalid.status", problems);
 		CustomerSort parsedSort = parse(CustomerSort.class, sort, "customers.list.invalid.sort", problems);
-		int parsedPage = 1;
-		if (page != null && !page.isBlank()) {
-			try {
-				parsedPage = Integer.parseInt(page.strip());
-			}
-			catch (NumberFormatException ex) {
-				parsedPage = 0;
-			}
-			if (parsedPage < 1 || parsedPage > 1_000_000) {
-				problems.add(new Problem("customers.list.invalid.page", page));
-			}
+		// a number out of range shows the nearest page (the controller clamps to the
+		// last)
+		int parsedPage = PageParameter.requested(page, 1);
+		if (!PageParameter.isValid(page)) {
+			problems.add(new Problem("customers.list.invalid.page", page));
 		}
 		if (q != null && q.length() > 200) {
 			problems.add(new Problem("customers.list.invalid.q", null));

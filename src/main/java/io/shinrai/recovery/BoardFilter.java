@@ -8,6 +8,8 @@ import java.util.Set;
 
 import org.springframework.web.util.UriComponentsBuilder;
 
+import io.shinrai.system.PageParameter;
+
 /**
  * The board's query parameters as typed in the address bar. Unknown values are not an
  * error page: they are ignored, named in {@link #invalid()}, and the board says so.
@@ -23,7 +25,9 @@ import org.springframework.web.util.UriComponentsBuilder;
  * dashboard);</li>
  * <li>{@code sort}: {@code due} (default), {@code due_desc}, {@code opened_desc},
  * {@code urgency};</li>
- * <li>{@code page} from 1, {@code size} 1 to 100 (default 20).</li>
+ * <li>{@code page} from 1 (a whole number out of range shows the nearest page; one that
+ * is not a number makes the board answer 400, as every paged list does), {@code size} 1
+ * to 100 (default 20).</li>
  * </ul>
  */
 class BoardFilter {
@@ -86,11 +90,13 @@ class BoardFilter {
 			invalid.add("sort");
 			sort = null;
 		}
-		if (parseNumber(page, 1, Integer.MAX_VALUE / CaseSearch.MAX_SIZE) == null) {
-			if (blankToNull(page) != null) {
-				invalid.add("page");
-			}
+		// a whole number out of range shows the nearest page; anything else is refused
+		if (!PageParameter.isValid(page)) {
+			invalid.add("page");
 			page = null;
+		}
+		else {
+			page = blankToNull(page) == null ? null : String.valueOf(PageParameter.requested(page, 1));
 		}
 		if (parseNumber(size, 1, CaseSearch.MAX_SIZE) == null) {
 			if (blankToNull(size) != null) {

@@ -23,6 +23,7 @@ import io.shinrai.account.UserAccount;
 import io.shinrai.account.UserAccounts;
 import io.shinrai.system.BusinessTime;
 import io.shinrai.system.PageNav;
+import io.shinrai.system.PageParameter;
 import io.shinrai.system.ReplicaReads;
 import io.shinrai.system.SegmentScope;
 
@@ -61,8 +62,14 @@ class RecoveryController {
 	@GetMapping("/recovery")
 	@ReplicaReads
 	String showBoard(@ModelAttribute("filter") BoardFilter filter, Principal principal, Model model,
-			SegmentScope scope) {
+			HttpServletResponse response, SegmentScope scope) {
+		String typedPage = filter.getPage();
 		filter.normalise();
+		if (filter.invalid().contains("page")) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			model.addAttribute("failure", PageParameter.INVALID);
+			model.addAttribute("failureArgs", new Object[] { typedPage });
+		}
 		CaseSearch search = filter.toSearch(principal.getName()).within(scope);
 		Page<BoardRow> page = cases.board(search);
 		if (page.getNumber() >= page.getTotalPages() && page.getTotalPages() > 0) {

@@ -179,7 +179,9 @@ class AuditLogIntegrationTests {
 		@Test
 		void pagesThatAreNotNumbersOrOutOfRange() throws Exception {
 			mvc.perform(page("?page=abc&user=" + actor, "en"))
-				.andExpect(content().string(containsString("The page is not a number")));
+				.andExpect(status().isBadRequest())
+				.andExpect(content().string(containsString("“abc” is not a page number.")))
+				.andExpect(content().string(containsString("3 events")));
 			mvc.perform(page("?page=0&user=" + actor, "en"))
 				.andExpect(content().string(containsString("Page numbers start at 1")));
 			mvc.perform(page("?page=99&user=" + actor, "en"))

@@ -46,6 +46,7 @@ import io.shinrai.audit.AuditLog;
 import io.shinrai.feedback.Signal;
 import io.shinrai.system.BusinessTime;
 import io.shinrai.system.EmbeddedPostgresServer;
+import io.shinrai.system.FileSizes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -163,15 +164,22 @@ class BackupIntegrationTests {
 			.andExpect(status().isForbidden());
 	}
 
+	@Autowired
+	private FileSizes fileSizes;
+
 	@Test
 	void adminPageListsBackupsAndTakesOneWithItsButton() throws Exception {
 		mvc.perform(post("/admin/backups").with(csrf()).with(user(users.user(TestUsers.ADMIN))))
 			.andExpect(status().is3xxRedirection())
 			.andExpect(flash().attribute("success", "backup.taken"));
 		String name = backups.list().get(0).name();
+		// the size as the one size formatter prints it ("38.2 MB"), not in raw megabytes
+		String size = fileSizes.format(backups.list().get(0).size(), Locale.JAPANESE);
+		assertThat(size).matches("[\\d.,]+ (KB|MB|GB)");
 		mvc.perform(get("/admin/backups").with(user(users.user(TestUsers.ADMIN))).locale(Locale.JAPANESE))
 			.andExpect(status().isOk())
 			.andExpect(content().string(org.hamcrest.Matchers.containsString(name)))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString(">" + size + "</td>")))
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("今すぐバックアップ")));
 	}
 

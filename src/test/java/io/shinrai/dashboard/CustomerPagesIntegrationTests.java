@@ -73,6 +73,20 @@ class CustomerPagesIntegrationTests {
 			.getContentAsString();
 	}
 
+	/**
+	 * A customer with only an NPS answer has no trust evidence: the explanation's shares
+	 * read "no data", never "0.0 %" for a share of nothing.
+	 */
+	@Test
+	void sharesWithoutEvidenceReadNoDataInsteadOfZeroPercent() throws Exception {
+		long npsOnly = customer("nps", "NPS Only Customer");
+		testFeedback.entry(npsOnly, Instant.now().minus(Duration.ofDays(1))).nps(3).save();
+		String english = page("/customers/" + npsOnly, TestUsers.STAFF, "en");
+		String japanese = page("/customers/" + npsOnly, TestUsers.STAFF, "ja");
+		assertThat(english).doesNotContain("0.0 %").containsPattern("class=\"text-end\">no data yet</td>");
+		assertThat(japanese).doesNotContain("0.0 %").containsPattern("class=\"text-end\">データなし</td>");
+	}
+
 	@Test
 	void listShowsTrustBandAndStatusLowestFirstAndNoDataLast() throws Exception {
 		long happy = customer("happy", "Happy Customer");

@@ -27,7 +27,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import io.shinrai.system.BusinessTime;
 import io.shinrai.system.CsvDownload;
 import io.shinrai.system.NotFoundException;
+import io.shinrai.system.FileSizes;
 import io.shinrai.system.PageNav;
+import io.shinrai.system.PageParameter;
 import io.shinrai.system.SegmentScope;
 import io.shinrai.system.StorableText;
 
@@ -59,8 +61,11 @@ class ImportController {
 
 	private final DataSize maxFileSize;
 
+	private final FileSizes fileSizes;
+
 	ImportController(FeedbackImports imports, ImportJobs jobs, ReasonMessages reasons, BusinessTime businessTime,
-			@Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize maxFileSize) {
+			FileSizes fileSizes, @Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize maxFileSize) {
+		this.fileSizes = fileSizes;
 		this.imports = imports;
 		this.jobs = jobs;
 		this.reasons = reasons;
@@ -71,19 +76,20 @@ class ImportController {
 
 	@GetMapping
 	String showImportPage(@RequestParam(name = "page", required = false) String page,
-			@RequestParam(name = "tooLarge", required = false) String tooLarge, Model model) {
+			@RequestParam(name = "tooLarge", required = false) String tooLarge, Model model, Locale locale,
+			HttpServletResponse response) {
 		if (tooLarge != null) {
 			// sent here by UploadLimitFilter
 			model.addAttribute("failure", "import.refused.tooLarge");
-			model.addAttribute("failureArgs", new Object[] { describe(maxFileSize) });
+			model.addAttribute("failureArgs", new Object[] { fileSizes.format(maxFileSize.toBytes(), locale) });
 		}
 		long total = imports.count();
 		int pages = (int) Math.max(1, (total + HISTORY_PAGE_SIZE - 1) / HISTORY_PAGE_SIZE);
-		int current = Math.min(pageNumber(page), pages - 1);
+		int current = pageNumber(page, pages, model, response);
 		model.addAttribute("history", imports.history(current, HISTORY_PAGE_SIZE));
 		model.addAttribute("pages", PageNav.of(current + 1, pages, n -> "/import?page=" + (n - 1)));
 		model.addAttribute("columns", String.join(",", CsvColumn.headers()));
-		model.addAttribute("maxFileSize", describe(maxFileSize));
+		model.addAttribute("maxFileSize", fileSizes.format(maxFileSize.toBytes(), locale));
 		model.addAttribute("zone", zone);
 		return IMPORT_PAGE;
 	}
@@ -142,16 +148,17 @@ class ImportController {
 
 	@GetMapping("/{id:\\d+}")
 	String showJob(@PathVariable long id, @RequestParam(name = "page", required = false) String page, Locale locale,
-			Model model, SegmentScope scope) {
+			Model model, HttpServletResponse response, SegmentScope scope) {
 		FeedbackImport job = job(id, scope);
 		int pages = (int) Math.max(1, (job.rejectedStored() + REJECTIONS_PAGE_SIZE - 1) / REJECTIONS_PAGE_SIZE);
-		int current = Math.min(pageNumber(page), pages - 1);
+		int current = pageNumber(page, pages, model, response);
 		List<RejectionView> rejections = new ArrayList<>();
 		for (Rejection rejection : jobs.rejections(id, current * REJECTIONS_PAGE_SIZE, REJECTIONS_PAGE_SIZE)) {
 			rejections.add(new RejectionView(rejection.line(), reasons.of(rejection, locale), rejection.cells()));
 		}
 		model.addAttribute("job", job);
 		model.addAttribute("rejections", rejections);
+		model.addAttribute("reasonCounts", reasons.counted(jobs.rejectedRowsByReason(id), locale));
 		model.addAttribute("pages", PageNav.of(current + 1, pages, n -> "/import/" + id + "?page=" + (n - 1)));
 		model.addAttribute("zone", zone);
 		return JOB_PAGE;
@@ -187,22 +194,17 @@ class ImportController {
 		}
 	}
 
-	/** "50 MB", "512 KB". */
-	static String describe(DataSize size) {
-		return size.toMegabytes() > 0 ? size.toMegabytes() + " MB" : size.toKilobytes() + " KB";
-	}
-
 	/**
-	 * Lenient: a page number that is missing, negative or not a number shows the first
-	 * page.
+	 * The page to show, counting from 0 as the parameter does: a number out of range
+	 * shows the nearest page; anything else is refused (400) on the first page.
 	 */
-	private static int pageNumber(String page) {
-		try {
-			return page == null ? 0 : Math.max(0, Integer.parseInt(page.strip()));
+	private static int pageNumber(String page, int pages, Model model, HttpServletResponse response) {
+		if (!PageParameter.isValid(page)) {
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			model.addAttribute("failure", PageParameter.INVALID);
+			model.addAttribute("failureArgs", new Object[] { page });
 		}
-		catch (NumberFormatException ex) {
-			return 0;
-		}
+		return PageParameter.clamp(PageParameter.requested(page, 0), 0, pages);
 	}
 
 	record RejectionView(long line, List<String> reasons, List<String> cells) {

@@ -9,8 +9,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -254,6 +259,29 @@ class ImportJobs {
 				select line_number, reasons, cells from feedback_import_rejection where import_id = :id
 				order by line_number offset :offset limit :limit
 				""").param("id", id).param("offset", offset).param("limit", limit).query(ImportJobs::rejection).list();
+	}
+
+	/**
+	 * How many of a job's stored rejected rows have each kind of reason
+	 * ({@link Reason#group}), most rows first; a row with several kinds counts once for
+	 * each.
+	 */
+	@Transactional(readOnly = true)
+	Map<Reason, Long> rejectedRowsByReason(long id) {
+		Map<Reason, Long> counts = new HashMap<>();
+		streaming.query("select reasons from feedback_import_rejection where import_id = ?", rs -> {
+			Set<Reason> kinds = new HashSet<>();
+			for (String encoded : strings(rs.getArray("reasons"))) {
+				kinds.add(Reason.decode(encoded).group());
+			}
+			kinds.forEach(kind -> counts.merge(kind, 1L, Long::sum));
+		}, id);
+		Map<Reason, Long> sorted = new LinkedHashMap<>();
+		counts.entrySet()
+			.stream()
+			.sorted(Map.Entry.<Reason, Long>comparingByValue().reversed())
+			.forEach(entry -> sorted.put(entry.getKey(), entry.getValue()));
+		return sorted;
 	}
 
 	/** Streams every rejection of a job in line order without loading them all. */

@@ -16,12 +16,31 @@ record Reason(String key, List<String> args) {
 
 	private static final int MAX_ARG_LENGTH = 60;
 
+	private static final String GROUP_PREFIX = "import.reasonGroup.";
+
 	Reason {
 		args = List.copyOf(args);
 	}
 
 	static Reason of(String key, Object... args) {
 		return new Reason(key, Arrays.stream(args).map(arg -> withoutControlCharacters(String.valueOf(arg))).toList());
+	}
+
+	/**
+	 * The kind of problem this reason is, for counting rows by reason: the same reason
+	 * without the row's own values (the cell that was wrong, its length, its number of
+	 * cells), keeping what names the problem (the column, the rule and its limits).
+	 */
+	Reason group() {
+		return switch (key) {
+			case "import.reason.tooManyCells", "import.reason.tooFewCells", "import.reason.badDate",
+					"import.reason.unknownChannel", "import.reason.unknownCategory", "import.reason.unknownIncident" ->
+				new Reason(GROUP_PREFIX + key.substring("import.reason.".length()), List.of());
+			case "import.reason.notANumber" -> new Reason(GROUP_PREFIX + "notANumber", args.subList(0, 1));
+			case CsvFeedbackWriter.RULE -> (args.size() >= 3 && "feedback.rule.tooLong".equals(args.get(1)))
+					? new Reason(key, List.of(args.get(0), GROUP_PREFIX + "tooLong", args.get(2))) : this;
+			default -> this;
+		};
 	}
 
 	Object[] argsArray() {

@@ -1,7 +1,9 @@
 package io.shinrai.feedback.csv;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -18,6 +20,22 @@ class ReasonMessages {
 
 	List<String> of(Rejection rejection, Locale locale) {
 		return rejection.reasons().stream().map(reason -> text(reason, locale)).toList();
+	}
+
+	/**
+	 * The kinds of reason with their numbers of rows, in the reader's language: most rows
+	 * first, then alphabetically.
+	 */
+	List<ReasonCount> counted(Map<Reason, Long> rowsByReason, Locale locale) {
+		return rowsByReason.entrySet()
+			.stream()
+			.map(entry -> new ReasonCount(text(entry.getKey(), locale), entry.getValue()))
+			.sorted(Comparator.comparingLong(ReasonCount::rows).reversed().thenComparing(ReasonCount::reason))
+			.toList();
+	}
+
+	/** A kind of reason and how many rejected rows have it. */
+	record ReasonCount(String reason, long rows) {
 	}
 
 	/** A message of the import pages by its key, in the reader's language. */

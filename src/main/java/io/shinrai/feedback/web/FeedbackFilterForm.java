@@ -14,6 +14,7 @@ import io.shinrai.feedback.Channel;
 import io.shinrai.feedback.FeedbackFilter;
 import io.shinrai.feedback.IncidentType;
 import io.shinrai.feedback.Signal;
+import io.shinrai.system.PageParameter;
 
 /**
  * The filters of the feedback list as they appear in its URL (a GET form), so a filtered
@@ -62,17 +63,18 @@ public class FeedbackFilterForm {
 
 	private FeedbackFilter.Answer answered;
 
-	private Integer page;
+	/** Kept as typed: any whole number is a page ({@link PageParameter}). */
+	private String page;
 
 	private Integer size;
 
 	/**
-	 * Reports filter values that are readable but make no sense (a negative page, an
-	 * unknown page size...).
+	 * Reports filter values that are readable but make no sense (a page that is not a
+	 * number, an unknown page size...).
 	 */
 	public void validate(Errors errors) {
-		if (page != null && page < 0 && !errors.hasFieldErrors("page")) {
-			errors.rejectValue("page", "feedback.filter.invalidPage");
+		if (!PageParameter.isValid(page)) {
+			errors.rejectValue("page", PageParameter.INVALID, new Object[] { page }, null);
 		}
 		if (size != null && !PAGE_SIZES.contains(size) && !errors.hasFieldErrors("size")) {
 			errors.rejectValue("size", "feedback.filter.invalidSize");
@@ -131,7 +133,7 @@ public class FeedbackFilterForm {
 	}
 
 	public int pageOrFirst() {
-		return page == null || page < 0 ? 0 : page;
+		return PageParameter.requested(page, 0);
 	}
 
 	public int sizeOrDefault() {
@@ -234,11 +236,11 @@ public class FeedbackFilterForm {
 		this.answered = answered;
 	}
 
-	public Integer getPage() {
+	public String getPage() {
 		return page;
 	}
 
-	public void setPage(Integer page) {
+	public void setPage(String page) {
 		this.page = page;
 	}
 

@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import io.shinrai.customer.Customer;
@@ -55,6 +56,11 @@ class FeedbackFormController {
 	static final String FORM_VIEW = "feedback/form";
 
 	private static final String FORM = "feedbackForm";
+
+	/** The value of the "save and log another" button. */
+	static final String LOG_ANOTHER = "another";
+
+	private static final String KEPT_CHANNEL = "keptChannel";
 
 	private final FeedbackLog feedback;
 
@@ -114,20 +120,34 @@ class FeedbackFormController {
 
 	@GetMapping("/feedback/new")
 	String showLogForm(Model model) {
-		model.addAttribute(FORM, FeedbackForm.blank(clock.instant(), zone));
+		FeedbackForm form = FeedbackForm.blank(clock.instant(), zone);
+		// after "save and log another": the next paper form of the stack most likely
+		// came the same way
+		if (model.getAttribute(KEPT_CHANNEL) instanceof Channel channel) {
+			form.setChannel(channel);
+		}
+		model.addAttribute(FORM, form);
 		return FORM_VIEW;
 	}
 
 	@PostMapping("/feedback")
 	@FormView(FORM_VIEW)
-	String processLogForm(@ModelAttribute(FORM) FeedbackForm form, BindingResult result, Principal principal,
-			Model model, RedirectAttributes redirect, SegmentScope scope) {
+	String processLogForm(@ModelAttribute(FORM) FeedbackForm form, BindingResult result,
+			@RequestParam(name = "then", required = false) String then, Principal principal, Model model,
+			RedirectAttributes redirect, SegmentScope scope) {
 		NewFeedback entry = checked(form, principal, result, model);
 		if (result.hasErrors()) {
 			return FORM_VIEW;
 		}
 		try {
 			StoredFeedback stored = feedback.logOnce(form.submissionToken(), entry, scope);
+			if (LOG_ANOTHER.equals(then)) {
+				// the fresh form names the saved entry and links to it
+				redirect.addFlashAttribute("loggedId", stored.id());
+				redirect.addFlashAttribute("loggedCustomer", stored.customerName());
+				redirect.addFlashAttribute(KEPT_CHANNEL, stored.channel());
+				return "redirect:/feedback/new";
+			}
 			redirect.addFlashAttribute("success", "feedback.logged");
 			redirect.addFlashAttribute("successArgs", new Object[] { stored.customerName() });
 			return "redirect:/feedback/" + stored.id();

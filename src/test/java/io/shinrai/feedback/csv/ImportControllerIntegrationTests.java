@@ -226,6 +226,52 @@ class ImportControllerIntegrationTests {
 	}
 
 	@Test
+	void countsTheRejectedRowsByReasonBeforeListingThem() throws Exception {
+		String header = "external_id,customer_ref,customer_name,segment,received_at,channel,"
+				+ "category,transparency,consistency,communication,quality,values,nps,csat,ces,incidents,comment\n";
+		StringBuilder csv = new StringBuilder(header);
+		String[] channels = { "FAX", "FOO", "BAR", "PIGEON" };
+		for (int i = 0; i < channels.length; i++) {
+			csv.append(run + "-ch-" + i + "," + run + "-C,Reasons Co,SMB,2026-05-01," + channels[i]
+					+ ",PRODUCT,,,,4,,,,,,\n");
+		}
+		for (int i = 0; i < 2; i++) {
+			csv.append(run + "-nps-" + i + "," + run + "-C,Reasons Co,SMB,2026-05-01,EMAIL,PRODUCT,,,,4,,x" + i
+					+ ",,,,\n");
+		}
+		// two unknown incidents in one row: one row of that reason; and a bad date with
+		// it
+		csv.append(run + "-inc," + run + "-C,Reasons Co,SMB,someday,EMAIL,PRODUCT,,,,4,,,,,TYPO;OTHER_TYPO,\n");
+		Path file = directory.resolve("reasons.csv");
+		Files.writeString(file, csv, StandardCharsets.UTF_8);
+		FeedbackImport job = imports.run(file, "reasons.csv", TestUsers.MANAGER);
+		assertThat(job.rejected()).isEqualTo(7);
+
+		String english = mvc.perform(get("/import/{id}", job.id()).with(manager()).locale(Locale.ENGLISH))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String reasons = english.substring(english.indexOf("id=\"rejection-reasons\""));
+		reasons = reasons.substring(0, reasons.indexOf("</ul>")).replaceAll("\\s+", " ");
+		assertThat(reasons).containsSubsequence("channel: unknown channel</span> — <span class=\"fw-semibold\">4 rows",
+				"nps: not a whole number</span> — <span class=\"fw-semibold\">2 rows",
+				"incidents: unknown incident type</span> — <span class=\"fw-semibold\">1 row<",
+				"received_at: not a date</span> — <span class=\"fw-semibold\">1 row<");
+		assertThat(english.indexOf("id=\"rejection-reasons\"")).as("counts before the rows")
+			.isLessThan(english.indexOf("id=\"rejections\""));
+		assertThat(english).contains("channel: &quot;PIGEON&quot; is not one of");
+
+		String japanese = mvc.perform(get("/import/{id}", job.id()).with(manager()).locale(Locale.JAPANESE))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(japanese.replaceAll("\\s+", " ")).containsSubsequence(
+				"channel: 不明なチャネル</span> — <span class=\"fw-semibold\">4 行",
+				"nps: 整数ではない</span> — <span class=\"fw-semibold\">2 行");
+	}
+
+	@Test
 	void correctedRejectedRowsImportAgainIgnoringLineAndReason() throws Exception {
 		FeedbackImport job = imports.run(CsvFixtures.file(directory, "multiline.csv", run), "lines.csv",
 				TestUsers.MANAGER);

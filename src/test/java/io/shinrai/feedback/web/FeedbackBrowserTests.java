@@ -95,4 +95,67 @@ class FeedbackBrowserTests {
 		}
 	}
 
+	/**
+	 * An incident's explanation appears when its box is ticked; one with an error stays
+	 * in sight; a refused submit puts the focus on the error summary; "save and log
+	 * another" comes back to a fresh form.
+	 */
+	@Test
+	void explanationsFollowTheirIncidentAndSaveAndLogAnotherStartsAFreshForm() {
+		String ref = "B-" + UUID.randomUUID().toString().substring(0, 8);
+		try (Browser browser = Browser.open(port)) {
+			browser.go("/login?lang=en").signIn(TestUsers.MANAGER, TestUsers.PASSWORD);
+			browser.go("/feedback/new");
+			By note = By.id("incidentNotes-BROKEN_PROMISE");
+			assertThat(browser.find(note).isDisplayed()).as("explanation of an unticked incident").isFalse();
+			assertThat(browser.find(By.id("incidentNotes-PRODUCT_DEFECT")).isDisplayed()).isFalse();
+			click(browser, By.cssSelector("label[for='incident-BROKEN_PROMISE']"));
+			assertThat(browser.find(note).isDisplayed()).as("explanation of a ticked incident").isTrue();
+			browser.type(note, "Promised a call back");
+			// unticked again: the explanation hides, and the server refuses it
+			click(browser, By.cssSelector("label[for='incident-BROKEN_PROMISE']"));
+			assertThat(browser.find(note).isDisplayed()).isFalse();
+
+			browser.type(By.id("customerRef"), ref);
+			browser.type(By.id("customerName"), "Stack Of Forms");
+			new Select(browser.find(By.id("channel"))).selectByValue("IN_PERSON");
+			new Select(browser.find(By.id("category"))).selectByValue("DELIVERY");
+			click(browser, By.cssSelector("label[for='rating-CONSISTENCY-2']"));
+			navigate(browser, By.id("log-another"));
+
+			assertThat(browser.text(By.id("error-summary"))).contains("Tick this incident to keep its explanation");
+			assertThat(browser.driver().switchTo().activeElement().getDomAttribute("id")).isEqualTo("error-summary");
+			assertThat(browser.find(By.id("incident-BROKEN_PROMISE")).isSelected()).isFalse();
+			assertThat(browser.find(note).isDisplayed()).as("explanation with an error").isTrue();
+			assertThat(browser.find(note).getDomProperty("value")).isEqualTo("Promised a call back");
+			browser.screenshot("feedback-form-explanation-error");
+
+			click(browser, By.cssSelector("label[for='incident-BROKEN_PROMISE']"));
+			navigate(browser, By.id("log-another"));
+
+			assertThat(browser.currentPath()).isEqualTo("/feedback/new");
+			assertThat(browser.text(By.id("logged-entry"))).startsWith("Feedback from Stack Of Forms was logged.");
+			assertThat(browser.find(By.id("customerRef")).getDomProperty("value")).isEmpty();
+			assertThat(new Select(browser.find(By.id("channel"))).getFirstSelectedOption().getDomAttribute("value"))
+				.isEqualTo("IN_PERSON");
+			assertThat(browser.find(note).isDisplayed()).isFalse();
+			browser.screenshot("feedback-form-log-another");
+			String entryUrl = browser.find(By.cssSelector("#logged-entry a")).getDomAttribute("href");
+
+			// the next form of the stack, in Japanese
+			browser.go("/feedback/new?lang=ja");
+			browser.type(By.id("customerRef"), ref);
+			new Select(browser.find(By.id("channel"))).selectByValue("IN_PERSON");
+			new Select(browser.find(By.id("category"))).selectByValue("SERVICE");
+			click(browser, By.cssSelector("label[for='rating-QUALITY-5']"));
+			navigate(browser, By.id("log-another"));
+			assertThat(browser.text(By.id("logged-entry"))).startsWith("「Stack Of Forms」のフィードバックを記録しました。")
+				.contains("記録 #");
+			assertThat(browser.find(By.cssSelector("#logged-entry a")).getDomAttribute("href")).isNotEqualTo(entryUrl);
+
+			browser.go(entryUrl);
+			assertThat(browser.text(By.id("incident-list"))).contains("Promised a call back");
+		}
+	}
+
 }

@@ -595,4 +595,75 @@ class FeedbackFormControllerTests {
 					"(?s).*name=\"token\" value=\"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\".*")));
 	}
 
+	/**
+	 * "Save and log another": back to a fresh form naming the saved entry, for the next
+	 * paper form of a stack.
+	 */
+	@Nested
+	class LogAnother {
+
+		@Test
+		void savesAndReturnsToAFreshFormKeepingTheChannelAndNamingTheEntry() throws Exception {
+			MvcResult saved = mvc.perform(submission("channel", "PHONE", "then", "another"))
+				.andExpect(status().is3xxRedirection())
+				.andExpect(redirectedUrl("/feedback/new"))
+				.andReturn();
+			StoredFeedback entry = stored().get(0);
+			assertThat((Map<String, Object>) saved.getFlashMap()).containsEntry("loggedId", entry.id())
+				.containsEntry("loggedCustomer", "Aiko Tanaka")
+				.doesNotContainKey("success");
+
+			// the fresh form itself, in both languages, is read in FeedbackBrowserTests:
+			// the
+			// flash attributes travel in the session
+			assertThat(saved.getFlashMap().get("keptChannel")).isEqualTo(Channel.PHONE);
+		}
+
+		@Test
+		void aRefusedFormKeepsEverythingTyped() throws Exception {
+			String html = mvc.perform(submission("then", "another", "nps", "12"))
+				.andExpect(status().isOk())
+				.andExpect(view().name(FeedbackFormController.FORM_VIEW))
+				.andExpect(model().attributeHasFieldErrors("feedbackForm", "nps"))
+				.andReturn()
+				.getResponse()
+				.getContentAsString();
+			assertThat(html).contains("value=\"" + ref + "\"")
+				.contains("value=\"Aiko Tanaka\"")
+				.contains("Delivered late but friendly")
+				.contains("value=\"12\"")
+				.doesNotContain("id=\"logged-entry\"");
+			assertThat(stored()).isEmpty();
+		}
+
+		@Test
+		void theCorrectionFormHasNoSecondButton() throws Exception {
+			mvc.perform(submission()).andExpect(status().is3xxRedirection());
+			long id = stored().get(0).id();
+			mvc.perform(get("/feedback/{id}/edit", id).with(user(users.user(TestUsers.MANAGER))).locale(Locale.ENGLISH))
+				.andExpect(status().isOk())
+				.andExpect(content().string(not(containsString("id=\"log-another\""))));
+			mvc.perform(get("/feedback/new").with(user(users.user(TestUsers.MANAGER))).locale(Locale.ENGLISH))
+				.andExpect(content().string(containsString("Save and log another")));
+		}
+
+	}
+
+	/**
+	 * Each incident's explanation sits in its own box that the style sheet hides while
+	 * the incident is not ticked; the markup never hides it, so it works without the
+	 * style sheet's :has() and without JavaScript.
+	 */
+	@Test
+	void everyIncidentExplanationIsInTheMarkupAndNeverHiddenByIt() throws Exception {
+		String html = mvc.perform(get("/feedback/new").with(user(users.user(TestUsers.MANAGER))).locale(Locale.ENGLISH))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		for (IncidentType type : IncidentType.values()) {
+			assertThat(html).containsPattern("<div class=\"incident-detail\">\\s*<label[^>]*for=\"incidentNotes-" + type
+					+ "\"[^>]*>[^<]*</label>\\s*<input[^>]*id=\"incidentNotes-" + type + "\"");
+		}
+	}
+
 }

@@ -175,8 +175,7 @@ class FeedbackListControllerTests {
 
 		@ParameterizedTest
 		@CsvSource(delimiter = '|',
-				value = { "page    | -1        | The page number must be 0 or more.",
-						"page    | x         | The page number must be a whole number.",
+				value = { "page    | x         | “x” is not a page number.",
 						"size    | 30        | Show 25, 50 or 100 entries per page.",
 						"channel | FOO       | Choose a channel from the list.",
 						"category| FOO       | Choose a category from the list.",
@@ -207,12 +206,12 @@ class FeedbackListControllerTests {
 
 		@Test
 		void areExplainedInJapanese() throws Exception {
-			String html = mvc.perform(list().locale(Locale.JAPANESE).param("page", "-1").param("channel", "FOO"))
+			String html = mvc.perform(list().locale(Locale.JAPANESE).param("page", "一").param("channel", "FOO"))
 				.andExpect(status().isBadRequest())
 				.andReturn()
 				.getResponse()
 				.getContentAsString();
-			assertThat(html).contains("ページ番号は0以上で指定してください。").contains("一覧からチャネルを選択してください。");
+			assertThat(html).contains("「一」はページ番号ではありません。").contains("一覧からチャネルを選択してください。");
 		}
 
 	}
