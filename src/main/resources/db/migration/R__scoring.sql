@@ -73,7 +73,9 @@ begin
     on conflict (basis_id, customer_id) do update set
         ${scoring_added_sums},
         entries = s.entries + excluded.entries,
-        last_received_at = greatest(s.last_received_at, excluded.last_received_at);
+        last_received_at = greatest(s.last_received_at, excluded.last_received_at),
+        -- the stored reference trust no longer matches these sums (docs/scaling.md)
+        reference_trust = null;
 
     insert into trust_daily_sums as s
     select basis_id, day, segment, channel, ${scoring_summed_sums}, count(*), count(*) filter (where negative),

@@ -60,10 +60,32 @@ document.addEventListener('click', (event) => {
 });
 
 // Filters fold away on a phone: they come open (so they work without JavaScript) and are folded here on a narrow
-// screen, unless they hold an error to fix; on a wider screen (a rotated tablet too) they are open, their summary hidden.
+// screen, unless they hold an error to fix or a filter is set (the list is narrowed: its summary says by how many
+// filters, and the fold stays open so the reader sees which); on a wider screen (a rotated tablet too) they are open,
+// their summary hidden. A control is set when it differs from its default: data-default where the page gives one,
+// else the first option of a select, an unticked box, an empty field. data-fold-ignore marks what does not narrow
+// the list (the sort order).
+const isSet = (control) => {
+	if (control.type === 'hidden' || control.disabled || control.hasAttribute('data-fold-ignore') || !control.name) {
+		return false;
+	}
+	if (control.type === 'checkbox' || control.type === 'radio') {
+		return control.checked;
+	}
+	const initial = control.dataset.default
+		?? (control.tagName === 'SELECT' ? (control.options[0] ? control.options[0].value : '') : '');
+	return control.value !== '' && control.value !== initial;
+};
+const setFilters = (fold) => Array.from(fold.querySelectorAll('input, select')).filter(isSet).length;
+document.querySelectorAll('details.filter-fold > summary[data-active-label]').forEach((summary) => {
+	const set = setFilters(summary.parentElement);
+	if (set > 0) {
+		summary.textContent = summary.dataset.activeLabel.replace('{0}', set);
+	}
+});
 const wideScreen = window.matchMedia('(min-width: 768px)');
 const foldFilters = () => document.querySelectorAll('details.filter-fold').forEach((fold) => {
-	fold.open = wideScreen.matches || fold.querySelector('.is-invalid, .alert') !== null;
+	fold.open = wideScreen.matches || fold.querySelector('.is-invalid, .alert') !== null || setFilters(fold) > 0;
 });
 foldFilters();
 wideScreen.addEventListener('change', foldFilters);

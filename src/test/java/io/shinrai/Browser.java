@@ -213,7 +213,10 @@ public final class Browser implements AutoCloseable {
 		ChromeDriver chrome = (ChromeDriver) driver;
 		Map<String, Object> metrics = chrome.executeCdpCommand("Page.getLayoutMetrics", Map.of());
 		Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
-		double width = ((Number) size.get("width")).doubleValue();
+		// the capture lays the page out without a scroll bar: as wide as the window, not
+		// as the content beside the scroll bar was
+		double width = Math.max(((Number) size.get("width")).doubleValue(),
+				((Number) chrome.executeScript("return window.innerWidth")).doubleValue());
 		double height = Math.min(((Number) size.get("height")).doubleValue(), 8000);
 		Map<String, Object> shot = chrome.executeCdpCommand("Page.captureScreenshot",
 				Map.of("format", "png", "captureBeyondViewport", true, "clip",

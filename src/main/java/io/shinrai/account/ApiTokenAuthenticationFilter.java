@@ -3,7 +3,6 @@ package io.shinrai.account;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 
 import jakarta.servlet.FilterChain;
@@ -70,9 +69,9 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 		Locale locale = locales.resolveLocale(request);
 		ApiTokens.Check check;
 		try {
-			Optional<Duration> wait = throttle.waitBefore(THROTTLE_NAME, address);
-			if (wait.isPresent()) {
-				throttled(response, new LoginThrottledException(wait.get()), locale);
+			LoginThrottle.Standing standing = throttle.standing(THROTTLE_NAME, address);
+			if (standing.delay().isPresent()) {
+				throttled(response, new LoginThrottledException(standing.delay().get()), locale);
 				return;
 			}
 			check = tokens.check(secret);
@@ -86,7 +85,7 @@ class ApiTokenAuthenticationFilter extends OncePerRequestFilter {
 				problem(response, HttpStatus.UNAUTHORIZED, "tokens.api.refused." + refused.reason().name(), locale);
 				return;
 			}
-			if (throttle.failedBefore(THROTTLE_NAME, address)) {
+			if (standing.failedBefore()) {
 				throttle.reset(THROTTLE_NAME, address);
 			}
 		}

@@ -92,20 +92,42 @@ class LoginThrottle {
 
 	}
 
-	/** How long this sender must still wait before trying this user name, if at all. */
-	Optional<Duration> waitBefore(String username, String address) {
+	/**
+	 * What the throttle knows of this sender and user name, in one statement: how long it
+	 * must still wait, if at all, and whether it has failures on record (a success then
+	 * clears them). An API client signs in on every request, so this is its only cost.
+	 */
+	Standing standing(String username, String address) {
 		Instant now = clock.instant();
-		List<Timestamp> blocks = jdbc.sql("""
-				select blocked_until from login_throttle
+		List<Standing> rows = jdbc.sql("""
+				select max(blocked_until) filter (where blocked_until > :now) as blocked_until,
+				  bool_or(scope = 'U') as failed
+				from login_throttle
 				where ((scope = 'U' and username = :name) or (scope = 'A' and username = '')) and address = :address
-				  and blocked_until > :now
 				""")
 			.param("name", name(username))
 			.param("address", address(address))
 			.param("now", Timestamp.from(now))
-			.query(Timestamp.class)
+			.query((rs, n) -> {
+				Timestamp until = rs.getTimestamp("blocked_until");
+				return new Standing(
+						until == null ? Optional.empty() : Optional.of(Duration.between(now, until.toInstant())),
+						rs.getBoolean("failed"));
+			})
 			.list();
-		return blocks.stream().map(until -> Duration.between(now, until.toInstant())).max(Duration::compareTo);
+		return rows.isEmpty() ? new Standing(Optional.empty(), false) : rows.get(0);
+	}
+
+	/**
+	 * A sender's standing: how long it must still wait before trying, and whether it has
+	 * failures on record for the user name.
+	 */
+	record Standing(Optional<Duration> delay, boolean failedBefore) {
+	}
+
+	/** How long this sender must still wait before trying this user name, if at all. */
+	Optional<Duration> waitBefore(String username, String address) {
+		return standing(username, address).delay();
 	}
 
 	/**
@@ -113,12 +135,7 @@ class LoginThrottle {
 	 * clears them).
 	 */
 	boolean failedBefore(String username, String address) {
-		return jdbc.sql("select 1 from login_throttle where scope = 'U' and username = :name and address = :address")
-			.param("name", name(username))
-			.param("address", address(address))
-			.query(Integer.class)
-			.optional()
-			.isPresent();
+		return standing(username, address).failedBefore();
 	}
 
 	/**

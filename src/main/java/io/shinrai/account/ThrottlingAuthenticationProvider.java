@@ -1,7 +1,6 @@
 package io.shinrai.account;
 
 import java.time.Duration;
-import java.util.Optional;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.security.authentication.AccountStatusException;
@@ -38,15 +37,15 @@ class ThrottlingAuthenticationProvider implements AuthenticationProvider {
 		String username = authentication.getName();
 		String address = clientAddress(authentication);
 		try {
-			Optional<Duration> wait = throttle.waitBefore(username, address);
-			if (wait.isPresent()) {
-				throw new LoginThrottledException(wait.get());
+			LoginThrottle.Standing standing = throttle.standing(username, address);
+			if (standing.delay().isPresent()) {
+				throw new LoginThrottledException(standing.delay().get());
 			}
 			try {
 				Authentication result = delegate.authenticate(authentication);
 				// only earlier failures need forgetting: an API client signs in on every
 				// request
-				if (throttle.failedBefore(username, address)) {
+				if (standing.failedBefore()) {
 					throttle.reset(username, address);
 				}
 				return result;

@@ -83,7 +83,9 @@ class DashboardController {
 			InsightFilter driverFilter = InsightFilter
 				.covering(query.from(), query.to(), query.segment(), query.channel(), zone)
 				.within(scope);
-			Drivers.DriverReport driverReport = drivers.drivers(driverFilter);
+			// the scope's scores now are the dashboard's own when its period ends now
+			Drivers.DriverReport driverReport = drivers.drivers(driverFilter, now,
+					query.asOf().equals(now) ? view.trust() : null);
 			model.addAttribute("driverFilter", driverFilter);
 			model.addAttribute("driverReport", driverReport);
 			model.addAttribute("driverReading", insightTexts.driverReading(driverReport, locale));

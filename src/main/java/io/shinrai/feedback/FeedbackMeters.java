@@ -6,8 +6,10 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import io.shinrai.feedback.csv.FeedbackImport;
 import io.shinrai.feedback.csv.FeedbackImports;
@@ -19,6 +21,12 @@ import io.shinrai.feedback.csv.FeedbackImports;
  * ({@code shinrai.feedback.import.rows{result=imported|skipped|rejected}}) and their
  * duration ({@code shinrai.feedback.import.duration}). Corrections are not new entries
  * and are not counted.
+ * <p>
+ * Plain listeners that count in the transaction's {@code afterCommit}, not
+ * {@code @TransactionalEventListener}s: the event publication registry wraps every
+ * after-commit transactional listener and marks it processing and completed in
+ * transactions of their own, which on the API's request thread would take a second pooled
+ * connection while the first is still held, for meters that touch no table.
  */
 @Component
 class FeedbackMeters {
@@ -32,11 +40,15 @@ class FeedbackMeters {
 		this.imports = imports;
 	}
 
-	@TransactionalEventListener
+	@EventListener
 	void on(FeedbackLogged event) {
 		if (event.corrected() != null) {
 			return;
 		}
+		afterCommit(() -> count(event));
+	}
+
+	private void count(FeedbackLogged event) {
 		for (FeedbackLogged.Entry entry : event.entries()) {
 			Counter.builder("shinrai.feedback.entries.stored")
 				.description("Feedback entries stored, by source")
@@ -46,14 +58,35 @@ class FeedbackMeters {
 		}
 	}
 
-	@TransactionalEventListener
+	@EventListener
 	void on(FeedbackImportFinished event) {
+		afterCommit(() -> count(event));
+	}
+
+	private void count(FeedbackImportFinished event) {
 		Counter.builder("shinrai.feedback.imports")
 			.description("CSV imports ended, by outcome")
 			.tag("outcome", event.completed() ? "completed" : "failed")
 			.register(meters)
 			.increment();
 		imports.find(event.importId()).ifPresent(this::measure);
+	}
+
+	/**
+	 * Runs the action once the current transaction has committed (never if it rolls
+	 * back), or at once outside a transaction.
+	 */
+	private static void afterCommit(Runnable action) {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+			action.run();
+			return;
+		}
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				action.run();
+			}
+		});
 	}
 
 	private void measure(FeedbackImport job) {

@@ -126,6 +126,16 @@ public class Drivers {
 	}
 
 	public DriverReport drivers(InsightFilter filter) {
+		return drivers(filter, clock.instant(), null);
+	}
+
+	/**
+	 * {@link #drivers(InsightFilter)} as of {@code now}, for a caller that has already
+	 * read the scope's scores as of that instant ({@code scoresNow}, {@code null} if it
+	 * has not): they are used when the period reaches {@code now} instead of being read
+	 * again.
+	 */
+	public DriverReport drivers(InsightFilter filter, Instant now, TrustScore scoresNow) {
 		// columns: 5 ratings, 13 incidents, then the outcomes NPS group, detractor,
 		// promoter
 		int outcomes = SIGNALS + INCIDENTS;
@@ -135,7 +145,9 @@ public class Drivers {
 		params.put("from", java.sql.Timestamp.from(filter.start(zone)));
 		params.put("to", java.sql.Timestamp.from(filter.end(zone)));
 		String scope = filter.sqlScope(params);
-		// one row per distinct combination: a few thousand rows for any number of entries
+		// one row per distinct combination (a few thousand rows for any number of
+		// entries) from an index-only scan of the period's entries with NPS; the view
+		// joins the customers only when a segment is asked for
 		jdbc.sql("select rating_transparency, rating_consistency, rating_communication, rating_quality, rating_values,"
 				+ " case when nps >= 9 then 1 when nps <= 6 then -1 else 0 end as outcome, incident_types,"
 				+ " count(*) as entries from feedback_record where nps is not null and received_at >= :from"
@@ -191,9 +203,9 @@ public class Drivers {
 		for (double weight : weights[0]) {
 			rSquared += weight;
 		}
-		TrustScore scores = trustScores
-			.forScope(new Scope(filter.segment(), filter.channel(), filter.within()), asOf(filter))
-			.score();
+		Instant asOf = asOf(filter, now);
+		TrustScore scores = (scoresNow != null && asOf.equals(now)) ? scoresNow
+				: trustScores.forScope(new Scope(filter.segment(), filter.channel(), filter.within()), asOf).score();
 		List<Driver> drivers = new ArrayList<>();
 		for (int a = 0; a < p; a++) {
 			int i = analysed.get(a);
@@ -228,9 +240,8 @@ public class Drivers {
 	}
 
 	/** The scores "now" for a period reaching today, else as of the period's end. */
-	private Instant asOf(InsightFilter filter) {
+	private Instant asOf(InsightFilter filter, Instant now) {
 		Instant end = filter.end(zone);
-		Instant now = clock.instant();
 		return end.isAfter(now) ? now : end;
 	}
 

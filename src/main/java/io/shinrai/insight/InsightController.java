@@ -145,6 +145,10 @@ class InsightController {
 
 	private String page(Model model, String tab, String view, InsightFilter filter) {
 		model.addAttribute("tab", tab);
+		// the period the pages show when none is asked for: a filter fold tells set
+		// filters
+		// from it
+		model.addAttribute("defaultFilter", InsightFilter.lastDays(businessTime.today(), InsightFilter.DEFAULT_DAYS));
 		model.addAttribute("segments", customers.segments(filter.within()));
 		model.addAttribute("channels", Channel.values());
 		model.addAttribute("zone", zone);

@@ -8,9 +8,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -29,11 +31,22 @@ public class CustomerRankings {
 
 	private final ScoringPolicies policies;
 
-	CustomerRankings(JdbcClient jdbc, ScoringPolicies policies) {
+	private final ReferenceTrust references;
+
+	private final ReferencePages referencePages;
+
+	CustomerRankings(JdbcClient jdbc, ScoringPolicies policies, ReferenceTrust references) {
 		this.jdbc = jdbc;
 		this.policies = policies;
+		this.references = references;
+		this.referencePages = new ReferencePages(jdbc);
 	}
 
+	/**
+	 * One page of the list; in one snapshot (repeatable read), so that the statements of
+	 * the path through the stored reference trust see the same rows.
+	 */
+	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	public CustomerRankingPage find(CustomerRankingQuery query) {
 		// the window count keeps every ranked row: let it do so in memory; and plan every
 		// statement for this
@@ -134,11 +147,15 @@ public class CustomerRankings {
 		boolean tailCanMatch = query.band() == null && (query.status() == null || query.status() == CustomerStatus.OK);
 		boolean tryWithoutTail = sumsFirst && (!tailCanMatch || query.status() == null);
 		long[] total = { 0 };
-		List<RankedCustomer> customers;
-		if (query.sort() == CustomerSort.NAME && outer.isEmpty()) {
+		// sorted by trust without filters: exact through the stored reference trust where
+		// it can answer (docs/scaling.md)
+		List<RankedCustomer> customers = fromSums && !anyLate && where.isEmpty() && outer.isEmpty()
+				&& (query.sort() == CustomerSort.TRUST || query.sort() == CustomerSort.TRUST_DESC)
+						? byReference(serving, query, params) : null;
+		if (customers == null && query.sort() == CustomerSort.NAME && outer.isEmpty()) {
 			customers = pageByName(policy, params, sums, where);
 		}
-		else {
+		else if (customers == null) {
 			customers = rank(query, policy, params, sums, where, outer, countAll, sumsFirst && !tryWithoutTail, total);
 		}
 		if (query.sort() != CustomerSort.NAME && tryWithoutTail && tailCanMatch
@@ -157,6 +174,53 @@ public class CustomerRankings {
 			total[0] = count(query);
 		}
 		return new CustomerRankingPage(customers, total[0], query.page(), query.size());
+	}
+
+	/**
+	 * The page through the index of stored reference trust ({@link ReferencePages}); null
+	 * where it cannot answer exactly.
+	 */
+	private List<RankedCustomer> byReference(Serving serving, CustomerRankingQuery query, Map<String, Object> params) {
+		Optional<ReferenceTrust.Reference> reference = references.usable(serving, query.asOf());
+		if (reference.isEmpty()) {
+			return null;
+		}
+		ScoringPolicy policy = serving.policy();
+		Optional<List<ReferencePages.Scored>> page = referencePages.page(policy, reference.get(), params,
+				(long) query.page() * query.size(), query.size(), query.sort() == CustomerSort.TRUST_DESC);
+		if (page.isEmpty()) {
+			return null;
+		}
+		if (page.get().isEmpty()) {
+			return List.of();
+		}
+		Map<String, Object> p = new HashMap<>(params);
+		p.put("ids", page.get().stream().map(ReferencePages.Scored::id).toList());
+		Map<Long, RankedCustomer> rows = new HashMap<>();
+		Map<Long, ReferencePages.Scored> scored = new HashMap<>();
+		page.get().forEach(s -> scored.put(s.id(), s));
+		jdbc.sql("""
+				select c.id, c.reference, c.name, c.segment,
+				       (select count(*) from feedback f where f.customer_id = c.id and f.negative
+				            and f.received_at > :windowStart and f.received_at <= :t) as negatives
+				from customer c where c.id in (:ids)
+				""").params(p).query((rs, row) -> {
+			ReferencePages.Scored s = scored.get(rs.getLong("id"));
+			long negatives = rs.getLong("negatives");
+			return new RankedCustomer(s.id(), rs.getString("reference"), rs.getString("name"), rs.getString("segment"),
+					s.trust(), Band.of(s.trust(), policy), CustomerStatus.of(negatives, policy), negatives,
+					s.lastFeedbackAt());
+		}).list().forEach(c -> rows.put(c.id(), c));
+		List<RankedCustomer> ordered = new ArrayList<>();
+		for (ReferencePages.Scored s : page.get()) {
+			RankedCustomer customer = rows.get(s.id());
+			if (customer == null) {
+				// erased meanwhile: let the exact path answer
+				return null;
+			}
+			ordered.add(customer);
+		}
+		return ordered;
 	}
 
 	private List<RankedCustomer> rank(CustomerRankingQuery query, ScoringPolicy policy, Map<String, Object> params,

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 import io.shinrai.IntegrationTest;
@@ -69,6 +70,25 @@ class LoginThrottleIntegrationTests {
 		clock.advance(Duration.ofMillis(1));
 		assertThat(throttle.waitBefore(name, address)).isEmpty();
 		assertThat(fail(throttle, name)).isEqualTo(Duration.ofSeconds(2));
+	}
+
+	@Test
+	void oneStatementTellsTheWaitAndWhetherThereAreFailuresToForget() {
+		LoginThrottle throttle = throttle();
+		assertThat(throttle.standing(name, address)).isEqualTo(new LoginThrottle.Standing(Optional.empty(), false));
+		fail(throttle, name);
+		assertThat(throttle.standing(name, address).failedBefore()).isTrue();
+		assertThat(throttle.standing(name, address).delay()).isEmpty();
+		// the address's failures delay another name but are not that name's to forget
+		assertThat(throttle.standing("another-" + name, address).failedBefore()).isFalse();
+		assertThat(throttle.standing(name, "10.99.0.2").failedBefore()).isFalse();
+		for (int i = 0; i < 3; i++) {
+			fail(throttle, name);
+		}
+		assertThat(throttle.standing(name, address))
+			.isEqualTo(new LoginThrottle.Standing(Optional.of(Duration.ofSeconds(1)), true));
+		throttle.reset(name, address);
+		assertThat(throttle.standing(name, address).failedBefore()).isFalse();
 	}
 
 	@Test

@@ -1,6 +1,5 @@
 package io.shinrai.insight;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -18,8 +17,7 @@ import io.shinrai.IntegrationTest;
 import io.shinrai.TestUsers;
 import io.shinrai.feedback.Channel;
 import io.shinrai.feedback.FeedbackLog;
-import io.shinrai.feedback.IncidentType;
-import io.shinrai.feedback.Signal;
+import io.shinrai.system.SegmentScope;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -46,6 +44,9 @@ class DriversIntegrationTests {
 	private MockMvc mvc;
 
 	@Autowired
+	private org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	@Autowired
 	private TestUsers users;
 
 	private final Random random = new Random(11);
@@ -54,37 +55,8 @@ class DriversIntegrationTests {
 
 	private final LocalDate today = LocalDate.now(ZONE);
 
-	/**
-	 * NPS follows the consistency rating (low → detractor, high → promoter); the other
-	 * ratings are random; quality is rated in only half of the entries; a broken promise
-	 * always comes with a detractor.
-	 */
 	private InsightFixtures plantedConsistencyDriver(int entries) {
-		InsightFixtures fixtures = new InsightFixtures(log);
-		for (int i = 0; i < entries; i++) {
-			int consistency = 1 + random.nextInt(5);
-			int nps = switch (consistency) {
-				case 1, 2 -> random.nextInt(5);
-				case 3 -> 7 + random.nextInt(2);
-				default -> 9 + random.nextInt(2);
-			};
-			boolean broken = i % 8 == 0;
-			boolean rateQuality = i % 2 == 0;
-			fixtures.add(fixtures.customer(), now.minus(Duration.ofHours(6 + 13L * i)), Channel.values()[i % 3],
-					entry -> {
-						entry.rating(Signal.CONSISTENCY, consistency)
-							.rating(Signal.TRANSPARENCY, 1 + random.nextInt(5))
-							.rating(Signal.COMMUNICATION, 1 + random.nextInt(5))
-							.nps(broken ? random.nextInt(3) : nps);
-						if (rateQuality) {
-							entry.rating(Signal.QUALITY, 1 + random.nextInt(5));
-						}
-						if (broken) {
-							entry.incident(IncidentType.BROKEN_PROMISE, null);
-						}
-						return entry;
-					});
-		}
+		InsightFixtures fixtures = InsightFixtures.plantedConsistencyDriver(log, random, now, entries);
 		fixtures.store();
 		return fixtures;
 	}
@@ -122,6 +94,61 @@ class DriversIntegrationTests {
 		assertThat(report.thin()).extracting(Drivers.Thin::factor).contains("values");
 		assertThat(report.fixFirst()).isNotEmpty();
 		assertThat(report.rSquared()).isBetween(0.3, 1.0);
+	}
+
+	@Test
+	void theSegmentChannelAndUserScopeSelectTheSameEntriesAsTheCustomersSegments() {
+		InsightFixtures first = plantedConsistencyDriver(90);
+		InsightFixtures second = plantedConsistencyDriver(60);
+		SegmentScope both = SegmentScope.of(java.util.List.of(first.segment(), second.segment()));
+		LocalDate from = today.minusDays(89);
+		for (InsightFilter filter : java.util.List.of(new InsightFilter(from, today, first.segment(), null),
+				new InsightFilter(from, today, second.segment(), Channel.EMAIL),
+				new InsightFilter(from, today, null, null).within(both),
+				new InsightFilter(from, today, null, Channel.values()[1]).within(both),
+				new InsightFilter(from, today, first.segment(), Channel.values()[2]).within(both),
+				new InsightFilter(from, today, second.segment(), null)
+					.within(SegmentScope.of(java.util.List.of(first.segment()))))) {
+			Drivers.DriverReport report = drivers.drivers(filter);
+			java.util.Map<String, Object> params = new java.util.HashMap<>();
+			params.put("from", java.sql.Timestamp.from(filter.start(ZONE)));
+			params.put("to", java.sql.Timestamp.from(filter.end(ZONE)));
+			String scope = filter.sqlScope(params);
+			// the reference: the entries joined to their customers (the view leaves the
+			// join out when no segment is asked for)
+			java.util.Map<String, Object> expected = jdbc
+				.sql("select count(*) as entries, count(rating_consistency) as consistency,"
+						+ " count(*) filter (where cardinality(incident_types) > 0) as incidents"
+						+ " from feedback join customer on customer.id = feedback.customer_id"
+						+ " where nps is not null and received_at >= :from" + " and received_at < :to" + scope)
+				.params(params)
+				.query()
+				.singleRow();
+			assertThat(report.entries()).as(filter.toString())
+				.isEqualTo(((Number) expected.get("entries")).longValue());
+			if (report.enough()) {
+				assertThat(report.drivers()).filteredOn(driver -> driver.factor().equals("consistency"))
+					.singleElement()
+					.satisfies(driver -> assertThat(driver.entries())
+						.isEqualTo(((Number) expected.get("consistency")).longValue()));
+				long incidents = report.drivers()
+					.stream()
+					.filter(driver -> driver.kind() == Drivers.Kind.INCIDENT)
+					.mapToLong(Drivers.Driver::entries)
+					.sum()
+						+ report.thin()
+							.stream()
+							.filter(thin -> thin.kind() == Drivers.Kind.INCIDENT)
+							.mapToLong(Drivers.Thin::entries)
+							.sum();
+				assertThat(incidents).isEqualTo(((Number) expected.get("incidents")).longValue());
+			}
+		}
+		// a scope outside the user's segments sees nothing
+		assertThat(drivers
+			.drivers(new InsightFilter(from, today, second.segment(), null)
+				.within(SegmentScope.of(java.util.List.of(first.segment()))))
+			.entries()).isZero();
 	}
 
 	@Test

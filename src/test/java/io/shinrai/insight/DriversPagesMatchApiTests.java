@@ -12,7 +12,6 @@ import io.shinrai.IntegrationTest;
 import io.shinrai.TestUsers;
 import io.shinrai.feedback.Channel;
 import io.shinrai.feedback.FeedbackLog;
-import io.shinrai.feedback.IncidentType;
 import io.shinrai.feedback.Signal;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -59,27 +58,9 @@ class DriversPagesMatchApiTests {
 
 	private final LocalDate today = LocalDate.now(ZONE);
 
+	/** The planted driver of the drivers' own tests, and entries without NPS. */
 	private InsightFixtures planted(int entries) {
-		InsightFixtures fixtures = new InsightFixtures(log);
-		for (int i = 0; i < entries; i++) {
-			int consistency = 1 + random.nextInt(5);
-			int nps = consistency <= 2 ? random.nextInt(5) : consistency == 3 ? 7 : 9 + random.nextInt(2);
-			boolean broken = i % 6 == 0;
-			boolean rateQuality = i % 3 != 0;
-			fixtures.add(fixtures.customer(), now.minus(Duration.ofHours(5 + 11L * i)), Channel.values()[i % 3],
-					entry -> {
-						entry.rating(Signal.CONSISTENCY, consistency)
-							.rating(Signal.COMMUNICATION, 1 + random.nextInt(5))
-							.nps(broken ? random.nextInt(3) : nps);
-						if (rateQuality) {
-							entry.rating(Signal.QUALITY, 1 + random.nextInt(5));
-						}
-						if (broken) {
-							entry.incident(IncidentType.BROKEN_PROMISE, null);
-						}
-						return entry;
-					});
-		}
+		InsightFixtures fixtures = InsightFixtures.plantedConsistencyDriver(log, random, now, entries);
 		// entries without NPS count for nothing here, and must not be in the lists the
 		// counts open
 		for (int i = 0; i < 15; i++) {

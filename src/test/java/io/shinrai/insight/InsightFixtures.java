@@ -1,8 +1,10 @@
 package io.shinrai.insight;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 
@@ -10,7 +12,9 @@ import io.shinrai.feedback.BatchResult;
 import io.shinrai.feedback.Category;
 import io.shinrai.feedback.Channel;
 import io.shinrai.feedback.FeedbackLog;
+import io.shinrai.feedback.IncidentType;
 import io.shinrai.feedback.NewFeedback;
+import io.shinrai.feedback.Signal;
 import io.shinrai.feedback.Source;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -53,6 +57,42 @@ final class InsightFixtures {
 			.loggedBy("test");
 		pending.add(content.apply(builder).build());
 		return this;
+	}
+
+	/**
+	 * Queues a segment's entries with a planted driver: NPS follows the consistency
+	 * rating (low → detractor, high → promoter); the other ratings are random; quality is
+	 * rated in only half of the entries; every eighth entry is a broken promise, always
+	 * with a detractor. The entries are 13 hours apart, the newest six hours before
+	 * {@code now}.
+	 */
+	static InsightFixtures plantedConsistencyDriver(FeedbackLog log, Random random, Instant now, int entries) {
+		InsightFixtures fixtures = new InsightFixtures(log);
+		for (int i = 0; i < entries; i++) {
+			int consistency = 1 + random.nextInt(5);
+			int nps = switch (consistency) {
+				case 1, 2 -> random.nextInt(5);
+				case 3 -> 7 + random.nextInt(2);
+				default -> 9 + random.nextInt(2);
+			};
+			boolean broken = i % 8 == 0;
+			boolean rateQuality = i % 2 == 0;
+			fixtures.add(fixtures.customer(), now.minus(Duration.ofHours(6 + 13L * i)), Channel.values()[i % 3],
+					entry -> {
+						entry.rating(Signal.CONSISTENCY, consistency)
+							.rating(Signal.TRANSPARENCY, 1 + random.nextInt(5))
+							.rating(Signal.COMMUNICATION, 1 + random.nextInt(5))
+							.nps(broken ? random.nextInt(3) : nps);
+						if (rateQuality) {
+							entry.rating(Signal.QUALITY, 1 + random.nextInt(5));
+						}
+						if (broken) {
+							entry.incident(IncidentType.BROKEN_PROMISE, null);
+						}
+						return entry;
+					});
+		}
+		return fixtures;
 	}
 
 	void store() {

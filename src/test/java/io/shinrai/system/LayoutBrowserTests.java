@@ -1,5 +1,7 @@
 package io.shinrai.system;
 
+import java.time.LocalDate;
+
 import io.shinrai.Browser;
 import io.shinrai.IntegrationTest;
 import io.shinrai.TestUsers;
@@ -44,6 +46,34 @@ class LayoutBrowserTests {
 			assertThat(other.text(By.cssSelector("main h1"))).isEqualTo("ダッシュボード");
 			other.click(By.cssSelector("a[hreflang=en]"));
 			assertThat(other.text(By.cssSelector("main h1"))).isEqualTo("Dashboard");
+		}
+	}
+
+	@Test
+	void onAPhoneAFilterFoldStaysOpenAndSaysHowManyFiltersAreSet() {
+		try (Browser browser = Browser.open(port)) {
+			browser.resize(390, 900);
+			browser.go("/login?lang=en").signIn(TestUsers.ADMIN, TestUsers.PASSWORD);
+			By fold = By.cssSelector("details.filter-fold");
+			By summary = By.cssSelector("details.filter-fold > summary");
+
+			browser.go("/customers?lang=en");
+			assertThat(browser.find(fold).getAttribute("open")).as("nothing set: folded").isNull();
+			assertThat(browser.text(summary)).isEqualTo("Filters");
+
+			// the sort order narrows nothing
+			browser.go("/customers?status=AT_RISK&band=LOW&sort=NAME");
+			assertThat(browser.find(fold).getAttribute("open")).as("filters set: open").isNotNull();
+			assertThat(browser.text(summary)).isEqualTo("Filters (2 set)");
+			browser.screenshot("phone-filters-set-en");
+
+			// the insight pages' period is a filter only when it is not the default one
+			browser.go("/insights/drivers");
+			assertThat(browser.find(fold).getAttribute("open")).isNull();
+			browser.go("/insights/drivers?channel=EMAIL&from=" + LocalDate.now().minusDays(10) + "&lang=ja");
+			assertThat(browser.find(fold).getAttribute("open")).isNotNull();
+			assertThat(browser.text(summary)).isEqualTo("絞り込み（2件を指定中）");
+			browser.screenshot("phone-filters-set-ja");
 		}
 	}
 
