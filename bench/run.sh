@@ -4,6 +4,9 @@
 #
 #   bench/run.sh            quick check: 1 000 customers, 10 000 entries (about 1.5 minutes)
 #   bench/run.sh full       reference size: 100 000 customers, 1 000 000 entries (about 7.5 minutes)
+#   bench/run.sh scale      the pages at 1 000 000 customers / 10 000 000 entries and, in the same run, at the
+#                           reference size, with their ratios (bench/scale.sh; several hours on 2 cores)
+#   bench/run.sh huge       one run of the whole benchmark at 1 000 000 customers / 10 000 000 entries
 #   bench/run.sh full insights   the same data, but only the import with its baselines, the dashboard and the
 #                           insight pages (no API load, no recomputation): target/bench/results-insights.md
 #
@@ -19,16 +22,18 @@ case "$ROWS" in
 	all|insights) ;;
 	*) echo "usage: bench/run.sh [small|full] [all|insights]"; exit 2 ;;
 esac
+[ "$SIZE" = scale ] && exec "$(dirname "$0")/scale.sh"
 case "$SIZE" in
 	small) CUSTOMERS=1000; ENTRIES=10000; REQUESTS=200; LOAD_SECONDS=10 ;;
 	full) CUSTOMERS=100000; ENTRIES=1000000; REQUESTS=300; LOAD_SECONDS=30 ;;
-	*) echo "usage: bench/run.sh [small|full] [all|insights]"; exit 2 ;;
+	huge) CUSTOMERS=1000000; ENTRIES=10000000; REQUESTS=300; LOAD_SECONDS=30 ;;
+	*) echo "usage: bench/run.sh [small|full|huge|scale] [all|insights]"; exit 2 ;;
 esac
 SEED=${SEED:-42}
 PORT=${PORT:-18080}
 DB_PORT=${DB_PORT:-15432}
 HEAP=${HEAP:-512m}
-OUT=target/bench
+OUT=${OUT:-target/bench}
 ADMIN_PASSWORD=bench-admin-password
 BASE=http://127.0.0.1:$PORT
 BENCH=$(cd "$(dirname "$0")" && pwd)
@@ -148,6 +153,13 @@ start=$(seconds)
 psql -qAt -c "vacuum analyze"
 vacuum_s=$(elapsed "$start" "$(seconds)")
 
+log "Waiting for the reference trust of every customer (the customers list sorted by trust, docs/scaling.md)"
+start=$(seconds)
+until [ "$(psql -qAt -c "select (select count(*) from trust_reference) > 0
+		and (select count(*) from customer_trust_sums where reference_trust is null) < 2500")" = t ]; do sleep 2; done
+reference_s=$(elapsed "$start" "$(seconds)")
+psql -qAt -c "vacuum analyze customer_trust_sums"
+
 latency() { # name, then hey arguments; prints "p50 p95 p99 rps errors" in ms
 	local name=$1; shift
 	hey "$@" > "$OUT/$name.txt"
@@ -232,6 +244,7 @@ Pages: one client on loopback, $REQUESTS requests after 20 to warm up (the serve
 | plain COPY of the CSV as text into a table without indexes | $(printf '%.1f' "$text_copy_s") s |
 | comment terms counted, import done to caught up | $(printf '%.1f' "$terms_s") s |
 | VACUUM ANALYZE after the import | $(printf '%.1f' "$vacuum_s") s |
+| reference trust of every customer ready after that | $(printf '%.1f' "$reference_s") s |
 
 The whole run took $(( $(date +%s) - started )) s.
 MD

@@ -42,15 +42,16 @@ class TableOwnershipTests {
 			Map.entry("feedback_submission", "feedback"), Map.entry("feedback_import", "feedback"),
 			Map.entry("feedback_import_rejection", "feedback"), Map.entry("scoring_policy", "scoring"),
 			Map.entry("scoring_basis", "scoring"), Map.entry("customer_trust_sums", "scoring"),
-			Map.entry("trust_daily_sums", "scoring"), Map.entry("scoring_contribution", "scoring"),
-			Map.entry("recovery_case", "recovery"), Map.entry("recovery_case_entry", "recovery"),
-			Map.entry("recovery_note", "recovery"), Map.entry("customer_status_state", "scoring"),
-			Map.entry("trust_drop_alert", "scoring"), Map.entry("import_tally", "notification"),
-			Map.entry("mail_outbox", "notification"), Map.entry("digest_run", "notification"),
-			Map.entry("webhook_endpoint", "notification"), Map.entry("webhook_delivery", "notification"),
-			Map.entry("webhook_attempt", "notification"), Map.entry("shedlock", "system"),
-			Map.entry("flyway_schema_history", "system"), Map.entry("event_publication", "system"),
-			Map.entry("spring_session", "account"), Map.entry("spring_session_attributes", "account"));
+			Map.entry("trust_reference", "scoring"), Map.entry("trust_daily_sums", "scoring"),
+			Map.entry("scoring_contribution", "scoring"), Map.entry("recovery_case", "recovery"),
+			Map.entry("recovery_case_entry", "recovery"), Map.entry("recovery_note", "recovery"),
+			Map.entry("customer_status_state", "scoring"), Map.entry("trust_drop_alert", "scoring"),
+			Map.entry("import_tally", "notification"), Map.entry("mail_outbox", "notification"),
+			Map.entry("digest_run", "notification"), Map.entry("webhook_endpoint", "notification"),
+			Map.entry("webhook_delivery", "notification"), Map.entry("webhook_attempt", "notification"),
+			Map.entry("shedlock", "system"), Map.entry("flyway_schema_history", "system"),
+			Map.entry("event_publication", "system"), Map.entry("spring_session", "account"),
+			Map.entry("spring_session_attributes", "account"));
 
 	/**
 	 * The owners' published read models: which other modules may read a table. Scoring

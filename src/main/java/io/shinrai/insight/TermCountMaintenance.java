@@ -116,7 +116,8 @@ public class TermCountMaintenance {
 	public void rebuild() {
 		tx.executeWithoutResult(status -> {
 			jdbc.sql("lock table insight_entry_terms in exclusive mode").update();
-			jdbc.sql("truncate insight_term_day, insight_term_month, insight_term_surface, insight_entry_terms")
+			jdbc.sql("truncate insight_term_day, insight_term_month, insight_term_day_all, insight_term_month_all,"
+					+ " insight_term_surface, insight_entry_terms")
 				.update();
 			jdbc.sql("insert into insight_term_pending (feedback_id) select feedback_id from feedback_record"
 					+ " where comment is not null on conflict do nothing")
@@ -260,29 +261,46 @@ public class TermCountMaintenance {
 				i++;
 			}
 			// months in key order too: the month of a day sorts with the day, so no two
-			// writers wait on each other in
-			// opposite orders
+			// writers wait on each other in opposite orders; every writer writes the
+			// tables in the same order
+			String deltaRows = " from unnest(cast(? as date[]), cast(? as varchar[]), cast(? as varchar[]),"
+					+ " cast(? as boolean[]), cast(? as varchar[]), cast(? as integer[])) as u(d, s, c, n, w, e)";
 			for (String table : List.of("day", "month")) {
 				String period = table.equals("day") ? "d" : "cast(date_trunc('month', d) as date)";
 				jdbcTemplate.update("insert into insight_term_" + table + " as t (" + table
-						+ ", segment, channel, negative, term, entries) select " + period
-						+ ", s, c, n, w, sum(e) from unnest(cast(? as date[]), cast(? as varchar[]), cast(? as varchar[]),"
-						+ " cast(? as boolean[]), cast(? as varchar[]), cast(? as integer[])) as u(d, s, c, n, w, e)"
-						+ " group by 1, 2, 3, 4, 5 having sum(e) <> 0 order by 1, 2, 3, 4, 5" + " on conflict (" + table
-						+ ", segment, channel, negative, term)"
+						+ ", segment, channel, negative, term, entries) select " + period + ", s, c, n, w, sum(e)"
+						+ deltaRows + " group by 1, 2, 3, 4, 5 having sum(e) <> 0 order by 1, 2, 3, 4, 5"
+						+ " on conflict (" + table + ", segment, channel, negative, term)"
 						+ " do update set entries = t.entries + excluded.entries", days, segments, channels, negatives,
 						terms, counts);
 			}
+			for (String table : List.of("day", "month")) {
+				String period = table.equals("day") ? "d" : "cast(date_trunc('month', d) as date)";
+				jdbcTemplate.update(
+						"insert into insight_term_" + table + "_all as t (" + table
+								+ ", negative, term, entries) select " + period + ", n, w, sum(e)" + deltaRows
+								+ " group by 1, 2, 3 having sum(e) <> 0 order by 1, 2, 3 on conflict (" + table
+								+ ", negative, term) do update set entries = t.entries + excluded.entries",
+						days, segments, channels, negatives, terms, counts);
+			}
 			if (deltas.values().stream().anyMatch(delta -> delta < 0)) {
-				jdbcTemplate
-					.update("delete from insight_term_day where entries <= 0 and (day, segment, channel, negative,"
-							+ " term) in (select * from unnest(cast(? as date[]), cast(? as varchar[]), cast(? as varchar[]),"
-							+ " cast(? as boolean[]), cast(? as varchar[])))", days, segments, channels, negatives,
-							terms);
-				jdbcTemplate.update("delete from insight_term_month where entries <= 0 and (month, segment, channel,"
-						+ " negative, term) in (select cast(date_trunc('month', d) as date), s, c, n, w from unnest("
-						+ "cast(? as date[]), cast(? as varchar[]), cast(? as varchar[]), cast(? as boolean[]),"
-						+ " cast(? as varchar[])) as u(d, s, c, n, w))", days, segments, channels, negatives, terms);
+				String keys = " from unnest(cast(? as date[]), cast(? as varchar[]), cast(? as varchar[]),"
+						+ " cast(? as boolean[]), cast(? as varchar[])) as u(d, s, c, n, w)";
+				String month = "cast(date_trunc('month', d) as date)";
+				jdbcTemplate.update(
+						"delete from insight_term_day where entries <= 0 and (day, segment, channel,"
+								+ " negative, term) in (select d, s, c, n, w" + keys + ")",
+						days, segments, channels, negatives, terms);
+				jdbcTemplate.update(
+						"delete from insight_term_month where entries <= 0 and (month, segment, channel,"
+								+ " negative, term) in (select " + month + ", s, c, n, w" + keys + ")",
+						days, segments, channels, negatives, terms);
+				jdbcTemplate.update("delete from insight_term_day_all where entries <= 0 and (day, negative, term)"
+						+ " in (select d, n, w" + keys + ")", days, segments, channels, negatives, terms);
+				jdbcTemplate.update(
+						"delete from insight_term_month_all where entries <= 0 and (month, negative, term)"
+								+ " in (select " + month + ", n, w" + keys + ")",
+						days, segments, channels, negatives, terms);
 			}
 		}
 		if (!surfaceDeltas.isEmpty()) {

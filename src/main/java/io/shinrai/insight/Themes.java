@@ -228,6 +228,8 @@ public class Themes {
 		LocalDate monthEnd = end.withDayOfMonth(1);
 		Map<String, Object> params = new HashMap<>();
 		StringBuilder scope = new StringBuilder(filter.sqlScope(params));
+		// the whole company: the counts added up over segments and channels
+		String tables = scope.isEmpty() ? "_all" : "";
 		if (onlyTerms != null) {
 			scope.append(" and term = any(cast(:terms as varchar[]))");
 			params.put("terms", onlyTerms.toArray(String[]::new));
@@ -238,14 +240,16 @@ public class Themes {
 			params.put("monthStart", monthStart);
 			params.put("monthEnd", monthEnd);
 			params.put("end", end);
-			sql = "select negative, term, entries from insight_term_month where month >= :monthStart and month < :monthEnd"
-					+ scope + " union all select negative, term, entries from insight_term_day where ((day >= :from and"
-					+ " day < :monthStart) or (day >= :monthEnd and day < :end))" + scope;
+			sql = "select negative, term, entries from insight_term_month" + tables
+					+ " where month >= :monthStart and month < :monthEnd" + scope
+					+ " union all select negative, term, entries from insight_term_day" + tables
+					+ " where ((day >= :from and day < :monthStart) or (day >= :monthEnd and day < :end))" + scope;
 		}
 		else {
 			params.put("from", from);
 			params.put("end", end);
-			sql = "select negative, term, entries from insight_term_day where day >= :from and day < :end" + scope;
+			sql = "select negative, term, entries from insight_term_day" + tables + " where day >= :from and day < :end"
+					+ scope;
 		}
 		Map<String, long[]> counts = new HashMap<>();
 		jdbc.sql("select negative, term, sum(entries) as entries from (" + sql + ") t group by negative, term"

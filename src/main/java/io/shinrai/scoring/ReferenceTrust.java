@@ -116,7 +116,16 @@ class ReferenceTrust {
 			.param(serving.version().version())
 			.query((rs, row) -> rs.getTimestamp("instant").toInstant())
 			.optional();
-		if (stored.isEmpty() || stored.get().plus(maxAge).isBefore(clock.instant())) {
+		// many rows changed since (an import): the reader would take the exact path
+		boolean manyChanged = stored.isPresent() && jdbc.sql("""
+				select count(*) from (select 1 from customer_trust_sums
+				                      where basis_id = ? and reference_trust is null limit ?) changed
+				""")
+			.param(serving.basis().id())
+			.param(ReferencePages.MAX_CHANGED / 2)
+			.query(Long.class)
+			.single() >= ReferencePages.MAX_CHANGED / 2;
+		if (stored.isEmpty() || manyChanged || stored.get().plus(maxAge).isBefore(clock.instant())) {
 			refresh(serving);
 		}
 	}

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +17,8 @@ import io.shinrai.TestUsers;
 import io.shinrai.feedback.Channel;
 import io.shinrai.feedback.FeedbackLog;
 import io.shinrai.feedback.Signal;
+import io.shinrai.scoring.ChannelTrust;
+import io.shinrai.scoring.TrustScores;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -37,6 +40,9 @@ class ConsistencyIntegrationTests {
 
 	@Autowired
 	private MockMvc mvc;
+
+	@Autowired
+	private TrustScores trustScores;
 
 	private final Instant now = Instant.now();
 
@@ -107,6 +113,61 @@ class ConsistencyIntegrationTests {
 			assertThat(segment.spread()).isLessThan(1);
 		});
 		assertThat(report.customers()).isEmpty();
+	}
+
+	/**
+	 * A period of whole days reads the segments' channel sums from the daily sums, any
+	 * other period from the rows; customers' channels are first counted, then only theirs
+	 * added up: both give what adding up every entry gives.
+	 */
+	@Test
+	void theDailySumsAndTheCountedChannelsGiveWhatEveryEntryGives() {
+		InsightFixtures fixtures = new InsightFixtures(log);
+		for (int c = 0; c < 5; c++) {
+			String customer = fixtures.customer();
+			entries(fixtures, customer, Channel.EMAIL, 3 + c, 1 + c);
+			entries(fixtures, customer, Channel.PHONE, 2 + c % 3, 5 - c);
+			entries(fixtures, customer, Channel.CHAT, 1, 3);
+		}
+		fixtures.store();
+		InsightFilter filter = new InsightFilter(today.minusDays(89), today, fixtures.segment(), null);
+		Instant from = filter.start(ZONE);
+		Instant to = filter.end(ZONE);
+
+		List<ChannelTrust> wholeDays = trustScores.channelTrust(from, to, fixtures.segment(), false, 1);
+		// a second more at both ends, when no entry was received: the same entries, read
+		// from the rows
+		List<ChannelTrust> rows = trustScores.channelTrust(from.minusSeconds(1), to.plusSeconds(1), fixtures.segment(),
+				false, 1);
+		assertThat(wholeDays).hasSize(3);
+		assertSameTrust(wholeDays, rows);
+
+		List<ChannelTrust> counted = trustScores.channelTrust(from, to, fixtures.segment(), true, 3);
+		List<ChannelTrust> everyEntry = trustScores.channelTrust(from, to, fixtures.segment(), true, 1)
+			.stream()
+			.filter(cell -> cell.entries() >= 3)
+			.toList();
+		assertThat(counted).hasSizeGreaterThanOrEqualTo(5);
+		assertSameTrust(counted, everyEntry);
+	}
+
+	private static void assertSameTrust(List<ChannelTrust> actual, List<ChannelTrust> expected) {
+		java.util.Comparator<ChannelTrust> order = java.util.Comparator
+			.comparing((ChannelTrust cell) -> cell.customerId() == null ? 0L : cell.customerId())
+			.thenComparing(ChannelTrust::channel);
+		List<ChannelTrust> a = actual.stream().sorted(order).toList();
+		List<ChannelTrust> e = expected.stream().sorted(order).toList();
+		assertThat(a).hasSameSizeAs(e);
+		for (int i = 0; i < a.size(); i++) {
+			assertThat(a.get(i).customerId()).isEqualTo(e.get(i).customerId());
+			assertThat(a.get(i).segment()).isEqualTo(e.get(i).segment());
+			assertThat(a.get(i).channel()).isEqualTo(e.get(i).channel());
+			assertThat(a.get(i).entries()).isEqualTo(e.get(i).entries());
+			// the same contributions, added up in another order (the daily sums as they
+			// were stored)
+			assertThat(a.get(i).score().trust()).isCloseTo(e.get(i).score().trust(),
+					org.assertj.core.data.Offset.offset(1e-6));
+		}
 	}
 
 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import io.shinrai.IntegrationTest;
@@ -52,6 +53,9 @@ class ThemesIntegrationTests {
 
 	@Autowired
 	private MockMvc mvc;
+
+	@Autowired
+	private JdbcClient jdbc;
 
 	private final Random random = new Random(7);
 
@@ -185,6 +189,57 @@ class ThemesIntegrationTests {
 		Themes.ThemeReport after = themes.themes(lastSixtyDays(fixtures));
 		assertThat(after.negative()).isEqualTo(before.negative());
 		assertThat(after.otherEntries()).isEqualTo(before.otherEntries());
+	}
+
+	/**
+	 * The whole company's counts are the per-segment-and-channel counts added up: after
+	 * entries are stored, after a correction moves one to another day, channel and side,
+	 * and after a rebuild counts everything again from the comments.
+	 */
+	@Test
+	void theWholeCompanysCountsAreTheScopedCountsAddedUp() {
+		InsightFixtures fixtures = planted("配送が遅れた", JAPANESE_FILLER);
+		assertWholeCompanyCountsAddUp();
+		InsightFilter filter = lastSixtyDays(fixtures);
+		StoredFeedback planted = log
+			.search(new FeedbackFilter(filter.start(ZONE), filter.end(ZONE), null, null, true, null, null, null,
+					"配送が遅れ", fixtures.segment()), 0, 1)
+			.getContent()
+			.get(0);
+		var corrected = planted.toNewFeedback();
+		log.correct(planted.id(),
+				new io.shinrai.feedback.NewFeedback(corrected.customerRef(), null, null,
+						corrected.receivedAt().minus(Duration.ofDays(40)), Channel.PHONE, corrected.category(),
+						corrected.ratings(), 10, null, null, corrected.incidents(), "とても満足しています",
+						corrected.externalId(), null, corrected.source(), corrected.loggedBy(), null),
+				planted.version(), "test");
+		maintenance.catchUp();
+		assertWholeCompanyCountsAddUp();
+		InsightFilter company = new InsightFilter(today.minusDays(89), today, null, null);
+		Themes.ThemeReport before = themes.themes(company);
+		maintenance.rebuild();
+		maintenance.catchUp();
+		assertWholeCompanyCountsAddUp();
+		Themes.ThemeReport after = themes.themes(company);
+		assertThat(after.negativeEntries()).isEqualTo(before.negativeEntries());
+		assertThat(after.otherEntries()).isEqualTo(before.otherEntries());
+		assertThat(after.negative()).isEqualTo(before.negative());
+		assertThat(after.other()).isEqualTo(before.other());
+	}
+
+	private void assertWholeCompanyCountsAddUp() {
+		for (String period : List.of("day", "month")) {
+			String scoped = "select " + period + ", negative, term, sum(entries) as entries from insight_term_" + period
+					+ " group by 1, 2, 3 having sum(entries) <> 0";
+			String all = "select " + period + ", negative, term, entries from insight_term_" + period + "_all";
+			long rows = jdbc.sql("select count(*) from insight_term_" + period + "_all").query(Long.class).single();
+			assertThat(rows).as(period + " rows").isPositive();
+			assertThat(jdbc
+				.sql("select count(*) from ((" + scoped + " except all " + all + ") union all (" + all + " except all "
+						+ scoped + ")) difference")
+				.query(Long.class)
+				.single()).as(period + " rows that differ").isZero();
+		}
 	}
 
 }
