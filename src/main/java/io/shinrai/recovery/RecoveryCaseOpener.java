@@ -227,9 +227,9 @@ class RecoveryCaseOpener {
 	}
 
 	/**
-	 * Opens a case for each customer, recording its trust and status now (the negative
-	 * entry included). Returns the customers whose case this transaction opened; a
-	 * customer missing from the result got its case from a concurrent transaction.
+	 * Opens a case for each customer, recording its trust and status when it opens (the
+	 * negative entry included). Returns the customers whose case this transaction opened;
+	 * a customer missing from the result got its case from a concurrent transaction.
 	 */
 	private Map<Long, Long> open(Set<Long> customerIds, SortedMap<Long, List<Long>> entriesByCustomer,
 			Map<Long, String> loggedBy, Instant now, Map<Long, Instant> openedAtOf, Duration acknowledgeWithin,
@@ -245,7 +245,7 @@ class RecoveryCaseOpener {
 		Map<Long, String> loggerOf = new HashMap<>();
 		customerIds.forEach(id -> loggerOf.put(id, loggedBy.get(entriesByCustomer.get(id).get(0))));
 		Map<Long, String> defaultOwner = defaultOwners.ownersFor(customerIds, loggerOf);
-		Map<Long, CustomerTrust> trustOf = trustScores.forCustomers(customerIds, now);
+		Map<Long, CustomerTrust> trustOf = trustAtOpening(customerIds, openedAtOf);
 		int i = 0;
 		for (long customerId : customerIds) {
 			CustomerTrust trust = trustOf.get(customerId);
@@ -283,6 +283,21 @@ class RecoveryCaseOpener {
 					size);
 		}
 		return opened;
+	}
+
+	/**
+	 * Each customer's trust when its case opens: as of the opening instant, the negative
+	 * entry included (an imported case opens when its entry was received, so its trust at
+	 * opening leaves out what the customer said after that). One read per distinct
+	 * opening instant: entries logged one by one all open their case now.
+	 */
+	private Map<Long, CustomerTrust> trustAtOpening(Set<Long> customerIds, Map<Long, Instant> openedAtOf) {
+		Map<Instant, List<Long>> customersByOpening = new TreeMap<>();
+		customerIds
+			.forEach(id -> customersByOpening.computeIfAbsent(openedAtOf.get(id), at -> new ArrayList<>()).add(id));
+		Map<Long, CustomerTrust> trustOf = new HashMap<>();
+		customersByOpening.forEach((at, ids) -> trustOf.putAll(trustScores.forCustomers(ids, at)));
+		return trustOf;
 	}
 
 	private void insertEntries(SortedMap<Long, List<Long>> entriesByCustomer, Map<Long, Long> caseOfCustomer,

@@ -1,7 +1,12 @@
 package io.shinrai.recovery;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +59,9 @@ class RecoveryTriageIntegrationTests {
 
 	@Autowired
 	private RecoveryCases recoveryCases;
+
+	@Autowired
+	private io.shinrai.feedback.csv.FeedbackImports imports;
 
 	@Autowired
 	private TrustScores trustScores;
@@ -171,6 +179,33 @@ class RecoveryTriageIntegrationTests {
 		// an entry logged one by one opens its case when it is logged
 		assertThat(recoveryCases.ofCustomer(logged).get(0).openedAt())
 			.isAfterOrEqualTo(before.truncatedTo(ChronoUnit.MICROS));
+	}
+
+	@Test
+	void anImportedCaseRecordsTheTrustOfWhenItsEntryWasReceivedNotOfTheImport() throws Exception {
+		String reference = "OPENED-" + System.nanoTime();
+		LocalDate negativeDay = LocalDate.now(ZoneOffset.UTC).minusDays(3);
+		String csv = "external_id,customer_ref,customer_name,segment,received_at,channel,category,transparency,"
+				+ "consistency,communication,quality,values,nps,csat,ces,incidents,comment\n" + reference + "-1,"
+				+ reference + ",Opened Co,SMB," + negativeDay + ",EMAIL,PRODUCT,1,1,1,1,1,0,1,7,,late again\n"
+				+ reference + "-2," + reference + ",Opened Co,SMB," + negativeDay.plusDays(2)
+				+ ",EMAIL,PRODUCT,5,5,5,5,5,10,5,1,,much better\n";
+		Path file = Files.createTempFile("opened", ".csv");
+		Files.writeString(file, csv, StandardCharsets.UTF_8);
+		imports.run(file, "opened.csv", TestUsers.ADMIN);
+		Files.delete(file);
+		long customer = jdbc.sql("select id from customer where reference = ?")
+			.param(reference)
+			.query(Long.class)
+			.single();
+
+		CaseSummary imported = recoveryCases.ofCustomer(customer).get(0);
+		Double atOpening = recoveryCases.details(imported.id()).trustAtOpening();
+		double asOfTheEntry = trustScores.forCustomer(customer, imported.openedAt()).score().trust();
+		double now = trustScores.forCustomer(customer, Instant.now()).score().trust();
+		assertThat(atOpening).isEqualTo(asOfTheEntry);
+		// the later, better entry of the same file counts now, not at opening
+		assertThat(now).isGreaterThan(asOfTheEntry + 1);
 	}
 
 	@Nested
