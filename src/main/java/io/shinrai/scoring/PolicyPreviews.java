@@ -25,6 +25,12 @@ class PolicyPreviews {
 
 	private static final int BIGGEST_MOVES = 10;
 
+	/**
+	 * The smallest change listed as a move: half the tenth of a point scores are shown
+	 * with, so that no listed move reads "0.0".
+	 */
+	private static final double SMALLEST_MOVE = 0.05;
+
 	private final JdbcClient jdbc;
 
 	private final ScoringPolicies policies;
@@ -84,7 +90,7 @@ class PolicyPreviews {
 		for (PreviewRow row : rows) {
 			TrustScore a = before.add(row.active(), row.activeNegatives());
 			TrustScore d = after.add(row.draft(), row.draftNegatives());
-			if (a.hasData() && d.hasData()) {
+			if (a.hasData() && d.hasData() && Math.abs(d.trust() - a.trust()) >= SMALLEST_MOVE) {
 				moves.add(new PolicyPreview.ScoreMove(row.customerId(), null, null, a.trust(), d.trust()));
 			}
 		}
