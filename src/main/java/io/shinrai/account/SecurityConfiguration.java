@@ -196,6 +196,9 @@ class SecurityConfiguration {
 				.hasRole(ADMIN)
 				.requestMatchers(HttpMethod.POST, "/api/v1/customers/*/erasure")
 				.hasRole(ADMIN)
+				// merging duplicate customers and segments
+				.requestMatchers(HttpMethod.POST, "/api/v1/customers/merge", "/api/v1/segments/merge")
+				.hasRole(ADMIN)
 				// backups: listing and taking them
 				.requestMatchers("/api/v1/backups")
 				.hasRole(ADMIN)

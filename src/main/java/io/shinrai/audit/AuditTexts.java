@@ -66,6 +66,8 @@ class AuditTexts {
 			new Sentence(
 					"^(.+): (\\d+) rows, (\\d+) imported, (\\d+) skipped as already imported, (\\d+) rejected; stopped: .*$",
 					"audit.text.importStopped", false),
+			new Sentence("^Merged customer (.+) into (.+)$", "audit.text.customersMerged", false),
+			new Sentence("^Merged segment (.*) into (.+)$", "audit.text.segmentsMerged", false),
 			new Sentence("^texts emptied: (\\d+), notes emptied: (\\d+), customers erased: (\\d+)$",
 					"audit.text.retentionApplied", false),
 			new Sentence(

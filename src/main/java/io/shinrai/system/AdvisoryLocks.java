@@ -25,6 +25,12 @@ public final class AdvisoryLocks {
 	public static final long SCORING_POLICY = 7351902;
 
 	/**
+	 * Serialises merges of customers and of segments, so two merges never move the same
+	 * rows at once.
+	 */
+	public static final long CUSTOMER_MERGES = 7351910;
+
+	/**
 	 * Lets one of several instances starting on an empty database create the first admin.
 	 */
 	public static final long INITIAL_ADMIN = 7351920;

@@ -135,6 +135,13 @@ class EndpointAccessTests {
 			Map.entry("GET /customers/{id}/transparency.pdf", Access.MANAGER),
 			Map.entry("GET /admin/retention", Access.ADMIN), Map.entry("POST /admin/retention/preview", Access.ADMIN),
 			Map.entry("POST /admin/retention", Access.ADMIN),
+			// merging duplicate customers and segments
+			Map.entry("GET /admin/merge", Access.ADMIN), Map.entry("POST /admin/merge/customers/preview", Access.ADMIN),
+			Map.entry("POST /admin/merge/customers", Access.ADMIN),
+			Map.entry("POST /admin/merge/segments/preview", Access.ADMIN),
+			Map.entry("POST /admin/merge/segments", Access.ADMIN),
+			Map.entry("POST /api/v1/customers/merge", Access.ADMIN),
+			Map.entry("POST /api/v1/segments/merge", Access.ADMIN),
 			// backups
 			Map.entry("GET /api/v1/backups", Access.ADMIN), Map.entry("POST /api/v1/backups", Access.ADMIN),
 			Map.entry("GET /admin/backups", Access.ADMIN), Map.entry("POST /admin/backups", Access.ADMIN),

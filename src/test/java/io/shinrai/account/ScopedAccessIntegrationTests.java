@@ -327,6 +327,29 @@ class ScopedAccessIntegrationTests {
 	}
 
 	@Test
+	void mergesAreForAdminsOnlyWhateverTheScope() throws Exception {
+		MockHttpServletResponse customers = perform(request(HttpMethod.POST, "/api/v1/customers/merge")
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(
+					"{\"survivorRef\":\"" + own.reference() + "\",\"absorbedRefs\":[\"" + foreign.reference() + "\"]}"),
+				manager, true);
+		assertThat(customers.getStatus()).isEqualTo(403);
+		MockHttpServletResponse segments = perform(
+				request(HttpMethod.POST, "/api/v1/segments/merge").contentType(MediaType.APPLICATION_JSON)
+					.content("{\"survivor\":\"" + mine + "\",\"absorbed\":[\"" + other + "\"]}"),
+				manager, true);
+		assertThat(segments.getStatus()).isEqualTo(403);
+		MockHttpServletResponse page = perform(request(HttpMethod.POST, "/admin/merge/customers").with(csrf())
+			.param("survivorRef", own.reference())
+			.param("absorbedRefs", foreign.reference()), manager, false);
+		assertThat(page.getStatus()).isEqualTo(403);
+		assertThat(entriesOf(foreign.customer())).isOne();
+		assertThat(customerExists(foreign.reference())).isTrue();
+		assertThat(jdbc.sql("select count(*) from customer where segment = ?").param(other).query(Long.class).single())
+			.isOne();
+	}
+
+	@Test
 	void notificationsAreOnlyAboutTheOwnSegment() {
 		String ownCase = "/recovery/" + own.recoveryCase();
 		String foreignCase = "/recovery/" + foreign.recoveryCase();

@@ -97,8 +97,8 @@ class EveryPageBrowserTests {
 				new Page("user", "/admin/users/{user}"), new Page("audit", "/admin/audit"),
 				new Page("policy", "/admin/policy"), new Page("webhooks", "/admin/webhooks"),
 				new Page("webhook", "/admin/webhooks/{webhook}"), new Page("retention", "/admin/retention"),
-				new Page("backups", "/admin/backups"), new Page("not-found", "/no-such-page"),
-				new Page("bad-request", "/customers/not-a-number"));
+				new Page("backups", "/admin/backups"), new Page("merge", "/admin/merge"),
+				new Page("not-found", "/no-such-page"), new Page("bad-request", "/customers/not-a-number"));
 	}
 
 	/** The pages anyone reaches without signing in. */
