@@ -40,8 +40,10 @@
 	}
 	let timer;
 	let latest = '';
+	// as the server stores it: Ｃ－０００００２ from a Japanese keyboard is C-000002
+	const typedReference = () => reference.value.normalize('NFKC').trim();
 	const describe = (customers) => {
-		const typed = reference.value.trim();
+		const typed = typedReference();
 		if (typed === '') {
 			match.textContent = '';
 			return;
@@ -50,7 +52,7 @@
 		match.textContent = found ? match.dataset.existing.replace('{0}', found.name) : match.dataset.new;
 	};
 	const lookUp = async () => {
-		const typed = reference.value.trim();
+		const typed = typedReference();
 		latest = typed;
 		if (typed === '') {
 			describe([]);

@@ -66,7 +66,10 @@ class AuditLogController {
 			result.rejectValue("page", PageParameter.INVALID, new Object[] { filter.getPage() }, null);
 			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
 		}
-		else if (PageParameter.requested(filter.getPage(), 0) < 1) {
+		else if (filter.getPage() != null && !filter.getPage().isBlank()
+				&& PageParameter.requested(filter.getPage(), 0) < 1) {
+			// only a page that was asked for: without one, the log simply opens on its
+			// first
 			result.rejectValue("page", "audit.filter.page.invalid");
 		}
 		int page = PageParameter.requested(filter.getPage(), 1);

@@ -150,7 +150,8 @@ class CustomerController {
 		if (!StringUtils.hasText(query) || query.length() > Customer.MAX_REFERENCE) {
 			return List.of();
 		}
-		return directory.suggest(query, 20, scope)
+		// Ｃ－０００００２ typed on a Japanese keyboard finds C-000002, as the form stores it
+		return directory.suggest(CustomerKeys.normalise(query), 20, scope)
 			.stream()
 			.map(customer -> new Suggestion(customer.getReference(), customer.getName(), customer.getSegment()))
 			.toList();

@@ -7,6 +7,7 @@ import java.util.Locale;
 
 import org.springframework.web.util.UriComponentsBuilder;
 
+import io.shinrai.customer.CustomerKeys;
 import io.shinrai.scoring.Band;
 import io.shinrai.scoring.CustomerRankingQuery;
 import io.shinrai.scoring.CustomerSort;
@@ -78,8 +79,11 @@ public class CustomerListForm {
 			return new Parsed(null, problems);
 		}
 		return new Parsed(
-				new CustomerRankingQuery(q, segment, parsedBand, parsedStatus,
-						parsedSort == null ? CustomerSort.TRUST : parsedSort, parsedPage - 1, PAGE_SIZE, scoredAt),
+				// a reference or segment typed with full-width characters finds what is
+				// stored, as the import and the forms store it
+				new CustomerRankingQuery(CustomerKeys.normalise(q), CustomerKeys.normalise(segment), parsedBand,
+						parsedStatus, parsedSort == null ? CustomerSort.TRUST : parsedSort, parsedPage - 1, PAGE_SIZE,
+						scoredAt),
 				List.of());
 	}
 

@@ -177,6 +177,16 @@ class AuditLogIntegrationTests {
 		}
 
 		@Test
+		void noPageAskedForOpensTheFirstWithoutAWarning() throws Exception {
+			mvc.perform(page("?user=" + actor, "en"))
+				.andExpect(status().isOk())
+				.andExpect(content().string(not(containsString("Page numbers start at 1"))))
+				.andExpect(content().string(containsString("3 events")));
+			mvc.perform(page("?page=&user=" + actor, "ja"))
+				.andExpect(content().string(not(containsString("ページ番号は1から始まります"))));
+		}
+
+		@Test
 		void pagesThatAreNotNumbersOrOutOfRange() throws Exception {
 			mvc.perform(page("?page=abc&user=" + actor, "en"))
 				.andExpect(status().isBadRequest())

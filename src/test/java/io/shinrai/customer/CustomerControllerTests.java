@@ -264,4 +264,16 @@ class CustomerControllerTests {
 			.andExpect(jsonPath("$[0].name").value("Yamada Hanako 山田花子"));
 	}
 
+	@Test
+	void suggestsTheCustomerOfAFullWidthReference() throws Exception {
+		directory.create(CustomerDetails.of(ref, "Suzuki 鈴木", null), "manager");
+		String fullWidth = ref.chars()
+			.map(c -> (c >= '!' && c <= '~') ? c + 0xFEE0 : c)
+			.collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+			.toString();
+		mvc.perform(get("/customers/suggestions").param("q", fullWidth).with(user(users.user(TestUsers.STAFF))))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$[0].reference").value(ref));
+	}
+
 }
