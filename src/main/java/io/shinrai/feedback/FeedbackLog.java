@@ -341,7 +341,8 @@ public class FeedbackLog {
 	 * explanations and the entries' keys (external id, row hash) are emptied, and the
 	 * audit events of their corrections lose their before and after texts. Ratings,
 	 * scores, channel, category, times and incident types stay, so every trust score
-	 * stays the same. The caller holds the customer's erasure lock.
+	 * stays the same. Publishes {@link FeedbackCommentsEmptied} for the customer's
+	 * entries. The caller holds the customer's erasure lock.
 	 * @param customerRef the reference the customer has until its own erasure
 	 * (corrections name it)
 	 * @return the external ids and row hashes the entries had (to be kept out of later
@@ -359,8 +360,12 @@ public class FeedbackLog {
 				rowHashes.add(pair[1]);
 			}
 		}
-		List<String> subjects = rows.idsOfCustomer(customerId).stream().map(FeedbackLog::auditSubject).toList();
+		List<Long> ids = rows.idsOfCustomer(customerId);
+		List<String> subjects = ids.stream().map(FeedbackLog::auditSubject).toList();
 		rows.eraseCustomerTexts(customerId);
+		if (!ids.isEmpty()) {
+			events.publishEvent(new FeedbackCommentsEmptied(ids));
+		}
 		audit.redact(subjects, List.of(correctionMention(customerRef)), null);
 		return new EntryKeys(externalIds, rowHashes);
 	}
@@ -405,10 +410,16 @@ public class FeedbackLog {
 
 	/**
 	 * Empties comments and incident explanations of entries received before
-	 * {@code instant} (retention).
+	 * {@code instant} (retention); publishes {@link FeedbackCommentsEmptied} for the
+	 * emptied comments.
 	 */
+	@Transactional(propagation = Propagation.MANDATORY)
 	public long emptyTextsBefore(Instant instant) {
-		return rows.emptyTextsBefore(instant);
+		FeedbackRows.EmptiedTexts emptied = rows.emptyTextsBefore(instant);
+		if (!emptied.comments().isEmpty()) {
+			events.publishEvent(new FeedbackCommentsEmptied(emptied.comments()));
+		}
+		return emptied.texts();
 	}
 
 	/**

@@ -333,15 +333,23 @@ class FeedbackRows {
 	 * Empties the comments and incident explanations of entries received before
 	 * {@code instant}.
 	 */
-	long emptyTextsBefore(Instant instant) {
+	EmptiedTexts emptyTextsBefore(Instant instant) {
 		long notes = jdbc.sql("""
 				update feedback_incident i set note = null
 				from feedback f where f.id = i.feedback_id and f.received_at < ? and i.note is not null
 				""").param(timestamp(instant)).update();
-		long comments = jdbc.sql("""
+		List<Long> comments = jdbc.sql("""
 				update feedback set comment = null, version = version + 1 where received_at < ? and comment is not null
-				""").param(timestamp(instant)).update();
-		return notes + comments;
+				returning id
+				""").param(timestamp(instant)).query(Long.class).list();
+		return new EmptiedTexts(notes + comments.size(), comments);
+	}
+
+	/**
+	 * What {@link #emptyTextsBefore} emptied: how many texts, and the entries whose
+	 * comment it emptied.
+	 */
+	record EmptiedTexts(long texts, List<Long> comments) {
 	}
 
 	/** The customers with at least one entry received at or after {@code instant}. */

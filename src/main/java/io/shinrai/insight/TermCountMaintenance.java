@@ -21,6 +21,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.shinrai.feedback.FeedbackCommentsEmptied;
 import io.shinrai.feedback.FeedbackLogged;
 import io.shinrai.system.BusinessTime;
 
@@ -65,11 +66,25 @@ public class TermCountMaintenance {
 
 	@EventListener
 	void queue(FeedbackLogged logged) {
-		Long[] ids = logged.entries().stream().map(FeedbackLogged.Entry::feedbackId).toArray(Long[]::new);
+		queueIds(logged.entries().stream().map(FeedbackLogged.Entry::feedbackId).toArray(Long[]::new));
+	}
+
+	private void queueIds(Long[] ids) {
 		jdbc.sql(
 				"insert into insight_term_pending (feedback_id) select unnest(cast(? as bigint[])) on conflict do nothing")
 			.param(ids)
 			.update();
+	}
+
+	/**
+	 * Comments were emptied (erasure, retention): the entries are queued again, so the
+	 * catch-up takes out what they contributed and deletes the written forms no entry
+	 * backs any more. The queue row is written inside the emptying transaction, so an
+	 * emptied comment is never left counted.
+	 */
+	@EventListener
+	void queue(FeedbackCommentsEmptied emptied) {
+		queueIds(emptied.feedbackIds().toArray(Long[]::new));
 	}
 
 	/**
@@ -317,6 +332,14 @@ public class TermCountMaintenance {
 							+ "cast(? as varchar[]), cast(? as varchar[]), cast(? as integer[])) order by 1, 2"
 							+ " on conflict (term, surface) do update set entries = t.entries + excluded.entries",
 					terms.toArray(String[]::new), surfaces.toArray(String[]::new), counts.toArray(Integer[]::new));
+			if (counts.stream().anyMatch(delta -> delta < 0)) {
+				// a written form no remaining entry uses is forgotten (erased comments
+				// leave none of their words behind)
+				jdbcTemplate.update(
+						"delete from insight_term_surface where entries <= 0 and (term, surface) in (select * from"
+								+ " unnest(cast(? as varchar[]), cast(? as varchar[])))",
+						terms.toArray(String[]::new), surfaces.toArray(String[]::new));
+			}
 		}
 	}
 
