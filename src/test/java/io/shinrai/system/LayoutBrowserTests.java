@@ -1,12 +1,14 @@
 package io.shinrai.system;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import io.shinrai.Browser;
 import io.shinrai.IntegrationTest;
 import io.shinrai.TestUsers;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -46,6 +48,48 @@ class LayoutBrowserTests {
 			assertThat(other.text(By.cssSelector("main h1"))).isEqualTo("ダッシュボード");
 			other.click(By.cssSelector("a[hreflang=en]"));
 			assertThat(other.text(By.cssSelector("main h1"))).isEqualTo("Dashboard");
+		}
+	}
+
+	/**
+	 * The admin's navigation, the longest, fits on one row of a laptop's window in both
+	 * languages: nothing runs off the right edge (the sign-out button stays in view) and
+	 * the page does not scroll sideways; below that the navigation collapses.
+	 */
+	@Test
+	void theAdminNavigationFitsEveryLaptopWidthInBothLanguages() {
+		try (Browser browser = Browser.open(port)) {
+			browser.go("/login?lang=en").signIn(TestUsers.ADMIN, TestUsers.PASSWORD);
+			JavascriptExecutor js = (JavascriptExecutor) browser.driver();
+			for (String language : List.of("en", "ja")) {
+				browser.go("/?lang=" + language);
+				for (int width : List.of(1200, 1280, 1366, 1440)) {
+					browser.resize(width, 900);
+					String where = language + " at " + width + " px";
+					assertThat(browser.find(By.id("logout")).isDisplayed()).as("sign-out shown, %s", where).isTrue();
+					double right = ((Number) js
+						.executeScript("return document.getElementById('logout').getBoundingClientRect().right"))
+						.doubleValue();
+					long window = ((Number) js.executeScript("return document.documentElement.clientWidth"))
+						.longValue();
+					long page = ((Number) js.executeScript("return document.documentElement.scrollWidth")).longValue();
+					assertThat(right).as("right edge of sign-out, %s", where).isLessThanOrEqualTo(window);
+					assertThat(page).as("page width, %s", where).isLessThanOrEqualTo(window);
+					double top = ((Number) js
+						.executeScript("return document.getElementById('logout').getBoundingClientRect().top"))
+						.doubleValue();
+					double brandTop = ((Number) js
+						.executeScript("return document.querySelector('.navbar-brand').getBoundingClientRect().top"))
+						.doubleValue();
+					assertThat(top - brandTop).as("one row, %s", where).isLessThan(20);
+				}
+				browser.resize(1100, 900);
+				assertThat(browser.find(By.cssSelector(".navbar-toggler")).isDisplayed())
+					.as("collapsed below a laptop's width, %s", language)
+					.isTrue();
+				browser.resize(1280, 900);
+				browser.screenshot("navigation-1280-" + language);
+			}
 		}
 	}
 
