@@ -16,10 +16,11 @@ end
 $$;
 
 -- What one feedback entry adds to the sums of one basis. The incident weights of a signal are the basis' severities
--- of the entry's incidents on that signal. Entries more than 960 half-lives after the landmark would overflow the
--- sums: they count 0 here and readers use the raw rows for instants that far out. (The decay is computed once per row
--- behind "offset 0", with a float epoch: a flattened subquery would evaluate power() once per column. The customer
--- join is a left join so that the planner drops it where the segment is not needed.)
+-- of the entry's incidents on that signal; incidents_<type> counts its incidents of each type. Entries more than 960
+-- half-lives after the landmark would overflow the sums: they count 0 here and readers use the raw rows for instants
+-- that far out. (The decay is computed once per row behind "offset 0", with a float epoch: a flattened subquery would
+-- evaluate power() once per column. The customer join is a left join so that the planner drops it where the segment
+-- is not needed.)
 create or replace view scoring_contribution as
 select b.id                                                           as basis_id,
        f.id                                                           as feedback_id,
@@ -49,11 +50,11 @@ cross join lateral (
 -- Writers of the sums and rebuilds are serialised by one advisory lock (ScoringSql.SUMS_LOCK): storing feedback shares
 -- it, rebuilds, corrections and segment changes take it alone, so a rebuild never misses an entry in flight.
 
--- Adds newly stored entries to every live basis (set-based, one statement per table; rows in key order so that
--- concurrent writers lock them in the same order and cannot deadlock). A day's sums are split into shards: an entry
--- stored alone (form, API) goes to the shard of its database session (one of eight), a batch (import) to shard 0, so
--- concurrent requests rarely wait for each other's row locks. One entry runs the statements' generic plan (planning
--- them cost more than storing the entry); a batch is planned for its size.
+-- Adds newly stored entries to every live basis (set-based; rows in key order so that concurrent writers lock them in
+-- the same order and cannot deadlock). The rows of a day or month and the company's day rows are split into shards:
+-- an entry stored alone (form, API) goes to the shard of its database session (one of eight), a batch (import) to
+-- shard 0, so concurrent requests rarely wait for each other's row locks. One entry runs the statements' generic plan
+-- (planning them cost more than storing the entry); a batch is planned for its size.
 create or replace function scoring_add_entries(p_feedback_ids bigint[]) returns void language plpgsql
 set plan_cache_mode = auto as $$
 declare
@@ -77,26 +78,38 @@ begin
         -- the stored reference trust no longer matches these sums (docs/scaling.md)
         reference_trust = null;
 
-    insert into trust_daily_sums as s
-    select basis_id, day, segment, channel, ${scoring_summed_sums}, count(*), count(*) filter (where negative),
-           ${scoring_satisfaction_counts},
-           v_shard
-    from scoring_contribution
-    where feedback_id = any(p_feedback_ids)
-      and basis_id in (select id from scoring_basis where state in ('BUILDING', 'READY') and time_zone is not null)
-    group by basis_id, day, segment, channel
-    order by basis_id, day, segment, channel
-    on conflict (basis_id, day, segment, channel, shard) do update set
-        ${scoring_added_sums},
-        entries = s.entries + excluded.entries,
-        negatives = s.negatives + excluded.negatives,
-        nps_promoters = s.nps_promoters + excluded.nps_promoters,
-        nps_detractors = s.nps_detractors + excluded.nps_detractors,
-        nps_responses = s.nps_responses + excluded.nps_responses,
-        csat_top2 = s.csat_top2 + excluded.csat_top2,
-        csat_responses = s.csat_responses + excluded.csat_responses,
-        ces_sum = s.ces_sum + excluded.ces_sum,
-        ces_responses = s.ces_responses + excluded.ces_responses;
+    -- the entries' day rows, then what they add to the month rows and the company's day rows, from one reading of
+    -- their contributions; each table in key order, and the day rows before the month rows before the company's (the
+    -- one-time conditions on "days" and "months" below), so that concurrent writers lock rows in the same order
+    with added as materialized (
+        select basis_id, day, segment, channel, ${scoring_day_values}
+        from scoring_contribution
+        where feedback_id = any(p_feedback_ids)
+          and basis_id in (select id from scoring_basis where state in ('BUILDING', 'READY') and time_zone is not null)
+        group by basis_id, day, segment, channel),
+    days as (
+        insert into trust_daily_sums as s (basis_id, day, segment, channel, shard, ${scoring_day_columns})
+        select basis_id, day, segment, channel, v_shard, ${scoring_day_columns}
+        from added
+        order by basis_id, day, segment, channel
+        on conflict (basis_id, day, segment, channel, shard) do update set ${scoring_day_added}
+        returning 1),
+    months as (
+        insert into trust_monthly_sums as s (basis_id, month, segment, channel, shard, ${scoring_day_columns})
+        select basis_id, date_trunc('month', day)::date, segment, channel, v_shard, ${scoring_day_summed}
+        from added
+        where (select count(*) from days) >= 0
+        group by basis_id, date_trunc('month', day)::date, segment, channel
+        order by 1, 2, 3, 4
+        on conflict (basis_id, month, segment, channel, shard) do update set ${scoring_day_added}
+        returning 1)
+    insert into trust_daily_totals as s (basis_id, day, shard, ${scoring_day_columns})
+    select basis_id, day, v_shard, ${scoring_day_summed}
+    from added
+    where (select count(*) from months) >= 0
+    group by basis_id, day
+    order by basis_id, day
+    on conflict (basis_id, day, shard) do update set ${scoring_day_added};
 end
 $$;
 
@@ -120,21 +133,22 @@ begin
 end
 $$;
 
--- Recomputes the given days of one basis from the feedback, for the given segments (null: all), as shard 0; returns
+-- Recomputes the given days of one basis from the feedback, for the given segments (null: all), as shard 0, and then
+-- the company's rows of those days and the month rows of their months (of those segments) from the day rows; returns
 -- the entries read. The caller holds the advisory lock alone.
 create or replace function scoring_rebuild_days(p_basis bigint, p_days date[], p_segments varchar[]) returns bigint
 language plpgsql as $$
 declare
-    zone varchar;
-    n    bigint;
+    zone     varchar;
+    v_months date[] := array(select distinct date_trunc('month', d)::date from unnest(p_days) d);
+    n        bigint;
 begin
     select time_zone into zone from scoring_basis where id = p_basis;
     delete from trust_daily_sums
     where basis_id = p_basis and day = any(p_days) and (p_segments is null or segment = any(p_segments));
     with inserted as (
-        insert into trust_daily_sums
-        select c.basis_id, c.day, c.segment, c.channel, ${scoring_summed_sums}, count(*),
-               count(*) filter (where negative), ${scoring_satisfaction_counts}
+        insert into trust_daily_sums (basis_id, day, segment, channel, shard, ${scoring_day_columns})
+        select c.basis_id, c.day, c.segment, c.channel, 0, ${scoring_day_values}
         from unnest(p_days) d(day)
         join scoring_contribution c
           on c.basis_id = p_basis
@@ -144,6 +158,23 @@ begin
         group by c.basis_id, c.day, c.segment, c.channel
         returning entries)
     select coalesce(sum(entries), 0) into n from inserted;
+
+    delete from trust_daily_totals where basis_id = p_basis and day = any(p_days);
+    insert into trust_daily_totals (basis_id, day, shard, ${scoring_day_columns})
+    select basis_id, day, 0, ${scoring_day_summed}
+    from trust_daily_sums
+    where basis_id = p_basis and day = any(p_days)
+    group by basis_id, day;
+
+    delete from trust_monthly_sums
+    where basis_id = p_basis and month = any(v_months) and (p_segments is null or segment = any(p_segments));
+    insert into trust_monthly_sums (basis_id, month, segment, channel, shard, ${scoring_day_columns})
+    select s.basis_id, m.month, s.segment, s.channel, 0, ${scoring_day_summed}
+    from unnest(v_months) m(month)
+    join trust_daily_sums s
+      on s.basis_id = p_basis and s.day >= m.month and s.day < (m.month + interval '1 month')::date
+    where p_segments is null or s.segment = any(p_segments)
+    group by s.basis_id, m.month, s.segment, s.channel;
     return n;
 end
 $$;

@@ -43,6 +43,7 @@ class TableOwnershipTests {
 			Map.entry("feedback_import_rejection", "feedback"), Map.entry("scoring_policy", "scoring"),
 			Map.entry("scoring_basis", "scoring"), Map.entry("customer_trust_sums", "scoring"),
 			Map.entry("trust_reference", "scoring"), Map.entry("trust_daily_sums", "scoring"),
+			Map.entry("trust_daily_totals", "scoring"), Map.entry("trust_monthly_sums", "scoring"),
 			Map.entry("scoring_contribution", "scoring"), Map.entry("recovery_case", "recovery"),
 			Map.entry("recovery_case_entry", "recovery"), Map.entry("recovery_note", "recovery"),
 			Map.entry("customer_status_state", "scoring"), Map.entry("trust_drop_alert", "scoring"),

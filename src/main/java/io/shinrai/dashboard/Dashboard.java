@@ -25,7 +25,6 @@ import io.shinrai.dashboard.DashboardView.TrendPoint;
 import io.shinrai.customer.CustomerDirectory;
 import io.shinrai.feedback.Channel;
 import io.shinrai.feedback.FeedbackStatistics;
-import io.shinrai.feedback.IncidentType;
 import io.shinrai.feedback.Signal;
 import io.shinrai.scoring.ActivityCounts;
 import io.shinrai.scoring.CustomersAtRisk;
@@ -43,8 +42,9 @@ import io.shinrai.system.SegmentScope;
 
 /**
  * The dashboard's reads, composed from the owning modules' services without SQL of its
- * own: every trust number comes from {@link TrustScores} (so the page equals the API),
- * the watchlist from {@link CustomersAtRisk}, counts of feedback from
+ * own: every trust number and the period's counts (entries, satisfaction, incidents) come
+ * from {@link TrustScores} (so the page equals the API), the watchlist from
+ * {@link CustomersAtRisk}, whether there is feedback at all from
  * {@link FeedbackStatistics}, segments from {@link CustomerDirectory}, cases from
  * {@link RecoveryMeasures}.
  */
@@ -134,7 +134,7 @@ public class Dashboard {
 		return new DashboardView(query, policy, anyFeedback(within, asOf), scopeHasFeedback(query, shown), now.score(),
 				change, weakest(now.score()), trend, period.satisfaction(), risk(query, shown), recoveryCases(shown),
 				bySegment(query, within, noData, cells, breakdown), byChannel(query, within, noData, cells, breakdown),
-				incidents(query, shown, policy), comparison);
+				incidents(period, policy), comparison);
 	}
 
 	/** Segments customers have, in name order. */
@@ -223,10 +223,13 @@ public class Dashboard {
 		return rows;
 	}
 
-	/** Incidents of the period by type, the most damaging (count × severity) first. */
-	List<IncidentRow> incidents(DashboardQuery query, SegmentScope shown, ScoringPolicy policy) {
-		Map<IncidentType, Long> counts = feedback.incidentCounts(shown, query.channel(), query.from(), query.to());
-		return counts.entrySet()
+	/**
+	 * Incidents of the period ({@code period}: its counts) by type, the most damaging
+	 * (count × severity) first.
+	 */
+	static List<IncidentRow> incidents(ActivityCounts period, ScoringPolicy policy) {
+		return period.incidents()
+			.entrySet()
 			.stream()
 			.map(e -> new IncidentRow(e.getKey(), e.getValue(), policy.severity(e.getKey()),
 					e.getValue() * policy.severity(e.getKey())))

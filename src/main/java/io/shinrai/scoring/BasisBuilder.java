@@ -450,11 +450,15 @@ class BasisBuilder implements SmartInitializingSingleton {
 				select id from scoring_basis b where state in ('RETIRED', 'ABANDONED')
 				  and coalesce(b.retired_at, b.finished_at, b.requested_at) < now() - interval '1 minute'
 				  and (exists (select 1 from customer_trust_sums s where s.basis_id = b.id)
-				       or exists (select 1 from trust_daily_sums s where s.basis_id = b.id))
+				       or exists (select 1 from trust_daily_sums s where s.basis_id = b.id)
+				       or exists (select 1 from trust_daily_totals s where s.basis_id = b.id)
+				       or exists (select 1 from trust_monthly_sums s where s.basis_id = b.id))
 				""").query(Long.class).list();
 		for (long id : obsolete) {
 			jdbc.sql("delete from customer_trust_sums where basis_id = ?").param(id).update();
 			jdbc.sql("delete from trust_daily_sums where basis_id = ?").param(id).update();
+			jdbc.sql("delete from trust_daily_totals where basis_id = ?").param(id).update();
+			jdbc.sql("delete from trust_monthly_sums where basis_id = ?").param(id).update();
 		}
 	}
 

@@ -26,6 +26,13 @@ public record Scope(String segment, Channel channel, SegmentScope within) {
 		return new Scope(null, null);
 	}
 
+	/**
+	 * Whether this scope is every entry: no segment, no channel, every segment within.
+	 */
+	boolean isCompany() {
+		return segment == null && channel == null && within.isAll();
+	}
+
 	/** Whether the cells of {@code cellSegment} count in this scope at all. */
 	boolean covers(String cellSegment) {
 		return within.includes(cellSegment) && (segment == null || segment.equals(cellSegment));

@@ -21,8 +21,9 @@ import io.shinrai.feedback.Signal;
 
 /**
  * Scopes (segment, channel, company) scored from the forward-decay sums per day, segment
- * and channel: the days before T's day, plus T's day so far from the rows, times 2^(−(T −
- * landmark)/H) (see {@link Basis}).
+ * and channel (per day alone for the company, per month for breakdowns): the days before
+ * T's day, plus T's day so far from the rows, times 2^(−(T − landmark)/H) (see
+ * {@link Basis}).
  */
 @Component
 class ScopeSums {
@@ -90,16 +91,17 @@ class ScopeSums {
 
 	/**
 	 * Per day up to {@code lastDay}, running totals of a scope's sums and satisfaction
-	 * counts (see {@link #TOTALS}).
+	 * counts (see {@link #TOTALS}): the company's from its day rows (one per day and
+	 * shard), any other scope's from the rows per day, segment and channel.
 	 */
 	private DailyTotals dailyTotals(Basis basis, Scope scope, LocalDate lastDay) {
 		DailyTotals totals = new DailyTotals();
+		String rows = scope.isCompany() ? "trust_daily_totals where basis_id = :basis and day <= :last"
+				: "trust_daily_sums where basis_id = :basis and day <= :last" + scope.sumsFilter();
 		jdbc.sql("select day, " + SumColumns.SUMMED
 				+ ", sum(nps_promoters) as promoters, sum(nps_detractors) as detractors,"
 				+ " sum(nps_responses) as nps, sum(csat_top2) as csat_top2, sum(csat_responses) as csat,"
-				+ " sum(ces_sum) as ces_sum, sum(ces_responses) as ces"
-				+ " from trust_daily_sums where basis_id = :basis and day <= :last" + scope.sumsFilter()
-				+ " group by day order by day")
+				+ " sum(ces_sum) as ces_sum, sum(ces_responses) as ces from " + rows + " group by day order by day")
 			.param("basis", basis.id())
 			.param("last", lastDay)
 			.params(scope.params())
@@ -204,12 +206,17 @@ class ScopeSums {
 		BasisDays.DayBounds.Before before = days.dayOf(basis, cut).before(cut);
 		Map<String, double[]> segmentSums = new TreeMap<>();
 		Map<Channel, double[]> channelSums = new EnumMap<>(Channel.class);
+		// the days before endDay: the whole months before its month, then the days of its
+		// month
 		jdbc.sql("select segment, channel, " + SumColumns.SUMMED + " from (select segment, channel, " + SumColumns.PLAIN
-				+ " from trust_daily_sums where basis_id = :basis and day < :endDay"
+				+ " from trust_monthly_sums where basis_id = :basis and month < :endMonth"
+				+ " union all select segment, channel, " + SumColumns.PLAIN
+				+ " from trust_daily_sums where basis_id = :basis and day >= :endMonth and day < :endDay"
 				+ " union all select segment, channel, " + SumColumns.join(before.sign() < 0 ? "-%1$s" : "%1$s")
 				+ " from scoring_contribution where basis_id = :basis and received_at >= :lo and received_at < :hi) parts"
 				+ " group by segment, channel")
 			.param("basis", basis.id())
+			.param("endMonth", before.endDay().withDayOfMonth(1))
 			.param("endDay", before.endDay())
 			.param("lo", RowTime.timestamp(before.lo()))
 			.param("hi", RowTime.timestamp(before.hi()))

@@ -3,10 +3,12 @@ package io.shinrai.scoring;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.function.UnaryOperator;
 
+import io.shinrai.feedback.IncidentType;
 import io.shinrai.feedback.Negativity;
 import io.shinrai.feedback.Signal;
 import io.shinrai.system.AdvisoryLocks;
@@ -56,16 +58,88 @@ final class ScoringSql {
 	 * rows, each preceded by {@code times}; {@code column} qualifies a column name.
 	 */
 	static String satisfactionCounts(UnaryOperator<String> column, String times) {
+		List<String> counts = satisfactionCountExpressions(column);
+		StringJoiner joined = new StringJoiner(", ");
+		for (int i = 0; i < counts.size(); i++) {
+			joined.add(times + counts.get(i) + " as " + SATISFACTION_COUNTS[i]);
+		}
+		return joined.toString();
+	}
+
+	/** {@link #satisfactionCounts}, unnamed. */
+	static List<String> satisfactionCountExpressions(UnaryOperator<String> column) {
 		String nps = column.apply("nps");
 		String csat = column.apply("csat");
 		String ces = column.apply("ces");
-		String[] counts = { "count(*) filter (where " + nps + " >= " + SatisfactionMetrics.NPS_PROMOTER_MIN + ")",
+		return List.of("count(*) filter (where " + nps + " >= " + SatisfactionMetrics.NPS_PROMOTER_MIN + ")",
 				"count(*) filter (where " + nps + " <= " + Negativity.NPS_DETRACTOR_MAX + ")", "count(" + nps + ")",
 				"count(*) filter (where " + csat + " >= " + SatisfactionMetrics.CSAT_TOP_TWO_MIN + ")",
-				"count(" + csat + ")", "coalesce(sum(" + ces + "), 0)", "count(" + ces + ")" };
+				"count(" + csat + ")", "coalesce(sum(" + ces + "), 0)", "count(" + ces + ")");
+	}
+
+	/** The column of the day sums counting the incidents of {@code type}. */
+	static String incidentCount(IncidentType type) {
+		return "incidents_" + type.name().toLowerCase(Locale.ROOT);
+	}
+
+	/**
+	 * The counts each row of the day sums ({@code trust_daily_sums}), their company
+	 * totals ({@code trust_daily_totals}) and monthly roll-ups
+	 * ({@code trust_monthly_sums}) holds after the ten sums: entries, negative entries,
+	 * the satisfaction counts (in the order of {@link #SATISFACTION_COUNTS}) and the
+	 * incidents per type (in the order of {@link IncidentType}).
+	 */
+	static final List<String> DAY_COUNTS = dayCounts();
+
+	private static List<String> dayCounts() {
+		List<String> counts = new ArrayList<>(List.of("entries", "negatives", "nps_promoters", "nps_detractors",
+				"nps_responses", "csat_top2", "csat_responses", "ces_sum", "ces_responses"));
+		for (IncidentType type : IncidentType.values()) {
+			counts.add(incidentCount(type));
+		}
+		return List.copyOf(counts);
+	}
+
+	/** Every value column of the day sums: the ten sums, then {@link #DAY_COUNTS}. */
+	static String dayColumns() {
+		return SumColumns.PLAIN + ", " + String.join(", ", DAY_COUNTS);
+	}
+
+	/**
+	 * {@link #dayColumns} of the contributions of {@code f}, as the day sums count them,
+	 * each named as its column.
+	 */
+	static String dayValues(UnaryOperator<String> column) {
+		List<String> values = new ArrayList<>();
+		values.add(SumColumns.join("sum(" + column.apply("%1$s") + ") as %1$s"));
+		values.add("count(*) as entries");
+		values.add("count(*) filter (where " + column.apply("negative") + ") as negatives");
+		List<String> satisfaction = satisfactionCountExpressions(column);
+		for (int i = 0; i < satisfaction.size(); i++) {
+			values.add(satisfaction.get(i) + " as " + DAY_COUNTS.get(2 + i));
+		}
+		for (IncidentType type : IncidentType.values()) {
+			values.add("sum(" + column.apply(incidentCount(type)) + ") as " + incidentCount(type));
+		}
+		return String.join(", ", values);
+	}
+
+	/** {@code pattern} applied to every value column of the day sums ({@code %1$s}). */
+	static String dayColumns(String pattern) {
 		StringJoiner joined = new StringJoiner(", ");
-		for (int i = 0; i < counts.length; i++) {
-			joined.add(times + counts[i] + " as " + SATISFACTION_COUNTS[i]);
+		joined.add(SumColumns.join(pattern));
+		DAY_COUNTS.forEach(count -> joined.add(String.format(pattern, count)));
+		return joined.toString();
+	}
+
+	/**
+	 * How many incidents of each type the rows' incident types {@code t} hold, each named
+	 * as its column of the day sums.
+	 */
+	static String incidentCounts(String t) {
+		StringJoiner joined = new StringJoiner(", ");
+		for (IncidentType type : IncidentType.values()) {
+			joined.add("count(*) filter (where " + t + " = '" + type.name() + "') as " + incidentCount(type));
 		}
 		return joined.toString();
 	}
@@ -185,11 +259,18 @@ final class ScoringSql {
 			contribution.add("d.g * ((f.rating_" + k + " is not null)::int + i." + k + ") as w_" + k);
 			incidents.add(incidentWeight("b.incident_weights", signal) + " as " + k);
 		}
+		for (IncidentType type : IncidentType.values()) {
+			contribution.add("i." + incidentCount(type));
+		}
+		incidents.add(incidentCounts("t"));
 		placeholders.put("scoring_contribution_sums", String.join(",\n       ", contribution));
 		placeholders.put("scoring_incident_weights", String.join(",\n           ", incidents));
 		placeholders.put("scoring_summed_sums", SumColumns.join("sum(%1$s)"));
 		placeholders.put("scoring_added_sums", SumColumns.join("%1$s = s.%1$s + excluded.%1$s"));
-		placeholders.put("scoring_satisfaction_counts", satisfactionCounts(column -> column, ""));
+		placeholders.put("scoring_day_columns", dayColumns());
+		placeholders.put("scoring_day_values", dayValues(column -> column));
+		placeholders.put("scoring_day_summed", dayColumns("sum(%1$s) as %1$s"));
+		placeholders.put("scoring_day_added", dayColumns("%1$s = s.%1$s + excluded.%1$s"));
 		return placeholders;
 	}
 

@@ -57,8 +57,8 @@ class ScoringSchemaIntegrationTests {
 			functions++;
 		}
 		assertThat(functions).isEqualTo(6);
-		assertThat(migration).contains("count(*) filter (where nps >= 9) as promoters")
-			.contains("count(*) filter (where nps <= 6) as detractors")
+		assertThat(migration).contains("count(*) filter (where nps >= 9) as nps_promoters")
+			.contains("count(*) filter (where nps <= 6) as nps_detractors")
 			.contains("count(*) filter (where csat >= 4) as csat_top2")
 			.contains("pg_advisory_xact_lock(" + ScoringSql.SUMS_LOCK + ")");
 	}

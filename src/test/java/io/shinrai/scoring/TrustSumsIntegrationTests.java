@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -32,6 +33,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import io.shinrai.IntegrationTest;
 import io.shinrai.TestFeedback;
 import io.shinrai.feedback.Channel;
+import io.shinrai.feedback.IncidentType;
 import io.shinrai.feedback.Signal;
 import io.shinrai.scoring.FeedbackFixture.Draft;
 import io.shinrai.scoring.FeedbackFixture.Row;
@@ -236,6 +238,7 @@ class TrustSumsIntegrationTests {
 	// ---------------------------------------------------------------------------------------------------------------
 
 	private void assertAgreement(World world, List<Instant> instants) {
+		assertRollUpsMatchTheDayRows();
 		List<Row> rows = fixture.allRows();
 		ScoringPolicy policy = scores.activePolicy();
 		for (Instant at : instants) {
@@ -272,42 +275,125 @@ class TrustSumsIntegrationTests {
 			}
 			assertCustomers(world, rows, policy, at);
 		}
-		// a trend over all the instants at once, and NPS/CSAT/CES over periods [from, to)
+		// a trend over all the instants at once (a segment's from the rows per day,
+		// segment
+		// and channel; the company's from its own day rows), and NPS/CSAT/CES, entries
+		// and
+		// incidents over periods [from, to): consecutive instants, and the longest
+		// period, which spans whole months
 		List<Instant> sorted = instants.stream().sorted().toList();
-		List<TrustScore> trend = scores.history(new Scope(world.segments.get(0), null), sorted)
+		String segment = world.segments.get(0);
+		List<TrustScore> trend = scores.history(new Scope(segment, null), sorted)
 			.stream()
 			.map(ScopeTrust::score)
 			.toList();
+		List<ScopeTrust> companyTrend = scores.history(Scope.company(), sorted);
 		for (int i = 0; i < sorted.size(); i++) {
-			String segment = world.segments.get(0);
-			assertSameScore("trend " + sorted.get(i), trend.get(i),
-					score(rows, row -> row.segment().equals(segment), policy, sorted.get(i)));
-		}
-		for (int i = 1; i < sorted.size(); i++) {
-			Instant from = sorted.get(i - 1);
-			Instant to = sorted.get(i);
-			List<FeedbackFacts> period = rows.stream()
-				.map(Row::facts)
-				.filter(f -> !f.receivedAt().isBefore(from) && f.receivedAt().isBefore(to))
-				.toList();
-			assertThat(ActivityCounts.total(scores.activity(from, to), Scope.company()).satisfaction())
-				.as("period " + from + " – " + to)
+			Instant at = sorted.get(i);
+			assertSameScore("trend " + at, trend.get(i), score(rows, row -> row.segment().equals(segment), policy, at));
+			assertSameScore("company trend " + at, companyTrend.get(i).score(), score(rows, row -> true, policy, at));
+			assertThat(companyTrend.get(i).satisfaction()).as("company trend " + at)
 				.satisfies(metrics -> assertSameMetrics(metrics,
-						SatisfactionMetrics.of(period, Instant.MIN, Instant.MAX)));
+						SatisfactionMetrics.of(inWindow(rows, row -> true, policy, at), Instant.MIN, Instant.MAX)));
 		}
+		List<Instant[]> periods = new ArrayList<>();
+		for (int i = 1; i < sorted.size(); i++) {
+			periods.add(new Instant[] { sorted.get(i - 1), sorted.get(i) });
+		}
+		periods.add(new Instant[] { sorted.get(0), sorted.get(sorted.size() - 1) });
+		for (Instant[] period : periods) {
+			Instant from = period[0];
+			Instant to = period[1];
+			List<Row> received = rows.stream()
+				.filter(row -> !row.facts().receivedAt().isBefore(from) && row.facts().receivedAt().isBefore(to))
+				.toList();
+			List<ActivityCounts> cells = scores.activity(from, to);
+			for (Scope scope : List.of(Scope.company(), new Scope(segment, null), new Scope(null, Channel.EMAIL),
+					new Scope(segment, Channel.EMAIL))) {
+				String what = "period " + from + " – " + to + " of " + scope;
+				List<Row> inScope = received.stream()
+					.filter(row -> (scope.segment() == null || scope.segment().equals(row.segment()))
+							&& (scope.channel() == null || scope.channel() == row.channel()))
+					.toList();
+				ActivityCounts counts = ActivityCounts.total(cells, scope);
+				assertThat(counts.entries()).as(what + " entries").isEqualTo(inScope.size());
+				assertThat(counts.satisfaction()).as(what)
+					.satisfies(metrics -> assertSameMetrics(metrics, SatisfactionMetrics
+						.of(inScope.stream().map(Row::facts).toList(), Instant.MIN, Instant.MAX)));
+				Map<IncidentType, Long> incidents = new EnumMap<>(IncidentType.class);
+				inScope.forEach(row -> row.facts().incidents().forEach(type -> incidents.merge(type, 1L, Long::sum)));
+				assertThat(counts.incidents()).as(what + " incidents").isEqualTo(incidents);
+			}
+		}
+	}
+
+	/**
+	 * The company's day rows and the monthly roll-ups hold exactly what the rows per day,
+	 * segment and channel add up to (shards added up), whatever wrote them.
+	 */
+	private void assertRollUpsMatchTheDayRows() {
+		String values = ScoringSql.dayColumns("sum(%1$s) as %1$s");
+		List<Map<String, Object>> totals = jdbc
+			.sql("select basis_id, day, " + values + " from trust_daily_totals group by basis_id, day"
+					+ " order by basis_id, day")
+			.query()
+			.listOfRows();
+		List<Map<String, Object>> fromDays = jdbc
+			.sql("select basis_id, day, " + values + " from trust_daily_sums group by basis_id, day"
+					+ " order by basis_id, day")
+			.query()
+			.listOfRows();
+		assertSameRows("company day rows", totals, fromDays);
+		List<Map<String, Object>> months = jdbc
+			.sql("select basis_id, month, segment, channel, " + values + " from trust_monthly_sums"
+					+ " group by basis_id, month, segment, channel having sum(entries) > 0"
+					+ " order by basis_id, month, segment, channel")
+			.query()
+			.listOfRows();
+		List<Map<String, Object>> monthsFromDays = jdbc
+			.sql("select basis_id, date_trunc('month', day)::date as month, segment, channel, " + values
+					+ " from trust_daily_sums group by basis_id, 2, segment, channel having sum(entries) > 0"
+					+ " order by basis_id, 2, segment, channel")
+			.query()
+			.listOfRows();
+		assertSameRows("monthly roll-ups", months, monthsFromDays);
+	}
+
+	private static void assertSameRows(String what, List<Map<String, Object>> actual,
+			List<Map<String, Object>> expected) {
+		assertThat(actual).as(what).hasSameSizeAs(expected);
+		for (int i = 0; i < expected.size(); i++) {
+			Map<String, Object> e = expected.get(i);
+			Map<String, Object> a = actual.get(i);
+			assertThat(a.keySet()).as(what).isEqualTo(e.keySet());
+			for (String column : e.keySet()) {
+				if (e.get(column) instanceof Double value) {
+					assertThat((Double) a.get(column)).as(what + " " + e + " " + column)
+						.isCloseTo(value, within(TOLERANCE * Math.max(1, Math.abs(value))));
+				}
+				else {
+					assertThat(String.valueOf(a.get(column))).as(what + " " + column + " of " + e)
+						.isEqualTo(String.valueOf(e.get(column)));
+				}
+			}
+		}
+	}
+
+	private static List<FeedbackFacts> inWindow(List<Row> rows, Predicate<Row> inScope, ScoringPolicy policy,
+			Instant at) {
+		Duration window = Duration.ofDays(policy.riskWindowDays());
+		return rows.stream().filter(inScope).map(Row::facts).filter(f -> {
+			Duration age = Duration.between(f.receivedAt(), at);
+			return !age.isNegative() && age.compareTo(window) < 0;
+		}).toList();
 	}
 
 	private void assertScope(String what, ScopeTrust actual, List<Row> rows, Predicate<Row> inScope,
 			ScoringPolicy policy, Instant at) {
 		assertSameScore(what, actual.score(), score(rows, inScope, policy, at));
-		Duration window = Duration.ofDays(policy.riskWindowDays());
-		List<FeedbackFacts> inWindow = rows.stream().filter(inScope).map(Row::facts).filter(f -> {
-			Duration age = Duration.between(f.receivedAt(), at);
-			return !age.isNegative() && age.compareTo(window) < 0;
-		}).toList();
 		assertThat(actual.satisfaction()).as(what)
-			.satisfies(
-					metrics -> assertSameMetrics(metrics, SatisfactionMetrics.of(inWindow, Instant.MIN, Instant.MAX)));
+			.satisfies(metrics -> assertSameMetrics(metrics,
+					SatisfactionMetrics.of(inWindow(rows, inScope, policy, at), Instant.MIN, Instant.MAX)));
 	}
 
 	private void assertCustomers(World world, List<Row> rows, ScoringPolicy policy, Instant at) {
