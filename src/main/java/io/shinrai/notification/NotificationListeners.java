@@ -61,11 +61,10 @@ public class NotificationListeners {
 		this.templates = templates;
 	}
 
+	/** Feedback someone is to be told about ({@link FeedbackSubscriptions}). */
 	@ApplicationModuleListener
-	void on(FeedbackLogged event) {
-		if (event.corrected() != null || event.entries().isEmpty()) {
-			return;
-		}
+	void on(FeedbackToAnnounce announce) {
+		FeedbackLogged event = announce.logged();
 		announceFeedback(NotificationType.FEEDBACK_LOGGED, event.entries(), event.importId());
 		List<FeedbackLogged.Entry> negatives = event.entries().stream().filter(FeedbackLogged.Entry::negative).toList();
 		if (!negatives.isEmpty()) {

@@ -252,6 +252,35 @@ class NotificationIntegrationTests {
 	}
 
 	@Test
+	void feedbackNobodyIsToBeToldAboutGivesTheRegistryNothing() {
+		transactions.executeWithoutResult(status -> {
+			// undone at the end: other tests' choices and endpoints stay as they were
+			status.setRollbackOnly();
+			jdbc.sql("delete from notification_preference where event_type in ('feedback.logged', 'feedback.negative')")
+				.update();
+			jdbc.sql("update webhook_endpoint set enabled = false").update();
+			StoredFeedback untold = feedbackLog
+				.log(negative(customerRef(), Instant.now().minus(1, ChronoUnit.HOURS), Source.API));
+			assertThat(publicationsAbout(untold)).isZero();
+
+			jdbc.sql("""
+					insert into notification_preference (username, event_type, in_app, email)
+					values ('someone', 'feedback.negative', false, true)
+					""").update();
+			StoredFeedback told = feedbackLog
+				.log(negative(customerRef(), Instant.now().minus(1, ChronoUnit.HOURS), Source.API));
+			assertThat(publicationsAbout(told)).isOne();
+		});
+	}
+
+	private long publicationsAbout(StoredFeedback stored) {
+		return jdbc.sql("""
+				select count(*) from event_publication
+				where event_type = ? and serialized_event like '%"feedbackId":' || ? || ',%'
+				""").param(FeedbackToAnnounce.class.getName()).param(stored.id()).query(Long.class).single();
+	}
+
+	@Test
 	void caseMovesOverdueCasesAndCustomerStatusAreAnnounced() throws Exception {
 		String manager = user(Role.MANAGER, Locale.ENGLISH);
 		preferences.save(manager, Role.MANAGER,
