@@ -15,6 +15,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.shinrai.customer.CustomerCount;
+
 /**
  * The customers list: every customer scored as of an instant, in SQL, so that it can be
  * filtered by band and status, sorted by trust and paged without reading every feedback
@@ -35,10 +37,14 @@ public class CustomerRankings {
 
 	private final ReferencePages referencePages;
 
-	CustomerRankings(JdbcClient jdbc, ScoringPolicies policies, ReferenceTrust references) {
+	private final CustomerCount customerCount;
+
+	CustomerRankings(JdbcClient jdbc, ScoringPolicies policies, ReferenceTrust references,
+			CustomerCount customerCount) {
 		this.jdbc = jdbc;
 		this.policies = policies;
 		this.references = references;
+		this.customerCount = customerCount;
 		this.referencePages = new ReferencePages(jdbc);
 	}
 
@@ -162,10 +168,13 @@ public class CustomerRankings {
 				&& (customers.size() < query.size() || customers.stream().anyMatch(c -> sortKey(query, c) == null))) {
 			customers = rank(query, policy, params, sums, where, outer, countAll, true, total);
 		}
-		if (!countAll) {
-			total[0] = jdbc
-				.sql("select count(*) from customer c where "
-						+ (where.isEmpty() ? "true" : String.join(" and ", where)))
+		if (!countAll && where.isEmpty()) {
+			// the maintained count: counting every customer grows with them
+			// (docs/scaling.md)
+			total[0] = customerCount.all();
+		}
+		else if (!countAll) {
+			total[0] = jdbc.sql("select count(*) from customer c where " + String.join(" and ", where))
 				.params(params)
 				.query(Long.class)
 				.single();
