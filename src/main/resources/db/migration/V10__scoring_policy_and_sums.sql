@@ -1,4 +1,4 @@
--- Scoring (SCORING.md): immutable policy versions, and the forward-decay sums that let any customer, segment, channel
+-- Scoring (docs/scoring.md): immutable policy versions, and the forward-decay sums that let any customer, segment, channel
 -- or the company be scored as of any instant without reading every feedback entry.
 
 -- The sums depend only on the half-life and the severities: one "basis" per combination in use, matched to policy
@@ -74,7 +74,7 @@ $$;
 create trigger scoring_policy_immutable before update or delete on scoring_policy
     for each row execute function scoring_policy_immutable();
 
--- Version 1: the defaults of SCORING.md. Its basis gets its time zone and is built at the first start.
+-- Version 1: the defaults of docs/scoring.md. Its basis gets its time zone and is built at the first start.
 insert into scoring_basis (id, half_life_days, severities, incident_weights, landmark, state, requested_for)
 values (1, 90,
         '{"MISLEADING_CLAIM": 2, "HIDDEN_INFORMATION": 2, "HIDDEN_FEES": 2, "UNFAIR_PRICING": 1, "DATA_MISUSE": 3,
@@ -93,7 +93,7 @@ insert into scoring_policy (version, weights, half_life_days, prior_strength, pr
                             high_threshold, risk_window_days, at_risk_count, acknowledge_within_hours, activated_at,
                             activated_by, reason, active)
 select 1, '{"transparency": 20, "consistency": 20, "communication": 20, "quality": 20, "values": 20}', 90, 2, 50,
-       severities, 40, 70, 90, 2, 24, now(), 'system', 'Defaults of SCORING.md', true
+       severities, 40, 70, 90, 2, 24, now(), 'system', 'Defaults of docs/scoring.md', true
 from scoring_basis where id = 1;
 
 -- Per customer and basis: Σ b·p·2^((t - landmark)/H) and Σ b·2^((t - landmark)/H) of every signal over all of the

@@ -16,7 +16,7 @@ create index customer_segment_idx on customer (segment);
 create index customer_name_trgm_idx on customer using gin (lower(name) gin_trgm_ops);
 create index customer_reference_trgm_idx on customer using gin (lower(reference) gin_trgm_ops);
 
--- One interaction with one customer at one instant (SCORING.md "Feedback").
+-- One interaction with one customer at one instant (docs/scoring.md "Feedback").
 create table feedback (
     id                   bigserial    primary key,
     customer_id          bigint       not null references customer (id),
