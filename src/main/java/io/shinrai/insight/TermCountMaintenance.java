@@ -23,6 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.shinrai.feedback.FeedbackCommentsEmptied;
 import io.shinrai.feedback.FeedbackLogged;
+import io.shinrai.feedback.csv.FeedbackImports;
 import io.shinrai.system.BusinessTime;
 
 /**
@@ -54,8 +55,11 @@ public class TermCountMaintenance {
 
 	private final int batchesPerRun;
 
+	private final FeedbackImports imports;
+
 	TermCountMaintenance(JdbcClient jdbc, JdbcTemplate jdbcTemplate, PlatformTransactionManager transactions,
-			BusinessTime businessTime, InsightProperties properties) {
+			BusinessTime businessTime, InsightProperties properties, FeedbackImports imports) {
+		this.imports = imports;
 		this.jdbc = jdbc;
 		this.jdbcTemplate = jdbcTemplate;
 		this.tx = new TransactionTemplate(transactions);
@@ -89,10 +93,15 @@ public class TermCountMaintenance {
 
 	/**
 	 * The background catch-up: a bounded amount of work per run, so other scheduled jobs
-	 * are never held up long.
+	 * are never held up long. It waits while an import is being stored (by any instance):
+	 * the two compete for the same cores, and the import is what a user waits for; the
+	 * queued entries are counted when it ends (docs/insights.md).
 	 */
 	@Scheduled(cron = "${shinrai.insight.terms.catch-up-cron}")
 	void scheduledCatchUp() {
+		if (imports.anyRunning()) {
+			return;
+		}
 		int done = 0;
 		for (int i = 0; i < batchesPerRun; i++) {
 			int batch = countBatch();

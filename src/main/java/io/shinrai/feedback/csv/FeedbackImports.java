@@ -223,6 +223,15 @@ public class FeedbackImports implements DisposableBean, SmartInitializingSinglet
 	}
 
 	/**
+	 * Whether an import is being stored now, by this or another instance. Background work
+	 * that can wait (counting comment terms) waits for it: on a small machine both
+	 * compete for the same cores, and the import is what a user is waiting for.
+	 */
+	public boolean anyRunning() {
+		return jobs.anyAliveWithin(silenceLimit);
+	}
+
+	/**
 	 * At start-up, before requests are served: marks FAILED the jobs this instance was
 	 * running when it stopped (none of them can be running now), and removes the working
 	 * files of jobs that no longer run.

@@ -203,6 +203,19 @@ class ImportJobs {
 			.list();
 	}
 
+	/**
+	 * Whether any instance is running an import that gave a sign of life within
+	 * {@code silence} (a job of a dead process does not count).
+	 */
+	@Transactional(readOnly = true)
+	boolean anyAliveWithin(Duration silence) {
+		return jdbc
+			.sql("select exists (select 1 from feedback_import where status = 'RUNNING' and heartbeat_at >= :limit)")
+			.param("limit", Timestamp.from(clock.instant().minus(silence)))
+			.query(Boolean.class)
+			.single();
+	}
+
 	/** RUNNING jobs started by {@code instanceId}. */
 	@Transactional(readOnly = true)
 	List<FeedbackImport> runningOf(String instanceId) {
