@@ -103,9 +103,11 @@ public class FeedbackLog {
 	public StoredFeedback log(NewFeedback entry, SegmentScope scope) {
 		requireOrigin(entry);
 		validate(entry);
-		if (isErased(entry)) {
+		if (entry.customerRef() != null
+				&& erasedKeys.erased(List.of(entry.customerRef()), entryKeys(List.of(entry))).contains(entry)) {
 			throw new ErasedFeedbackException();
 		}
+		// a reference naming an erased customer (erased-<id>) finds that customer
 		Customer customer = customerOf(entry, scope);
 		if (customer.isErased()) {
 			throw new ErasedFeedbackException();

@@ -137,7 +137,8 @@ class Announcements {
 	void importFinished(FeedbackImportFinished event) {
 		Map<NotificationType, Long> counts = new LinkedHashMap<>();
 		jdbc.sql("""
-				select type, item_count as n from import_tally where import_id = ? and item_count > 0
+				select type, sum(item_count) as n from import_tally where import_id = ? group by type
+				having sum(item_count) > 0
 				""").param(event.importId()).query((rs, row) -> {
 			String type = rs.getString("type");
 			long n = rs.getLong("n");

@@ -15,7 +15,8 @@ import io.shinrai.scoring.CustomerStatusChanged;
  * event), so that when the import ends
  * ({@link io.shinrai.feedback.FeedbackImportFinished}, published after its last batch
  * committed) the numbers of its summary mail are complete, whatever the asynchronous
- * listeners have processed by then.
+ * listeners have processed by then. Each database session counts into a shard of its own,
+ * so batches stored side by side do not wait for each other's row locks.
  */
 @Component
 class ImportTally {
@@ -56,8 +57,8 @@ class ImportTally {
 		if (count > 0) {
 			jdbc.sql(
 					"""
-							insert into import_tally (import_id, type, item_count) values (?, ?, ?)
-							on conflict (import_id, type) do update set item_count = import_tally.item_count + excluded.item_count
+							insert into import_tally (import_id, type, shard, item_count) values (?, ?, pg_backend_pid() % 8, ?)
+							on conflict (import_id, type, shard) do update set item_count = import_tally.item_count + excluded.item_count
 							""")
 				.params(importId, type.eventName(), count)
 				.update();

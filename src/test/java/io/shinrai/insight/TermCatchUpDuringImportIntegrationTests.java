@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,6 +39,16 @@ class TermCatchUpDuringImportIntegrationTests {
 
 	private Long importId;
 
+	/**
+	 * Jobs other tests left RUNNING (simulated crashes of other instances) would hold the
+	 * catch-up up as well: they are made silent, as their processes are.
+	 */
+	@BeforeEach
+	void silenceOtherImports() {
+		jdbc.sql("update feedback_import set heartbeat_at = heartbeat_at - interval '1 day' where status = 'RUNNING'")
+			.update();
+	}
+
 	@AfterEach
 	void removeImport() {
 		if (importId != null) {
@@ -50,13 +61,15 @@ class TermCatchUpDuringImportIntegrationTests {
 		importId = runningImport(clock.instant());
 		long stored = comment("配送が遅れました");
 
+		long queuedBefore = maintenance.pending();
 		maintenance.scheduledCatchUp();
-		assertThat(queued(stored)).as("queued while the import runs").isTrue();
+		assertThat(maintenance.pending()).as("nothing counted while the import runs").isEqualTo(queuedBefore);
+		assertThat(queued(stored)).isTrue();
 
 		jdbc.sql("update feedback_import set status = 'COMPLETED', finished_at = heartbeat_at where id = ?")
 			.param(importId)
 			.update();
-		maintenance.scheduledCatchUp();
+		catchUpUntilCounted(stored);
 		assertThat(queued(stored)).as("counted after the import").isFalse();
 		assertThat(jdbc.sql("select count(*) from insight_entry_terms where feedback_id = ?")
 			.param(stored)
@@ -69,9 +82,23 @@ class TermCatchUpDuringImportIntegrationTests {
 		importId = runningImport(clock.instant().minus(Duration.ofHours(1)));
 		long stored = comment("Staff were friendly");
 
-		maintenance.scheduledCatchUp();
+		catchUpUntilCounted(stored);
 
 		assertThat(queued(stored)).isFalse();
+	}
+
+	/**
+	 * Runs the scheduled catch-up until the entry is counted (other tests may have queued
+	 * more than one run takes), a bounded number of times.
+	 */
+	private void catchUpUntilCounted(long feedbackId) {
+		for (int run = 0; run < 100 && queued(feedbackId); run++) {
+			long before = maintenance.pending();
+			maintenance.scheduledCatchUp();
+			if (maintenance.pending() == before) {
+				return;
+			}
+		}
 	}
 
 	private long comment(String text) {

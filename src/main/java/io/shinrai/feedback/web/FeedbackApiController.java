@@ -74,18 +74,17 @@ class FeedbackApiController {
 							content = @Content(schema = @Schema(implementation = FeedbackResource.class))) })
 	ResponseEntity<FeedbackResource> log(@RequestBody JsonNode body, Principal principal, SegmentScope scope) {
 		FeedbackRequestReader.Result request = FeedbackRequestReader.read(body, zone, principal.getName());
-		List<Violation> violations = new ArrayList<>(request.violations());
-		// fields that could not be read are reported once, for why they could not be read
-		feedback.check(request.entry())
-			.stream()
-			.filter(rule -> violations.stream().noneMatch(unread -> unread.field().equals(rule.field())))
-			.forEach(violations::add);
-		if (!violations.isEmpty()) {
-			throw new InvalidFeedbackException(violations);
+		if (!request.violations().isEmpty()) {
+			throw everyViolation(request, List.of());
 		}
 		try {
+			// storing checks the rules itself: an entry that breaks none costs no
+			// separate check
 			StoredFeedback stored = feedback.log(request.entry(), scope);
 			return ResponseEntity.created(location(stored)).body(FeedbackResource.of(stored));
+		}
+		catch (InvalidFeedbackException ex) {
+			throw everyViolation(request, ex.violations());
 		}
 		catch (DuplicateFeedbackException ex) {
 			if (!scope.includes(ex.existing().customerSegment())) {
@@ -134,6 +133,25 @@ class FeedbackApiController {
 	@Operation(summary = "One feedback entry")
 	FeedbackResource get(@PathVariable long id, @Parameter(hidden = true) SegmentScope scope) {
 		return FeedbackResource.of(feedback.get(id, scope));
+	}
+
+	/**
+	 * Every problem of a request at once: the fields that could not be read (each once,
+	 * for why it could not be read), then every rule the entry breaks, then what storing
+	 * found ({@code found}, e.g. a customer outside the user's segments).
+	 */
+	private InvalidFeedbackException everyViolation(FeedbackRequestReader.Result request, List<Violation> found) {
+		List<Violation> violations = new ArrayList<>(request.violations());
+		List<Violation> rules = new ArrayList<>(feedback.check(request.entry()));
+		rules.addAll(found);
+		for (Violation rule : rules) {
+			if (violations.stream()
+				.noneMatch(known -> known.equals(rule)
+						|| request.violations().stream().anyMatch(unread -> unread.field().equals(rule.field())))) {
+				violations.add(rule);
+			}
+		}
+		return new InvalidFeedbackException(violations);
 	}
 
 	private Instant instant(String text, String field, boolean endOfDay, List<Violation> violations) {
