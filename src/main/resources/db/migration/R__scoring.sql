@@ -52,13 +52,13 @@ cross join lateral (
 
 -- Adds newly stored entries to every live basis (set-based; rows in key order so that concurrent writers lock them in
 -- the same order and cannot deadlock). The rows of a day or month and the company's day rows are split into shards:
--- the entries of one call go to the shard of its database session (one of eight), so concurrent requests and import
--- batches stored side by side rarely wait for each other's row locks. One entry runs the statements' generic plan
+-- an entry stored alone (form, API) goes to the shard of its database session (one of eight), a batch (import) to
+-- shard 0, so concurrent requests rarely wait for each other's row locks. One entry runs the statements' generic plan
 -- (planning them cost more than storing the entry); a batch is planned for its size.
 create or replace function scoring_add_entries(p_feedback_ids bigint[]) returns void language plpgsql
 set plan_cache_mode = auto as $$
 declare
-    v_shard smallint := pg_backend_pid() % 8;
+    v_shard smallint := case when cardinality(p_feedback_ids) = 1 then pg_backend_pid() % 8 else 0 end;
 begin
     -- for the rest of this call only (the SET clause above restores the caller's setting)
     perform set_config('plan_cache_mode',
